@@ -1,0 +1,71 @@
+# Red Interamericana de Compras Gubernamentales — developer commands. `make help` lists them.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+ADDRESS ?= 127.0.0.1:8000
+# The PostgreSQL database the second test pass runs on (trust auth on this machine).
+PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/test
+PYTEST_ARGS ?=
+
+.DEFAULT_GOAL := help
+.PHONY: help install messages db run lint check translations test test-sqlite test-postgres browser-deps bench clean
+
+help: ## List the commands
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
+
+$(BIN)/.installed: requirements.txt requirements-dev.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+install: $(BIN)/.installed ## Create .venv and install the pinned requirements
+
+messages: install ## Compile the translation catalogues in locale/
+	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules --verbosity=0
+
+db: messages ## Migrate the SQLite database and load the demo content and local admin
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_demo_content
+	$(MANAGE) create_local_admin
+
+run: db ## Serve the site with demo content at http://127.0.0.1:8000/
+	$(MANAGE) runserver $(ADDRESS)
+
+lint: install ## ruff lint and format check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+check: messages ## Django system checks and missing-migration check
+	$(MANAGE) check --fail-level WARNING
+	$(MANAGE) makemigrations --check --dry-run --noinput
+
+test: check lint browser-deps ## Checks, lint, then the whole suite on SQLite and on PostgreSQL
+	$(MAKE) test-sqlite
+	$(MAKE) test-postgres
+
+test-sqlite: messages ## The suite on SQLite, browser tests included
+	env -u DATABASE_URL $(BIN)/pytest $(PYTEST_ARGS)
+
+# The browser tests serve their own scratch SQLite site, so the PostgreSQL pass skips them.
+test-postgres: messages ## The suite on PostgreSQL (DATABASE_URL, else the local test database)
+	DATABASE_URL=$${DATABASE_URL:-$(PG_TEST_URL)} $(BIN)/pytest -m "not browser" $(PYTEST_ARGS)
+
+browser-deps: ## Chromium (Debian package) and axe-core (npm) for the browser tests
+	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium; }
+	@test -f node_modules/axe-core/axe.min.js || npm ci --no-audit --no-fund --silent
+
+# Figures depend on the machine's load: note it (both scripts print it) when comparing runs.
+bench: messages ## Benchmarks: every page type at full volume, HTTP load under gunicorn, search engine
+	@command -v redis-server >/dev/null || { apt-get update -qq && apt-get install -y -qq redis-server; }
+	$(BIN)/python bench/pages.py
+	bench/http.sh
+	$(BIN)/python bench/search.py
+
+clean: ## Remove the virtualenv, the SQLite database and collected files
+	rm -rf $(VENV) node_modules db.sqlite3 static_root .test-media .pytest_cache test-artifacts
+
+translations: install ## Extract UI strings into locale/es and locale/en (then translate the es file)
+	$(MANAGE) makemessages -l es -l en --no-obsolete --ignore=.venv --ignore=node_modules --ignore=tests --ignore=bench

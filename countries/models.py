@@ -1,0 +1,314 @@
+import unicodedata
+from collections.abc import Iterable
+
+from django import forms
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.db.models import Prefetch
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import StreamField
+from wagtail.models import Orderable
+
+from rest_framework import serializers
+
+from countries.editors import CountryPermissionTester
+from network.blocks import BodyStreamBlock
+from network.models import BasePage, TopicPage
+
+year_validators = [MinValueValidator(1900), MaxValueValidator(2100)]
+
+
+class Subregion(models.TextChoices):
+    NORTH_AMERICA = "north-america", _("North America")
+    CENTRAL_AMERICA = "central-america", _("Central America")
+    CARIBBEAN = "caribbean", _("Caribbean")
+    SOUTH_AMERICA = "south-america", _("South America")
+
+
+class ProcurementModule(models.Model):
+    """A capability an e-procurement system can offer, named once for every country."""
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    name = models.CharField(_("name"), max_length=120)
+    description = models.TextField(_("description"), blank=True)
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    panels = [FieldPanel("name"), FieldPanel("code"), FieldPanel("description"), FieldPanel("sort_order")]
+
+    class Meta:
+        ordering = ["sort_order", "code"]
+        verbose_name = _("e-procurement module")
+        verbose_name_plural = _("e-procurement modules")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def sort_key(text: str) -> str:
+    """Alphabetical order that ignores accents and case, so "Perú" sorts among the P's."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
+
+
+def group_by_subregion(countries: Iterable["CountryPage"]) -> list[tuple[str, list["CountryPage"]]]:
+    """(subregion label, countries by name) in the order of ``Subregion``, empty subregions left out."""
+    groups = {value: [] for value in Subregion.values}
+    for country in sorted(countries, key=lambda country: sort_key(country.title)):
+        groups[country.subregion].append(country)
+    return [(Subregion(value).label, members) for value, members in groups.items() if members]
+
+
+class CountryIndexPage(BasePage):
+    """The 35 member states, by subregion, with a map."""
+
+    parent_page_types = ["network.HomePage"]
+    subpage_types = ["countries.CountryPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("country index")
+
+    def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
+        context = super().get_context(request, *args, **kwargs)
+        context["subregions"] = group_by_subregion(CountryPage.objects.child_of(self).live().public())
+        return context
+
+
+class CountryPage(BasePage):
+    """A member state's profile: who buys, under which laws, with which system, and what it shares.
+
+    The page title is the country's name in each language.
+    """
+
+    iso_alpha2 = models.CharField(
+        _("ISO 3166 alpha-2 code"),
+        max_length=2,
+        unique=True,
+        validators=[RegexValidator(r"^[A-Z]{2}$", _("Two capital letters, e.g. CL."))],
+    )
+    iso_alpha3 = models.CharField(
+        _("ISO 3166 alpha-3 code"),
+        max_length=3,
+        unique=True,
+        validators=[RegexValidator(r"^[A-Z]{3}$", _("Three capital letters, e.g. CHL."))],
+    )
+    subregion = models.CharField(_("subregion"), max_length=20, choices=Subregion.choices)
+
+    # --- Membership ---------------------------------------------------------
+    member_since = models.PositiveSmallIntegerField(
+        _("member since"),
+        null=True,
+        blank=True,
+        validators=year_validators,
+        help_text=_("Year the country's agency joined the network; empty if it has not taken part yet."),
+    )
+    executive_committee = models.BooleanField(_("executive committee seat"), default=False)
+
+    # --- Procurement agency --------------------------------------------------
+    agency_name = models.CharField(_("agency name"), max_length=255, blank=True)
+    agency_acronym = models.CharField(_("agency acronym"), max_length=30, blank=True)
+    agency_url = models.URLField(_("agency website"), blank=True)
+
+    # --- E-procurement system ------------------------------------------------
+    system_name = models.CharField(_("e-procurement system"), max_length=255, blank=True)
+    system_launch_year = models.PositiveSmallIntegerField(
+        _("launched in"), null=True, blank=True, validators=year_validators
+    )
+    system_modules = ParentalManyToManyField(
+        ProcurementModule, blank=True, related_name="countries", verbose_name=_("modules")
+    )
+
+    # --- Practices and contact -----------------------------------------------
+    body = StreamField(
+        BodyStreamBlock(),
+        blank=True,
+        verbose_name=_("practices shared with the network"),
+        help_text=_("How the country buys and what it has learned that others can use."),
+    )
+    contact_name = models.CharField(_("contact name"), max_length=255, blank=True)
+    contact_role = models.CharField(_("contact role"), max_length=255, blank=True)
+    contact_email = models.EmailField(_("contact email"), blank=True)
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldRowPanel([FieldPanel("iso_alpha2"), FieldPanel("iso_alpha3"), FieldPanel("subregion")]),
+        MultiFieldPanel(
+            [FieldPanel("member_since"), FieldPanel("executive_committee")], heading=_("Membership")
+        ),
+        MultiFieldPanel(
+            [FieldPanel("agency_name"), FieldPanel("agency_acronym"), FieldPanel("agency_url")],
+            heading=_("Public procurement agency"),
+        ),
+        InlinePanel("laws", label=_("Legal framework")),
+        MultiFieldPanel(
+            [
+                FieldPanel("system_name"),
+                FieldPanel("system_launch_year"),
+                FieldPanel("system_modules", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading=_("E-procurement system"),
+        ),
+        InlinePanel("key_figures", label=_("Key figures")),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("contact_name"), FieldPanel("contact_role"), FieldPanel("contact_email")],
+            heading=_("Contact point"),
+        ),
+    ]
+
+    parent_page_types = ["countries.CountryIndexPage"]
+    subpage_types = ["countries.PracticePage"]
+
+    api_fields = [
+        *BasePage.api_fields,
+        APIField("iso_alpha2"),
+        APIField("iso_alpha3"),
+        APIField("subregion"),
+        APIField("member_since"),
+        APIField("executive_committee"),
+        APIField("agency_name"),
+        APIField("agency_acronym"),
+        APIField("agency_url"),
+        APIField("system_name"),
+        APIField("system_launch_year"),
+        APIField(
+            "system_modules",
+            serializer=serializers.SlugRelatedField(slug_field="name", many=True, read_only=True),
+        ),
+        APIField("laws"),
+        APIField("key_figures"),
+        APIField("body"),
+    ]
+
+    class Meta:
+        verbose_name = _("country profile")
+
+    def permissions_for_user(self, user: AbstractBaseUser) -> CountryPermissionTester:
+        return CountryPermissionTester(user, self)
+
+    @property
+    def membership_status(self) -> str:
+        """How the country takes part, in one phrase for listings."""
+        if self.executive_committee and self.member_since:
+            return gettext("Executive committee seat, member since %(year)s") % {"year": self.member_since}
+        if self.executive_committee:
+            return gettext("Executive committee seat")
+        if self.member_since:
+            return gettext("Member since %(year)s") % {"year": self.member_since}
+        return gettext("Not yet active")
+
+    def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
+        context = super().get_context(request, *args, **kwargs)
+        context.update(self.related_content())
+        return context
+
+    def related_content(self) -> dict:
+        """Everything the profile lists, one query per list whatever its length."""
+        live_topics = Prefetch("topics", queryset=TopicPage.objects.live().public())
+        return {
+            "laws": self.laws.all(),
+            "key_figures": self.key_figures.all(),
+            "modules": self.system_modules.all(),
+            "portals": self.portals.select_related("institution"),
+            "practices": PracticePage.objects.child_of(self)
+            .live()
+            .public()
+            .prefetch_related(live_topics)
+            .order_by("-date"),
+            "events_hosted": self.events_hosted.live().public().order_by("-start_date"),
+            "events_attended": self.events_attended.live().public().order_by("-start_date"),
+            "topics_led": self.topics_led.live().public().order_by("path"),
+            "agreements": self.agreements_responsible.filter(page__live=True)
+            .select_related("page")
+            .order_by("-page__start_date", "sort_order"),
+            "news": self.news.live().public().order_by("-date"),
+            "documents": self.documents.order_by("-year", "title"),
+        }
+
+
+class CountryLaw(Orderable):
+    page = ParentalKey(CountryPage, on_delete=models.CASCADE, related_name="laws")
+    title = models.CharField(_("title"), max_length=255)
+    number = models.CharField(_("number"), max_length=60, blank=True, help_text=_("e.g. “Ley 19.886”."))
+    year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True, validators=year_validators)
+    url = models.URLField(_("link"), blank=True)
+
+    panels = [
+        FieldPanel("title"),
+        FieldRowPanel([FieldPanel("number"), FieldPanel("year")]),
+        FieldPanel("url"),
+    ]
+
+    api_fields = [APIField("title"), APIField("number"), APIField("year"), APIField("url")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("law")
+
+
+class CountryKeyFigure(Orderable):
+    """A dated, sourced fact about the country's procurement."""
+
+    page = ParentalKey(CountryPage, on_delete=models.CASCADE, related_name="key_figures")
+    label = models.CharField(_("what it measures"), max_length=255)
+    value = models.DecimalField(_("value"), max_digits=20, decimal_places=2)
+    unit = models.CharField(_("unit"), max_length=60, blank=True, help_text=_("e.g. “USD million”, “%”."))
+    year = models.PositiveSmallIntegerField(_("year"), validators=year_validators)
+    source = models.CharField(_("source"), max_length=255)
+    source_url = models.URLField(_("source link"), blank=True)
+
+    panels = [
+        FieldPanel("label"),
+        FieldRowPanel([FieldPanel("value"), FieldPanel("unit"), FieldPanel("year")]),
+        FieldRowPanel([FieldPanel("source"), FieldPanel("source_url")]),
+    ]
+
+    api_fields = [
+        APIField("label"),
+        APIField("value"),
+        APIField("unit"),
+        APIField("year"),
+        APIField("source"),
+        APIField("source_url"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("key figure")
+
+
+class PracticePage(BasePage):
+    """A good practice a member country shares with the network; its country is its parent page."""
+
+    date = models.DateField(_("date"), default=timezone.localdate)
+    body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("body"))
+    topics = ParentalManyToManyField(
+        "network.TopicPage", blank=True, related_name="practices", verbose_name=_("topics")
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("date"),
+        FieldPanel("body"),
+        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+    ]
+
+    parent_page_types = ["countries.CountryPage"]
+    subpage_types = []
+
+    api_fields = [*BasePage.api_fields, APIField("date"), APIField("body"), APIField("topics")]
+
+    class Meta:
+        verbose_name = _("good practice")
+        verbose_name_plural = _("good practices")
+
+    def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
+        context = super().get_context(request, *args, **kwargs)
+        context["country"] = CountryPage.objects.parent_of(self).first()
+        context["topics"] = self.topics.live().public()
+        return context

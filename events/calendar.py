@@ -1,0 +1,58 @@
+"""An event as an iCalendar file, so visitors can add it to their own calendar."""
+
+from datetime import timedelta
+
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
+from django.utils.http import content_disposition_header
+
+from wagtail.models import Page, Site
+
+import icalendar
+
+PRODUCT_ID = "-//Red Interamericana de Compras Gubernamentales//Eventos//ES"
+
+
+def event_uid(event: Page, request: HttpRequest) -> str:
+    """The same identifier in every download and language, so calendars update the event, not duplicate it."""
+    site = event.get_site() or Site.find_for_request(request)
+    host = site.hostname if site else request.get_host()
+    return f"event-{event.pk}@{host}"
+
+
+def event_location(event: Page) -> str:
+    return ", ".join(
+        str(part) for part in (event.city, event.host_country and event.host_country.title) if part
+    )
+
+
+def event_calendar(event: Page, request: HttpRequest) -> icalendar.Calendar:
+    """A one-event calendar in the active language; the dates are all-day, so no time zone applies."""
+    vevent = icalendar.Event.new(
+        uid=event_uid(event, request),
+        stamp=event.last_published_at or timezone.now(),
+        start=event.start_date,
+        # DTEND is exclusive for all-day events: the day after the last day.
+        end=event.end_date + timedelta(days=1),
+        summary=event.title,
+        description=event.intro or None,
+        location=event_location(event) or None,
+        url=event.get_full_url(request),
+    )
+    # Built field by field: Calendar.new() would add a random calendar UID to every download.
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", PRODUCT_ID)
+    calendar.add("version", "2.0")
+    calendar.add("method", "PUBLISH")
+    calendar.add_component(vevent)
+    return calendar
+
+
+def calendar_response(event: Page, request: HttpRequest) -> HttpResponse:
+    response = HttpResponse(
+        event_calendar(event, request).to_ical(), content_type="text/calendar; charset=utf-8"
+    )
+    response["Content-Disposition"] = content_disposition_header(
+        as_attachment=True, filename=f"{event.slug}.ics"
+    )
+    return response

@@ -1,0 +1,247 @@
+"""The event index: filters read from the query string, option counts, upcoming-then-past pages.
+
+Every option of a filter counts the events the visitor would get by choosing it,
+that is, the events matching all the *other* filters in use. Each filter's counts
+come from one aggregate query, so the index makes the same number of queries
+however many events, countries and topics there are.
+"""
+
+import re
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+
+from django.core.paginator import Page, Paginator
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    F,
+    Func,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import ExtractYear
+from django.http import QueryDict
+from django.utils import timezone
+from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
+
+from countries.models import CountryPage
+from events.ordering import alphabetical
+from network.models import TopicPage
+
+COUNTRY_CODE = re.compile(r"^[A-Za-z]{2}$")
+# Page ids and years outside these bounds cannot match and would overflow the database's integers.
+LARGEST_ID = 2**31 - 1
+YEARS = range(1, 10_000)
+
+
+def _bounded_int(value: str | None, allowed: range) -> int | None:
+    """The value as an integer when it is one within ``allowed``; malformed values are ignored."""
+    try:
+        number = int(value or "")
+    except ValueError:
+        return None
+    return number if number in allowed else None
+
+
+@dataclass(frozen=True)
+class EventFilters:
+    """The filters a visitor chose; values that cannot be valid are dropped rather than failing."""
+
+    year: int | None = None
+    kind: str | None = None
+    country: str | None = None
+    topic: int | None = None
+
+    @classmethod
+    def from_query(cls, query: QueryDict, kinds: set[str]) -> "EventFilters":
+        kind = query.get("kind")
+        country = query.get("country", "")
+        return cls(
+            year=_bounded_int(query.get("year"), YEARS),
+            kind=kind if kind in kinds else None,
+            country=country.upper() if COUNTRY_CODE.match(country) else None,
+            topic=_bounded_int(query.get("topic"), range(1, LARGEST_ID + 1)),
+        )
+
+    @property
+    def active(self) -> dict[str, str]:
+        """The filters in use, as query-string parameters."""
+        values = {"year": self.year, "kind": self.kind, "country": self.country, "topic": self.topic}
+        return {name: str(value) for name, value in values.items() if value is not None}
+
+    def apply(self, events: QuerySet) -> QuerySet:
+        if self.year is not None:
+            events = events.filter(start_date__year=self.year)
+        if self.kind is not None:
+            events = events.filter(kind=self.kind)
+        if self.country is not None:
+            events = events.filter(host_country__iso_alpha2=self.country)
+        if self.topic is not None:
+            about_topic = Q(sessions__topics=self.topic) | Q(agreements__topics=self.topic)
+            events = events.filter(pk__in=events.model.objects.filter(about_topic).values("pk"))
+        return events
+
+    def without(self, name: str) -> "EventFilters":
+        return replace(self, **{name: None})
+
+
+@dataclass
+class FilterOption:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class Filter:
+    name: str
+    label: str
+    any_label: str
+    options: list[FilterOption] = field(default_factory=list)
+
+
+def correlated_count(queryset: QuerySet) -> Subquery:
+    """How many distinct rows a correlated queryset has, as one SQL subquery.
+
+    COUNT is written as a plain function so that Django adds no GROUP BY and the
+    subquery always returns exactly one row, 0 included.
+    """
+    count = Func(F("pk"), template="COUNT(DISTINCT %(expressions)s)", output_field=IntegerField())
+    return Subquery(
+        queryset.order_by().annotate(matches=count).values("matches"), output_field=IntegerField()
+    )
+
+
+class EventListing:
+    """One page of an event index: the filtered events, upcoming first, and the filter form's options."""
+
+    def __init__(self, events: QuerySet, query: QueryDict, per_page: int) -> None:
+        self.events = events
+        self.kind_field = events.model._meta.get_field("kind")
+        self.filters = EventFilters.from_query(query, {value for value, _label in self.kind_field.choices})
+        self.requested_page = query.get("page")
+        self.per_page = per_page
+
+    # --- Results -------------------------------------------------------------
+
+    @cached_property
+    def page(self) -> Page:
+        """The requested page of results; a missing or malformed number gives the nearest real page."""
+        return Paginator(self._ordered(self.filters.apply(self.events)), self.per_page).get_page(
+            self.requested_page
+        )
+
+    @property
+    def upcoming(self) -> list:
+        return [event for event in self.page if not event.is_past]
+
+    @property
+    def past(self) -> list:
+        return [event for event in self.page if event.is_past]
+
+    @property
+    def page_range(self) -> list:
+        """Page numbers around the current one, with ellipses for the gaps."""
+        return list(self.page.paginator.get_elided_page_range(self.page.number, on_each_side=2, on_ends=1))
+
+    @property
+    def filter_query(self) -> str:
+        """The filters in use as a query string, for pagination links."""
+        return urlencode(self.filters.active)
+
+    @staticmethod
+    def _ordered(events: QuerySet) -> QuerySet:
+        """Upcoming events (not yet over) soonest first, then past events newest first."""
+        over = Q(end_date__lt=timezone.localdate())
+        return (
+            events.select_related("host_country")
+            .annotate(
+                is_past=Case(When(over, then=Value(True)), default=Value(False), output_field=BooleanField()),
+                upcoming_start=Case(When(~over, then=F("start_date"))),
+                past_start=Case(When(over, then=F("start_date"))),
+            )
+            .order_by(
+                "is_past",
+                F("upcoming_start").asc(nulls_last=True),
+                F("past_start").desc(nulls_last=True),
+                "pk",
+            )
+        )
+
+    # --- Filter form -----------------------------------------------------------
+
+    @cached_property
+    def form_filters(self) -> list[Filter]:
+        return [self._years(), self._kinds(), self._countries(), self._topics()]
+
+    def _counted(self, name: str) -> QuerySet:
+        """The events an option of filter ``name`` is counted over: all the other filters applied."""
+        return self.filters.without(name).apply(self.events)
+
+    def _years(self) -> Filter:
+        rows = (
+            self._counted("year")
+            .annotate(start_year=ExtractYear("start_date"))
+            .values("start_year")
+            .annotate(count=Count("pk", distinct=True))
+            .order_by("-start_year")
+        )
+        counts = {row["start_year"]: row["count"] for row in rows}
+        if self.filters.year is not None:
+            counts.setdefault(self.filters.year, 0)
+        options = [
+            FilterOption(str(year), str(year), counts[year], year == self.filters.year)
+            for year in sorted(counts, reverse=True)
+        ]
+        return Filter("year", _("Year"), _("All years"), options)
+
+    def _kinds(self) -> Filter:
+        rows = self._counted("kind").values("kind").annotate(count=Count("pk", distinct=True)).order_by()
+        counts = {row["kind"]: row["count"] for row in rows}
+        options = [
+            FilterOption(value, str(label), counts.get(value, 0), value == self.filters.kind)
+            for value, label in self.kind_field.choices
+            if counts.get(value) or value == self.filters.kind
+        ]
+        return Filter("kind", _("Kind of event"), _("All kinds"), options)
+
+    def _countries(self) -> Filter:
+        hosted = self._counted("country").filter(host_country=OuterRef("pk"))
+        countries = (
+            CountryPage.objects.live()
+            .annotate(event_count=correlated_count(hosted))
+            .filter(Q(event_count__gt=0) | Q(iso_alpha2=self.filters.country or ""))
+        )
+        options = [
+            FilterOption(
+                country.iso_alpha2,
+                country.title,
+                country.event_count,
+                country.iso_alpha2 == self.filters.country,
+            )
+            for country in alphabetical(countries)
+        ]
+        return Filter("country", _("Host country"), _("All countries"), options)
+
+    def _topics(self) -> Filter:
+        about = self._counted("topic").filter(
+            Q(sessions__topics=OuterRef("pk")) | Q(agreements__topics=OuterRef("pk"))
+        )
+        topics = (
+            TopicPage.objects.live()
+            .annotate(event_count=correlated_count(about))
+            .filter(Q(event_count__gt=0) | Q(pk=self.filters.topic or 0))
+        )
+        options = [
+            FilterOption(str(topic.pk), topic.title, topic.event_count, topic.pk == self.filters.topic)
+            for topic in alphabetical(topics)
+        ]
+        return Filter("topic", _("Topic"), _("All topics"), options)

@@ -1,0 +1,259 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.documents import get_document_model_string
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable
+
+from rest_framework import serializers
+
+from events.calendar import calendar_response
+from events.choices import EventKind, SessionKind
+from events.details import event_details
+from events.listing import EventListing
+from network.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
+from network.models import BasePage, TopicPage
+
+
+class EventIndexPage(BasePage):
+    """Upcoming and past events, filterable by year, kind, host country and topic."""
+
+    parent_page_types = ["network.HomePage"]
+    subpage_types = ["events.EventPage"]
+    max_count = 1
+    events_per_page = 10
+
+    class Meta:
+        verbose_name = _("event index")
+
+    def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
+        context = super().get_context(request, *args, **kwargs)
+        events = EventPage.objects.live().public().child_of(self)
+        context["listing"] = EventListing(events, request.GET, per_page=self.events_per_page)
+        return context
+
+
+class EventPage(RoutablePageMixin, BasePage):
+    """A seminar, conference or workshop of the network, with its agenda, report and agreements."""
+
+    kind = models.CharField(_("kind"), max_length=20, choices=EventKind.choices, default=EventKind.SEMINAR)
+    edition = models.PositiveSmallIntegerField(
+        _("edition"), null=True, blank=True, help_text=_("e.g. 3 for the III Inter-American Seminar.")
+    )
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"), help_text=_("The same as the start date for a one-day event."))
+    city = models.CharField(_("city"), max_length=120, blank=True)
+    host_country = models.ForeignKey(
+        "countries.CountryPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events_hosted",
+        verbose_name=_("host country"),
+        help_text=_("Empty for events held online."),
+    )
+    organizing_countries = ParentalManyToManyField(
+        "countries.CountryPage",
+        blank=True,
+        related_name="events_organized",
+        verbose_name=_("organizing countries"),
+    )
+    organizing_institutions = ParentalManyToManyField(
+        "network.Institution",
+        blank=True,
+        related_name="events_organized",
+        verbose_name=_("organizing institutions"),
+    )
+    participating_countries = ParentalManyToManyField(
+        "countries.CountryPage",
+        blank=True,
+        related_name="events_attended",
+        verbose_name=_("participating countries"),
+    )
+    participants_count = models.PositiveIntegerField(_("number of participants"), null=True, blank=True)
+    institutions_count = models.PositiveSmallIntegerField(
+        _("number of institutions"),
+        null=True,
+        blank=True,
+        help_text=_("Multilateral and partner institutions represented, besides the countries."),
+    )
+    report = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("executive report"))
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("edition")]),
+        FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+        FieldRowPanel([FieldPanel("city"), FieldPanel("host_country")]),
+        MultiFieldPanel(
+            [
+                FieldPanel("organizing_countries", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("organizing_institutions", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading=_("Organizers"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("participating_countries", widget=forms.CheckboxSelectMultiple),
+                FieldRowPanel([FieldPanel("participants_count"), FieldPanel("institutions_count")]),
+            ],
+            heading=_("Participation"),
+        ),
+        InlinePanel("sessions", label=_("Agenda")),
+        FieldPanel("report"),
+        InlinePanel("agreements", label=_("Agreements")),
+        InlinePanel("documents", label=_("Documents")),
+    ]
+
+    parent_page_types = ["events.EventIndexPage"]
+    subpage_types = []
+
+    api_fields = [
+        *BasePage.api_fields,
+        APIField("kind"),
+        APIField("edition"),
+        APIField("start_date"),
+        APIField("end_date"),
+        APIField("city"),
+        APIField("host_country"),
+        APIField("organizing_countries"),
+        APIField("organizing_institutions", serializer=serializers.StringRelatedField(many=True)),
+        APIField("participating_countries"),
+        APIField("participants_count"),
+        APIField("institutions_count"),
+        APIField("sessions"),
+        APIField("report"),
+        APIField("agreements"),
+        APIField("documents"),
+    ]
+
+    class Meta:
+        verbose_name = _("event")
+
+    def clean(self) -> None:
+        super().clean()
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("The event cannot end before it starts.")})
+
+    @property
+    def topics(self) -> models.QuerySet[TopicPage]:
+        """The topics the event discussed or agreed on, from its sessions and agreements."""
+        return TopicPage.objects.filter(Q(sessions__page=self) | Q(agreements__page=self)).distinct()
+
+    def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
+        context = super().get_context(request, *args, **kwargs)
+        context.update(event_details(self, request))
+        return context
+
+    @path("ical/", name="ical")
+    def ical(self, request: HttpRequest) -> HttpResponse:
+        """The event as an iCalendar file, in the language of the URL it was asked for."""
+        return calendar_response(self, request)
+
+
+class EventSession(ClusterableModel, Orderable):
+    """One item of an event's agenda, linked to the topics it dealt with."""
+
+    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="sessions")
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=SessionKind.choices, default=SessionKind.WORKSHOP
+    )
+    title = models.CharField(_("title"), max_length=255)
+    description = models.TextField(_("description"), blank=True)
+    date = models.DateField(_("date"), null=True, blank=True)
+    topics = ParentalManyToManyField(
+        "network.TopicPage", blank=True, related_name="sessions", verbose_name=_("topics")
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("date")]),
+        FieldPanel("title"),
+        FieldPanel("description"),
+        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+    ]
+
+    api_fields = [
+        APIField("kind"),
+        APIField("title"),
+        APIField("description"),
+        APIField("date"),
+        APIField("topics"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class EventAgreement(ClusterableModel, Orderable):
+    """An agreement the participants reached; numbered by its place in the event's list."""
+
+    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="agreements")
+    title = models.CharField(_("title"), max_length=255)
+    text = RichTextField(_("text"), features=RICH_TEXT_FEATURES)
+    topics = ParentalManyToManyField(
+        "network.TopicPage", blank=True, related_name="agreements", verbose_name=_("topics")
+    )
+    responsible_countries = ParentalManyToManyField(
+        "countries.CountryPage",
+        blank=True,
+        related_name="agreements_responsible",
+        verbose_name=_("responsible countries"),
+    )
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("text"),
+        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("responsible_countries", widget=forms.CheckboxSelectMultiple),
+    ]
+
+    api_fields = [
+        APIField("number", serializer=serializers.IntegerField(read_only=True)),
+        APIField("title"),
+        APIField("text"),
+        APIField("topics"),
+        APIField("responsible_countries"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("agreement")
+        verbose_name_plural = _("agreements")
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def number(self) -> int:
+        return (self.sort_order or 0) + 1
+
+
+class EventDocument(Orderable):
+    """A presentation or report attached to the event; the document may belong to several events."""
+
+    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="documents")
+    document = models.ForeignKey(
+        get_document_model_string(),
+        on_delete=models.CASCADE,
+        related_name="event_links",
+        verbose_name=_("document"),
+    )
+
+    panels = [FieldPanel("document")]
+
+    api_fields = [APIField("document")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")

@@ -1,0 +1,182 @@
+"""The read-only open data API at /api/v2/: Wagtail's API v2 plus an endpoint for the portal directory.
+
+``?locale=es|en`` (Spanish by default) chooses the language every translated
+field, slug and page URL is read in. In Wagtail, ``locale`` would filter pages
+by Wagtail locale; here languages are translated fields of one page tree, so it
+switches the language instead, and Wagtail's locale filters are left out.
+"""
+
+from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist
+from django.db.models import Model
+from django.http import Http404, HttpRequest
+from django.urls import path
+from django.utils import translation
+
+from wagtail.api.v2.filters import (
+    AncestorOfFilter,
+    ChildOfFilter,
+    DescendantOfFilter,
+    FieldsFilter,
+    OrderingFilter,
+    SearchFilter,
+)
+from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.utils import BadRequestError
+from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
+from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.images.api.v2.views import ImagesAPIViewSet
+from wagtail.models import Site
+
+from rest_framework import serializers
+from rest_framework.response import Response
+
+from network.models import Institution, Portal
+
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+
+
+def requested_language(request: HttpRequest) -> str | None:
+    """The language asked for with ``?locale=``, the default when absent, None when not offered."""
+    language = request.GET.get("locale", settings.LANGUAGE_CODE)
+    return language if language in LANGUAGE_CODES else None
+
+
+class LanguageMixin:
+    """Serializes (and renders) the response in the language of ``?locale=``."""
+
+    def dispatch(self, request: HttpRequest, *args, **kwargs) -> Response:
+        language = requested_language(request) or settings.LANGUAGE_CODE
+        with translation.override(language):
+            response = super().dispatch(request, *args, **kwargs)
+            if hasattr(response, "render"):
+                response.render()
+        response["Content-Language"] = language
+        if response.status_code == 404:
+            # LocaleMiddleware would redirect a miss to /es/api/…, where the page tree answers with
+            # an HTML 404; resolving with the API's own URLs (no language prefix) keeps the JSON 404.
+            request.urlconf = __name__
+        return response
+
+    def initial(self, request, *args, **kwargs) -> None:
+        super().initial(request, *args, **kwargs)
+        if requested_language(request) is None:
+            raise BadRequestError(
+                "locale must be one of: {} (got '{}')".format(
+                    ", ".join(LANGUAGE_CODES), request.GET["locale"]
+                )
+            )
+
+
+def related_lookups(model: type[Model], prefix: str = "") -> list[str]:
+    """prefetch_related lookups for the relations among a model's API fields, nested ones included."""
+    lookups = []
+    for api_field in getattr(model, "api_fields", ()):
+        name = getattr(api_field, "name", api_field)
+        try:
+            field = model._meta.get_field(name)
+        except FieldDoesNotExist:
+            continue
+        if field.is_relation and field.related_model is not None:
+            lookups.append(prefix + name)
+            if field.one_to_many:
+                lookups += related_lookups(field.related_model, f"{prefix}{name}__")
+    return lookups
+
+
+class PagesEndpoint(LanguageMixin, PagesAPIViewSet):
+    filter_backends = [
+        FieldsFilter,
+        ChildOfFilter,
+        AncestorOfFilter,
+        DescendantOfFilter,
+        OrderingFilter,
+        SearchFilter,  # last, as Wagtail requires: search results cannot be filtered further
+    ]
+    known_query_parameters = PagesAPIViewSet.known_query_parameters - {"translation_of"}
+    # Wagtail's "locale" would name the page tree's single Wagtail locale, not the language served.
+    meta_fields = [field for field in PagesAPIViewSet.meta_fields if field != "locale"]
+
+    @classmethod
+    def get_detail_default_fields(cls, model):
+        return BaseAPIViewSet.get_detail_default_fields.__func__(cls, model)
+
+    def get_queryset(self):
+        """With ?type=, the type's related objects are fetched in a few queries, not one per page."""
+        queryset = super().get_queryset()
+        return queryset.prefetch_related(*related_lookups(queryset.model))
+
+    def find_object(self, queryset, request):
+        """``?html_path=`` accepts the page's URL in either language, language prefix included."""
+        path = request.GET.get("html_path")
+        language, _slash, rest = (path or "").strip("/").partition("/")
+        site = Site.find_for_request(request)
+        if path is None or language not in LANGUAGE_CODES or site is None:
+            return super().find_object(queryset, request)
+        try:
+            with translation.override(language):
+                route = site.root_page.specific.route(request, [part for part in rest.split("/") if part])
+        except Http404:
+            return None
+        return queryset.filter(pk=route.page.pk).first()
+
+
+class DocumentsEndpoint(LanguageMixin, DocumentsAPIViewSet):
+    known_query_parameters = DocumentsAPIViewSet.known_query_parameters | {"locale"}
+
+
+class ImagesEndpoint(LanguageMixin, ImagesAPIViewSet):
+    known_query_parameters = ImagesAPIViewSet.known_query_parameters | {"locale"}
+
+
+class InstitutionSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Institution
+        fields = ["name", "acronym", "url"]
+
+
+class PortalsEndpoint(LanguageMixin, BaseAPIViewSet):
+    """The portal directory (portals are snippets, not pages), with the result of the last link check."""
+
+    model = Portal
+    name = "portals"
+    filter_backends = [FieldsFilter, OrderingFilter]
+    known_query_parameters = BaseAPIViewSet.known_query_parameters | {"locale"}
+    body_fields = [
+        *BaseAPIViewSet.body_fields,
+        "name",
+        "kind",
+        "url",
+        "description",
+        "country",
+        "institution",
+        "languages",
+        "publishes_ocds",
+        "ocds_url",
+        "link_checked_at",
+        "link_status_code",
+        "link_final_url",
+        "link_error",
+    ]
+    listing_default_fields = [*BaseAPIViewSet.listing_default_fields, "name", "kind", "url", "country"]
+
+    @classmethod
+    def get_field_serializer_overrides(cls, model):
+        return {
+            **super().get_field_serializer_overrides(model),
+            "institution": InstitutionSerializer(read_only=True),
+            "languages": serializers.ListField(source="language_codes", child=serializers.CharField()),
+        }
+
+    def get_queryset(self):
+        return Portal.objects.select_related("country", "institution").order_by("pk")
+
+
+api_router = WagtailAPIRouter("wagtailapi")
+api_router.register_endpoint("pages", PagesEndpoint)
+api_router.register_endpoint("documents", DocumentsEndpoint)
+api_router.register_endpoint("images", ImagesEndpoint)
+api_router.register_endpoint("portals", PortalsEndpoint)
+
+
+urlpatterns = [path("api/v2/", api_router.urls)]

@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class NetworkConfig(AppConfig):
+    name = "network"
+    verbose_name = _("Network")
+
+    def ready(self) -> None:
+        from network.cache import connect_invalidation_signals
+        from network.redirects import connect_redirect_signals
+
+        connect_invalidation_signals()
+        connect_redirect_signals()

@@ -1,0 +1,65 @@
+"""Which language versions of a page exist, and where they live.
+
+Languages are translated fields of one page tree (django-modeltranslation), so
+"the English page" is the same page read with English active. A field left
+empty in English falls back to Spanish; these helpers tell the templates when
+that happened so the reader is told and search engines are not misled.
+"""
+
+from django.conf import settings
+from django.db.models import Model
+from django.http import HttpRequest
+from django.urls import translate_url
+from django.utils import translation
+
+from modeltranslation.translator import NotRegistered, translator
+from modeltranslation.utils import build_localized_fieldname
+from wagtail.models import Page
+
+# Fields that are derived or optional metadata: their absence does not make a
+# page "untranslated" for a reader.
+TECHNICAL_FIELDS = frozenset({"slug", "url_path", "seo_title", "search_description"})
+
+
+def translated_field_names(model: type[Model]) -> list[str]:
+    """Names of a model's translated reader-facing fields, e.g. ``["title", "body"]``."""
+    try:
+        options = translator.get_options_for_model(model)
+    except NotRegistered:
+        return []
+    return [name for name in options.all_fields if name not in TECHNICAL_FIELDS]
+
+
+def is_translated(instance: Model, language: str) -> bool:
+    """True when every field filled in the default language is also filled in ``language``."""
+    if language == settings.MODELTRANSLATION_DEFAULT_LANGUAGE:
+        return True
+    for name in translated_field_names(type(instance)):
+        default_value = getattr(instance, build_localized_fieldname(name, settings.LANGUAGE_CODE))
+        if _has_content(default_value) and not _has_content(
+            getattr(instance, build_localized_fieldname(name, language))
+        ):
+            return False
+    return True
+
+
+def _has_content(value: object) -> bool:
+    if isinstance(value, str):
+        return bool(value.strip())
+    return bool(value)
+
+
+def language_urls(request: HttpRequest, page: Page | None = None) -> dict[str, str]:
+    """The URL of the current page in each language, keyed by language code.
+
+    A Wagtail page gives its own translated URL; any other view has its path
+    translated by Django's URL resolver (translated URL patterns included).
+    """
+    urls = {}
+    for code, _name in settings.LANGUAGES:
+        if page is not None:
+            with translation.override(code):
+                urls[code] = page.get_url(request)
+        else:
+            urls[code] = translate_url(request.get_full_path(), code)
+    return urls

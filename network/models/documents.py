@@ -1,0 +1,257 @@
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models import Count, F, Prefetch
+from django.http import HttpRequest, QueryDict
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.api import APIField
+from wagtail.documents.models import AbstractDocument, Document
+
+from network.models.pages import BasePage
+from network.uploads import validate_document_content
+
+
+class DocumentKind(models.TextChoices):
+    REPORT = "report", _("Report")
+    GUIDE = "guide", _("Guide")
+    PRESENTATION = "presentation", _("Presentation")
+    LAW = "law", _("Law or regulation")
+    ASSESSMENT = "assessment", _("Assessment")
+    OTHER = "other", _("Other")
+
+
+class FileLanguage(models.TextChoices):
+    SPANISH = "es", _("Spanish")
+    ENGLISH = "en", _("English")
+    PORTUGUESE = "pt", _("Portuguese")
+    FRENCH = "fr", _("French")
+
+
+class NetworkDocument(AbstractDocument):
+    """A file in the network's library: a report, a presentation, a law.
+
+    Each file is in one language, so its title is not translated: the Spanish
+    and English versions of a report are two documents.
+    """
+
+    kind = models.CharField(
+        _("type"), max_length=20, choices=DocumentKind.choices, default=DocumentKind.REPORT
+    )
+    language = models.CharField(
+        _("language of the file"), max_length=2, choices=FileLanguage.choices, default=FileLanguage.SPANISH
+    )
+    year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    countries = models.ManyToManyField(
+        "countries.CountryPage", blank=True, related_name="documents", verbose_name=_("countries")
+    )
+    topics = models.ManyToManyField(
+        "network.TopicPage", blank=True, related_name="documents", verbose_name=_("topics")
+    )
+    extracted_text = models.TextField(
+        _("extracted text"), blank=True, editable=False, help_text=_("The file's text, for full-text search.")
+    )
+
+    admin_form_fields = (
+        *Document.admin_form_fields,
+        "kind",
+        "language",
+        "year",
+        "description",
+        "countries",
+        "topics",
+    )
+
+    api_fields = [
+        APIField("kind"),
+        APIField("language"),
+        APIField("year"),
+        APIField("description"),
+        APIField("countries"),
+        APIField("topics"),
+    ]
+
+    class Meta(AbstractDocument.Meta):
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+
+    def clean(self) -> None:
+        """Wagtail checks the extension; a new upload must also have content that matches it."""
+        super().clean()
+        if self.file and not self.file._committed:
+            try:
+                validate_document_content(self.file)
+            except ValidationError as error:
+                raise ValidationError({"file": error.messages}) from error
+
+
+class PublicationIndexPage(BasePage):
+    """The network's library of documents, filterable by type, language, year, country and topic."""
+
+    parent_page_types = ["network.HomePage"]
+    subpage_types = []
+    max_count = 1
+    per_page = 20
+
+    class Meta:
+        verbose_name = _("publications")
+
+    def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
+        context = super().get_context(request, *args, **kwargs)
+        library = Library(request.GET)
+        documents = Paginator(library.listing(), self.per_page).get_page(request.GET.get("page"))
+        context.update(library=library, facets=library.facets(), documents_page=documents)
+        return context
+
+
+# --- Filtering the library ---------------------------------------------------------
+# Every filter is a GET parameter read leniently: a value that is not a valid
+# option is ignored rather than answered with an error, since such links get
+# shared, truncated and crawled.
+
+MAX_ID = 2**31 - 1
+
+
+def choice_parser(choices: type[models.TextChoices]) -> Callable[[str], str | None]:
+    return lambda value: value if value in choices.values else None
+
+
+def parse_year(value: str) -> int | None:
+    return int(value) if re.fullmatch(r"[12]\d{3}", value) else None
+
+
+def parse_country_code(value: str) -> str | None:
+    return value.upper() if re.fullmatch(r"[A-Za-z]{2}", value) else None
+
+
+def parse_id(value: str) -> int | None:
+    return int(value) if value.isascii() and value.isdigit() and 0 < int(value) <= MAX_ID else None
+
+
+# Option labellers take the counts by value and give the (value, label) pairs
+# worth offering, in reading order.
+Labeller = Callable[[dict], list[tuple]]
+
+
+def choice_labeller(choices: type[models.TextChoices]) -> Labeller:
+    return lambda counts: [(value, label) for value, label in choices.choices if value in counts]
+
+
+def year_labels(counts: dict) -> list[tuple]:
+    return [(year, year) for year in sorted(counts, reverse=True)]
+
+
+def country_labels(counts: dict) -> list[tuple]:
+    from countries.models import CountryPage
+
+    countries = CountryPage.objects.live().filter(iso_alpha2__in=counts).order_by("title")
+    return [(country.iso_alpha2, country.title) for country in countries]
+
+
+def topic_labels(counts: dict) -> list[tuple]:
+    from network.models.topics import TopicPage
+
+    topics = TopicPage.objects.live().filter(pk__in=counts).order_by("title")
+    return [(topic.pk, topic.title) for topic in topics]
+
+
+@dataclass(frozen=True)
+class Facet:
+    """One way to narrow the library: its GET parameter and the document field it filters on."""
+
+    param: str
+    label: Promise
+    lookup: str
+    parse: Callable[[str], str | int | None]
+    labels: Labeller
+
+
+FACETS = (
+    Facet("kind", _("Type"), "kind", choice_parser(DocumentKind), choice_labeller(DocumentKind)),
+    Facet("language", _("Language"), "language", choice_parser(FileLanguage), choice_labeller(FileLanguage)),
+    Facet("year", _("Year"), "year", parse_year, year_labels),
+    Facet("country", _("Country"), "countries__iso_alpha2", parse_country_code, country_labels),
+    Facet("topic", _("Topic"), "topics", parse_id, topic_labels),
+)
+
+
+@dataclass
+class FacetOption:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class FacetChoices:
+    facet: Facet
+    options: list[FacetOption]
+
+
+class Library:
+    """The documents a request's filters select, with how many each other option would select.
+
+    Each option's count applies the other filters but not its own facet's, so
+    a reader sees what choosing it would give.
+    """
+
+    def __init__(self, params: QueryDict):
+        self.selected = {}
+        for facet in FACETS:
+            value = facet.parse(params.get(facet.param, "").strip())
+            if value is not None:
+                self.selected[facet.param] = value
+
+    @property
+    def is_filtered(self) -> bool:
+        return bool(self.selected)
+
+    def documents(self, ignoring: str = "") -> models.QuerySet[NetworkDocument]:
+        documents = NetworkDocument.objects.all()
+        for facet in FACETS:
+            if facet.param in self.selected and facet.param != ignoring:
+                documents = documents.filter(**{facet.lookup: self.selected[facet.param]})
+        return documents
+
+    def listing(self) -> models.QuerySet[NetworkDocument]:
+        """The selected documents, newest first, with everything a listing shows fetched up front."""
+        from countries.models import CountryPage
+        from events.models import EventDocument
+        from network.models.topics import TopicPage
+
+        return (
+            self.documents()
+            .order_by(F("year").desc(nulls_last=True), "title", "pk")
+            .prefetch_related(
+                Prefetch("countries", queryset=CountryPage.objects.live().order_by("title")),
+                Prefetch("topics", queryset=TopicPage.objects.live().order_by("title")),
+                Prefetch(
+                    "event_links",
+                    queryset=EventDocument.objects.filter(page__live=True).select_related("page"),
+                ),
+            )
+        )
+
+    def facets(self) -> list[FacetChoices]:
+        return [FacetChoices(facet, self.options(facet)) for facet in FACETS]
+
+    def options(self, facet: Facet) -> list[FacetOption]:
+        counts = dict(
+            self.documents(ignoring=facet.param)
+            .filter(**{f"{facet.lookup}__isnull": False})
+            .values_list(facet.lookup)
+            .annotate(count=Count("pk"))
+            .order_by()
+        )
+        selected = str(self.selected.get(facet.param, ""))
+        return [
+            FacetOption(str(value), str(label), counts[value], str(value) == selected)
+            for value, label in facet.labels(counts)
+        ]

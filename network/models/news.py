@@ -1,0 +1,101 @@
+from django import forms
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models import Prefetch
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import StreamField
+
+from network.blocks import BodyStreamBlock
+from network.models.pages import BasePage
+from network.models.topics import TopicPage
+
+
+class NewsIndexPage(BasePage):
+    """News of the network and its members, newest first."""
+
+    parent_page_types = ["network.HomePage"]
+    subpage_types = ["network.NewsPage"]
+    max_count = 1
+    per_page = 10
+
+    class Meta:
+        verbose_name = _("news index")
+
+    def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
+        context = super().get_context(request, *args, **kwargs)
+        news = (
+            NewsPage.objects.child_of(self)
+            .live()
+            .order_by("-date", "-pk")
+            .prefetch_related(Prefetch("topics", queryset=TopicPage.objects.live().order_by("title")))
+        )
+        context["news_page"] = Paginator(news, self.per_page).get_page(request.GET.get("page"))
+        return context
+
+
+class NewsPage(BasePage):
+    date = models.DateField(_("date"), default=timezone.localdate)
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("image"),
+    )
+    body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("body"))
+    source_url = models.URLField(
+        _("source"),
+        blank=True,
+        help_text=_("The original announcement or recording, if published elsewhere."),
+    )
+    countries = ParentalManyToManyField(
+        "countries.CountryPage", blank=True, related_name="news", verbose_name=_("countries")
+    )
+    topics = ParentalManyToManyField(
+        "network.TopicPage", blank=True, related_name="news", verbose_name=_("topics")
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("date"),
+        FieldPanel("image"),
+        FieldPanel("body"),
+        FieldPanel("source_url"),
+        MultiFieldPanel(
+            [
+                FieldPanel("countries", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading=_("What it is about"),
+        ),
+    ]
+
+    parent_page_types = ["network.NewsIndexPage"]
+    subpage_types = []
+
+    api_fields = [
+        *BasePage.api_fields,
+        APIField("date"),
+        APIField("image"),
+        APIField("body"),
+        APIField("source_url"),
+        APIField("countries"),
+        APIField("topics"),
+    ]
+
+    class Meta:
+        verbose_name = _("news item")
+        verbose_name_plural = _("news items")
+
+    def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
+        context = super().get_context(request, *args, **kwargs)
+        context["countries"] = self.countries.filter(live=True).order_by("title")
+        context["topics"] = self.topics.filter(live=True).order_by("title")
+        return context

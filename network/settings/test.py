@@ -1,0 +1,18 @@
+"""Test settings: every override says why it differs from production."""
+
+from .base import *  # noqa: F403
+
+# Tests need a key but must not depend on the environment providing one.
+SECRET_KEY = "test-only-insecure-key"  # noqa: S105
+# The test client talks to "testserver"; browser tests to 127.0.0.1.
+ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
+# Hashing passwords slowly only slows the suite down.
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Manifest storage would require collectstatic before every run.
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}  # noqa: F405
+# Uploaded test files must not land in the developer's media folder.
+MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
+# Each test starts from a clean, private cache unless it asks for Redis.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Tests change content directly and read it back; the page cache has its own tests.
+PAGE_CACHE_SECONDS = 0

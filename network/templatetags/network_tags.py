@@ -1,0 +1,65 @@
+from django import template
+from django.conf import settings
+from django.utils import translation
+from django.utils.translation import get_language_info
+
+from wagtail.models import Site
+
+from network.i18n import is_translated, language_urls
+
+register = template.Library()
+
+
+@register.inclusion_tag("network/tags/language_switcher.html", takes_context=True)
+def language_switcher(context: template.Context) -> dict:
+    """Links to the current page in every language (the same page, not the home page)."""
+    request = context["request"]
+    urls = language_urls(request, context.get("page"))
+    current = translation.get_language()
+    return {
+        "languages": [
+            {
+                "code": code,
+                "name": get_language_info(code)["name_local"],
+                "url": urls[code],
+                "current": code == current,
+            }
+            for code, _name in settings.LANGUAGES
+        ]
+    }
+
+
+@register.inclusion_tag("network/tags/alternate_links.html", takes_context=True)
+def alternate_links(context: template.Context) -> dict:
+    """hreflang alternates for the languages the page really exists in, plus x-default."""
+    request = context["request"]
+    page = context.get("page")
+    urls = language_urls(request, page)
+    alternates = [
+        (code, request.build_absolute_uri(url))
+        for code, url in urls.items()
+        if page is None or is_translated(page, code)
+    ]
+    default_url = request.build_absolute_uri(urls[settings.LANGUAGE_CODE])
+    return {"alternates": alternates, "default_url": default_url}
+
+
+@register.simple_tag(takes_context=True)
+def fallback_language(context: template.Context) -> str:
+    """The language missing parts of the page are shown in, or "" when nothing is missing."""
+    page = context.get("page")
+    if page is None or is_translated(page, translation.get_language()):
+        return ""
+    return settings.LANGUAGE_CODE
+
+
+@register.inclusion_tag("network/tags/main_menu.html", takes_context=True)
+def main_menu(context: template.Context) -> dict:
+    """The site's top-level sections: live children of the home page marked "show in menus"."""
+    request = context["request"]
+    site = Site.find_for_request(request)
+    if site is None:
+        return {"items": []}
+    home = site.root_page
+    items = home.get_children().live().in_menu().public()
+    return {"home": home, "items": items, "request": request, "current": context.get("page")}

@@ -1,0 +1,91 @@
+"""Head tags (feeds, OpenGraph, JSON-LD) and download links, included once from base.html."""
+
+from django import template
+from django.utils import translation
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext
+
+from countries.models import CountryIndexPage, CountryPage
+from events.models import EventIndexPage
+from network.exports import DATASETS, export_url
+from network.feeds import feed_url
+from network.models import PortalDirectoryPage, TopicIndexPage, TopicPage
+from network.structured_data import head_tags
+
+register = template.Library()
+
+# The downloads offered on each index page.
+DOWNLOADS = {
+    CountryIndexPage: ["countries"],
+    EventIndexPage: ["events", "agreements"],
+    TopicIndexPage: ["agreements"],
+    PortalDirectoryPage: ["portals"],
+}
+# The API listing of the same content, for the link next to the downloads.
+API_TYPES = {
+    CountryIndexPage: "countries.CountryPage",
+    EventIndexPage: "events.EventPage",
+    TopicIndexPage: "network.TopicPage",
+}
+
+
+FEED_TYPES = {"rss": "application/rss+xml", "atom": "application/atom+xml"}
+FEED_FORMAT_NAMES = {"rss": "RSS", "atom": "Atom"}
+
+
+@register.inclusion_tag("network/open_data/feed_links.html", takes_context=True)
+def feed_links(context: template.Context) -> dict:
+    """The news and events feeds, and on a country or topic page the feeds narrowed to it."""
+    page = context.get("page")
+    feeds = [
+        (gettext("News (%(format)s)"), "news", {}),
+        (gettext("Events (%(format)s)"), "events", {}),
+    ]
+    if isinstance(page, CountryPage | TopicPage):
+        subject = {"country": page} if isinstance(page, CountryPage) else {"topic": page}
+        feeds += [
+            (gettext("%(name)s: news (%(format)s)"), "news", subject),
+            (gettext("%(name)s: events (%(format)s)"), "events", subject),
+        ]
+    links = [
+        {
+            "title": title % {"name": page.title if page else "", "format": FEED_FORMAT_NAMES[extension]},
+            "type": FEED_TYPES[extension],
+            "url": feed_url(f"{kind}.{extension}", **subject),
+        }
+        for title, kind, subject in feeds
+        for extension in FEED_TYPES
+    ]
+    links.append(
+        {
+            "title": gettext("Upcoming events (iCalendar)"),
+            "type": "text/calendar",
+            "url": feed_url("events.ics"),
+        }
+    )
+    return {"feeds": links}
+
+
+@register.simple_tag(takes_context=True)
+def structured_data(context: template.Context) -> SafeString:
+    """OpenGraph meta tags and schema.org JSON-LD for the current page."""
+    request = context.get("request")
+    return head_tags(context.get("page"), request) if request is not None else SafeString()
+
+
+@register.inclusion_tag("network/open_data/downloads.html", takes_context=True)
+def open_data_downloads(context: template.Context) -> dict:
+    """CSV and JSON links for the data an index page lists; nothing on other pages."""
+    page = context.get("page")
+    page_type = type(page)
+    if page_type not in DOWNLOADS:
+        return {"datasets": []}
+    datasets = [
+        {"title": DATASETS[name].title, "csv": export_url(name, "csv"), "json": export_url(name, "json")}
+        for name in DOWNLOADS[page_type]
+    ]
+    return {
+        "datasets": datasets,
+        "api_type": API_TYPES.get(page_type),
+        "language": translation.get_language(),
+    }

@@ -1,0 +1,34 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from network import exports, feeds, sitemaps
+from network.api import api_router
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("api/v2/", api_router.urls),
+    path("sitemap.xml", sitemaps.sitemap_view, name="sitemap"),
+    path("robots.txt", sitemaps.robots_txt, name="robots_txt"),
+]
+
+# Every public URL carries its language (/es/…, /en/…); "/" is redirected by
+# LocaleMiddleware according to the browser's Accept-Language.
+urlpatterns += i18n_patterns(
+    path("exports/", include(exports.urlpatterns)),
+    path("feeds/", include(feeds.urlpatterns)),
+    path(_("search/"), include("search.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=True,
+)
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns

@@ -1,0 +1,329 @@
+"""What the public search indexes of each kind of page and of each document.
+
+The domain apps know nothing of search: this registry says, per page model, how
+to read its title, text, countries, topics and date in each language. A model
+without an adapter of its own uses the one of its nearest registered ancestor,
+so any new page type is indexed by title, introduction and StreamFields.
+
+Only fields really filled in a language are read for that language (no fallback
+to Spanish), so an English entry exists only where the page is in English and a
+Spanish-only page is found, marked as Spanish, when both languages are searched.
+"""
+
+from collections.abc import Iterable
+from datetime import date
+from html import unescape
+
+from django.conf import settings
+from django.db.models import Model
+from django.utils import translation
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.documents import get_document_model
+from wagtail.fields import StreamField
+from wagtail.models import Page
+
+from countries.models import CountryPage, PracticePage
+from events.models import EventPage
+from network.models import NewsPage, TopicPage
+from search.backends.base import IndexEntry
+
+# The longest text indexed per entry: PostgreSQL's tsvector has a 1 MB limit.
+MAX_INDEXED_TEXT = 200_000
+
+KIND_LABELS = {
+    "page": _("Page"),
+    "country": _("Country profile"),
+    "practice": _("Good practice"),
+    "event": _("Event"),
+    "news": _("News"),
+    "topic": _("Topic"),
+    "document": _("Document"),
+}
+
+
+def languages() -> list[str]:
+    return [code for code, _name in settings.LANGUAGES]
+
+
+def index_languages() -> list[str]:
+    """Every language an entry can be in: the site's, plus those documents may be written in."""
+    document_languages = [code for code, _label in document_model()._meta.get_field("language").choices]
+    return list(dict.fromkeys(languages() + document_languages))
+
+
+def in_language(instance: Model, field: str, language: str) -> str:
+    """The value of a translated field in exactly ``language``, no fallback ('' if empty)."""
+    value = getattr(instance, f"{field}_{language}", None)
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    return " ".join(_stream_text(value))
+
+
+def with_fallback(instance: Model, field: str, language: str) -> str:
+    """A related object's name in ``language``, or Spanish if it has no translation."""
+    return in_language(instance, field, language) or in_language(
+        instance, field, settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+    )
+
+
+def plain(html: str) -> str:
+    """Rich text as plain text."""
+    return unescape(strip_tags(html.replace("<", " <"))) if html else ""
+
+
+def _stream_text(value) -> list[str]:
+    stream_block = getattr(value, "stream_block", None)
+    if stream_block is None:
+        return [plain(str(value))]
+    return [plain(str(text)) for text in stream_block.get_searchable_content(value)]
+
+
+class PageAdapter:
+    """Any page: title, introduction and every StreamField, in each language it has a title in."""
+
+    kind = "page"
+
+    def entries(self, page: Page) -> list[IndexEntry]:
+        return [entry for language in languages() if (entry := self.entry(page, language))]
+
+    def entry(self, page: Page, language: str) -> IndexEntry | None:
+        title = in_language(page, "title", language)
+        if not title:
+            return None
+        day = self.date(page)
+        return IndexEntry(
+            source=f"page:{page.pk}",
+            language=language,
+            kind=self.kind,
+            title=title,
+            text=_joined(self.text(page, language))[:MAX_INDEXED_TEXT],
+            url=self.url(page, language),
+            keywords=_joined(self.keywords(page, language)),
+            date=day,
+            year=day.year if day else None,
+            countries=tuple(dict.fromkeys(self.countries(page))),
+            topics=tuple(dict.fromkeys(str(pk) for pk in self.topics(page))),
+        )
+
+    def url(self, page: Page, language: str) -> str:
+        with translation.override(language):
+            return page.get_url() or ""
+
+    def text(self, page: Page, language: str) -> list[str]:
+        parts = [in_language(page, "intro", language)]
+        parts += [in_language(page, field.name, language) for field in _stream_fields(page)]
+        return parts
+
+    def keywords(self, page: Page, language: str) -> list[str]:
+        return []
+
+    def countries(self, page: Page) -> Iterable[str]:
+        return ()
+
+    def topics(self, page: Page) -> Iterable[int]:
+        return ()
+
+    def date(self, page: Page) -> date | None:
+        return None
+
+
+class CountryAdapter(PageAdapter):
+    kind = "country"
+
+    def text(self, page: CountryPage, language: str) -> list[str]:
+        laws = [
+            f"{in_language(law, 'title', language)} {law.number} {law.year or ''}" for law in page.laws.all()
+        ]
+        figures = [in_language(figure, "label", language) for figure in page.key_figures.all()]
+        return [
+            in_language(page, "intro", language),
+            in_language(page, "agency_name", language),
+            in_language(page, "system_name", language),
+            *laws,
+            *figures,
+            in_language(page, "body", language),
+        ]
+
+    def keywords(self, page: CountryPage, language: str) -> list[str]:
+        modules = [with_fallback(module, "name", language) for module in page.system_modules.all()]
+        return [page.iso_alpha2, page.iso_alpha3, page.agency_acronym, *modules]
+
+    def countries(self, page: CountryPage) -> Iterable[str]:
+        return [page.iso_alpha2]
+
+    def topics(self, page: CountryPage) -> Iterable[int]:
+        return page.topics_led.values_list("pk", flat=True)
+
+
+class PracticeAdapter(PageAdapter):
+    kind = "practice"
+
+    def keywords(self, page: PracticePage, language: str) -> list[str]:
+        country = self._country(page)
+        return [with_fallback(country, "title", language) if country else ""] + _titles(
+            page.topics.all(), language
+        )
+
+    def countries(self, page: PracticePage) -> Iterable[str]:
+        country = self._country(page)
+        return [country.iso_alpha2] if country else []
+
+    def topics(self, page: PracticePage) -> Iterable[int]:
+        return [topic.pk for topic in page.topics.all()]
+
+    def date(self, page: PracticePage) -> date | None:
+        return page.date
+
+    def _country(self, page: PracticePage) -> CountryPage | None:
+        return CountryPage.objects.filter(pk=page.get_parent().pk).first()
+
+
+class EventAdapter(PageAdapter):
+    kind = "event"
+
+    def text(self, page: EventPage, language: str) -> list[str]:
+        sessions = [
+            f"{in_language(session, 'title', language)}. {in_language(session, 'description', language)}"
+            for session in page.sessions.all()
+        ]
+        agreements = [
+            f"{in_language(agreement, 'title', language)}. {plain(in_language(agreement, 'text', language))}"
+            for agreement in page.agreements.all()
+        ]
+        return [
+            in_language(page, "intro", language),
+            in_language(page, "city", language),
+            *sessions,
+            in_language(page, "report", language),
+            *agreements,
+        ]
+
+    def keywords(self, page: EventPage, language: str) -> list[str]:
+        institutions = [
+            with_fallback(institution, field, language)
+            for institution in page.organizing_institutions.all()
+            for field in ("acronym", "name")
+        ]
+        return [
+            *_titles(self._countries(page), language),
+            *_titles(self._topics(page), language),
+            *institutions,
+        ]
+
+    def countries(self, page: EventPage) -> Iterable[str]:
+        return [country.iso_alpha2 for country in self._countries(page)]
+
+    def topics(self, page: EventPage) -> Iterable[int]:
+        return [topic.pk for topic in self._topics(page)]
+
+    def date(self, page: EventPage) -> date | None:
+        return page.start_date
+
+    def _countries(self, page: EventPage) -> list[CountryPage]:
+        host = [page.host_country] if page.host_country_id else []
+        return host + list(page.organizing_countries.all()) + list(page.participating_countries.all())
+
+    def _topics(self, page: EventPage) -> list[TopicPage]:
+        items = [*page.sessions.all(), *page.agreements.all()]
+        return list({topic.pk: topic for item in items for topic in item.topics.all()}.values())
+
+
+class NewsAdapter(PageAdapter):
+    kind = "news"
+
+    def keywords(self, page: NewsPage, language: str) -> list[str]:
+        return _titles(page.countries.all(), language) + _titles(page.topics.all(), language)
+
+    def countries(self, page: NewsPage) -> Iterable[str]:
+        return [country.iso_alpha2 for country in page.countries.all()]
+
+    def topics(self, page: NewsPage) -> Iterable[int]:
+        return [topic.pk for topic in page.topics.all()]
+
+    def date(self, page: NewsPage) -> date | None:
+        return page.date
+
+
+class TopicAdapter(PageAdapter):
+    kind = "topic"
+
+    def keywords(self, page: TopicPage, language: str) -> list[str]:
+        return _titles(page.lead_countries.all(), language)
+
+    def countries(self, page: TopicPage) -> Iterable[str]:
+        return [country.iso_alpha2 for country in page.lead_countries.all()]
+
+    def topics(self, page: TopicPage) -> Iterable[int]:
+        return [page.pk]
+
+
+ADAPTERS: dict[type[Page], PageAdapter] = {
+    Page: PageAdapter(),
+    CountryPage: CountryAdapter(),
+    PracticePage: PracticeAdapter(),
+    EventPage: EventAdapter(),
+    NewsPage: NewsAdapter(),
+    TopicPage: TopicAdapter(),
+}
+
+
+def adapter_for(page: Page) -> PageAdapter:
+    """The adapter of the page's model or of its nearest registered ancestor."""
+    for model in type(page).__mro__:
+        if model in ADAPTERS:
+            return ADAPTERS[model]
+    return ADAPTERS[Page]
+
+
+def page_entries(page: Page) -> list[IndexEntry]:
+    return adapter_for(page).entries(page)
+
+
+def document_entries(document: Model) -> list[IndexEntry]:
+    """A document is one entry, in the language of its file; its title is not translated."""
+    text = _joined([document.description, document.extracted_text])[:MAX_INDEXED_TEXT]
+    countries = list(document.countries.all())
+    topics = list(document.topics.all())
+    return [
+        IndexEntry(
+            source=f"document:{document.pk}",
+            language=document.language,
+            kind="document",
+            title=document.title,
+            text=text,
+            url=document.url,
+            keywords=_joined(_titles(countries, document.language) + _titles(topics, document.language)),
+            year=document.year,
+            countries=tuple(country.iso_alpha2 for country in countries),
+            topics=tuple(str(topic.pk) for topic in topics),
+        )
+    ]
+
+
+def document_model() -> type[Model]:
+    return get_document_model()
+
+
+def _stream_fields(page: Page) -> list[StreamField]:
+    """The page's own StreamFields (their translated copies are read by ``in_language``)."""
+    return [
+        field
+        for field in type(page)._meta.get_fields()
+        if isinstance(field, StreamField) and not _is_translation(field.name)
+    ]
+
+
+def _is_translation(name: str) -> bool:
+    return any(name.endswith(f"_{language}") for language in languages())
+
+
+def _titles(pages: Iterable[Page], language: str) -> list[str]:
+    return [with_fallback(page, "title", language) for page in pages]
+
+
+def _joined(parts: Iterable[str]) -> str:
+    return "\n".join(part.strip() for part in parts if part and part.strip())

@@ -1,0 +1,122 @@
+"""Turning text into search terms, per language; shared by indexing, queries and every engine.
+
+Every engine indexes and queries the terms produced here, so stemming behaves
+the same on SQLite, PostgreSQL and Elasticsearch. Text is folded first
+(lower case, accents and ñ removed) because readers often type without accents:
+"contratacion", "contratación" and "contrataciones" all become ``contrat``.
+"""
+
+import re
+import threading
+import unicodedata
+from collections.abc import Iterator
+from functools import lru_cache
+
+import snowballstemmer
+
+
+def _listed(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+STEMMER_NAMES = {"es": "spanish", "en": "english", "pt": "portuguese", "fr": "french"}
+MAX_TERM_LENGTH = 40
+
+SPANISH_STOP_WORDS = _listed(
+    """
+    a al algo algunas algunos ante antes como con contra cual cuando de del desde donde durante e el
+    ella ellas ellos en entre era es esa esas ese eso esos esta estas este esto estos fue fueron ha
+    han hasta hay la las le les lo los mas me mi mientras muy nos o os otra otro para pero poco por
+    porque que quien se sea ser si sin sobre son su sus tambien te tiene tienen todo todos tu u un
+    una unas uno unos y ya
+    """
+)
+ENGLISH_STOP_WORDS = _listed(
+    """
+    a about all an and are as at be been but by can did do does for from had has have he her his how
+    i if in into is it its me more my no nor not of on or our out she so than that the their them
+    then there these they this those to too up us very was we were what when where which while who
+    why will with you your
+    """
+)
+STOP_WORDS = {"es": SPANISH_STOP_WORDS, "en": ENGLISH_STOP_WORDS}
+
+_WORD = re.compile(r"\w+")
+_TERM = re.compile(r"[a-z0-9]+")
+_local = threading.local()
+
+
+def fold(text: str) -> str:
+    """Lower case ASCII without diacritics: "Contratación Pública" → "contratacion publica".
+
+    Characters with no ASCII letter in them (other scripts, symbols) are dropped:
+    terms are [a-z0-9] only, which also keeps every engine's query syntax safe.
+    """
+    if text.isascii():
+        return text.lower()
+    return unicodedata.normalize("NFKD", text.casefold()).encode("ascii", "ignore").decode("ascii")
+
+
+def words(text: str) -> list[str]:
+    """The folded words of ``text``, unstemmed, stop words kept (for autocomplete and suggestions)."""
+    return [term[:MAX_TERM_LENGTH] for term in _TERM.findall(fold(text)) if _is_term(term)]
+
+
+def analyze(text: str, language: str) -> list[str]:
+    """The search terms of ``text`` in ``language``: folded, stop words dropped, stemmed, in order."""
+    return [stem(word, language) for word in words(text) if not is_stop_word(word, language)]
+
+
+def is_stop_word(word: str, language: str) -> bool:
+    return word in STOP_WORDS.get(language, ())
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str, language: str) -> str:
+    """The stem of a folded word.
+
+    Snowball leaves some plurals alone: acronyms ("pymes", "smes") and a few
+    Spanish nouns ("años", "gobiernos" → "gobi"). Spanish -os/-as words are
+    stemmed from their singular, and a word Snowball did not change loses a
+    plural "s", so PYMEs = PYME and SMEs = SME.
+    """
+    stemmer = _stemmer(language)
+    if stemmer is None or word.isdigit():
+        return word
+    if language == "es" and len(word) > 4 and word[-2:] in ("os", "as"):
+        stemmed = stemmer.stemWord(word[:-1])
+    else:
+        stemmed = stemmer.stemWord(word)
+    if stemmed == word and _has_plain_plural(word, language):
+        stemmed = stemmer.stemWord(word[:-1])
+    return stemmed
+
+
+def word_spans(text: str) -> Iterator[tuple[int, int, list[str]]]:
+    """(start, end, folded pieces) for each word of ``text``, to mark matches in the original."""
+    for match in _WORD.finditer(text):
+        pieces = [term for term in _TERM.findall(fold(match.group())) if _is_term(term)]
+        if pieces:
+            yield match.start(), match.end(), pieces
+
+
+def _is_term(term: str) -> bool:
+    return len(term) > 1 or term.isdigit()
+
+
+def _has_plain_plural(word: str, language: str) -> bool:
+    if len(word) < 4 or not word.endswith("s") or word.endswith("ss"):
+        return False
+    # Spanish "país" is singular; only -as/-es/-os plurals lose their "s".
+    return language != "es" or word[-2] in "aeo"
+
+
+def _stemmer(language: str) -> "snowballstemmer.Stemmer | None":
+    """A stemmer per thread: Snowball stemmers keep state while they work."""
+    name = STEMMER_NAMES.get(language)
+    if name is None:
+        return None
+    stemmers = _local.__dict__.setdefault("stemmers", {})
+    if name not in stemmers:
+        stemmers[name] = snowballstemmer.stemmer(name)
+    return stemmers[name]

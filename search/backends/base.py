@@ -1,0 +1,180 @@
+"""The contract between the public search and its engines.
+
+Views, signals and the rebuild command speak only to ``SearchEngine``; each engine
+(SQLite FTS5, PostgreSQL full text, Elasticsearch) stores ``IndexEntry`` objects its
+own way and answers a ``SearchQuery`` with ``SearchResults``. Text analysis
+(folding, stop words, per-language stemming) lives in ``search.analysis`` and query
+parsing in ``search.query``, shared by every engine, so "contratacion" finds
+"contrataciones" whichever engine runs. Snippets and title highlights come from
+``search.highlight`` so every engine marks the same words.
+"""
+
+import datetime
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from search.query import ParsedQuery, parse_query
+
+# Facets every engine counts, in the order the results page shows them.
+# "language" is only shown when more than one language is searched.
+FACET_NAMES = ("kind", "country", "topic", "year", "language")
+SORT_RELEVANCE = "relevance"
+SORT_DATE = "date"
+
+
+@dataclass(frozen=True)
+class IndexEntry:
+    """One thing a reader can find, in one language: a page's Spanish or English version, or a file.
+
+    ``source`` names the thing ("page:12", "document:7"); a page has one entry per
+    language it exists in, and ``SearchEngine.replace`` swaps all of them at once.
+    """
+
+    source: str
+    language: str
+    kind: str
+    title: str
+    text: str
+    url: str
+    # Words that should find the entry but are never shown: its countries' and topics' names.
+    keywords: str = ""
+    date: datetime.date | None = None
+    year: int | None = None
+    # ISO 3166 alpha-2 codes ("CL") and topic page ids ("42"), the facet values.
+    countries: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+
+    def facet_values(self) -> dict[str, tuple[str, ...]]:
+        """Every facet value of the entry, keyed by facet name (all strings, as in URLs)."""
+        return {
+            "kind": (self.kind,),
+            "country": self.countries,
+            "topic": self.topics,
+            "year": (str(self.year),) if self.year else (),
+            "language": (self.language,),
+        }
+
+
+@dataclass(frozen=True)
+class SearchQuery:
+    """What the reader asked: words, scope, facet filters, order and page.
+
+    ``filters`` maps a facet name to the values the results must all have
+    (facets combine with AND). Only the reader's ``language`` is searched unless
+    ``all_languages``; then each page appears once, in the reader's language when
+    that version matches.
+    """
+
+    text: str
+    language: str
+    all_languages: bool = False
+    filters: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    sort: str = SORT_RELEVANCE
+    page: int = 1
+    page_size: int = 10
+
+    @cached_property
+    def parsed(self) -> ParsedQuery:
+        return parse_query(self.text)
+
+    @property
+    def offset(self) -> int:
+        return (self.page - 1) * self.page_size
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One result, ready to show: ``title_html`` and ``snippet_html`` are escaped except for <mark>."""
+
+    source: str
+    language: str
+    kind: str
+    title: str
+    url: str
+    title_html: str
+    snippet_html: str
+    score: float
+    date: datetime.date | None = None
+    year: int | None = None
+    countries: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class FacetCount:
+    value: str
+    count: int
+
+
+@dataclass
+class SearchResults:
+    """A page of hits plus what the whole result set looks like.
+
+    ``facets`` has an entry for every name in FACET_NAMES (possibly empty), values
+    by count then value. ``suggestions`` are whole corrected queries ("did you
+    mean"), filled when nothing matched. ``relaxed`` says no entry had every
+    word, so these hits have some of them.
+    """
+
+    query: SearchQuery
+    hits: list[Hit]
+    total: int
+    facets: dict[str, list[FacetCount]]
+    suggestions: list[str] = field(default_factory=list)
+    relaxed: bool = False
+
+
+@dataclass(frozen=True)
+class Completion:
+    """An autocomplete suggestion for the header search box."""
+
+    title: str
+    url: str
+    kind: str
+
+
+class SearchUnavailable(Exception):
+    """The engine's store cannot be reached; the view tells the reader to try again later."""
+
+
+class SearchEngine(ABC):
+    """An index of ``IndexEntry`` objects that answers searches; see the module docstring."""
+
+    name: str = ""
+
+    @abstractmethod
+    def replace(self, source: str, entries: Sequence[IndexEntry]) -> None:
+        """Make ``entries`` the only entries of ``source`` (an empty list removes it)."""
+
+    def delete(self, source: str) -> None:
+        self.replace(source, [])
+
+    @abstractmethod
+    def add(self, entries: Iterable[IndexEntry]) -> int:
+        """Add many new entries at once (for rebuilds, after ``clear``); returns how many."""
+
+    @abstractmethod
+    def clear(self) -> None:
+        """Remove every entry."""
+
+    @abstractmethod
+    def count(self) -> int:
+        """How many entries the index holds."""
+
+    @abstractmethod
+    def urls(self, source: str) -> dict[str, str]:
+        """The indexed URL of each language version of ``source`` (to notice moved pages)."""
+
+    @abstractmethod
+    def search(self, query: SearchQuery) -> SearchResults:
+        """Answer any query without raising (``SearchUnavailable`` aside): an unusable query gives no hits."""
+
+    @abstractmethod
+    def complete(self, text: str, language: str, limit: int = 8) -> list[Completion]:
+        """Titles in ``language`` containing every word of ``text``, the last one as a prefix."""
+
+
+def empty_facets() -> dict[str, list[FacetCount]]:
+    return {name: [] for name in FACET_NAMES}

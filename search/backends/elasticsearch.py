@@ -1,0 +1,584 @@
+"""The Elasticsearch engine: one index per language behind an alias, queried with elasticsearch-dsl.
+
+Each language's entries live in ``<prefix>-<language>``, an alias of a timestamped
+index whose analyzer folds accents and applies that language's stop words and
+stemmer (Spanish and English share their stop words with ``search.analysis``).
+Rebuilds fill new indexes and swap the aliases atomically, so readers never
+see an empty or half-built index.
+
+Readers' text is only ever passed to match queries (``match``, ``multi_match``,
+``match_phrase``), never to a query-string parser, so no input is syntax.
+Highlights come from Elasticsearch (encoder "html"); ``_escaped_marks`` then
+re-escapes them exactly as ``search.highlight`` does.
+"""
+
+import datetime
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from functools import lru_cache
+from html import unescape
+
+from django.conf import settings
+from django.utils.html import escape
+
+from elasticsearch import ApiError, Elasticsearch, NotFoundError, TransportError, helpers
+from elasticsearch.dsl import A, FacetedSearch, Index, Mapping, Q, Search, TermsFacet, analyzer, token_filter
+from elasticsearch.dsl.query import Query
+from elasticsearch.dsl.utils import AttrDict
+
+from search.adapters import index_languages
+from search.analysis import ENGLISH_STOP_WORDS, SPANISH_STOP_WORDS, words
+from search.backends.base import (
+    FACET_NAMES,
+    SORT_DATE,
+    Completion,
+    FacetCount,
+    Hit,
+    IndexEntry,
+    SearchEngine,
+    SearchQuery,
+    SearchResults,
+    SearchUnavailable,
+    empty_facets,
+)
+from search.query import AnalyzedQuery
+
+DEFAULT_INDEX_PREFIX = "compraspublicas-search"
+REQUEST_TIMEOUT = 10
+BULK_TIMEOUT = 120
+BULK_CHUNK = 200
+# Elasticsearch refuses to page past its result window (index.max_result_window).
+MAX_RESULT_WINDOW = 10_000
+
+# --- Analysis ---------------------------------------------------------------------
+FOLDED = analyzer("folded", tokenizer="standard", filter=["lowercase", "asciifolding"])
+_FILTERS = {
+    "es": [
+        token_filter("spanish_stop", "stop", stopwords=sorted(SPANISH_STOP_WORDS)),
+        token_filter("spanish_stemmer", "stemmer", language="light_spanish"),
+    ],
+    "en": [
+        token_filter("english_stop", "stop", stopwords=sorted(ENGLISH_STOP_WORDS)),
+        token_filter("english_stemmer", "stemmer", language="english"),
+    ],
+    "pt": [token_filter("portuguese_stemmer", "stemmer", language="light_portuguese")],
+    "fr": [token_filter("french_stemmer", "stemmer", language="light_french")],
+}
+# Removed before lower-casing, as Elasticsearch's own language analyzers do.
+_PREFILTERS = {
+    "en": [token_filter("english_possessive", "stemmer", language="possessive_english")],
+    "fr": [
+        token_filter("french_elision", "elision", articles_case=True, articles=["l", "d", "qu", "j", "n"])
+    ],
+}
+
+
+def language_analyzer(language: str):
+    """The "language" analyzer of a language's index: folded, stop words dropped, stemmed.
+
+    Stop words are removed after folding, so the lists are the folded ones of
+    ``search.analysis``; languages without a stemmer here are only folded.
+    """
+    chain = [*_PREFILTERS.get(language, []), "lowercase", "asciifolding", *_FILTERS.get(language, [])]
+    return analyzer("language", tokenizer="standard", filter=chain)
+
+
+def entry_mapping() -> Mapping:
+    """An entry's fields. Text fields have a folded, unstemmed ``exact`` subfield for exact-word boosts."""
+    mapping = Mapping()
+    mapping.meta("dynamic", "strict")
+    for name in ("source", "language", "kind", "year", "countries", "topics"):
+        mapping.field(name, "keyword")
+    mapping.field("kind_rank", "byte")
+    mapping.field("url", "keyword", index=False)
+    mapping.field("date", "date")
+    exact = {"exact": {"type": "text", "analyzer": FOLDED}}
+    title_fields = {**exact, "complete": {"type": "search_as_you_type", "analyzer": FOLDED}}
+    mapping.field("title", "text", analyzer="language", fields=title_fields)
+    mapping.field("keywords", "text", analyzer="language", fields=exact)
+    # Offsets let the highlighter find snippets in long documents without analysing them again.
+    mapping.field("text", "text", analyzer="language", index_options="offsets", fields=exact)
+    return mapping
+
+
+def index_definition(name: str, language: str) -> Index:
+    index = Index(name)
+    # One shard suits a few thousand pages; replicas appear when the cluster has a second node.
+    index.settings(number_of_shards=1, auto_expand_replicas="0-1")
+    index.analyzer(language_analyzer(language))
+    index.mapping(entry_mapping())
+    return index
+
+
+# --- Queries ---------------------------------------------------------------------------
+FIELDS = ["title^10", "keywords^3", "text"]
+EXACT_FIELDS = ["title.exact^10", "keywords.exact^3", "text.exact"]
+COMPLETION_FIELDS = ["title.complete", "title.complete._2gram", "title.complete._3gram"]
+# Suggester names and the unstemmed fields they read.
+SPELLING_FIELDS = {"title": "title.exact", "text": "text.exact"}
+# Countries and topics first in autocomplete, as in the database engines.
+COMPLETION_RANK = {"country": 0, "topic": 1}
+FACET_FIELDS = {
+    "kind": "kind",
+    "country": "countries",
+    "topic": "topics",
+    "year": "year",
+    "language": "language",
+}
+FACET_SIZE = 200
+# Entries in the reader's language rank a little higher when every language is searched.
+READER_LANGUAGE_BOOST = 1.25
+UNSHOWN_FIELDS = ["text", "keywords"]
+SNIPPET_CHARACTERS = 220
+HIGHLIGHT_OPTIONS = {"encoder": "html", "pre_tags": ["<mark>"], "post_tags": ["</mark>"]}
+HIGHLIGHT_FIELDS = {
+    "title": {"number_of_fragments": 0},
+    "text": {
+        "fragment_size": SNIPPET_CHARACTERS,
+        "number_of_fragments": 1,
+        "no_match_size": SNIPPET_CHARACTERS,
+    },
+}
+SHOWN_VERSION = "shown"
+
+
+def text_query(query: SearchQuery, relaxed: bool = False) -> Query:
+    """Every loose word in some field and every phrase in one field; ``relaxed`` needs any one of them.
+
+    A clause left without terms by the language's stop words requires nothing
+    (or, relaxed, matches nothing), as in the database engines. Words that also
+    match unstemmed, or in the typed order, score higher.
+    """
+    loose = " ".join(query.parsed.loose.split()) if words(query.parsed.loose) else ""
+    phrases = list(query.parsed.phrases)
+    when_empty = {"zero_terms_query": "none" if relaxed else "all"}
+    wanted = [
+        Q("multi_match", query=phrase, fields=FIELDS, type="phrase", **when_empty) for phrase in phrases
+    ]
+    if loose:
+        operator = "or" if relaxed else "and"
+        words_clause = Q(
+            "multi_match", query=loose, fields=FIELDS, type="cross_fields", operator=operator, **when_empty
+        )
+        wanted.insert(0, words_clause)
+    required = [Q("bool", should=wanted, minimum_should_match=1)] if relaxed else wanted
+    everything = " ".join([loose, *phrases]).strip()
+    boosts = [
+        Q("multi_match", query=everything, fields=EXACT_FIELDS),
+        Q("multi_match", query=everything, fields=EXACT_FIELDS, type="phrase", boost=2),
+    ]
+    return Q("bool", must=required, should=boosts)
+
+
+class AllOfFacet(TermsFacet):
+    """A facet whose selected values must all be present (the contract's AND), not any of them."""
+
+    def add_filter(self, filter_values: list) -> Query | None:
+        if not filter_values:
+            return None
+        field = self._params["field"]
+        return Q("bool", filter=[Q("term", **{field: value}) for value in filter_values])
+
+
+class EntrySearch(FacetedSearch):
+    """One results page: the query, facet filters and counts, highlights, order and paging.
+
+    Filters narrow the query itself rather than a post_filter, so facet counts
+    describe the results shown, as ``SearchResults`` promises. When several
+    languages are searched, entries are collapsed to one per source (the
+    reader's language first) and counts are of distinct sources.
+    """
+
+    # Set for FacetedSearch, which only calls ``highlight`` when there are fields.
+    fields = FIELDS
+
+    def __init__(self, client: Elasticsearch, indexes: dict[str, str], query: SearchQuery, relaxed: bool):
+        """``indexes`` maps each searched language to its alias."""
+        self.using = client
+        self.index = list(indexes.values())
+        self.reader_index = indexes.get(query.language)
+        self.reader_language = query.language
+        self.collapsed = len(indexes) > 1
+        metric = A("cardinality", field="source", precision_threshold=40_000) if self.collapsed else None
+        self.facets = {
+            name: AllOfFacet(field=FACET_FIELDS[name], size=FACET_SIZE, metric=metric) for name in FACET_NAMES
+        }
+        order = ["_score", "source"]
+        if query.sort == SORT_DATE:
+            order = [{"date": {"order": "desc", "missing": "_last"}}, *order]
+        filters = {name: list(values) for name, values in query.filters.items() if name in FACET_FIELDS}
+        super().__init__(query=text_query(query, relaxed), filters=filters, sort=order)
+        start, size = query.offset, query.page_size
+        if start + size > MAX_RESULT_WINDOW:
+            start, size = 0, 0  # past the last page anyway: only the total and the facets
+        self._s = self._s[start : start + size]
+
+    def to_dict(self) -> dict:
+        return self._s.to_dict()
+
+    def search(self) -> Search:
+        search = (
+            super().search().source(excludes=UNSHOWN_FIELDS).extra(track_total_hits=True, track_scores=True)
+        )
+        if not self.collapsed:
+            return search
+        if self.reader_index:
+            search = search.extra(indices_boost=[{self.reader_index: READER_LANGUAGE_BOOST}])
+        return search.collapse("source", inner_hits=self._shown_version())
+
+    def _shown_version(self) -> dict:
+        """The version of each page to show: the reader's language when it matches, else the best."""
+        reader_first = {
+            "type": "number",
+            "order": "asc",
+            "script": {
+                "source": "doc['language'].value == params.language ? 0 : 1",
+                "params": {"language": self.reader_language},
+            },
+        }
+        return {
+            "name": SHOWN_VERSION,
+            "size": 1,
+            "sort": [{"_script": reader_first}, "_score"],
+            "_source": {"excludes": UNSHOWN_FIELDS},
+            "highlight": {**HIGHLIGHT_OPTIONS, "fields": HIGHLIGHT_FIELDS},
+        }
+
+    def query(self, search: Search, query: Query) -> Search:
+        return search.query(query)
+
+    def filter(self, search: Search) -> Search:
+        for facet_filter in self._filters.values():
+            search = search.filter(facet_filter)
+        return search
+
+    def aggregate(self, search: Search) -> None:
+        """Plain counts: the filters are in the query already, so they need no filter aggregation each."""
+        for name, facet in self.facets.items():
+            search.aggs.bucket(name, facet.get_aggregation())
+        if self.collapsed:
+            search.aggs.metric("pages", "cardinality", field="source", precision_threshold=40_000)
+
+    def facet_counts(self, aggregations: dict) -> dict[str, list[FacetCount]]:
+        facets = empty_facets()
+        for name, facet in self.facets.items():
+            values = facet.get_values(AttrDict(aggregations[name]), [])
+            counts = [FacetCount(str(value), int(count)) for value, count, _selected in values]
+            facets[name] = sorted(counts, key=lambda count: (-count.count, count.value))
+        return facets
+
+    def highlight(self, search: Search) -> Search:
+        if self.collapsed:
+            return search  # the shown version of each page brings its own highlights
+        search = search.highlight_options(**HIGHLIGHT_OPTIONS)
+        for field, options in HIGHLIGHT_FIELDS.items():
+            search = search.highlight(field, **options)
+        return search
+
+
+# --- The engine ------------------------------------------------------------------------
+@lru_cache(maxsize=4)
+def client_for(url: str) -> Elasticsearch:
+    """One client (and connection pool) per cluster for the whole process."""
+    return Elasticsearch(url, request_timeout=REQUEST_TIMEOUT, max_retries=1, retry_on_timeout=True)
+
+
+@contextmanager
+def reachable() -> Iterator[None]:
+    """Report a cluster that cannot answer as ``SearchUnavailable``, which the view explains to readers."""
+    try:
+        yield
+    except TransportError as error:
+        raise SearchUnavailable(str(error)) from error
+    except ApiError as error:
+        if error.meta.status >= 500 or error.meta.status == 429:
+            raise SearchUnavailable(str(error)) from error
+        raise
+
+
+class ElasticsearchEngine(SearchEngine):
+    """Entries in one alias per language (``<prefix>-es``, ``<prefix>-en``, ...), written at once."""
+
+    name = "elasticsearch"
+
+    def __init__(self, url: str | None = None, prefix: str | None = None):
+        self.client = client_for(url or settings.ELASTICSEARCH_URL)
+        self.prefix = prefix or getattr(settings, "ELASTICSEARCH_INDEX_PREFIX", DEFAULT_INDEX_PREFIX)
+        self.languages = index_languages()
+
+    def alias(self, language: str) -> str:
+        return f"{self.prefix}-{language}"
+
+    @property
+    def aliases(self) -> list[str]:
+        return [self.alias(language) for language in self.languages]
+
+    # --- Writing ----------------------------------------------------------------
+    def replace(self, source: str, entries: Sequence[IndexEntry]) -> None:
+        kept = {entry.language for entry in entries}
+        actions = [_index_action(self.alias(entry.language), entry) for entry in entries]
+        actions += [
+            {"_op_type": "delete", "_index": self.alias(language), "_id": source}
+            for language in self.languages
+            if language not in kept
+        ]
+        with reachable():
+            self._ensure_indexes()
+            helpers.bulk(self.client, actions, refresh=True, ignore_status=404)
+
+    def add(self, entries: Iterable[IndexEntry]) -> int:
+        with reachable():
+            self._ensure_indexes()
+            added = self._bulk_index(entries, {language: self.alias(language) for language in self.languages})
+            self.client.indices.refresh(index=self.aliases)
+        return added
+
+    def clear(self) -> None:
+        """Point every alias at a new empty index (and drop the old ones) in one atomic step."""
+        with reachable():
+            self._swap(self._create_indexes(self.languages))
+
+    def rebuild(self, entries: Iterable[IndexEntry]) -> int:
+        """Index ``entries`` into new indexes, then swap the aliases: the old index serves until then."""
+        with reachable():
+            new = self._create_indexes(self.languages)
+            try:
+                added = self._bulk_index(entries, new)
+                self.client.indices.refresh(index=list(new.values()))
+            except BaseException:
+                self.client.indices.delete(index=list(new.values()), ignore_unavailable=True)
+                raise
+            self._swap(new)
+        return added
+
+    def _bulk_index(self, entries: Iterable[IndexEntry], indexes: dict[str, str]) -> int:
+        actions = (_index_action(indexes[entry.language], entry) for entry in entries)
+        client = self.client.options(request_timeout=BULK_TIMEOUT)
+        added, _errors = helpers.bulk(client, actions, chunk_size=BULK_CHUNK, max_chunk_bytes=20_000_000)
+        return added
+
+    def _create_indexes(self, languages: Iterable[str]) -> dict[str, str]:
+        """A new, empty, timestamped index per language, not yet behind its alias."""
+        stamp = datetime.datetime.now(datetime.UTC).strftime("%Y%m%d%H%M%S%f")
+        created = {}
+        for language in languages:
+            name = f"{self.alias(language)}-{stamp}"
+            index_definition(name, language).create(using=self.client)
+            created[language] = name
+        return created
+
+    def _aliased_indexes(self) -> dict[str, list[str]]:
+        """The indexes currently behind each existing alias."""
+        found = self.client.options(ignore_status=404).indices.get_alias(name=self.aliases).body
+        aliased: dict[str, list[str]] = {}
+        for index, details in found.items():
+            for alias in details.get("aliases", {}) if isinstance(details, dict) else ():
+                aliased.setdefault(alias, []).append(index)
+        return aliased
+
+    def _ensure_indexes(self) -> None:
+        """Create the index and alias of languages that have none (first use of a cluster).
+
+        Writing to a missing alias would make Elasticsearch create a plain index
+        without our analyzers, so every write checks first.
+        """
+        aliased = self._aliased_indexes()
+        missing = [language for language in self.languages if self.alias(language) not in aliased]
+        if missing:
+            self._swap(self._create_indexes(missing))
+
+    def _swap(self, new: dict[str, str]) -> None:
+        current = self._aliased_indexes()
+        self.client.indices.update_aliases(
+            actions=swap_actions({self.alias(lang): new[lang] for lang in new}, current)
+        )
+
+    def count(self) -> int:
+        with reachable():
+            try:
+                return self.client.count(index=self.aliases)["count"]
+            except NotFoundError:
+                return 0
+
+    def urls(self, source: str) -> dict[str, str]:
+        search = Search(using=self.client, index=self.aliases).filter("term", source=source)
+        search = search.source(["language", "url"])[: len(self.languages)]
+        with reachable():
+            try:
+                return {hit.language: hit.url for hit in search.execute()}
+            except NotFoundError:
+                return {}
+
+    # --- Searching --------------------------------------------------------------
+    def search(self, query: SearchQuery) -> SearchResults:
+        analyzed = self._analyzed(query)
+        if not analyzed:
+            return SearchResults(query, [], 0, empty_facets())
+        with reachable():
+            results = self._run(query, relaxed=False)
+            if results.total == 0 and any(_clause_count(terms) > 1 for terms in analyzed.values()):
+                results = self._run(query, relaxed=True)
+            if results.total == 0:
+                results.suggestions = self._suggestions(query)
+        return results
+
+    def _analyzed(self, query: SearchQuery) -> dict[str, AnalyzedQuery]:
+        """The query's terms in each searched language that has any left (reader's language first)."""
+        languages = [query.language]
+        if query.all_languages:
+            languages += [language for language in self.languages if language != query.language]
+        analyzed = {language: query.parsed.analyzed(language) for language in languages}
+        return {language: terms for language, terms in analyzed.items() if not terms.is_empty()}
+
+    def _indexes(self, query: SearchQuery) -> dict[str, str]:
+        return {language: self.alias(language) for language in self._analyzed(query)}
+
+    def entry_search(self, query: SearchQuery, relaxed: bool = False) -> EntrySearch:
+        return EntrySearch(self.client, self._indexes(query), query, relaxed)
+
+    def _run(self, query: SearchQuery, relaxed: bool) -> SearchResults:
+        entry_search = self.entry_search(query, relaxed)
+        try:
+            response = entry_search.execute()
+        except NotFoundError:
+            return SearchResults(query, [], 0, empty_facets())
+        raw = response.to_dict()
+        total = (
+            raw["aggregations"]["pages"]["value"] if entry_search.collapsed else raw["hits"]["total"]["value"]
+        )
+        if total == 0:
+            return SearchResults(query, [], 0, empty_facets())
+        hits = [_hit(found) for found in raw["hits"]["hits"]]
+        facets = entry_search.facet_counts(raw["aggregations"])
+        return SearchResults(query, hits, total, facets, relaxed=relaxed)
+
+    # --- Did you mean ---------------------------------------------------------------
+    def suggestion_search(self, query: SearchQuery) -> Search:
+        """The term suggester on the unstemmed words, for words no entry contains."""
+        search = Search(using=self.client, index=list(self._indexes(query).values()))
+        text = " ".join(query.parsed.words())
+        for name, field in SPELLING_FIELDS.items():
+            search = search.suggest(name, text, term={"field": field, "suggest_mode": "missing", "size": 3})
+        return search.extra(size=0)
+
+    def _suggestions(self, query: SearchQuery) -> list[str]:
+        try:
+            response = self.suggestion_search(query).execute().to_dict()
+        except NotFoundError:
+            return []
+        corrections: dict[str, list[str]] = {}
+        for name in SPELLING_FIELDS:
+            for entry in response.get("suggest", {}).get(name, []):
+                options = [option["text"] for option in entry["options"]]
+                corrections.setdefault(entry["text"], []).extend(options)
+        return corrected_queries(query.parsed.words(), corrections)
+
+    # --- Autocomplete -----------------------------------------------------------------
+    def completion_search(self, text: str, language: str, limit: int = 8) -> Search | None:
+        """Titles holding every typed word, the last as a prefix; None when too little was typed."""
+        typed = words(text)
+        if not typed or len(" ".join(typed)) < 2:
+            return None
+        matching = Q(
+            "multi_match",
+            query=" ".join(typed[:8]),
+            type="bool_prefix",
+            operator="and",
+            fields=COMPLETION_FIELDS,
+        )
+        search = Search(using=self.client, index=self.alias(language)).query(matching)
+        return search.sort("kind_rank", "_score", "source").source(["title", "url", "kind"])[:limit]
+
+    def complete(self, text: str, language: str, limit: int = 8) -> list[Completion]:
+        search = self.completion_search(text, language, limit)
+        if search is None:
+            return []
+        with reachable():
+            try:
+                return [Completion(hit.title, hit.url, hit.kind) for hit in search.execute()]
+            except NotFoundError:
+                return []
+
+
+def swap_actions(new: dict[str, str], current: dict[str, list[str]]) -> list[dict]:
+    """One atomic alias update: each alias onto its new index, the indexes it leaves deleted."""
+    actions: list[dict] = [{"add": {"index": index, "alias": alias}} for alias, index in new.items()]
+    old = sorted({index for alias in new for index in current.get(alias, [])})
+    return actions + [{"remove_index": {"index": index}} for index in old]
+
+
+def corrected_queries(typed: list[str], corrections: dict[str, list[str]]) -> list[str]:
+    """Whole queries: each alternative for the first misspelt word, every other one at its best."""
+    corrections = {word: list(dict.fromkeys(options)) for word, options in corrections.items() if options}
+    first = next((word for word in typed if word in corrections), None)
+    if first is None:
+        return []
+    best = {word: options[0] for word, options in corrections.items()}
+    return [
+        " ".join((best | {first: alternative}).get(word, word) for word in typed)
+        for alternative in corrections[first][:3]
+    ]
+
+
+def _clause_count(terms: AnalyzedQuery) -> int:
+    return len(terms.terms) + len(terms.phrases)
+
+
+def _index_action(index: str, entry: IndexEntry) -> dict:
+    return {"_index": index, "_id": entry.source, "_source": entry_document(entry)}
+
+
+def entry_document(entry: IndexEntry) -> dict:
+    return {
+        "source": entry.source,
+        "language": entry.language,
+        "kind": entry.kind,
+        "kind_rank": COMPLETION_RANK.get(entry.kind, len(COMPLETION_RANK)),
+        "title": entry.title,
+        "text": entry.text,
+        "keywords": entry.keywords,
+        "url": entry.url,
+        "date": entry.date.isoformat() if entry.date else None,
+        "year": str(entry.year) if entry.year else None,
+        "countries": list(entry.countries),
+        "topics": list(entry.topics),
+    }
+
+
+_MARK = re.compile(r"(</?mark>)")
+
+
+def escaped_marks(fragment: str) -> str:
+    """Highlighter output escaped as Django escapes, keeping only the <mark> tags.
+
+    The "html" encoder already escaped the text (so a literal "<mark>" in it
+    cannot reach here as a tag); escaping again the Django way makes the HTML
+    identical to the database engines' (Lucene also escapes "/").
+    """
+    return "".join(
+        part if part in ("<mark>", "</mark>") else escape(unescape(part)) for part in _MARK.split(fragment)
+    )
+
+
+def _hit(found: dict) -> Hit:
+    score = found.get("_score") or 0.0
+    if SHOWN_VERSION in found.get("inner_hits", {}):
+        found = found["inner_hits"][SHOWN_VERSION]["hits"]["hits"][0]
+    document, highlights = found["_source"], found.get("highlight", {})
+    title_html = escaped_marks(highlights["title"][0]) if "title" in highlights else escape(document["title"])
+    snippet_html = escaped_marks(highlights["text"][0]) if "text" in highlights else ""
+    return Hit(
+        source=document["source"],
+        language=document["language"],
+        kind=document["kind"],
+        title=document["title"],
+        url=document["url"],
+        title_html=title_html,
+        snippet_html=snippet_html,
+        score=float(score),
+        date=datetime.date.fromisoformat(document["date"][:10]) if document.get("date") else None,
+        year=int(document["year"]) if document.get("year") else None,
+        countries=tuple(document.get("countries", ())),
+        topics=tuple(document.get("topics", ())),
+    )

@@ -1,0 +1,74 @@
+"""Titles and snippets with the matched words marked, for every engine alike.
+
+Matching is done on analysed terms, so a search for "pymes" marks "PYME" and
+"Pymes" in the original text. Everything except the <mark> tags is escaped.
+"""
+
+from django.utils.html import escape
+
+from search.analysis import stem, word_spans
+
+SNIPPET_WORDS = 32
+# Long document texts are only scanned this far for the snippet.
+SCAN_LIMIT = 60_000
+
+
+def highlight(text: str, terms: set[str], language: str) -> str:
+    """All of ``text``, escaped, with the words whose stem is in ``terms`` marked."""
+    spans = list(word_spans(text))
+    return _render(text, spans, _matches(spans, terms, language), 0, len(text))
+
+
+def snippet(text: str, terms: set[str], language: str, size: int = SNIPPET_WORDS) -> str:
+    """About ``size`` words of ``text`` around the most matched terms, escaped, matches marked."""
+    scanned = text[:SCAN_LIMIT]
+    spans = list(word_spans(scanned))
+    if not spans:
+        return ""
+    matches = _matches(spans, terms, language)
+    first = _best_window(spans, matches, terms, size)
+    last = min(first + size, len(spans)) - 1
+    start = spans[first][0] if first else 0
+    end = spans[last][1] if last < len(spans) - 1 or len(scanned) < len(text) else len(text)
+    html = _render(text, spans[first : last + 1], matches[first : last + 1], start, end)
+    prefix = "… " if start else ""
+    suffix = " …" if end < len(text) else ""
+    return f"{prefix}{html}{suffix}"
+
+
+def _matches(spans: list, terms: set[str], language: str) -> list[str | None]:
+    """For each word, the query term it matches, or None."""
+    found = []
+    for _start, _end, pieces in spans:
+        stems = [stem(piece, language) for piece in pieces]
+        found.append(next((term for term in stems if term in terms), None))
+    return found
+
+
+def _best_window(spans: list, matches: list[str | None], terms: set[str], size: int) -> int:
+    """Index of the first word of the window holding the most distinct matched terms."""
+    if not terms or not any(matches):
+        return 0
+    best_start, best_score = 0, -1
+    for index, term in enumerate(matches):
+        if term is None:
+            continue
+        start = max(0, index - size // 4)
+        score = len({match for match in matches[start : start + size] if match})
+        if score > best_score:
+            best_start, best_score = start, score
+        if best_score == len(terms):
+            break
+    return best_start
+
+
+def _render(text: str, spans: list, matches: list, start: int, end: int) -> str:
+    parts, position = [], start
+    for (span_start, span_end, _pieces), match in zip(spans, matches, strict=True):
+        if match is None:
+            continue
+        parts.append(escape(text[position:span_start]))
+        parts.append(f"<mark>{escape(text[span_start:span_end])}</mark>")
+        position = span_end
+    parts.append(escape(text[position:end]))
+    return "".join(parts)

@@ -1,0 +1,112 @@
+"""Keeping the search index in step with the site: one call per page or document, and full rebuilds.
+
+Only live pages readers may see are indexed (pages behind a password or login
+are not), and documents outside restricted collections.
+"""
+
+import logging
+from collections.abc import Callable, Iterator
+
+from django.db import DatabaseError, transaction
+
+from wagtail.models import Page
+
+from search.adapters import document_entries, document_model, page_entries
+from search.backends import get_search_engine
+from search.backends.base import IndexEntry
+
+logger = logging.getLogger(__name__)
+
+
+def page_source(page_id: int) -> str:
+    return f"page:{page_id}"
+
+
+def document_source(document_id: int) -> str:
+    return f"document:{document_id}"
+
+
+def indexable_pages():
+    """Live, public pages below the root, as their specific classes."""
+    return Page.objects.live().public().filter(depth__gt=1).specific()
+
+
+def index_page(page: Page) -> bool:
+    """Index ``page`` (or drop it if it is no longer public); True when its URLs changed."""
+    engine = get_search_engine()
+    source = page_source(page.pk)
+    previous_urls = engine.urls(source)
+    is_public = indexable_pages().filter(pk=page.pk).exists()
+    entries = page_entries(page.specific) if is_public else []
+    engine.replace(source, entries)
+    return previous_urls != {entry.language: entry.url for entry in entries}
+
+
+def index_subtree(page: Page) -> None:
+    """Index a page and everything below it: after a move, a slug change or a privacy change."""
+    engine = get_search_engine()
+    public = {
+        descendant.pk: descendant for descendant in indexable_pages().descendant_of(page, inclusive=True)
+    }
+    for descendant in Page.objects.descendant_of(page, inclusive=True).only("pk"):
+        match = public.get(descendant.pk)
+        engine.replace(page_source(descendant.pk), page_entries(match) if match else [])
+
+
+def remove_page(page_id: int) -> None:
+    get_search_engine().delete(page_source(page_id))
+
+
+def index_document(document) -> None:
+    entries = [] if _is_restricted(document) else document_entries(document)
+    get_search_engine().replace(document_source(document.pk), entries)
+
+
+def remove_document(document_id: int) -> None:
+    get_search_engine().delete(document_source(document_id))
+
+
+def safely(action: Callable, *args) -> None:
+    """Run an index update without letting a failure undo the editor's publish or upload."""
+    try:
+        with transaction.atomic():
+            action(*args)
+    except DatabaseError:
+        logger.exception("The search index could not be updated; run rebuild_search_index.")
+
+
+def all_entries() -> Iterator[IndexEntry]:
+    for page in indexable_pages().iterator(chunk_size=200):
+        yield from page_entries(page)
+    for document in _public_documents().prefetch_related("countries", "topics").iterator(chunk_size=200):
+        yield from document_entries(document)
+
+
+def source_count() -> int:
+    """How many pages and documents a rebuild reads (for its progress bar)."""
+    return indexable_pages().count() + _public_documents().count()
+
+
+def rebuild(progress: Callable[[int], None] | None = None) -> int:
+    """Empty the index and fill it again from every public page and document; returns the entry count."""
+    engine = get_search_engine()
+    engine.clear()
+    return engine.add(_reporting(all_entries(), progress))
+
+
+def _reporting(entries: Iterator[IndexEntry], progress: Callable[[int], None] | None) -> Iterator[IndexEntry]:
+    last_source = None
+    for entry in entries:
+        if progress and entry.source != last_source:
+            progress(1)
+        last_source = entry.source
+        yield entry
+
+
+def _public_documents():
+    restricted = document_model().objects.filter(collection__view_restrictions__isnull=False)
+    return document_model().objects.exclude(pk__in=restricted.values("pk"))
+
+
+def _is_restricted(document) -> bool:
+    return document.collection.get_view_restrictions().exists() if document.collection_id else False

@@ -1,0 +1,77 @@
+"""The database engines' index: one row per page language version or document.
+
+The analysed ``*_terms`` columns are what the full-text index reads: an FTS5
+table kept in step by triggers on SQLite, generated tsvector columns with GIN
+indexes on PostgreSQL (both created by migration 0002). The other columns are
+what results show and facets count.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class SearchEntry(models.Model):
+    source = models.CharField(_("source"), max_length=40, help_text=_("What the entry stands for."))
+    language = models.CharField(_("language"), max_length=8)
+    kind = models.CharField(_("type"), max_length=30)
+    title = models.TextField(_("title"))
+    text = models.TextField(_("text"), blank=True)
+    url = models.CharField(_("address"), max_length=1000)
+    date = models.DateField(_("date"), null=True, blank=True)
+    year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
+    countries = models.CharField(_("countries"), max_length=400, blank=True)
+    topics = models.CharField(_("topics"), max_length=400, blank=True)
+    # --- Analysed text, read by the full-text index ---------------------------
+    title_terms = models.TextField(blank=True)
+    text_terms = models.TextField(blank=True)
+    keyword_terms = models.TextField(blank=True)
+    # Folded, unstemmed title words, for autocomplete.
+    title_words = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = _("search entry")
+        verbose_name_plural = _("search entries")
+        constraints = [
+            models.UniqueConstraint(fields=["source", "language"], name="search_entry_one_per_language")
+        ]
+        indexes = [models.Index(fields=["language", "kind"], name="search_entry_language_kind")]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.language})"
+
+
+class SearchFacet(models.Model):
+    """A country or topic of an entry; entries have several, so they get their own rows to count."""
+
+    entry = models.ForeignKey(SearchEntry, on_delete=models.CASCADE, related_name="facets")
+    name = models.CharField(max_length=20)
+    value = models.CharField(max_length=40)
+
+    class Meta:
+        indexes = [models.Index(fields=["name", "value"], name="search_facet_name_value")]
+
+    def __str__(self) -> str:
+        return f"{self.name}={self.value}"
+
+
+class SearchIndexVersion(models.Model):
+    """Changes whenever the index does, so each process knows when its facet cache is stale."""
+
+    token = models.CharField(max_length=40)
+
+    def __str__(self) -> str:
+        return self.token
+
+
+class SearchTerm(models.Model):
+    """A word of the indexed text and how many entries contain it, for "did you mean"."""
+
+    language = models.CharField(max_length=8)
+    word = models.CharField(max_length=40)
+    frequency = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["language", "word"], name="search_term_unique_word")]
+
+    def __str__(self) -> str:
+        return f"{self.word} ({self.language})"

@@ -1,0 +1,107 @@
+"""Index updates on Wagtail's and Django's signals: publish, unpublish, move, delete, privacy, sites, uploads.
+
+Updates run in the request that caused them (the index is a table of the same
+database, so it commits or rolls back with the change) and never break it: see
+``indexing.safely``.
+"""
+
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
+from django.dispatch import receiver
+
+from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from search import indexing
+from search.adapters import document_model
+from search.extraction import extract_text
+
+
+@receiver(page_published)
+def index_published_page(sender, instance: Page, **kwargs) -> None:
+    indexing.safely(_index_page_and_moved_children, instance)
+
+
+def _index_page_and_moved_children(page: Page) -> None:
+    if indexing.index_page(page) and page.get_children().exists():
+        indexing.index_subtree(page)
+
+
+@receiver(page_unpublished)
+def remove_unpublished_page(sender, instance: Page, **kwargs) -> None:
+    indexing.safely(indexing.remove_page, instance.pk)
+
+
+@receiver(post_page_move)
+def index_moved_page(sender, instance: Page, **kwargs) -> None:
+    indexing.safely(indexing.index_subtree, Page.objects.get(pk=instance.pk))
+
+
+@receiver(post_delete)
+def remove_deleted_page(sender, instance, **kwargs) -> None:
+    # Sent once per class of a deleted page (e.g. NewsPage and Page): act on the base class only.
+    if sender is Page:
+        indexing.safely(indexing.remove_page, instance.pk)
+
+
+@receiver([post_save, post_delete], sender=PageViewRestriction)
+def index_page_behind_new_privacy(sender, instance: PageViewRestriction, **kwargs) -> None:
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is not None:
+        indexing.safely(indexing.index_subtree, page)
+
+
+@receiver(post_save, sender=Site)
+def index_new_site_root(sender, instance: Site, **kwargs) -> None:
+    """A site's root page decides every page's URL (the home page becomes "/es/")."""
+    # Wagtail clears its cache of root paths on this signal too, but maybe after us.
+    Site.clear_site_root_paths_cache()
+    indexing.safely(indexing.index_subtree, instance.root_page)
+
+
+# --- Documents --------------------------------------------------------------------
+
+
+def connect_documents() -> None:
+    """Connect the document handlers to the project's document model (a setting, so not a decorator)."""
+    model = document_model()
+    pre_save.connect(remember_document_file, sender=model, dispatch_uid="search_document_pre_save")
+    post_save.connect(extract_and_index_document, sender=model, dispatch_uid="search_document_post_save")
+    post_delete.connect(remove_deleted_document, sender=model, dispatch_uid="search_document_post_delete")
+    for relation in ("countries", "topics"):
+        through = getattr(model, relation).through
+        m2m_changed.connect(
+            reindex_document_relations, sender=through, dispatch_uid=f"search_document_{relation}"
+        )
+
+
+def remember_document_file(sender, instance, **kwargs) -> None:
+    """Note the stored file name, so only a new file is read again."""
+    previous = (
+        sender.objects.filter(pk=instance.pk).values_list("file", flat=True).first() if instance.pk else None
+    )
+    instance._search_previous_file = previous
+
+
+def extract_and_index_document(sender, instance, created: bool, raw: bool = False, **kwargs) -> None:
+    if raw:
+        return
+    if created or getattr(instance, "_search_previous_file", None) != instance.file.name:
+        instance.extracted_text = extract_text(instance.file) if instance.file else ""
+        # update() sends no signal, so saving the text cannot trigger another extraction.
+        sender.objects.filter(pk=instance.pk).update(extracted_text=instance.extracted_text)
+    indexing.safely(indexing.index_document, instance)
+
+
+def remove_deleted_document(sender, instance, **kwargs) -> None:
+    indexing.safely(indexing.remove_document, instance.pk)
+
+
+def reindex_document_relations(sender, instance, action: str, reverse: bool, pk_set, **kwargs) -> None:
+    if action not in ("post_add", "post_remove", "post_clear"):
+        return
+    model = document_model()
+    if not reverse:
+        indexing.safely(indexing.index_document, instance)
+        return
+    for document in model.objects.filter(pk__in=pk_set or ()):
+        indexing.safely(indexing.index_document, document)

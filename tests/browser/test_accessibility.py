@@ -1,0 +1,95 @@
+"""No serious or critical WCAG 2.2 AA violations on any public page type, in either language (axe-core)."""
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page
+
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+PUBLIC_PAGES = {
+    "es": [
+        "/es/",
+        "/es/paises/",
+        "/es/paises/chile/",
+        "/es/paises/brasil/pregon-electronico/",
+        "/es/eventos/",
+        "/es/eventos/?kind=seminar",
+        "/es/eventos/iii-seminario-interamericano-de-compras-gubernamentales-electronicas/",
+        "/es/temas/",
+        "/es/temas/participacion-competitiva-de-las-pymes/",
+        "/es/portales/",
+        "/es/publicaciones/",
+        "/es/noticias/",
+        "/es/noticias/nace-la-red-interamericana-de-compras-gubernamentales/",
+        "/es/acerca-de-la-red/",
+        "/es/buscar/?q=contratacion+publica+pymes",
+        "/es/buscar/?q=zzzzqqq",
+        "/es/no-existe/",
+    ],
+    "en": [
+        "/en/",
+        "/en/countries/",
+        "/en/countries/chile/",
+        "/en/countries/brazil/electronic-pregao/",
+        "/en/events/",
+        "/en/events/?kind=seminar",
+        "/en/events/iii-inter-american-e-government-procurement-seminar/",
+        "/en/topics/",
+        "/en/topics/competitive-sme-participation/",
+        "/en/portals/",
+        "/en/publications/",
+        "/en/news/",
+        "/en/news/the-inter-american-government-procurement-network-is-born/",
+        "/en/about-the-network/",
+        "/en/search/?q=procurement+SMEs",
+        "/en/search/?q=zzzzqqq",
+        "/en/does-not-exist/",
+    ],
+}
+
+
+def axe_violations(page: Page) -> list[dict]:
+    page.add_script_tag(path=str(AXE))
+    results = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+        WCAG_TAGS,
+    )
+    return [
+        violation for violation in results["violations"] if violation["impact"] in ("serious", "critical")
+    ]
+
+
+def describe(violations: list[dict]) -> str:
+    return "\n".join(
+        f"{violation['id']} ({violation['impact']}): {violation['help']} — "
+        + "; ".join(node["target"][0] for node in violation["nodes"][:5])
+        for violation in violations
+    )
+
+
+@pytest.mark.parametrize(
+    "path",
+    [path for paths in PUBLIC_PAGES.values() for path in paths],
+    ids=lambda path: path.strip("/") or "root",
+)
+def test_public_page_has_no_serious_accessibility_violations(axe_page: Page, path: str):
+    axe_page.goto(path)
+    violations = axe_violations(axe_page)
+    assert not violations, describe(violations)
+
+
+@pytest.mark.parametrize("width", [360, 768])
+def test_narrow_screens_need_no_horizontal_scrolling(page: Page, width: int):
+    page.set_viewport_size({"width": width, "height": 800})
+    for path in (
+        "/es/",
+        "/es/paises/chile/",
+        "/en/events/iii-inter-american-e-government-procurement-seminar/",
+    ):
+        page.goto(path)
+        overflow = page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at {width}px"

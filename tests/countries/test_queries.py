@@ -1,0 +1,72 @@
+"""Every country page makes the same number of queries with 1 or 50 related objects."""
+
+from string import ascii_uppercase
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+import pytest
+
+from countries.models import PracticePage, Subregion
+from tests.countries.conftest import make_country
+
+
+def queries_for(client, url: str) -> int:
+    client.get(url)  # warm the per-process caches (site root paths), as any earlier visitor would
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(captured)
+
+
+@pytest.mark.django_db
+def test_profile_queries_do_not_grow_with_relations(client, country_index, related_content):
+    chile = make_country(
+        country_index, "chile", iso_alpha2="CL", iso_alpha3="CHL", title_es="Chile", subregion="south-america"
+    )
+    urls = ("/es/paises/chile/", "/en/countries/chile/")
+    related_content(chile, 1)
+    with_one = [queries_for(client, url) for url in urls]
+    related_content(chile, 49)
+    with_fifty = [queries_for(client, url) for url in urls]
+    assert with_one == with_fifty
+    html = client.get(urls[1]).content.decode()
+    assert html.count('<th scope="row">') == 100  # 50 laws and 50 key figures
+    assert html.count('href="/en/events/event-') == 150  # hosted, attended, and the agreements' events
+
+
+@pytest.mark.django_db
+def test_index_queries_do_not_grow_with_countries(client, country_index):
+    make_country(
+        country_index, "chile", iso_alpha2="CL", iso_alpha3="CHL", title_es="Chile", subregion="south-america"
+    )
+    with_one = queries_for(client, "/es/paises/")
+    for number in range(49):
+        code = "XY"[number // 26] + ascii_uppercase[number % 26]
+        make_country(
+            country_index,
+            f"pais-{number}",
+            iso_alpha2=code,
+            iso_alpha3=f"Q{code}",
+            title_es=f"País {number}",
+            subregion=list(Subregion)[number % 4],
+            member_since=2000 + number % 20,
+        )
+    with_fifty = queries_for(client, "/es/paises/")
+    assert with_one == with_fifty
+
+
+@pytest.mark.django_db
+def test_practice_queries_do_not_grow_with_topics(client, chile, related_content):
+    related_content(chile, 1)
+    practice = PracticePage.objects.child_of(chile).get()
+    url = practice.get_url()
+    with_one = queries_for(client, url)
+    others = PracticePage.objects.exclude(pk=practice.pk)
+    assert not others.exists()
+    related_content(chile, 10)
+    for topic_practice in PracticePage.objects.exclude(pk=practice.pk):
+        practice.topics.add(*topic_practice.topics.all())
+    practice.save_revision().publish()
+    assert practice.topics.count() == 11
+    assert queries_for(client, url) == with_one

@@ -1,0 +1,101 @@
+"""The visitor side of the two languages: URLs, redirects, switcher, hreflang, fallback."""
+
+import re
+
+import pytest
+
+
+def alternates(html: str) -> dict[str, str]:
+    return dict(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', html))
+
+
+@pytest.mark.django_db
+class TestHomePages:
+    def test_spanish_home_renders_in_spanish(self, client, home):
+        response = client.get("/es/")
+        html = response.content.decode()
+        assert response.status_code == 200
+        assert '<html lang="es">' in html
+        assert "<h1>Red Interamericana de Compras Gubernamentales</h1>" in html
+        assert "Saltar al contenido principal" in html
+
+    def test_english_home_renders_in_english(self, client, home):
+        response = client.get("/en/")
+        html = response.content.decode()
+        assert response.status_code == 200
+        assert '<html lang="en">' in html
+        assert "<h1>Inter-American Government Procurement Network</h1>" in html
+        assert "Skip to main content" in html
+
+
+@pytest.mark.django_db
+class TestRootRedirect:
+    @pytest.mark.parametrize(
+        ("accept_language", "target"),
+        [
+            ("en-US,en;q=0.9", "/en/"),
+            ("es-CL,es;q=0.9,en;q=0.5", "/es/"),
+            ("pt-BR,pt;q=0.9,en;q=0.8", "/en/"),
+            ("fr-FR", "/es/"),
+            ("", "/es/"),
+        ],
+    )
+    def test_root_follows_accept_language_and_defaults_to_spanish(
+        self, client, home, accept_language, target
+    ):
+        response = client.get("/", headers={"accept-language": accept_language})
+        assert response.status_code == 302
+        assert response["Location"] == target
+
+
+@pytest.mark.django_db
+class TestTranslatedPages:
+    def test_slugs_are_translated_per_language(self, client, about_page):
+        assert client.get("/es/acerca-de-la-red/").status_code == 200
+        assert client.get("/en/about-the-network/").status_code == 200
+        assert client.get("/en/acerca-de-la-red/").status_code == 404
+        assert client.get("/es/about-the-network/").status_code == 404
+
+    def test_switcher_leads_to_the_same_page_in_the_other_language(self, client, about_page):
+        spanish = client.get("/es/acerca-de-la-red/").content.decode()
+        english = client.get("/en/about-the-network/").content.decode()
+        assert '<a href="/en/about-the-network/" hreflang="en" lang="en">English</a>' in spanish
+        assert '<a href="/es/acerca-de-la-red/" hreflang="es" lang="es">Español</a>' in english
+
+    def test_hreflang_lists_both_languages_and_spanish_as_default(self, client, about_page):
+        links = alternates(client.get("/en/about-the-network/").content.decode())
+        assert links == {
+            "es": "http://testserver/es/acerca-de-la-red/",
+            "en": "http://testserver/en/about-the-network/",
+            "x-default": "http://testserver/es/acerca-de-la-red/",
+        }
+
+    def test_menu_links_carry_the_translated_slug(self, client, about_page):
+        english = client.get("/en/").content.decode()
+        assert '<a href="/en/about-the-network/">About the network</a>' in english
+
+
+@pytest.mark.django_db
+class TestMissingTranslation:
+    NOTICE = "has not been fully translated into English"
+
+    def test_english_reader_sees_spanish_text_with_a_notice(self, client, spanish_only_page):
+        html = client.get("/en/solo-en-espanol/").content.decode()
+        assert "<h1>Sólo en español</h1>" in html
+        assert "Esta página todavía no tiene traducción." in html
+        assert self.NOTICE in html
+        assert '<main id="main" tabindex="-1" lang="es">' in html
+
+    def test_hreflang_does_not_claim_an_english_version(self, client, spanish_only_page):
+        links = alternates(client.get("/en/solo-en-espanol/").content.decode())
+        assert set(links) == {"es", "x-default"}
+
+    def test_translated_page_has_no_notice(self, client, about_page):
+        html = client.get("/en/about-the-network/").content.decode()
+        assert self.NOTICE not in html
+        assert '<main id="main" tabindex="-1">' in html
+
+    def test_spanish_reader_never_sees_the_notice(self, client, spanish_only_page):
+        html = client.get("/es/solo-en-espanol/").content.decode()
+        assert "Esta página" in html
+        assert "traducida" not in html

@@ -1,0 +1,385 @@
+"""The Elasticsearch engine without a cluster: its index definitions and the requests it builds.
+
+Building a request never contacts Elasticsearch, so these tests always run; the
+same behaviour against a real cluster is in test_elasticsearch_cluster.py.
+A cluster that cannot be reached is real here too: a closed port on this machine.
+"""
+
+import datetime
+import json
+import socket
+
+from django.urls import reverse
+from django.utils import translation
+
+import pytest
+
+from search.analysis import ENGLISH_STOP_WORDS, SPANISH_STOP_WORDS
+from search.backends import get_search_engine
+from search.backends.base import IndexEntry, SearchQuery, SearchUnavailable
+from search.backends.elasticsearch import (
+    MAX_RESULT_WINDOW,
+    ElasticsearchEngine,
+    corrected_queries,
+    entry_document,
+    escaped_marks,
+    index_definition,
+    swap_actions,
+)
+
+
+@pytest.fixture
+def engine() -> ElasticsearchEngine:
+    return ElasticsearchEngine(url="http://127.0.0.1:9200", prefix="unit")
+
+
+@pytest.fixture
+def closed_port_url() -> str:
+    """The address of a port nothing listens on: connecting is refused at once."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    return f"http://127.0.0.1:{port}"
+
+
+def body(engine: ElasticsearchEngine, text: str, **options) -> dict:
+    return engine.entry_search(SearchQuery(text, options.pop("language", "es"), **options)).to_dict()
+
+
+def analysis(language: str) -> dict:
+    return index_definition(f"unit-{language}-1", language).to_dict()["settings"]["analysis"]
+
+
+class TestIndexDefinition:
+    def test_spanish_folds_then_drops_the_shared_stop_words_then_stems_lightly(self):
+        settings = analysis("es")
+        chain = settings["analyzer"]["language"]["filter"]
+        assert chain == ["lowercase", "asciifolding", "spanish_stop", "spanish_stemmer"]
+        assert settings["filter"]["spanish_stop"]["stopwords"] == sorted(SPANISH_STOP_WORDS)
+        assert "tambien" in settings["filter"]["spanish_stop"]["stopwords"]
+        assert settings["filter"]["spanish_stemmer"] == {"type": "stemmer", "language": "light_spanish"}
+
+    def test_english_removes_possessives_before_folding_and_stems(self):
+        settings = analysis("en")
+        chain = settings["analyzer"]["language"]["filter"]
+        assert chain == ["english_possessive", "lowercase", "asciifolding", "english_stop", "english_stemmer"]
+        assert settings["filter"]["english_possessive"]["language"] == "possessive_english"
+        assert settings["filter"]["english_stop"]["stopwords"] == sorted(ENGLISH_STOP_WORDS)
+        assert settings["filter"]["english_stemmer"]["language"] == "english"
+
+    def test_document_languages_get_their_light_stemmers(self):
+        assert analysis("pt")["filter"]["portuguese_stemmer"]["language"] == "light_portuguese"
+        french = analysis("fr")
+        assert french["analyzer"]["language"]["filter"][0] == "french_elision"
+        assert french["filter"]["french_stemmer"]["language"] == "light_french"
+
+    def test_other_languages_are_only_folded(self):
+        assert analysis("de")["analyzer"]["language"]["filter"] == ["lowercase", "asciifolding"]
+
+    def test_the_exact_subfields_are_folded_but_not_stemmed(self):
+        settings = analysis("es")
+        assert settings["analyzer"]["folded"] == {
+            "type": "custom",
+            "tokenizer": "standard",
+            "filter": ["lowercase", "asciifolding"],
+        }
+
+    def test_text_fields_are_stemmed_with_exact_subfields_and_titles_complete_as_you_type(self):
+        fields = index_definition("unit-es-1", "es").to_dict()["mappings"]["properties"]
+        for name in ("title", "keywords", "text"):
+            assert fields[name]["analyzer"] == "language"
+            assert fields[name]["fields"]["exact"] == {"type": "text", "analyzer": "folded"}
+        assert fields["title"]["fields"]["complete"] == {"type": "search_as_you_type", "analyzer": "folded"}
+        assert fields["text"]["index_options"] == "offsets"
+
+    def test_facets_are_keywords_and_unknown_fields_are_refused(self):
+        mappings = index_definition("unit-es-1", "es").to_dict()["mappings"]
+        fields = mappings["properties"]
+        for name in ("source", "language", "kind", "year", "countries", "topics"):
+            assert fields[name] == {"type": "keyword"}
+        assert fields["date"] == {"type": "date"}
+        assert fields["url"] == {"type": "keyword", "index": False}
+        assert mappings["dynamic"] == "strict"
+
+    def test_one_shard_and_replicas_only_where_a_second_node_exists(self):
+        settings = index_definition("unit-es-1", "es").to_dict()["settings"]
+        assert settings["number_of_shards"] == 1
+        assert settings["auto_expand_replicas"] == "0-1"
+
+
+class TestWords:
+    def test_loose_words_must_all_be_found_across_the_stemmed_fields(self, engine):
+        request = body(engine, "contratación pública pymes")
+        [words] = request["query"]["bool"]["must"]
+        assert words["multi_match"] == {
+            "query": "contratación pública pymes",
+            "fields": ["title^10", "keywords^3", "text"],
+            "type": "cross_fields",
+            "operator": "and",
+            "zero_terms_query": "all",
+        }
+
+    def test_exact_words_and_their_order_only_add_to_the_score(self, engine):
+        boosts = body(engine, "compras publicas")["query"]["bool"]["should"]
+        assert [boost["multi_match"]["fields"] for boost in boosts] == [
+            ["title.exact^10", "keywords.exact^3", "text.exact"]
+        ] * 2
+        assert boosts[1]["multi_match"]["type"] == "phrase"
+
+    def test_only_the_readers_language_index_by_default(self, engine):
+        request = body(engine, "chile", language="en")
+        assert engine.entry_search(SearchQuery("chile", "en")).index == ["unit-en"]
+        assert "collapse" not in request
+        assert "indices_boost" not in request
+
+    def test_operators_and_field_syntax_stay_plain_text(self, engine):
+        request = json.dumps(body(engine, 'title:chile AND NOT (datos OR "x*'))
+        assert "query_string" not in request
+        assert "simple_query_string" not in request
+
+    def test_first_page_of_ten(self, engine):
+        request = body(engine, "chile")
+        assert (request["from"], request["size"]) == (0, 10)
+        assert request["track_total_hits"] is True
+
+
+class TestPhrases:
+    def test_quoted_words_are_a_phrase_in_one_field_and_the_rest_loose_words(self, engine):
+        must = body(engine, 'pymes "compras públicas"')["query"]["bool"]["must"]
+        assert must[0]["multi_match"]["query"] == "pymes"
+        assert must[0]["multi_match"]["type"] == "cross_fields"
+        assert must[1]["multi_match"] == {
+            "query": "compras públicas",
+            "fields": ["title^10", "keywords^3", "text"],
+            "type": "phrase",
+            "zero_terms_query": "all",
+        }
+
+    def test_relaxed_search_needs_any_one_clause_and_empty_clauses_match_nothing(self, engine):
+        query = SearchQuery('colusión "datos abiertos"', "es")
+        [needed] = engine.entry_search(query, relaxed=True).to_dict()["query"]["bool"]["must"]
+        clauses = needed["bool"]["should"]
+        assert needed["bool"]["minimum_should_match"] == 1
+        assert clauses[0]["multi_match"]["operator"] == "or"
+        assert clauses[1]["multi_match"]["type"] == "phrase"
+        assert {clause["multi_match"]["zero_terms_query"] for clause in clauses} == {"none"}
+
+
+class TestEveryLanguage:
+    def test_both_languages_query_each_language_alias_readers_first(self, engine):
+        search = engine.entry_search(SearchQuery("chile", "en", all_languages=True))
+        assert search.index[:2] == ["unit-en", "unit-es"]
+        assert search.to_dict()["indices_boost"] == [{"unit-en": 1.25}]
+
+    def test_languages_where_the_query_is_only_stop_words_are_left_out(self, engine):
+        search = engine.entry_search(SearchQuery("the", "en", all_languages=True))
+        assert "unit-en" not in search.index
+        assert "unit-es" in search.index
+
+    def test_each_page_once_showing_the_readers_language_version_first(self, engine):
+        collapse = body(engine, "chile", language="en", all_languages=True)["collapse"]
+        assert collapse["field"] == "source"
+        inner = collapse["inner_hits"]
+        assert inner["size"] == 1
+        script = inner["sort"][0]["_script"]
+        assert script["order"] == "asc"
+        assert script["script"]["params"] == {"language": "en"}
+        assert inner["highlight"]["encoder"] == "html"
+
+    def test_total_and_facets_count_pages_not_language_versions(self, engine):
+        aggregations = body(engine, "chile", language="en", all_languages=True)["aggs"]
+        assert aggregations["pages"]["cardinality"]["field"] == "source"
+        assert aggregations["language"]["aggs"]["metric"]["cardinality"]["field"] == "source"
+
+    def test_facet_counts_are_the_distinct_pages_by_count_then_value(self, engine):
+        search = engine.entry_search(SearchQuery("chile", "en", all_languages=True))
+        buckets = [
+            {"key": 2021, "doc_count": 4, "metric": {"value": 2}},
+            {"key": 2024, "doc_count": 6, "metric": {"value": 3}},
+            {"key": 2019, "doc_count": 2, "metric": {"value": 2}},
+        ]
+        counts = search.facet_counts(
+            {name: {"buckets": buckets} for name in ("kind", "country", "topic", "year", "language")}
+        )
+        assert [(count.value, count.count) for count in counts["year"]] == [
+            ("2024", 3),
+            ("2019", 2),
+            ("2021", 2),
+        ]
+
+
+class TestFacets:
+    def test_every_facet_is_counted_over_its_field(self, engine):
+        aggregations = body(engine, "chile")["aggs"]
+        fields = {name: aggregation["terms"]["field"] for name, aggregation in aggregations.items()}
+        assert fields == {
+            "kind": "kind",
+            "country": "countries",
+            "topic": "topics",
+            "year": "year",
+            "language": "language",
+        }
+        assert "metric" not in aggregations["kind"].get("aggs", {})
+
+    def test_filters_combine_with_and_and_narrow_the_counts_too(self, engine):
+        request = body(
+            engine,
+            "compras",
+            filters={"kind": ("practice",), "country": ("CL", "MX"), "topic": ("42",), "year": ("2022",)},
+        )
+        filters = request["query"]["bool"]["filter"]
+        terms = [term["term"] for facet in filters for term in facet["bool"]["filter"]]
+        assert terms == [
+            {"kind": "practice"},
+            {"countries": "CL"},
+            {"countries": "MX"},
+            {"topics": "42"},
+            {"year": "2022"},
+        ]
+        assert "post_filter" not in request
+        assert "filter" not in request["aggs"]["kind"]
+
+    def test_unknown_filter_names_are_ignored(self, engine):
+        request = body(engine, "compras", filters={"colour": ("red",)})
+        assert "filter" not in request["query"]["bool"]
+
+
+class TestOrderAndPages:
+    def test_relevance_then_a_stable_tie_break(self, engine):
+        assert body(engine, "chile")["sort"] == ["_score", "source"]
+
+    def test_date_sort_puts_the_newest_first_and_undated_last(self, engine):
+        request = body(engine, "chile", sort="date")
+        assert request["sort"][0] == {"date": {"order": "desc", "missing": "_last"}}
+        assert request["track_scores"] is True
+
+    def test_pages_are_offsets(self, engine):
+        request = body(engine, "chile", page=3, page_size=10)
+        assert (request["from"], request["size"]) == (20, 10)
+
+    def test_pages_past_the_result_window_only_count(self, engine):
+        page = MAX_RESULT_WINDOW // 10 + 1
+        request = body(engine, "chile", page=page, page_size=10)
+        assert request["size"] == 0
+
+
+class TestHighlights:
+    def test_matches_are_marked_and_the_text_html_encoded(self, engine):
+        request = body(engine, "chile")
+        highlight = request["highlight"]
+        assert highlight["encoder"] == "html"
+        assert (highlight["pre_tags"], highlight["post_tags"]) == (["<mark>"], ["</mark>"])
+        assert highlight["fields"]["title"] == {"number_of_fragments": 0}
+        assert highlight["fields"]["text"]["no_match_size"] > 0
+        assert request["_source"] == {"excludes": ["text", "keywords"]}
+
+    def test_highlights_are_escaped_like_django_keeping_only_the_marks(self):
+        encoded = "<mark>Tenders</mark> &lt;script&gt;alert(1)&lt;&#x2F;script&gt; &amp; &lt;mark&gt;"
+        assert escaped_marks(encoded) == (
+            "<mark>Tenders</mark> &lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;mark&gt;"
+        )
+
+
+class TestAutocomplete:
+    def test_every_typed_word_the_last_as_a_prefix_countries_and_topics_first(self, engine):
+        request = engine.completion_search("Contratación Pub", "es", limit=5).to_dict()
+        assert request["query"]["multi_match"] == {
+            "query": "contratacion pub",
+            "type": "bool_prefix",
+            "operator": "and",
+            "fields": ["title.complete", "title.complete._2gram", "title.complete._3gram"],
+        }
+        assert request["sort"][0] == "kind_rank"
+        assert request["size"] == 5
+
+    def test_only_the_readers_language(self, engine):
+        assert engine.completion_search("chile", "en")._index == ["unit-en"]
+
+    def test_one_letter_asks_nothing(self, engine):
+        assert engine.completion_search("c", "es") is None
+        assert engine.complete("?!", "es") == []
+
+
+class TestSuggestions:
+    def test_the_term_suggester_reads_the_unstemmed_words(self, engine):
+        request = engine.suggestion_search(SearchQuery("Licitacoines públicas", "es")).to_dict()
+        assert request["size"] == 0
+        for name, field in (("title", "title.exact"), ("text", "text.exact")):
+            suggester = request["suggest"][name]
+            assert suggester["text"] == "licitacoines publicas"
+            assert suggester["term"]["field"] == field
+            assert suggester["term"]["suggest_mode"] == "missing"
+
+    def test_whole_queries_vary_the_first_misspelt_word(self):
+        corrections = {"licitacoines": ["licitaciones", "licitacion"], "publcas": ["publicas"]}
+        assert corrected_queries(["licitacoines", "publcas", "chile"], corrections) == [
+            "licitaciones publicas chile",
+            "licitacion publicas chile",
+        ]
+
+    def test_no_corrections_no_suggestions(self):
+        assert corrected_queries(["chile"], {"chile": []}) == []
+
+
+class TestAliases:
+    def test_a_rebuild_swaps_every_alias_and_drops_the_old_indexes_in_one_request(self):
+        actions = swap_actions(
+            {"site-es": "site-es-2", "site-en": "site-en-2"},
+            {"site-es": ["site-es-1"], "site-en": ["site-en-1"]},
+        )
+        assert actions == [
+            {"add": {"index": "site-es-2", "alias": "site-es"}},
+            {"add": {"index": "site-en-2", "alias": "site-en"}},
+            {"remove_index": {"index": "site-en-1"}},
+            {"remove_index": {"index": "site-es-1"}},
+        ]
+
+    def test_a_first_index_has_nothing_to_drop(self):
+        assert swap_actions({"site-pt": "site-pt-1"}, {}) == [
+            {"add": {"index": "site-pt-1", "alias": "site-pt"}}
+        ]
+
+    def test_entries_are_stored_with_string_facets_and_iso_dates(self):
+        entry = IndexEntry(
+            source="page:3",
+            language="es",
+            kind="country",
+            title="Chile",
+            text="",
+            url="/es/paises/chile/",
+            date=datetime.date(2024, 3, 1),
+            year=2024,
+            countries=("CL",),
+        )
+        document = entry_document(entry)
+        assert (document["date"], document["year"], document["countries"]) == ("2024-03-01", "2024", ["CL"])
+        assert document["kind_rank"] == 0
+
+
+class TestUnreachableCluster:
+    def test_the_engine_is_chosen_when_elasticsearch_url_is_set(self, settings, closed_port_url):
+        settings.ELASTICSEARCH_URL = closed_port_url
+        assert get_search_engine().name == "elasticsearch"
+
+    def test_reading_and_writing_report_search_unavailable(self, closed_port_url):
+        engine = ElasticsearchEngine(url=closed_port_url, prefix="unit")
+        with pytest.raises(SearchUnavailable):
+            engine.search(SearchQuery("chile", "es"))
+        with pytest.raises(SearchUnavailable):
+            engine.complete("chi", "es")
+        with pytest.raises(SearchUnavailable):
+            engine.replace("page:1", [])
+        with pytest.raises(SearchUnavailable):
+            engine.count()
+
+    @pytest.mark.django_db
+    def test_the_search_page_says_so_and_autocomplete_stays_empty(
+        self, client, home, settings, closed_port_url
+    ):
+        settings.ELASTICSEARCH_URL = closed_port_url
+        with translation.override("en"):
+            page = client.get(reverse("search"), {"q": "chile"})
+            completions = client.get(reverse("search_autocomplete"), {"q": "chi"})
+        assert page.status_code == 200
+        assert "The search is not available right now" in page.content.decode()
+        assert completions.json()["suggestions"] == []

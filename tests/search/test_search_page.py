@@ -1,0 +1,180 @@
+"""The search page through the real view, in both languages."""
+
+import re
+
+from django.urls import reverse
+from django.utils import translation
+
+import pytest
+
+from tests.search.conftest import result_titles
+
+pytestmark = pytest.mark.django_db
+
+
+def search_url(language: str) -> str:
+    with translation.override(language):
+        return reverse("search")
+
+
+titles = result_titles
+
+
+def search(client, language: str, **params) -> str:
+    response = client.get(search_url(language), params)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+class TestAddresses:
+    def test_search_lives_under_a_translated_path_in_each_language(self):
+        assert search_url("es") == "/es/buscar/"
+        assert search_url("en") == "/en/search/"
+
+    def test_search_pages_are_never_cached(self, client, site):
+        response = client.get(search_url("en"), {"q": "chile"})
+        assert "no-cache" in response["Cache-Control"]
+
+    def test_every_page_header_has_a_search_form_for_its_language(self, client, site):
+        spanish = client.get("/es/").content.decode()
+        english = client.get("/en/").content.decode()
+        assert re.search(
+            r'<form class="search-form site-search" role="search" method="get" action="/es/buscar/"', spanish
+        )
+        assert re.search(
+            r'<form class="search-form site-search" role="search" method="get" action="/en/search/"', english
+        )
+        assert '<label class="visually-hidden" for="site-search-query">' in english
+        assert '<input type="search" id="site-search-query" name="q"' in english
+
+
+class TestMatching:
+    def test_spanish_without_accents_and_with_plurals_finds_the_page(self, client, site):
+        html = search(client, "es", q="contratacion publica pymes")
+        assert titles(html)[0] == "Compras públicas para pymes"
+
+    def test_english_stems_and_acronym_plurals(self, client, site):
+        html = search(client, "en", q="procure SME")
+        assert titles(html)[0] == "Public procurement for SMEs"
+
+    def test_reader_language_only_by_default(self, client, site):
+        assert titles(search(client, "en", q="adquisiciones sostenibles")) == []
+        assert titles(search(client, "es", q="adquisiciones sostenibles")) == [
+            "Guía de adquisiciones sostenibles"
+        ]
+
+    def test_every_language_finds_and_marks_the_other_language(self, client, site):
+        html = search(client, "en", q="adquisiciones sostenibles", scope="all")
+        assert titles(html) == ["Guía de adquisiciones sostenibles"]
+        assert 'lang="es" hreflang="es">' in html
+        assert "In Spanish" in html
+
+    def test_every_language_shows_each_page_once_in_the_readers_language(self, client, site):
+        html = search(client, "en", q="chile", scope="all")
+        found = titles(html)
+        assert found.count("Chile") == 1
+        assert "In Spanish" not in html.split("Chile</a>")[0].rsplit("<li", 1)[-1]
+
+    def test_phrase_search_requires_the_words_together(self, client, site):
+        assert "Compras públicas para pymes" in titles(search(client, "es", q='"compras publicas"'))
+        assert titles(search(client, "es", q='"publicas compras"')) == []
+
+    def test_no_match_suggests_the_closest_indexed_words(self, client, site):
+        html = search(client, "es", q="licitacoines")
+        assert titles(html) == []
+        assert "Did you mean:" in html or "Quiso decir" in html
+        assert ">licitaciones</a>" in html
+
+    def test_words_found_in_no_single_page_fall_back_to_any_word(self, client, site):
+        html = search(client, "es", q="colusión plataforma")
+        assert len(titles(html)) == 2
+
+    def test_sessions_and_agreements_find_their_event(self, client, site):
+        assert titles(search(client, "en", q="interoperability"))[0] == "Inter-American Seminar 2023"
+        assert titles(search(client, "es", q="colusion"))[0] == "Seminario Interamericano 2023"
+
+    def test_country_law_numbers_find_the_country(self, client, site):
+        assert titles(search(client, "es", q="19.886"))[0] == "Chile"
+
+
+class TestResults:
+    def test_matches_are_marked_and_everything_else_escaped(self, client, site):
+        site["news"].intro_en = "Tenders <script>alert(1)</script> & more tenders."
+        site["news"].save_revision().publish()
+        html = search(client, "en", q="tenders")
+        assert "<mark>tenders</mark>" in html or "<mark>Tenders</mark>" in html
+        assert "<script>alert(1)</script>" not in html
+        assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; more" in html
+
+    def test_query_is_escaped(self, client, site):
+        html = search(client, "en", q='<img src=x onerror=alert(1)>"')
+        assert "<img src=x" not in html
+
+    def test_result_shows_type_country_and_date(self, client, site):
+        html = search(client, "en", q="platform")
+        assert "Mexico launches its procurement platform" in titles(html)
+        item = html.split('class="search-result"')[1]
+        assert '<span class="badge">News</span>' in item
+        assert "Mexico" in item
+        assert '<time datetime="2024-03-01">' in item
+
+    def test_result_count_is_announced(self, client, site):
+        html = search(client, "en", q="chile")
+        assert re.search(r'<p class="search-page__count" role="status">\s*\d+ results? for “chile”', html)
+
+    def test_sort_by_date_puts_the_newest_first(self, client, site):
+        html = search(client, "en", q="procurement", sort="date")
+        found = titles(html)
+        assert found.index("Mexico launches its procurement platform") < found.index(
+            "Public procurement for SMEs"
+        )
+
+
+class TestFacets:
+    def test_facets_have_counts_and_keep_the_query(self, client, site):
+        html = search(client, "en", q="procurement")
+        assert 'id="search-facet-kind"' in html
+        link = re.search(r'<a href="([^"]+kind=news[^"]*)">News</a>', html)
+        assert link and "q=procurement" in link.group(1).replace("&amp;", "&")
+
+    def test_facets_combine(self, client, site):
+        html = search(client, "en", q="procurement", kind="practice", country="CL")
+        assert titles(html) == ["Public procurement for SMEs"]
+        assert "Remove filter Type: Good practice" in html
+        assert "Remove filter Country: Chile" in html
+
+    def test_topic_and_year_facets_filter(self, client, site):
+        topic = str(site["open_data"].pk)
+        assert titles(search(client, "en", q="procurement", topic=topic, year="2022")) == [
+            "Public procurement for SMEs"
+        ]
+        assert titles(search(client, "en", q="procurement", year="2024")) == [
+            "Mexico launches its procurement platform"
+        ]
+
+    def test_language_facet_only_when_every_language_is_searched(self, client, site):
+        assert 'id="search-facet-language"' not in search(client, "en", q="chile")
+        assert 'id="search-facet-language"' in search(client, "en", q="chile", scope="all")
+
+
+class TestPagination:
+    def test_pages_of_ten(self, client, home):
+        from network.demo.pages import ensure_child
+        from network.models import StandardPage
+
+        for number in range(23):
+            ensure_child(
+                home,
+                StandardPage,
+                f"licitacion-{number}",
+                title_es=f"Licitación {number}",
+                title_en=f"Tender {number}",
+            )
+        first = search(client, "en", q="tender")
+        assert len(titles(first)) == 10
+        third = search(client, "en", q="tender", page="3")
+        assert len(titles(third)) == 3
+        assert '<ol class="search-results__list" start="21">' in third
+        beyond = search(client, "en", q="tender", page="99")
+        assert len(titles(beyond)) == 3
+        assert "There are only 3 pages of results" in beyond
