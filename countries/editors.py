@@ -1,8 +1,9 @@
 """Per-country editors: one Wagtail group per country profile, allowed to edit that profile only.
 
-Each group may enter the admin and add, edit and publish pages in its country's subtree (the
-profile and its good practices); nothing else. The group is found again by the country's ISO code
-at the end of its name, so renaming the country does not orphan it.
+Each group may enter the admin, add, edit and publish pages in its country's subtree (the
+profile and its good practices), and upload and attach documents; nothing else. The group is
+found again by the country's ISO code at the end of its name, so renaming the country does not
+orphan it.
 
 Wagtail lets whoever may edit and publish a page also delete, move, unpublish or restrict it;
 for a country profile that is kept to the editors who may create profiles in the first place.
@@ -13,6 +14,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 
 from wagtail.models import GroupPagePermission, Page, PagePermissionTester
+
+from network.permissions import grant_document_permissions
 
 GROUP_PREFIX = "Country editors: "
 PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page")
@@ -46,6 +49,7 @@ def ensure_editors_group(country: Page) -> Group:
     page_type = ContentType.objects.get_for_model(Page)
     for permission in Permission.objects.filter(content_type=page_type, codename__in=PAGE_PERMISSIONS):
         GroupPagePermission.objects.get_or_create(group=group, page=country, permission=permission)
+    grant_document_permissions(group)
     return group
 
 

@@ -10,6 +10,8 @@ from django.contrib.contenttypes.models import ContentType
 
 from wagtail.models import GroupApprovalTask, GroupPagePermission, Page, Workflow, WorkflowPage, WorkflowTask
 
+from network.permissions import CONTRIBUTE_DOCUMENTS, grant_document_permissions
+
 # Names are looked up by the code and the data migration: keep them stable.
 SECRETARIAT = "Secretariat"
 EVENT_ORGANIZERS = "Event organizers"
@@ -21,6 +23,11 @@ TASK_NAME = "Approval by the secretariat"
 EVENT_PAGE_PERMISSIONS = {
     SECRETARIAT: ("add_page", "change_page", "publish_page"),
     EVENT_ORGANIZERS: ("add_page", "change_page"),
+}
+# Organizers upload their seminar's documents; the secretariat may also edit anyone's.
+DOCUMENT_PERMISSIONS = {
+    SECRETARIAT: (*CONTRIBUTE_DOCUMENTS, "change_document"),
+    EVENT_ORGANIZERS: CONTRIBUTE_DOCUMENTS,
 }
 
 
@@ -51,3 +58,4 @@ def moderate_events_under(index_page: Page) -> None:
         group = admin_group(group_name)
         for permission in Permission.objects.filter(content_type=page_type, codename__in=codenames):
             GroupPagePermission.objects.get_or_create(group=group, page=index_page, permission=permission)
+        grant_document_permissions(group, DOCUMENT_PERMISSIONS[group_name])

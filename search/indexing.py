@@ -13,7 +13,7 @@ from wagtail.models import Page
 
 from search.adapters import document_entries, document_model, page_entries
 from search.backends import get_search_engine
-from search.backends.base import IndexEntry
+from search.backends.base import IndexEntry, SearchUnavailable
 
 logger = logging.getLogger(__name__)
 
@@ -71,7 +71,7 @@ def safely(action: Callable, *args) -> None:
     try:
         with transaction.atomic():
             action(*args)
-    except DatabaseError:
+    except (DatabaseError, SearchUnavailable):
         logger.exception("The search index could not be updated; run rebuild_search_index.")
 
 
@@ -89,9 +89,7 @@ def source_count() -> int:
 
 def rebuild(progress: Callable[[int], None] | None = None) -> int:
     """Empty the index and fill it again from every public page and document; returns the entry count."""
-    engine = get_search_engine()
-    engine.clear()
-    return engine.add(_reporting(all_entries(), progress))
+    return get_search_engine().rebuild(_reporting(all_entries(), progress))
 
 
 def _reporting(entries: Iterator[IndexEntry], progress: Callable[[int], None] | None) -> Iterator[IndexEntry]:

@@ -195,6 +195,8 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 WAGTAIL_SITE_NAME = "Red Interamericana de Compras Gubernamentales"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+# Several sites (or staging and production) can share one cluster under different prefixes.
+ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "compraspublicas-search")
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {

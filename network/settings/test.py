@@ -16,3 +16,7 @@ MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Tests change content directly and read it back; the page cache has its own tests.
 PAGE_CACHE_SECONDS = 0
+# A developer's ELASTICSEARCH_URL must not switch the suite to a cluster: the tests that
+# need one read it themselves and skip without it.
+ELASTICSEARCH_URL = ""
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

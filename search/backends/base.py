@@ -159,6 +159,11 @@ class SearchEngine(ABC):
     def clear(self) -> None:
         """Remove every entry."""
 
+    def rebuild(self, entries: Iterable[IndexEntry]) -> int:
+        """Replace the whole index with ``entries``; engines that can swap indexes override this."""
+        self.clear()
+        return self.add(entries)
+
     @abstractmethod
     def count(self) -> int:
         """How many entries the index holds."""

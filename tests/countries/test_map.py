@@ -122,18 +122,18 @@ class TestMapTag:
         spanish = client.get("/es/paises/").content.decode()
         english = client.get("/en/countries/").content.decode()
         assert (
-            '<a class="americas-map__country" href="/es/paises/santa-lucia/" aria-label="Santa Lucía (LC)"'
+            '<a class="americas-map__country" href="/es/paises/santa-lucia/" aria-label="Santa Lucía, LC"'
             in spanish
         )
         assert (
-            '<a class="americas-map__country" href="/en/countries/saint-lucia/" aria-label="Saint Lucia (LC)"'
+            '<a class="americas-map__country" href="/en/countries/saint-lucia/" aria-label="Saint Lucia, LC"'
             in english
         )
 
     def test_markers_name_includes_the_code_they_show(self, client, countries):
         """WCAG 2.5.3: a marker shows "LC", so its accessible name must contain "LC" too."""
         html = client.get("/en/countries/").content.decode()
-        assert 'aria-label="Saint Lucia (LC)"' in html
+        assert 'aria-label="Saint Lucia, LC"' in html
         assert 'aria-label="Peru"' in html
 
     def test_the_stylesheet_gives_links_a_visible_focus(self):

@@ -383,3 +383,12 @@ class TestUnreachableCluster:
         assert page.status_code == 200
         assert "The search is not available right now" in page.content.decode()
         assert completions.json()["suggestions"] == []
+
+    @pytest.mark.django_db
+    def test_publishing_still_succeeds_and_asks_for_a_rebuild(self, home, settings, closed_port_url, caplog):
+        settings.ELASTICSEARCH_URL = closed_port_url
+        home.title_en = "Published while the cluster is down"
+        home.save_revision().publish()
+        home.refresh_from_db()
+        assert home.title_en == "Published while the cluster is down"
+        assert "run rebuild_search_index" in caplog.text
