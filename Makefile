@@ -8,6 +8,9 @@ ADDRESS ?= 127.0.0.1:8000
 # The PostgreSQL database the second test pass runs on (trust auth on this machine).
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/test
 PYTEST_ARGS ?=
+# Test processes per pass (pytest-xdist); "auto" is one per core. The browser tests share one.
+TEST_WORKERS ?= auto
+XDIST := -n $(TEST_WORKERS) --dist loadgroup
 
 .DEFAULT_GOAL := help
 .PHONY: help install messages db run lint check translations test test-sqlite test-postgres browser-deps bench clean
@@ -47,11 +50,11 @@ test: check lint browser-deps ## Checks, lint, then the whole suite on SQLite an
 	$(MAKE) test-postgres
 
 test-sqlite: messages ## The suite on SQLite, browser tests included
-	env -u DATABASE_URL $(BIN)/pytest $(PYTEST_ARGS)
+	env -u DATABASE_URL $(BIN)/pytest $(XDIST) $(PYTEST_ARGS)
 
 # The browser tests serve their own scratch SQLite site, so the PostgreSQL pass skips them.
 test-postgres: messages ## The suite on PostgreSQL (DATABASE_URL, else the local test database)
-	DATABASE_URL=$${DATABASE_URL:-$(PG_TEST_URL)} $(BIN)/pytest -m "not browser" $(PYTEST_ARGS)
+	DATABASE_URL=$${DATABASE_URL:-$(PG_TEST_URL)} $(BIN)/pytest -m "not browser" $(XDIST) $(PYTEST_ARGS)
 
 browser-deps: ## Chromium (Debian package) and axe-core (npm) for the browser tests
 	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium; }

@@ -51,6 +51,11 @@ class EventPage(RoutablePageMixin, BasePage):
     )
     start_date = models.DateField(_("start date"))
     end_date = models.DateField(_("end date"), help_text=_("The same as the start date for a one-day event."))
+    only_month_known = models.BooleanField(
+        _("only the month is known"),
+        default=False,
+        help_text=_("The record gives the month but not the days: the site then shows the month and year."),
+    )
     city = models.CharField(_("city"), max_length=120, blank=True)
     host_country = models.ForeignKey(
         "countries.CountryPage",
@@ -91,7 +96,7 @@ class EventPage(RoutablePageMixin, BasePage):
     content_panels = [
         *BasePage.content_panels,
         FieldRowPanel([FieldPanel("kind"), FieldPanel("edition")]),
-        FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+        FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date"), FieldPanel("only_month_known")]),
         FieldRowPanel([FieldPanel("city"), FieldPanel("host_country")]),
         MultiFieldPanel(
             [
@@ -122,6 +127,7 @@ class EventPage(RoutablePageMixin, BasePage):
         APIField("edition"),
         APIField("start_date"),
         APIField("end_date"),
+        APIField("only_month_known"),
         APIField("city"),
         APIField("host_country"),
         APIField("organizing_countries"),

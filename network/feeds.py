@@ -14,7 +14,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
-from django.utils.formats import date_format
+from django.utils.html import escape
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -24,6 +24,7 @@ import icalendar
 
 from countries.models import CountryPage
 from events.calendar import PRODUCT_ID, event_calendar
+from events.dates import event_dates
 from events.models import EventIndexPage, EventPage
 from network.models import NewsIndexPage, NewsPage, TopicPage
 
@@ -96,7 +97,8 @@ class NewsFeed(Feed):
         return item.title
 
     def item_description(self, item: NewsPage) -> str:
-        return item.intro
+        # Readers show descriptions (and Atom's type="html" summaries) as HTML; the intro is text.
+        return escape(item.intro)
 
     def item_link(self, item: NewsPage) -> str:
         return item.url
@@ -156,9 +158,9 @@ class EventFeed(Feed):
         return item.title
 
     def item_description(self, item: EventPage) -> str:
-        when = _date_range(item.start_date, item.end_date)
+        when = event_dates(item)
         where = ", ".join(part for part in (item.city, item.host_country and item.host_country.title) if part)
-        return " · ".join(part for part in (when, where, item.intro) if part)
+        return escape(" · ".join(part for part in (when, where, item.intro) if part))
 
     def item_link(self, item: EventPage) -> str:
         return item.url
@@ -173,12 +175,6 @@ class EventFeed(Feed):
 
 class EventAtomFeed(EventFeed):
     feed_type = Atom1Feed
-
-
-def _date_range(start: date, end: date) -> str:
-    if start == end:
-        return date_format(start)
-    return f"{date_format(start)} – {date_format(end)}"
 
 
 def upcoming_events_calendar(request: HttpRequest) -> HttpResponse:

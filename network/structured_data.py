@@ -18,6 +18,7 @@ from django.utils.translation import get_language, gettext
 from wagtail.models import Page
 
 from countries.models import CountryPage
+from events.dates import machine_date
 from events.models import EventKind, EventPage
 from network.i18n import is_translated
 from network.models import NewsPage
@@ -126,8 +127,8 @@ def event(page: EventPage, request: HttpRequest) -> dict[str, Any]:
             "@type": "Event",
             "name": page.title,
             "description": _description(page),
-            "startDate": _iso(page.start_date),
-            "endDate": _iso(page.end_date),
+            "startDate": machine_date(page),
+            "endDate": None if page.only_month_known else _iso(page.end_date),
             "eventStatus": f"{SCHEMA}/EventScheduled",
             "eventAttendanceMode": f"{SCHEMA}/{'Online' if online else 'Offline'}EventAttendanceMode",
             "location": event_location(page, request),

@@ -7,7 +7,6 @@ only for itself.
 """
 
 import io
-import time
 
 from django.apps import apps
 from django.core.management import call_command
@@ -67,15 +66,12 @@ def seminar_iii() -> EventPage:
 
 
 @pytest.mark.django_db
-def test_loads_on_an_empty_database_in_a_few_seconds(settings, tmp_path):
-    """Measured in CPU time, so that other processes sharing the machine cannot make it flaky."""
+def test_loads_on_an_empty_database(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     assert not HomePage.objects.exists()
 
-    started = time.process_time()
     call_command("load_demo_content", stdout=io.StringIO())
 
-    assert time.process_time() - started < 15
     assert HomePage.objects.count() == 1
     assert CountryPage.objects.count() == 35
 

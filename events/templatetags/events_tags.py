@@ -1,8 +1,9 @@
-from datetime import date
-
 from django import template
-from django.utils.formats import date_format
-from django.utils.translation import gettext as _
+from django.utils.html import format_html
+
+from events import dates
+from events.dates import machine_date
+from events.models import EventPage
 
 register = template.Library()
 
@@ -24,28 +25,9 @@ ROMAN_NUMERALS = [
 
 
 @register.simple_tag
-def date_range(start: date, end: date) -> str:
-    """An event's dates in the active language, naming the month and year they share only once."""
-    if start == end:
-        return date_format(start, "DATE_FORMAT")
-    if (start.year, start.month) == (end.year, end.month):
-        # Translators: an event's dates within one month, e.g. "March 12–14, 2025".
-        pattern = _("%(start_month)s %(start_day)s–%(end_day)s, %(year)s")
-    elif start.year == end.year:
-        # Translators: an event's dates across two months, e.g. "March 30 – April 2, 2025".
-        pattern = _("%(start_month)s %(start_day)s – %(end_month)s %(end_day)s, %(year)s")
-    else:
-        # Translators: an event's dates across two years, each a full date.
-        pattern = _("%(start_date)s – %(end_date)s")
-    return pattern % {
-        "start_day": start.day,
-        "end_day": end.day,
-        "start_month": date_format(start, "F"),
-        "end_month": date_format(end, "F"),
-        "year": end.year,
-        "start_date": date_format(start, "DATE_FORMAT"),
-        "end_date": date_format(end, "DATE_FORMAT"),
-    }
+def event_dates(event: EventPage) -> str:
+    """The event's <time> element, readable in the active language and exact for machines."""
+    return format_html('<time datetime="{}">{}</time>', machine_date(event), dates.event_dates(event))
 
 
 @register.filter

@@ -1,7 +1,7 @@
 """The network's recorded events: the II and III Inter-American Seminars and Ecuador's 2021 launch.
 
-The record of the II Seminar gives only the month (September 2004), so its date
-is the first of that month and its introduction says the days are unknown.
+The record of the II Seminar gives only the month (September 2004): its date is
+the first of that month, marked as known to the month only.
 Sessions, agreements and document links are written only when the event is
 created; afterwards they belong to the editors.
 """
@@ -234,6 +234,7 @@ def _load_seminar_ii(index: EventIndexPage, countries: dict[str, CountryPage]) -
         edition=2,
         start_date=datetime.date(2004, 9, 1),
         end_date=datetime.date(2004, 9, 1),
+        only_month_known=True,
         city_es="São Paulo",
         city_en="São Paulo",
         host_country=countries["BR"],

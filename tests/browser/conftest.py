@@ -2,7 +2,8 @@
 
 The session starts the site the way a developer runs it: a scratch SQLite
 database, migrated, with the demo content and the local admin, served by
-``runserver`` on a free local port. Tests drive Debian's Chromium through
+``runserver`` on a free local port, with the anonymous page cache on as in
+production (``site_settings``). Tests drive Debian's Chromium through
 Playwright; a failing test leaves a screenshot in ``test-artifacts/``.
 """
 
@@ -32,6 +33,8 @@ def pytest_collection_modifyitems(config, items) -> None:
     for item in items:
         if item.path.is_relative_to(Path(__file__).parent):
             item.add_marker(pytest.mark.browser)
+            # One worker runs them all, so the site is migrated and served once.
+            item.add_marker(pytest.mark.xdist_group("browser"))
 
 
 def _free_port() -> int:
@@ -63,7 +66,7 @@ def site_url(tmp_path_factory) -> Iterator[str]:
     workdir = tmp_path_factory.mktemp("site")
     env = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "network.settings.dev",
+        "DJANGO_SETTINGS_MODULE": "tests.browser.site_settings",
         "DATABASE_URL": f"sqlite:///{workdir / 'site.sqlite3'}",
         "MEDIA_ROOT": str(workdir / "media"),
     }
@@ -101,7 +104,7 @@ def pytest_runtest_makereport(item, call):
     setattr(item, f"report_{report.when}", report)
 
 
-def _open_page(request, context: BrowserContext) -> Iterator[Page]:
+def _open_page(request, context: BrowserContext, suffix: str = "") -> Iterator[Page]:
     page = context.new_page()
     page.set_default_timeout(15_000)
     problems: list[str] = []
@@ -113,7 +116,7 @@ def _open_page(request, context: BrowserContext) -> Iterator[Page]:
     if report is not None and report.failed:
         ARTIFACTS.mkdir(exist_ok=True)
         name = request.node.nodeid.replace("/", "_").replace("::", "__")
-        page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+        page.screenshot(path=str(ARTIFACTS / f"{name}{suffix}.png"), full_page=True)
     context.close()
 
 
@@ -127,3 +130,9 @@ def page(request, browser: Browser, site_url: str) -> Iterator[Page]:
 def axe_page(request, browser: Browser, site_url: str) -> Iterator[Page]:
     """A tab that may inject axe-core (its inline script would otherwise be refused by the CSP)."""
     yield from _open_page(request, browser.new_context(base_url=site_url, bypass_csp=True))
+
+
+@pytest.fixture
+def spanish_page(request, browser: Browser, site_url: str) -> Iterator[Page]:
+    """A second browser, separate from ``page``, whose user reads Spanish (Accept-Language: es)."""
+    yield from _open_page(request, browser.new_context(base_url=site_url, locale="es-ES"), "-es")

@@ -331,3 +331,14 @@ def test_editor_preview_of_an_unsaved_event_renders(client, event_index, countri
     assert '<a href="/es/paises/chile/">Chile</a>' in html
     assert '<a href="/es/temas/datos-abiertos/">Datos abiertos</a>' in html
     assert "vista-previa/ical/" not in html, "an unpublished event has no calendar file yet"
+
+
+@pytest.mark.django_db
+def test_an_event_known_only_to_the_month_shows_the_month(client, make_event):
+    make_event(start_date=date(2004, 9, 1), end_date=date(2004, 9, 1), only_month_known=True)
+    assert '<time datetime="2004-09">septiembre de 2004</time>' in get_html(client, "/es/eventos/evento-1/")
+    english = get_html(client, "/en/events/event-1/")
+    assert '<time datetime="2004-09">September 2004</time>' in english
+    assert '"startDate": "2004-09"' in english
+    assert "September 1" not in english
+    assert '<time datetime="2004-09">September 2004</time>' in get_html(client, "/en/events/")
