@@ -15,13 +15,14 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, Page
 
 from rest_framework import serializers
 
 from countries.editors import CountryPermissionTester
 from network.blocks import BodyStreamBlock
 from network.models import BasePage, TopicPage
+from network.models.documents import public_documents
 
 year_validators = [MinValueValidator(1900), MaxValueValidator(2100)]
 
@@ -225,11 +226,13 @@ class CountryPage(BasePage):
             "events_hosted": self.events_hosted.live().public().order_by("-start_date"),
             "events_attended": self.events_attended.live().public().order_by("-start_date"),
             "topics_led": self.topics_led.live().public().order_by("path"),
-            "agreements": self.agreements_responsible.filter(page__live=True)
+            "agreements": self.agreements_responsible.filter(
+                page__in=Page.objects.live().public().values("pk")
+            )
             .select_related("page")
             .order_by("-page__start_date", "sort_order"),
             "news": self.news.live().public().order_by("-date"),
-            "documents": self.documents.order_by("-year", "title"),
+            "documents": public_documents(self.documents.order_by("-year", "title")),
         }
 
 

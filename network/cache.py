@@ -29,6 +29,9 @@ CONTENT_MODELS = (
     "countries.ProcurementModule",
     "wagtailimages.Image",
     "wagtailcore.Site",
+    # Making a page or a collection private must take it off cached pages at once.
+    "wagtailcore.PageViewRestriction",
+    "wagtailcore.CollectionViewRestriction",
 )
 
 

@@ -19,13 +19,13 @@ LISTING_SIZE = 3
 def home_context(home: Page) -> dict:
     """The home page's listings, each a fixed number of queries however much content there is."""
     today = timezone.localdate()
-    events = EventPage.objects.live().select_related("host_country")
+    events = EventPage.objects.live().public().select_related("host_country")
     return {
         "upcoming_events": events.filter(end_date__gte=today).order_by("start_date")[:LISTING_SIZE],
         "recent_events": events.filter(end_date__lt=today).order_by("-start_date")[:LISTING_SIZE],
-        "latest_news": NewsPage.objects.live().order_by("-date", "-pk")[:LISTING_SIZE],
-        "topic_groups": group_by_priority(TopicPage.objects.live().order_by("title")),
-        "sections": home.get_children().live().in_menu().specific(),
+        "latest_news": NewsPage.objects.live().public().order_by("-date", "-pk")[:LISTING_SIZE],
+        "topic_groups": group_by_priority(TopicPage.objects.live().public().order_by("title")),
+        "sections": home.get_children().live().public().in_menu().specific(),
         "event_index": EventIndexPage.objects.live().first(),
         "news_index": NewsIndexPage.objects.live().first(),
         "topic_index": TopicIndexPage.objects.live().first(),

@@ -6,6 +6,7 @@ from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -74,10 +75,19 @@ class DirectoryViewSetGroup(SnippetViewSetGroup):
 register_snippet(DirectoryViewSetGroup)
 
 
+class PortalListMenuItem(MenuItem):
+    """Shown only to editors allowed to open the portal list it leads to."""
+
+    def is_shown(self, request) -> bool:
+        return ModelPermissionPolicy(Portal).user_has_any_permission(
+            request.user, ["add", "change", "delete", "view"]
+        )
+
+
 @hooks.register("register_reports_menu_item")
 def register_broken_portal_links_report() -> MenuItem:
     """Reports › Broken portal links: the portal list filtered to the last check's failures."""
-    return MenuItem(
+    return PortalListMenuItem(
         _("Broken portal links"),
         reverse("wagtailsnippets_network_portal:list") + "?link_status=broken",
         name="broken-portal-links",

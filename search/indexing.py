@@ -11,6 +11,7 @@ from django.db import DatabaseError, transaction
 
 from wagtail.models import Page
 
+from network.models.documents import public_documents
 from search.adapters import document_entries, document_model, page_entries
 from search.backends import get_search_engine
 from search.backends.base import IndexEntry, SearchUnavailable
@@ -101,9 +102,14 @@ def _reporting(entries: Iterator[IndexEntry], progress: Callable[[int], None] | 
         yield entry
 
 
+def index_collection(collection) -> None:
+    """Index (or drop) every document in a collection and the collections below it: after a privacy change."""
+    for document in document_model().objects.filter(collection__path__startswith=collection.path):
+        index_document(document)
+
+
 def _public_documents():
-    restricted = document_model().objects.filter(collection__view_restrictions__isnull=False)
-    return document_model().objects.exclude(pk__in=restricted.values("pk"))
+    return public_documents(document_model().objects.all())
 
 
 def _is_restricted(document) -> bool:

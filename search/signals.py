@@ -8,7 +8,7 @@ database, so it commits or rolls back with the change) and never break it: see
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.dispatch import receiver
 
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from search import indexing
@@ -48,6 +48,13 @@ def index_page_behind_new_privacy(sender, instance: PageViewRestriction, **kwarg
     page = Page.objects.filter(pk=instance.page_id).first()
     if page is not None:
         indexing.safely(indexing.index_subtree, page)
+
+
+@receiver([post_save, post_delete], sender=CollectionViewRestriction)
+def index_documents_behind_new_privacy(sender, instance: CollectionViewRestriction, **kwargs) -> None:
+    collection = Collection.objects.filter(pk=instance.collection_id).first()
+    if collection is not None:
+        indexing.safely(indexing.index_collection, collection)
 
 
 @receiver(post_save, sender=Site)

@@ -3,6 +3,10 @@ from functools import cache
 from pathlib import Path
 
 from django import template
+from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models.functions import Left, Length
+
+from wagtail.models import PageViewRestriction
 
 from countries.models import CountryPage, sort_key
 
@@ -17,16 +21,23 @@ def map_shapes() -> dict:
     return json.loads(MAP_SHAPES.read_text(encoding="utf-8"))
 
 
+def public(pages: QuerySet) -> QuerySet:
+    """``pages`` without those behind a password, a login or a group, as ``public()`` but in the same
+    query: a page is private when a view restriction is set on it or on one of its ancestors."""
+    restrictions = PageViewRestriction.objects.filter(page__path=Left(OuterRef("path"), Length("page__path")))
+    return pages.exclude(Exists(restrictions))
+
+
 @register.inclusion_tag("countries/tags/americas_map.html", takes_context=True)
 def americas_map(context: template.Context) -> dict:
-    """The clickable map of the Americas: each member state with a live profile links to it.
+    """The clickable map of the Americas: each member state with a live, public profile links to it.
 
     One query, for the live profiles. Linked countries come first, by name, so that
     keyboard users tab through them alphabetically, as in the list beside the map.
     """
     request = context.get("request")
     current = context.get("page")
-    profiles = {page.iso_alpha2: page for page in CountryPage.objects.live()}
+    profiles = {page.iso_alpha2: page for page in public(CountryPage.objects.live())}
     shapes = map_shapes()
     countries = [
         {

@@ -5,13 +5,15 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Count, F, Prefetch
+from django.db.models import Count, Exists, F, OuterRef, Prefetch
+from django.db.models.functions import Left, Length
 from django.http import HttpRequest, QueryDict
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.api import APIField
 from wagtail.documents.models import AbstractDocument, Document
+from wagtail.models import CollectionViewRestriction
 
 from network.models.pages import BasePage
 from network.uploads import validate_document_content
@@ -89,6 +91,15 @@ class NetworkDocument(AbstractDocument):
                 validate_document_content(self.file)
             except ValidationError as error:
                 raise ValidationError({"file": error.messages}) from error
+
+
+def public_documents(documents: models.QuerySet) -> models.QuerySet:
+    """``documents`` without those readers may not download: in a collection with a view
+    restriction, set on it or on a parent collection (as Wagtail's document view checks)."""
+    restrictions = CollectionViewRestriction.objects.filter(
+        collection__path=Left(OuterRef("collection__path"), Length("collection__path"))
+    )
+    return documents.exclude(Exists(restrictions))
 
 
 class PublicationIndexPage(BasePage):
@@ -214,7 +225,7 @@ class Library:
         return bool(self.selected)
 
     def documents(self, ignoring: str = "") -> models.QuerySet[NetworkDocument]:
-        documents = NetworkDocument.objects.all()
+        documents = public_documents(NetworkDocument.objects.all())
         for facet in FACETS:
             if facet.param in self.selected and facet.param != ignoring:
                 documents = documents.filter(**{facet.lookup: self.selected[facet.param]})

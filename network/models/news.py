@@ -32,6 +32,7 @@ class NewsIndexPage(BasePage):
         news = (
             NewsPage.objects.child_of(self)
             .live()
+            .public()
             .order_by("-date", "-pk")
             .prefetch_related(Prefetch("topics", queryset=TopicPage.objects.live().order_by("title")))
         )

@@ -13,7 +13,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from network.blocks import BodyStreamBlock
-from network.models.documents import PublicationIndexPage
+from network.models.documents import PublicationIndexPage, public_documents
 from network.models.pages import BasePage
 
 
@@ -32,6 +32,7 @@ class TopicIndexPage(BasePage):
         topics = (
             TopicPage.objects.child_of(self)
             .live()
+            .public()
             .order_by("title")
             .prefetch_related(Prefetch("lead_countries", queryset=live_countries()))
         )
@@ -86,8 +87,8 @@ class TopicPage(BasePage):
             lead_countries=self.lead_countries.filter(live=True).order_by("title"),
             events=self.events_discussed(),
             practices_by_country=self.practices_by_country(),
-            news=self.news.live().order_by("-date", "-pk"),
-            documents=self.documents.order_by(F("year").desc(nulls_last=True), "title"),
+            news=self.news.live().public().order_by("-date", "-pk"),
+            documents=public_documents(self.documents.order_by(F("year").desc(nulls_last=True), "title")),
             publications_page=publications_page(),
         )
         return context
@@ -107,7 +108,7 @@ class TopicPage(BasePage):
         A practice's country is its parent page, so the countries are fetched in
         one query by the practices' parent paths rather than one query per practice.
         """
-        practices = list(self.practices.live().order_by("-date", "title"))
+        practices = list(self.practices.live().public().order_by("-date", "title"))
         parent_paths = {practice.path[: -Page.steplen] for practice in practices}
         groups = {
             country.path: CountryPractices(country)
@@ -151,8 +152,9 @@ def group_by_priority(topics) -> list[PriorityGroup]:
 
 
 def on_live_events(items: models.Manager) -> models.QuerySet:
-    """An event's child items (sessions, agreements) whose event is published, in agenda order."""
-    return items.filter(page__live=True).select_related("page").order_by("sort_order")
+    """An event's child items (sessions, agreements) whose event is published and public, in agenda order."""
+    public_pages = Page.objects.live().public().values("pk")
+    return items.filter(page__in=public_pages).select_related("page").order_by("sort_order")
 
 
 def live_countries() -> models.QuerySet:

@@ -1,0 +1,204 @@
+"""The admin lets in only those it should, and an editor's session sees no more of the public
+site and API than a reader's: no drafts, no pages behind a password or another group.
+
+What country editors may do with their own profile, and that they cannot open, publish, delete
+or move another country's, is in tests/countries/test_editors.py; this adds the other ways to
+read or change a profile (drafts, previews, revisions, copies, locks, privacy) and the rest of
+the admin.
+"""
+
+import json
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from wagtail.models import Page, PageViewRestriction
+
+import pytest
+
+from countries.editors import find_editors_group
+from network.models import NewsPage
+from tests.countries.test_editors import denied, profile_form
+from tests.security.conftest import HIDDEN
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def peru(make_country, public_site):
+    """Another country, with a published profile and a newer, unpublished draft."""
+    page = make_country("peru", "Perú", "Peru", iso_alpha2="PE", iso_alpha3="PER", intro_es="Publicado.")
+    page.intro_es = "Borrador zorglub de Perú."
+    page.save_revision()
+    return page
+
+
+@pytest.fixture
+def guatemala_editor(client, public_site, peru):
+    """An editor in the group made for the public country (GT) alone."""
+    user = get_user_model().objects.create_user("editor-gt", "gt@example.org", "pw")
+    user.groups.add(find_editors_group("GT"))
+    client.force_login(user)
+    return client
+
+
+def admin_urls(page: Page) -> list[str]:
+    revision = page.latest_revision
+    return [
+        f"/admin/pages/{page.pk}/edit/",
+        f"/admin/pages/{page.pk}/edit/preview/",
+        f"/admin/pages/{page.pk}/view_draft/",
+        f"/admin/pages/{page.pk}/history/",
+        f"/admin/pages/{page.pk}/revisions/{revision.pk}/view/",
+        f"/admin/pages/{page.pk}/revisions/compare/live...{revision.pk}/",
+        f"/admin/pages/{page.pk}/privacy/",
+        f"/admin/pages/{page.pk}/copy/",
+    ]
+
+
+ADMINISTRATORS_AREAS = [
+    "/admin/users/",
+    "/admin/users/new/",
+    "/admin/groups/new/",
+    "/admin/groups/",
+    "/admin/sites/",
+    "/admin/collections/",
+    "/admin/workflows/list/",
+    "/admin/snippets/network/portal/?link_status=broken",
+    "/admin/snippets/network/institution/",
+    "/admin/snippets/countries/procurementmodule/",
+]
+
+
+def unchanged(page: Page, revisions: int) -> bool:
+    page.refresh_from_db()
+    return (
+        page.live
+        and page.title_es == "Perú"
+        and page.revisions.count() == revisions
+        and not page.locked
+        and not PageViewRestriction.objects.filter(page=page).exists()
+    )
+
+
+class TestAnonymousVisitors:
+    def test_every_admin_page_sends_them_to_the_admin_login(self, client, peru):
+        for url in [
+            "/admin/",
+            "/admin/pages/",
+            "/admin/documents/",
+            *admin_urls(peru),
+            *ADMINISTRATORS_AREAS,
+        ]:
+            response = client.get(url)
+            assert response.status_code == 302, url
+            assert response["Location"].startswith("/admin/login/?next="), url
+            assert HIDDEN not in response.content.decode().lower()
+
+    def test_posting_to_the_admin_changes_nothing(self, client, peru):
+        revisions = peru.revisions.count()
+        revert = f"/admin/pages/{peru.pk}/revisions/{peru.latest_revision.pk}/revert/"
+        edit = profile_form(peru, title_es="Pirateado", **{"action-publish": "publish"})
+        for url, data in [
+            (f"/admin/pages/{peru.pk}/edit/", edit),
+            (f"/admin/pages/{peru.pk}/unpublish/", {}),
+            (f"/admin/pages/{peru.pk}/delete/", {}),
+            (f"/admin/pages/{peru.pk}/lock/", {}),
+            (f"/admin/pages/{peru.pk}/privacy/", {"restriction_type": "password", "password": "x"}),
+            (revert, {}),
+        ]:
+            response = client.post(url, data)
+            assert response.status_code == 302, url
+            assert response["Location"].startswith("/admin/login/"), url
+        assert unchanged(peru, revisions)
+
+
+class TestCountryEditor:
+    def test_cannot_save_a_draft_over_another_country(self, guatemala_editor, peru):
+        revisions = peru.revisions.count()
+        response = guatemala_editor.post(
+            f"/admin/pages/{peru.pk}/edit/", profile_form(peru, title_es="Pirateado")
+        )
+        assert denied(response)
+        assert unchanged(peru, revisions)
+        assert "Pirateado" not in json.dumps([revision.content for revision in peru.revisions.all()])
+
+    def test_cannot_read_another_countrys_draft_history_or_revisions(self, guatemala_editor, peru):
+        for url in admin_urls(peru):
+            response = guatemala_editor.get(url)
+            assert denied(response), url
+            assert HIDDEN not in response.content.decode().lower(), url
+        preview = guatemala_editor.post(f"/admin/pages/{peru.pk}/edit/preview/", profile_form(peru))
+        assert denied(preview)
+
+    def test_cannot_revert_copy_lock_or_restrict_another_country(self, guatemala_editor, peru, public_site):
+        revisions = peru.revisions.count()
+        first_revision = peru.revisions.order_by("pk").first()
+        for url, data in [
+            (f"/admin/pages/{peru.pk}/revisions/{first_revision.pk}/revert/", {}),
+            (f"/admin/pages/{peru.pk}/lock/", {}),
+            (f"/admin/pages/{peru.pk}/privacy/", {"restriction_type": "password", "password": "x"}),
+            (
+                f"/admin/pages/{peru.pk}/copy/",
+                {"new_title": "Copia", "new_slug": "copia", "new_parent_page": public_site["country"].pk},
+            ),
+        ]:
+            assert denied(guatemala_editor.post(url, data)), url
+        assert unchanged(peru, revisions)
+        assert not Page.objects.filter(slug="copia").exists()
+
+    def test_stays_out_of_the_administrators_areas(self, guatemala_editor):
+        for url in ADMINISTRATORS_AREAS:
+            assert denied(guatemala_editor.get(url)), url
+        guatemala_editor.post(
+            "/admin/users/new/", {"username": "intruso", "password1": "x", "password2": "x"}
+        )
+        assert not get_user_model().objects.filter(username="intruso").exists()
+        menu = guatemala_editor.get("/admin/").content.decode()
+        for url in ("/admin/users/", "/admin/groups/", "/admin/sites/", "/admin/snippets/"):
+            assert f'"{url}' not in menu, url
+
+
+@pytest.fixture
+def editor_hidden_pages(public_site, peru) -> dict:
+    """The editor's own country with a draft, and news behind a password and for another group."""
+    country = public_site["country"]
+    country.intro_es = "Borrador zorglub de Guatemala."
+    country.save_revision()
+    pages = {"peru": peru}
+    committee = Group.objects.create(name="Comité ejecutivo")
+    for slug, restriction_type in (("zorglub-clave", "password"), ("zorglub-grupo", "groups")):
+        news = NewsPage(slug=slug, slug_es=slug, slug_en=slug, title_es=f"Noticia {slug}")
+        public_site["news_index"].add_child(instance=news)
+        news.save_revision().publish()
+        restriction = PageViewRestriction.objects.create(
+            page=news, restriction_type=restriction_type, password="x"
+        )
+        restriction.groups.add(committee)
+        pages[slug] = news
+    return pages
+
+
+@pytest.mark.parametrize("who", ["country editor", "superuser"])
+def test_an_editors_session_sees_no_drafts_or_private_pages_on_the_site_or_the_api(
+    client, guatemala_editor, superuser, public_site, editor_hidden_pages, who
+):
+    if who == "superuser":
+        client.force_login(superuser)
+    for url in (
+        "/api/v2/pages/?fields=*&type=countries.CountryPage",
+        "/api/v2/pages/?fields=*&type=network.NewsPage",
+        "/api/v2/pages/?search=zorglub",
+        f"/api/v2/pages/{public_site['country'].pk}/?fields=*",
+        f"/api/v2/pages/{editor_hidden_pages['peru'].pk}/?fields=*",
+        "/es/paises/quetzalandia/",
+        "/es/paises/peru/",
+        "/es/noticias/",
+    ):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        text = response.content.decode().lower()
+        if who == "superuser":  # a superuser belongs to every group, so may read the group's news
+            text = text.replace("zorglub-grupo", "")
+        assert HIDDEN not in text, url
+    assert client.get(f"/api/v2/pages/{editor_hidden_pages['zorglub-clave'].pk}/").status_code == 404
