@@ -2,7 +2,6 @@ from django import template
 from django.utils.html import format_html
 
 from events import dates
-from events.dates import machine_date
 from events.models import EventPage
 
 register = template.Library()
@@ -27,7 +26,7 @@ ROMAN_NUMERALS = [
 @register.simple_tag
 def event_dates(event: EventPage) -> str:
     """The event's <time> element, readable in the active language and exact for machines."""
-    return format_html('<time datetime="{}">{}</time>', machine_date(event), dates.event_dates(event))
+    return format_html('<time datetime="{}">{}</time>', dates.machine_date(event), dates.event_dates(event))
 
 
 @register.filter
