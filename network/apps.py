@@ -9,6 +9,8 @@ class NetworkConfig(AppConfig):
     def ready(self) -> None:
         from network.cache import connect_invalidation_signals
         from network.redirects import connect_redirect_signals
+        from network.routing import replace_translated_routing
 
         connect_invalidation_signals()
         connect_redirect_signals()
+        replace_translated_routing()

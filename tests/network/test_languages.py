@@ -4,6 +4,9 @@ import re
 
 import pytest
 
+from network.demo.pages import ensure_child
+from network.models import StandardPage
+
 
 def alternates(html: str) -> dict[str, str]:
     return dict(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', html))
@@ -55,6 +58,19 @@ class TestTranslatedPages:
         assert client.get("/en/about-the-network/").status_code == 200
         assert client.get("/en/acerca-de-la-red/").status_code == 404
         assert client.get("/es/about-the-network/").status_code == 404
+
+    def test_a_slug_leads_to_the_page_that_has_it_in_the_language_read(self, client, home):
+        """One page's Spanish slug is another's English slug: each language finds its own page."""
+        ensure_child(home, StandardPage, "guia", slug_en="guide", title_es="Guía")
+        ensure_child(home, StandardPage, "manual", slug_en="guia", title_es="Manual")
+        assert "<h1>Guía</h1>" in client.get("/es/guia/").content.decode()
+        assert "<h1>Manual</h1>" in client.get("/en/guia/").content.decode()
+        assert client.get("/en/manual/").status_code == 404
+
+    def test_a_page_without_an_english_slug_is_found_by_its_spanish_one(self, client, home):
+        page, _created = ensure_child(home, StandardPage, "glosario", title_es="Glosario")
+        StandardPage.objects.filter(pk=page.pk).update(slug_en="")
+        assert client.get("/en/glosario/").status_code == 200
 
     def test_switcher_leads_to_the_same_page_in_the_other_language(self, client, about_page):
         spanish = client.get("/es/acerca-de-la-red/").content.decode()
