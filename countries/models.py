@@ -3,17 +3,19 @@ from collections.abc import Iterable
 
 from django import forms
 from django.contrib.auth.base_user import AbstractBaseUser
+from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Prefetch
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 
@@ -21,7 +23,8 @@ from rest_framework import serializers
 
 from countries.editors import CountryPermissionTester
 from network.blocks import BodyStreamBlock
-from network.models import BasePage, TopicPage
+from network.listing import AboutFilter, filtered_url, index_urls, shortlist
+from network.models import BasePage, NewsIndexPage, PublicationIndexPage, TopicPage
 from network.models.documents import public_documents
 
 year_validators = [MinValueValidator(1900), MaxValueValidator(2100)]
@@ -66,12 +69,17 @@ def group_by_subregion(countries: Iterable["CountryPage"]) -> list[tuple[str, li
     return [(Subregion(value).label, members) for value, members in groups.items() if members]
 
 
-class CountryIndexPage(BasePage):
-    """The 35 member states, by subregion, with a map."""
+class CountryIndexPage(RoutablePageMixin, BasePage):
+    """The 35 member states, by subregion, with a map; and every good practice they shared.
+
+    The practices live under their country's profile; ``practicas/`` (``practices/``
+    in English) lists them all, newest first, narrowed by ``?country=`` and ``?topic=``.
+    """
 
     parent_page_types = ["network.HomePage"]
     subpage_types = ["countries.CountryPage"]
     max_count = 1
+    practices_per_page = 20
 
     class Meta:
         verbose_name = _("country index")
@@ -80,6 +88,49 @@ class CountryIndexPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["subregions"] = group_by_subregion(CountryPage.objects.child_of(self).live().public())
         return context
+
+    @path("practicas/", name="practices-es")
+    @path("practices/", name="practices-en")
+    def practices(self, request: HttpRequest) -> HttpResponse:
+        about = AboutFilter.from_query(request.GET)
+        practices = (
+            PracticePage.objects.descendant_of(self)
+            .live()
+            .public()
+            .prefetch_related(Prefetch("topics", queryset=TopicPage.objects.live().order_by("title")))
+            .order_by("-date", "-pk")
+        )
+        if about.country is not None:
+            practices = practices.child_of(about.country)
+        if about.topic is not None:
+            practices = practices.filter(topics=about.topic)
+        practices_page = Paginator(practices, self.practices_per_page).get_page(request.GET.get("page"))
+        countries = self._countries_of(practices_page.object_list)
+        items = [(practice, countries.get(practice.path[: -Page.steplen])) for practice in practices_page]
+        return self.render(
+            request,
+            template="countries/practice_list.html",
+            context_overrides={
+                "about": about,
+                "practices_page": practices_page,
+                "items": items,
+                "unfiltered_url": self.practices_url(),
+            },
+        )
+
+    def practices_url(self) -> str:
+        return self.url + self.practices_route()
+
+    @classmethod
+    def practices_route(cls) -> str:
+        """The path of the practices listing below the country index, in the active language."""
+        return cls.get_resolver().reverse(f"practices-{get_language()}")
+
+    @staticmethod
+    def _countries_of(practices: Iterable["PracticePage"]) -> dict[str, "CountryPage"]:
+        """The live countries of ``practices`` by tree path, in one query (each is its practices' parent)."""
+        paths = {practice.path[: -Page.steplen] for practice in practices}
+        return {country.path: country for country in CountryPage.objects.live().filter(path__in=paths)}
 
 
 class CountryPage(BasePage):
@@ -207,32 +258,58 @@ class CountryPage(BasePage):
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
-        context.update(self.related_content())
+        context.update(self.related_content(request))
         return context
 
-    def related_content(self) -> dict:
-        """Everything the profile lists, one query per list whatever its length."""
+    def related_content(self, request: HttpRequest) -> dict:
+        """Everything the profile lists, one query per list whatever its length.
+
+        Lists that grow with the network's activity show their newest items and
+        link to the listing, filtered to this country, that holds them all.
+        """
+        from events.models import EventIndexPage
+
+        urls = index_urls(request, CountryIndexPage, EventIndexPage, NewsIndexPage, PublicationIndexPage)
+        country = {"country": self.iso_alpha2}
         live_topics = Prefetch("topics", queryset=TopicPage.objects.live().public())
+        practices_url = (
+            urls[CountryIndexPage] + CountryIndexPage.practices_route() if urls.get(CountryIndexPage) else ""
+        )
         return {
             "laws": self.laws.all(),
             "key_figures": self.key_figures.all(),
             "modules": self.system_modules.all(),
             "portals": self.portals.select_related("institution"),
-            "practices": PracticePage.objects.child_of(self)
-            .live()
-            .public()
-            .prefetch_related(live_topics)
-            .order_by("-date"),
-            "events_hosted": self.events_hosted.live().public().order_by("-start_date"),
-            "events_attended": self.events_attended.live().public().order_by("-start_date"),
+            "practices": shortlist(
+                PracticePage.objects.child_of(self)
+                .live()
+                .public()
+                .prefetch_related(live_topics)
+                .order_by("-date", "-pk"),
+                filtered_url(practices_url, **country),
+            ),
+            "events_hosted": shortlist(
+                self.events_hosted.live().public().order_by("-start_date", "-pk"),
+                filtered_url(urls.get(EventIndexPage, ""), **country),
+            ),
+            "events_attended": shortlist(
+                self.events_attended.live().public().order_by("-start_date", "-pk"),
+                filtered_url(urls.get(EventIndexPage, ""), participant=self.iso_alpha2),
+            ),
             "topics_led": self.topics_led.live().public().order_by("path"),
-            "agreements": self.agreements_responsible.filter(
-                page__in=Page.objects.live().public().values("pk")
-            )
-            .select_related("page")
-            .order_by("-page__start_date", "sort_order"),
-            "news": self.news.live().public().order_by("-date"),
-            "documents": public_documents(self.documents.order_by("-year", "title")),
+            "agreements": shortlist(
+                self.agreements_responsible.filter(page__in=Page.objects.live().public().values("pk"))
+                .select_related("page")
+                .order_by("-page__start_date", "-page_id", "sort_order"),
+            ),
+            "news": shortlist(
+                self.news.live().public().order_by("-date", "-pk"),
+                filtered_url(urls.get(NewsIndexPage, ""), **country),
+            ),
+            "documents": shortlist(
+                public_documents(self.documents.order_by("-year", "title")),
+                filtered_url(urls.get(PublicationIndexPage, ""), **country),
+            ),
         }
 
 

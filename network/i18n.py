@@ -52,14 +52,28 @@ def _has_content(value: object) -> bool:
 def language_urls(request: HttpRequest, page: Page | None = None) -> dict[str, str]:
     """The URL of the current page in each language, keyed by language code.
 
-    A Wagtail page gives its own translated URL; any other view has its path
-    translated by Django's URL resolver (translated URL patterns included).
+    A Wagtail page gives its own translated URL; a route of a routable page named
+    ``<name>-<language>`` (one per language) gives the same route in the other
+    language, with the same filters; any other view has its path translated by
+    Django's URL resolver (translated URL patterns included).
     """
+    route = getattr(request, "routable_resolver_match", None)
+    route_name = route.url_name if route and route.url_name else ""
+    translated = route_name.endswith(f"-{translation.get_language()}")
     urls = {}
     for code, _name in settings.LANGUAGES:
         if page is not None:
             with translation.override(code):
-                urls[code] = page.get_url(request)
+                urls[code] = (
+                    translated_route(request, page, route_name, code) if translated else page.get_url(request)
+                )
         else:
             urls[code] = translate_url(request.get_full_path(), code)
     return urls
+
+
+def translated_route(request: HttpRequest, page: Page, route_name: str, code: str) -> str:
+    """The URL of ``page``'s route ``route_name`` (``<name>-<active language>``) in language ``code``."""
+    base, _dash, _language = route_name.rpartition("-")
+    url = page.get_url(request) + page.reverse_subpage(f"{base}-{code}")
+    return f"{url}?{request.GET.urlencode()}" if request.GET else url

@@ -12,6 +12,7 @@ from wagtail.api import APIField
 from wagtail.fields import StreamField
 
 from network.blocks import BodyStreamBlock
+from network.listing import AboutFilter
 from network.models.pages import BasePage
 from network.models.topics import TopicPage
 
@@ -36,7 +37,10 @@ class NewsIndexPage(BasePage):
             .order_by("-date", "-pk")
             .prefetch_related(Prefetch("topics", queryset=TopicPage.objects.live().order_by("title")))
         )
-        context["news_page"] = Paginator(news, self.per_page).get_page(request.GET.get("page"))
+        about = AboutFilter.from_query(request.GET)
+        news = about.apply(news, country_lookup="countries", topic_lookup="topics")
+        news_page = Paginator(news, self.per_page).get_page(request.GET.get("page"))
+        context.update(about=about, news_page=news_page)
         return context
 
 

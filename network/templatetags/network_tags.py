@@ -1,5 +1,6 @@
 from django import template
 from django.conf import settings
+from django.core.paginator import Page
 from django.utils import translation
 from django.utils.translation import get_language_info
 
@@ -63,3 +64,9 @@ def main_menu(context: template.Context) -> dict:
     home = site.root_page
     items = home.get_children().live().in_menu().public()
     return {"home": home, "items": items, "request": request, "current": context.get("page")}
+
+
+@register.filter
+def page_numbers(page: Page) -> list:
+    """Page numbers near the current one and at both ends, with ellipses: 1,000 pages stay a short list."""
+    return list(page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1))

@@ -32,7 +32,13 @@ def test_profile_queries_do_not_grow_with_relations(client, country_index, relat
     assert with_one == with_fifty
     html = client.get(urls[1]).content.decode()
     assert html.count('<th scope="row">') == 100  # 50 laws and 50 key figures
-    assert html.count('href="/en/events/event-') == 150  # hosted, attended, and the agreements' events
+    # The ten newest events hosted, attended and of the agreements; the rest one click away.
+    assert html.count('href="/en/events/event-') == 30
+    assert '<a href="/en/events/?country=CL">All 50 events hosted</a>' in html
+    assert '<a href="/en/events/?participant=CL">All 50 events attended</a>' in html
+    assert '<a href="/en/countries/practices/?country=CL">All 50 good practices</a>' in html
+    assert '<a href="/en/news/?country=CL">All 50 news items</a>' in html
+    assert "The 10 most recent of 50." in html
 
 
 @pytest.mark.django_db

@@ -1,0 +1,92 @@
+"""Long lists on profile-like pages: the newest few, how many in all, and where to see them all.
+
+A country profile or a topic page gathers what the whole network published
+about it, which grows without bound. Each such list shows its first
+``SHORTLIST_LENGTH`` items and links to the filtered listing that holds the rest,
+so the page renders in the same time whether there are ten items or ten thousand.
+"""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, QuerySet, Window
+from django.http import HttpRequest, QueryDict
+from django.utils.http import urlencode
+
+from wagtail.models import Page
+
+SHORTLIST_LENGTH = 10
+
+
+@dataclass
+class Shortlist:
+    items: list
+    total: int
+    all_url: str = ""
+
+    def __iter__(self):
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    @property
+    def more(self) -> bool:
+        """True when the list leaves items out and there is a listing to send the reader to."""
+        return self.total > len(self.items) and bool(self.all_url)
+
+
+def shortlist(queryset: QuerySet, all_url: str = "", length: int = SHORTLIST_LENGTH) -> Shortlist:
+    """The first ``length`` items and the total, in one query (the total is a window count)."""
+    items = list(queryset.annotate(listing_total=Window(Count("pk")))[:length])
+    total = items[0].listing_total if items else 0
+    return Shortlist(items, total, all_url)
+
+
+def filtered_url(base: str, **filters: str | int) -> str:
+    """``base`` with the filters as its query string, or "" when there is no listing to link to."""
+    return f"{base}?{urlencode(filters)}" if base else ""
+
+
+def index_urls(request: HttpRequest, *models: type[Page]) -> dict[type[Page], str]:
+    """The URL of the live page of each index model (they exist once per site), in one query."""
+    urls = {}
+    for page in Page.objects.live().type(*models).order_by("path"):
+        model = page.specific_class
+        if model in models and model not in urls:
+            urls[model] = page.get_url(request)
+    return urls
+
+
+@dataclass
+class AboutFilter:
+    """A listing narrowed to one country and/or one topic, read leniently from ``?country=CL&topic=12``.
+
+    A code or id that names no live country or topic is ignored, as the other
+    listings of the site do with filters that cannot apply.
+    """
+
+    country: Page | None = None
+    topic: Page | None = None
+
+    @classmethod
+    def from_query(cls, query: QueryDict) -> "AboutFilter":
+        from network.models.documents import parse_country_code, parse_id
+        from network.models.topics import TopicPage, live_countries
+
+        code = parse_country_code(query.get("country", ""))
+        topic_id = parse_id(query.get("topic", ""))
+        return cls(
+            country=live_countries().filter(iso_alpha2=code).first() if code else None,
+            topic=TopicPage.objects.live().filter(pk=topic_id).first() if topic_id else None,
+        )
+
+    @property
+    def active(self) -> bool:
+        return self.country is not None or self.topic is not None
+
+    def apply(self, queryset: QuerySet, country_lookup: str, topic_lookup: str) -> QuerySet:
+        if self.country is not None:
+            queryset = queryset.filter(**{country_lookup: self.country})
+        if self.topic is not None:
+            queryset = queryset.filter(**{topic_lookup: self.topic})
+        return queryset
