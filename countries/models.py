@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Prefetch
+from django.db.models.functions import Length, Substr
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import get_language, gettext
@@ -94,9 +95,7 @@ class CountryIndexPage(RoutablePageMixin, BasePage):
     def practices(self, request: HttpRequest) -> HttpResponse:
         about = AboutFilter.from_query(request.GET)
         practices = (
-            PracticePage.objects.descendant_of(self)
-            .live()
-            .public()
+            of_live_countries(PracticePage.objects.descendant_of(self).live().public())
             .prefetch_related(Prefetch("topics", queryset=TopicPage.objects.live().order_by("title")))
             .order_by("-date", "-pk")
         )
@@ -392,3 +391,13 @@ class PracticePage(BasePage):
         context["country"] = CountryPage.objects.parent_of(self).first()
         context["topics"] = self.topics.live().public()
         return context
+
+
+def of_live_countries(practices: models.QuerySet) -> models.QuerySet:
+    """The practices whose country profile is published: a draft country has no profile to list them under.
+
+    A practice's country is its parent, so the test is one subquery on tree paths.
+    """
+    return practices.annotate(
+        country_path=Substr("path", 1, Length("path") - Page.steplen),
+    ).filter(country_path__in=CountryPage.objects.live().values("path"))

@@ -33,7 +33,9 @@ def child_by_slug(page: Page, slug: str) -> Page | None:
 def route(page: Page, request: HttpRequest, path_components: list[str]) -> RouteResult:
     if isinstance(page, RoutablePageMixin) and page.live:
         try:
-            view, args, kwargs = page.resolve_subpage("/" + "".join(f"{part}/" for part in path_components))
+            resolver_match = page.resolve_subpage("/" + "".join(f"{part}/" for part in path_components))
+            request.routable_resolver_match = resolver_match
+            view, args, kwargs = resolver_match
             return RouteResult(page, args=(view, args, kwargs))
         except Http404:
             pass

@@ -1,6 +1,8 @@
 """Fixtures shared by the whole suite."""
 
+from django.conf import settings
 from django.core.cache import cache
+from django.utils import translation
 
 import pytest
 
@@ -14,6 +16,17 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the site's default language, whatever the previous test's request activated.
+
+    Translated fields set without a language suffix take the active one, so
+    a fixture's content must not depend on the order the tests ran in.
+    """
+    with translation.override(settings.LANGUAGE_CODE):
+        yield
 
 
 @pytest.fixture

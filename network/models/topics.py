@@ -13,6 +13,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from network.blocks import BodyStreamBlock
+from network.listing import Shortlist, filtered_url, index_urls, shortlist
 from network.models.documents import PublicationIndexPage, public_documents
 from network.models.pages import BasePage
 
@@ -83,42 +84,59 @@ class TopicPage(BasePage):
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
-        context.update(
-            lead_countries=self.lead_countries.filter(live=True).order_by("title"),
-            events=self.events_discussed(),
-            practices_by_country=self.practices_by_country(),
-            news=self.news.live().public().order_by("-date", "-pk"),
-            documents=public_documents(self.documents.order_by(F("year").desc(nulls_last=True), "title")),
-            publications_page=publications_page(),
-        )
+        context.update(lead_countries=self.lead_countries.filter(live=True).order_by("title"))
+        context.update(self.related_content(request))
         return context
 
-    def events_discussed(self) -> list["TopicEvent"]:
-        """The live events whose sessions or agreements dealt with the topic, newest first."""
-        events: dict[int, TopicEvent] = {}
-        for session in on_live_events(self.sessions):
-            events.setdefault(session.page_id, TopicEvent(session.page)).sessions.append(session)
-        for agreement in on_live_events(self.agreements):
-            events.setdefault(agreement.page_id, TopicEvent(agreement.page)).agreements.append(agreement)
-        return sorted(events.values(), key=lambda item: item.event.start_date, reverse=True)
+    def related_content(self, request: HttpRequest) -> dict:
+        """What the network did about the topic, newest first, one query per list whatever its length.
 
-    def practices_by_country(self) -> list["CountryPractices"]:
-        """The countries that shared practices on the topic, each with its practices.
-
-        A practice's country is its parent page, so the countries are fetched in
-        one query by the practices' parent paths rather than one query per practice.
+        Each list shows its newest items and links to the listing, filtered to
+        this topic, that holds them all.
         """
-        practices = list(self.practices.live().public().order_by("-date", "title"))
-        parent_paths = {practice.path[: -Page.steplen] for practice in practices}
-        groups = {
-            country.path: CountryPractices(country)
-            for country in live_countries().filter(path__in=parent_paths)
+        from countries.models import CountryIndexPage, of_live_countries
+        from events.listing import about_topic
+        from events.models import EventIndexPage, EventPage
+        from network.models.news import NewsIndexPage
+
+        urls = index_urls(request, CountryIndexPage, EventIndexPage, NewsIndexPage, PublicationIndexPage)
+        topic = {"topic": self.pk}
+        practices_url = (
+            urls[CountryIndexPage] + CountryIndexPage.practices_route() if urls.get(CountryIndexPage) else ""
+        )
+        events = shortlist(
+            EventPage.objects.live()
+            .public()
+            .filter(about_topic(EventPage, self.pk))
+            .order_by("-start_date", "-pk"),
+            filtered_url(urls.get(EventIndexPage, ""), **topic),
+        )
+        practices = shortlist(
+            of_live_countries(self.practices.live().public()).order_by("-date", "-pk"),
+            filtered_url(practices_url, **topic),
+        )
+        return {
+            "events": Shortlist(self.items_at(events.items), events.total, events.all_url),
+            "practices": practices,
+            "practices_by_country": by_country(practices.items),
+            "news": shortlist(
+                self.news.live().public().order_by("-date", "-pk"),
+                filtered_url(urls.get(NewsIndexPage, ""), **topic),
+            ),
+            "documents": shortlist(
+                public_documents(self.documents.order_by(F("year").desc(nulls_last=True), "title")),
+                filtered_url(urls.get(PublicationIndexPage, ""), **topic),
+            ),
         }
-        for practice in practices:
-            group = groups.get(practice.path[: -Page.steplen])
-            if group is not None:
-                group.practices.append(practice)
-        return list(groups.values())
+
+    def items_at(self, events: list[Page]) -> list["TopicEvent"]:
+        """The sessions and agreements on the topic of each of ``events``, in their order."""
+        items = {event.pk: TopicEvent(event) for event in events}
+        for session in self.sessions.filter(page__in=items).order_by("sort_order"):
+            items[session.page_id].sessions.append(session)
+        for agreement in self.agreements.filter(page__in=items).order_by("sort_order"):
+            items[agreement.page_id].agreements.append(agreement)
+        return list(items.values())
 
 
 @dataclass
@@ -136,6 +154,22 @@ class CountryPractices:
     practices: list = field(default_factory=list)
 
 
+def by_country(practices: list[Page]) -> list[CountryPractices]:
+    """Practices grouped under their countries, in the order of each country's newest practice.
+
+    A practice's country is its parent page, so the countries are fetched in
+    one query by the practices' parent paths rather than one query per practice.
+    """
+    parent_paths = {practice.path[: -Page.steplen] for practice in practices}
+    countries = {country.path: country for country in live_countries().filter(path__in=parent_paths)}
+    groups: dict[str, CountryPractices] = {}
+    for practice in practices:
+        path = practice.path[: -Page.steplen]
+        if path in countries:
+            groups.setdefault(path, CountryPractices(countries[path])).practices.append(practice)
+    return list(groups.values())
+
+
 @dataclass
 class PriorityGroup:
     priority: str
@@ -151,12 +185,6 @@ def group_by_priority(topics) -> list[PriorityGroup]:
     return [group for group in groups.values() if group.topics]
 
 
-def on_live_events(items: models.Manager) -> models.QuerySet:
-    """An event's child items (sessions, agreements) whose event is published and public, in agenda order."""
-    public_pages = Page.objects.live().public().values("pk")
-    return items.filter(page__in=public_pages).select_related("page").order_by("sort_order")
-
-
 def live_countries() -> models.QuerySet:
     """Live country profiles by name.
 
@@ -165,8 +193,3 @@ def live_countries() -> models.QuerySet:
     from countries.models import CountryPage
 
     return CountryPage.objects.live().order_by("title")
-
-
-def publications_page() -> PublicationIndexPage | None:
-    """The publications library, to link to it filtered by a topic or a country."""
-    return PublicationIndexPage.objects.live().first()

@@ -200,6 +200,26 @@ class TestFilters:
             "Pasado 2021",
         ]
 
+    def test_participating_country(self, client, make_event, countries):
+        make_event(
+            "Con Chile y Perú",
+            participating_countries=[countries.CL, countries.PE],
+            start_date=date(2020, 1, 1),
+        )
+        make_event("Con Perú", participating_countries=[countries.PE], start_date=date(2019, 1, 1))
+        make_event("Sin participantes", host_country=countries.PE, start_date=date(2018, 1, 1))
+        html = get_html(client, "/es/eventos/", {"participant": "pe"})
+        assert event_titles(html) == ["Con Chile y Perú", "Con Perú"]
+        assert selected(html, "participant") == ["PE"]
+        assert options(html, "participant") == {"CL": "Chile (1)", "PE": "Perú (2)"}
+        assert options(html, "country") == {}, "no event Peru attended was hosted by a member"
+        assert event_titles(get_html(client, "/es/eventos/", {"participant": "CL"})) == ["Con Chile y Perú"]
+        both = get_html(client, "/es/eventos/", {"participant": "PE", "country": "PE"})
+        assert event_titles(both) == []
+        assert "No events match" in get_html(client, "/en/events/", {"participant": "ZZ"})
+        for malformed in ("Perú", "P", "PER"):
+            assert len(event_titles(get_html(client, "/es/eventos/", {"participant": malformed}))) == 3
+
     def test_topic_from_sessions_or_agreements(self, client, programme, topics):
         html = get_html(client, "/es/eventos/", {"topic": topics.open_data.pk})
         assert event_titles(html) == ["Pasado 2023", "Pasado 2022", "Pasado 2021"]

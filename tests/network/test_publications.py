@@ -142,10 +142,14 @@ class TestPublicationIndex:
         assert '<a href="?kind=guide&amp;page=2" rel="next">' in first
         assert "Otro informe" not in first + second
 
-    def test_a_topic_page_links_to_its_filtered_publications(self, client, library, topic):
+    def test_a_topic_page_links_to_its_filtered_publications(self, client, library, topic, make_document):
+        for number in range(9):
+            make_document(f"Nota {number}", topics=[topic])
         topic_html = client.get("/en/topics/open-data/").content.decode()
-        link = re.search(r'<a href="(/en/publications/\?topic=\d+)">', topic_html).group(1)
-        assert len(titles(client.get(link).content.decode())) == 2
+        link = re.search(
+            r'<a href="(/en/publications/\?topic=\d+)">All 11 documents on this topic</a>', topic_html
+        )
+        assert len(titles(client.get(link.group(1)).content.decode())) == 11
 
     def test_query_count_does_not_grow_with_documents(
         self, count_queries, publication_index, make_document, make_country, make_event, topic, monkeypatch

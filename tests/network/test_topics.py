@@ -100,7 +100,47 @@ class TestTopicPage:
         assert "Other news" not in html
         assert 'hreflang="es" lang="es">Guía OCDS</a>' in html
         assert "Informe ajeno" not in html
-        assert f'<a href="/en/publications/?topic={topic.pk}">' in html
+        assert "/en/publications/?topic=" not in html, "no link to the rest when nothing is left out"
+
+    def test_long_lists_show_the_newest_ten_and_link_to_the_listings_filtered_by_the_topic(
+        self, client, topic, mexico, make_event, make_practice, make_news, make_document, publication_index
+    ):
+        for number in range(11):
+            make_event(
+                f"evento-{number}",
+                f"Evento {number:02}",
+                start_date=datetime.date(2010, 1, 1 + number),
+                agreements=[(f"Acuerdo {number:02}", [topic])],
+            )
+            make_practice(
+                mexico,
+                f"practica-{number}",
+                f"Práctica {number:02}",
+                topics=[topic],
+                date=datetime.date(2010, 1, 1 + number),
+            )
+            make_news(
+                f"noticia-{number}",
+                f"Noticia {number:02}",
+                topics=[topic],
+                date=datetime.date(2010, 1, 1 + number),
+            )
+            make_document(f"Documento {number:02}", topics=[topic], year=2000 + number)
+        html = client.get("/es/temas/datos-abiertos/").content.decode()
+        for kind in ("Evento", "Acuerdo", "Práctica", "Noticia", "Documento"):
+            assert f"{kind} 10" in html and f"{kind} 01" in html
+            assert f"{kind} 00" not in html, f"the oldest {kind.lower()} is left to the listing"
+        assert html.index("Evento 10") < html.index("Evento 01")
+        assert f'<a href="/es/eventos/?topic={topic.pk}">Todos los eventos sobre este tema (11)</a>' in html
+        practices = "Todas las buenas prácticas sobre este tema (11)"
+        assert f'<a href="/es/paises/practicas/?topic={topic.pk}">{practices}</a>' in html
+        assert f'<a href="/es/noticias/?topic={topic.pk}">Todas las noticias sobre este tema (11)</a>' in html
+        assert (
+            f'<a href="/es/publicaciones/?topic={topic.pk}">Todos los documentos sobre este tema (11)</a>'
+            in html
+        )
+        listing = client.get(f"/es/paises/practicas/?topic={topic.pk}").content.decode()
+        assert "Práctica 00" in listing and "Práctica 10" in listing
 
     def test_query_count_does_not_grow_with_related_content(
         self, client, count_queries, topic, make_country, make_event, make_practice, make_news, make_document
@@ -121,10 +161,11 @@ class TestTopicPage:
         url = "/en/topics/open-data/"
         add_related(0)
         one = count_queries(url)
-        for number in range(1, 6):
+        for number in range(1, 12):
             add_related(number)
         html = client.get(url).content.decode()
-        assert html.count("Práctica ") == 6
+        assert html.count("Práctica ") == 10
+        assert "All 12 good practices on this topic" in html
         assert count_queries(url) == one
 
     def test_sessions_added_later_appear_without_editing_the_topic(self, client, topic, make_event):
