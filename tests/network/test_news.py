@@ -92,6 +92,36 @@ class TestNewsIndex:
             response = client.get(f"/es/noticias/?page={page}")
             assert response.status_code == 200
 
+    def test_filters_by_country_and_topic(self, client, make_news, chile, mexico, topic):
+        make_news("chile-datos", "Chile y datos", countries=[chile], topics=[topic])
+        make_news("mexico", "México", countries=[mexico])
+        make_news("sin-filtro", "Sin país ni tema")
+        by_country = client.get("/en/news/?country=cl").content.decode()
+        assert ">Chile y datos<" in by_country and ">México<" not in by_country
+        assert "Only those about Chile." in by_country
+        assert '<a href="/en/news/">Show all</a>' in by_country
+        by_topic = client.get(f"/es/noticias/?topic={topic.pk}").content.decode()
+        assert ">Chile y datos<" in by_topic and "Sin país ni tema" not in by_topic
+        assert "Solo las del tema Datos abiertos." in by_topic
+        both = client.get(f"/en/news/?country=MX&topic={topic.pk}").content.decode()
+        assert "No news matches this filter." in both
+
+    @pytest.mark.parametrize(
+        "query", ["?country=ZZ", "?country=Chile", "?topic=x", "?topic=0", "?topic=99999999"]
+    )
+    def test_a_filter_that_names_nothing_is_ignored(self, client, make_news, chile, query):
+        make_news("chile", "Noticia de Chile", countries=[chile])
+        make_news("otra", "Otra noticia")
+        html = client.get("/es/noticias/" + query).content.decode()
+        assert "Noticia de Chile" in html and "Otra noticia" in html
+        assert "Ver todas" not in html
+
+    def test_pagination_keeps_the_filter(self, client, make_news, chile):
+        for number in range(12):
+            make_news(f"n-{number}", f"Noticia {number:02d}", countries=[chile])
+        html = client.get("/en/news/?country=CL").content.decode()
+        assert '<a href="?country=CL&amp;page=2" rel="next">' in html
+
     def test_unpublished_news_is_left_out(self, client, news_item):
         news_item.unpublish()
         assert "New open data standard" not in client.get("/en/news/").content.decode()
