@@ -18,12 +18,9 @@ from django.db.models import (
     Count,
     Exists,
     F,
-    Func,
-    IntegerField,
     OuterRef,
     Q,
     QuerySet,
-    Subquery,
     Value,
     When,
 )
@@ -150,18 +147,6 @@ def topic_event_pairs(events: QuerySet) -> QuerySet:
     return by_session.union(by_agreement)
 
 
-def correlated_count(queryset: QuerySet) -> Subquery:
-    """How many distinct rows a correlated queryset has, as one SQL subquery.
-
-    COUNT is written as a plain function so that Django adds no GROUP BY and the
-    subquery always returns exactly one row, 0 included.
-    """
-    count = Func(F("pk"), template="COUNT(DISTINCT %(expressions)s)", output_field=IntegerField())
-    return Subquery(
-        queryset.order_by().annotate(matches=count).values("matches"), output_field=IntegerField()
-    )
-
-
 class EventListing:
     """One page of an event index: the filtered events, upcoming first, and the filter form's options."""
 
@@ -256,25 +241,38 @@ class EventListing:
         return Filter("kind", _("Kind of event"), _("All kinds"), options)
 
     def _countries(self) -> Filter:
-        hosted = self._counted("country").filter(host_country=OuterRef("pk"))
-        return self._country_filter("country", _("Host country"), hosted, self.filters.country)
+        hosted = (
+            self._counted("country")
+            .filter(host_country__isnull=False)
+            .values_list("host_country")
+            .annotate(count=Count("pk", distinct=True))
+            .order_by()
+        )
+        return self._country_filter("country", _("Host country"), dict(hosted), self.filters.country)
 
     def _participants(self) -> Filter:
-        attended = self._counted("participant").filter(participating_countries=OuterRef("pk"))
+        through = self.events.model.participating_countries.through
+        attended = (
+            through.objects.filter(eventpage__in=self._counted("participant").order_by().values("pk"))
+            .values_list("countrypage")
+            .annotate(count=Count("eventpage", distinct=True))
+            .order_by()
+        )
         return self._country_filter(
-            "participant", _("Participating country"), attended, self.filters.participant
+            "participant", _("Participating country"), dict(attended), self.filters.participant
         )
 
     @staticmethod
-    def _country_filter(name: str, label: str, events: QuerySet, selected: str | None) -> Filter:
-        countries = (
-            CountryPage.objects.live()
-            .annotate(event_count=correlated_count(events))
-            .filter(Q(event_count__gt=0) | Q(iso_alpha2=selected or ""))
-        )
+    def _country_filter(name: str, label: str, counts: dict[int, int], selected: str | None) -> Filter:
+        """Options for the countries in ``counts`` (events per country id) and the selected one.
+
+        Counting by a GROUP BY over the events is linear; a count per country
+        correlated with the events scanned them once per country.
+        """
+        countries = CountryPage.objects.live().filter(Q(pk__in=list(counts)) | Q(iso_alpha2=selected or ""))
         options = [
             FilterOption(
-                country.iso_alpha2, country.title, country.event_count, country.iso_alpha2 == selected
+                country.iso_alpha2, country.title, counts.get(country.pk, 0), country.iso_alpha2 == selected
             )
             for country in alphabetical(countries)
         ]
