@@ -27,6 +27,7 @@ from network.blocks import BodyStreamBlock
 from network.listing import AboutFilter, filtered_url, index_urls, shortlist
 from network.models import BasePage, NewsIndexPage, PublicationIndexPage, TopicPage
 from network.models.documents import public_documents
+from network.tree import children_of, descendants_of
 
 year_validators = [MinValueValidator(1900), MaxValueValidator(2100)]
 
@@ -95,12 +96,12 @@ class CountryIndexPage(RoutablePageMixin, BasePage):
     def practices(self, request: HttpRequest) -> HttpResponse:
         about = AboutFilter.from_query(request.GET)
         practices = (
-            of_live_countries(PracticePage.objects.descendant_of(self).live().public())
+            of_live_countries(PracticePage.objects.filter(descendants_of(self)).live().public())
             .prefetch_related(Prefetch("topics", queryset=TopicPage.objects.live().order_by("title")))
             .order_by("-date", "-pk")
         )
         if about.country is not None:
-            practices = practices.child_of(about.country)
+            practices = practices.filter(children_of(about.country))
         if about.topic is not None:
             practices = practices.filter(topics=about.topic)
         practices_page = Paginator(practices, self.practices_per_page).get_page(request.GET.get("page"))
@@ -266,7 +267,7 @@ class CountryPage(BasePage):
         Lists that grow with the network's activity show their newest items and
         link to the listing, filtered to this country, that holds them all.
         """
-        from events.models import EventIndexPage
+        from events.models import EventIndexPage, EventPage
 
         urls = index_urls(request, CountryIndexPage, EventIndexPage, NewsIndexPage, PublicationIndexPage)
         country = {"country": self.iso_alpha2}
@@ -280,7 +281,7 @@ class CountryPage(BasePage):
             "modules": self.system_modules.all(),
             "portals": self.portals.select_related("institution"),
             "practices": shortlist(
-                PracticePage.objects.child_of(self)
+                PracticePage.objects.filter(children_of(self))
                 .live()
                 .public()
                 .prefetch_related(live_topics)
@@ -297,7 +298,7 @@ class CountryPage(BasePage):
             ),
             "topics_led": self.topics_led.live().public().order_by("path"),
             "agreements": shortlist(
-                self.agreements_responsible.filter(page__in=Page.objects.live().public().values("pk"))
+                self.agreements_responsible.filter(page__in=EventPage.objects.live().public().values("pk"))
                 .select_related("page")
                 .order_by("-page__start_date", "-page_id", "sort_order"),
             ),
@@ -385,6 +386,7 @@ class PracticePage(BasePage):
     class Meta:
         verbose_name = _("good practice")
         verbose_name_plural = _("good practices")
+        indexes = [models.Index(fields=["date"], name="practice_date")]
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)

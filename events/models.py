@@ -22,6 +22,7 @@ from events.details import event_details
 from events.listing import EventListing
 from network.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
 from network.models import BasePage, TopicPage
+from network.tree import children_of
 
 
 class EventIndexPage(BasePage):
@@ -37,7 +38,7 @@ class EventIndexPage(BasePage):
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
-        events = EventPage.objects.live().public().child_of(self)
+        events = EventPage.objects.live().public().filter(children_of(self))
         context["listing"] = EventListing(events, request.GET, per_page=self.events_per_page)
         return context
 
@@ -143,6 +144,10 @@ class EventPage(RoutablePageMixin, BasePage):
 
     class Meta:
         verbose_name = _("event")
+        indexes = [
+            models.Index(fields=["start_date"], name="event_start_date"),
+            models.Index(fields=["end_date"], name="event_end_date"),
+        ]
 
     def clean(self) -> None:
         super().clean()

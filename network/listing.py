@@ -8,7 +8,7 @@ so the page renders in the same time whether there are ten items or ten thousand
 
 from dataclasses import dataclass
 
-from django.db.models import Count, QuerySet, Window
+from django.db.models import F, Func, IntegerField, QuerySet, Subquery
 from django.http import HttpRequest, QueryDict
 from django.utils.http import urlencode
 
@@ -36,10 +36,16 @@ class Shortlist:
 
 
 def shortlist(queryset: QuerySet, all_url: str = "", length: int = SHORTLIST_LENGTH) -> Shortlist:
-    """The first ``length`` items and the total, in one query (the total is a window count)."""
-    items = list(queryset.annotate(listing_total=Window(Count("pk")))[:length])
-    total = items[0].listing_total if items else 0
-    return Shortlist(items, total, all_url)
+    """The first ``length`` items and the total, in one query.
+
+    The total is an uncorrelated subquery, which the database counts once from
+    its indexes; a window count would make it read and sort every matching row
+    before it could stop at ``length``.
+    """
+    count = Func(F("pk"), template="COUNT(%(expressions)s)", output_field=IntegerField())
+    total = Subquery(queryset.order_by().annotate(listing_total=count).values("listing_total")[:1])
+    items = list(queryset.annotate(listing_total=total)[:length])
+    return Shortlist(items, items[0].listing_total if items else 0, all_url)
 
 
 def filtered_url(base: str, **filters: str | int) -> str:

@@ -82,6 +82,7 @@ class NetworkDocument(AbstractDocument):
     class Meta(AbstractDocument.Meta):
         verbose_name = _("document")
         verbose_name_plural = _("documents")
+        indexes = [models.Index(fields=["year", "title"], name="document_year_title")]
 
     def clean(self) -> None:
         """Wagtail checks the extension; a new upload must also have content that matches it."""

@@ -15,6 +15,7 @@ from network.blocks import BodyStreamBlock
 from network.listing import AboutFilter
 from network.models.pages import BasePage
 from network.models.topics import TopicPage
+from network.tree import children_of
 
 
 class NewsIndexPage(BasePage):
@@ -31,7 +32,7 @@ class NewsIndexPage(BasePage):
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
         news = (
-            NewsPage.objects.child_of(self)
+            NewsPage.objects.filter(children_of(self))
             .live()
             .public()
             .order_by("-date", "-pk")
@@ -98,6 +99,7 @@ class NewsPage(BasePage):
     class Meta:
         verbose_name = _("news item")
         verbose_name_plural = _("news items")
+        indexes = [models.Index(fields=["date"], name="news_date")]
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)

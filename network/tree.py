@@ -1,0 +1,30 @@
+"""Children and descendants of a page as path ranges, which every database answers from its index.
+
+Wagtail's ``child_of`` and ``descendant_of`` match tree paths with LIKE
+'path%'. SQLite's LIKE ignores case, so it cannot use the path index and reads
+every page of the site: 15 ms to find a country's 300 practices among 22,000
+pages. Tree paths are made of the characters 0-9 and A-Z, so the same pages
+are those whose path lies between the parent's path followed by the lowest
+and by the highest of them.
+"""
+
+from django.db.models import Q
+
+from wagtail.models import Page
+
+PATH_MAX_LENGTH = Page._meta.get_field("path").max_length
+
+
+def children_of(parent: Page) -> Q:
+    step = Page.steplen
+    return Q(
+        path__range=(parent.path + Page.alphabet[0] * step, parent.path + Page.alphabet[-1] * step),
+        depth=parent.depth + 1,
+    )
+
+
+def descendants_of(parent: Page) -> Q:
+    return Q(
+        path__gt=parent.path,
+        path__lte=parent.path.ljust(PATH_MAX_LENGTH, Page.alphabet[-1]),
+    )
