@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpRequest, HttpResponse
 
@@ -40,7 +41,17 @@ def content_generation() -> int:
 
 
 def new_content_generation(**_signal_kwargs) -> None:
-    """Signal receiver: everything cached so far is outdated."""
+    """Signal receiver: everything cached so far is outdated.
+
+    The change is not visible to other requests until its transaction commits,
+    and one of them may cache the old content in between: the generation is
+    replaced again once the transaction commits.
+    """
+    _replace_generation()
+    transaction.on_commit(_replace_generation)
+
+
+def _replace_generation() -> None:
     cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
 
 
@@ -69,7 +80,7 @@ class AnonymousPageCacheMiddleware:
     Only language-prefixed public URLs (``/es/…``, ``/en/…``) are cached, never
     for a request that carries a session (editors see drafts and the user bar),
     and never a response that sets a cookie, needs a CSRF token, or asked not
-    to be cached (the search results, for instance).
+    to be cached (the search page when its engine does not answer, for instance).
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
@@ -30,9 +31,10 @@ SORT_LABELS = {SORT_RELEVANCE: _("Relevance"), SORT_DATE: _("Date")}
 AUTOCOMPLETE_LIMIT = 8
 
 
-@never_cache
 @require_GET
 def search_page(request: HttpRequest) -> HttpResponse:
+    """The results of a query, which the page cache keeps like any page: the index changes only with
+    content, which starts a new cache generation."""
     parameters = read_parameters(request.GET)
     context = {"parameters": parameters, "query": parameters.text, "notices": parameters.notices}
     if parameters.text and parse_query(parameters.text).is_empty():
@@ -42,8 +44,12 @@ def search_page(request: HttpRequest) -> HttpResponse:
             context |= _results_context(request, parameters)
         except SearchUnavailable:
             parameters.notices.append(_("The search is not available right now. Please try again later."))
+            context["unavailable"] = True
     context |= _form_context(request, parameters)
-    return TemplateResponse(request, "search/search_page.html", context)
+    response = TemplateResponse(request, "search/search_page.html", context)
+    if context.get("unavailable"):
+        add_never_cache_headers(response)
+    return response
 
 
 @never_cache

@@ -377,8 +377,12 @@ class TestUnreachableCluster:
         self, client, home, settings, closed_port_url
     ):
         settings.ELASTICSEARCH_URL = closed_port_url
+        settings.PAGE_CACHE_SECONDS = 600
         with translation.override("en"):
             page = client.get(reverse("search"), {"q": "chile"})
+            assert "no-cache" in page["Cache-Control"], "an answer without results must not be kept"
+            settings.ELASTICSEARCH_URL = ""
+            assert "not available" not in client.get(reverse("search"), {"q": "chile"}).content.decode()
             completions = client.get(reverse("search_autocomplete"), {"q": "chi"})
         assert page.status_code == 200
         assert "The search is not available right now" in page.content.decode()

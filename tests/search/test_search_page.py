@@ -2,6 +2,8 @@
 
 import re
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
@@ -31,9 +33,16 @@ class TestAddresses:
         assert search_url("es") == "/es/buscar/"
         assert search_url("en") == "/en/search/"
 
-    def test_search_pages_are_never_cached(self, client, site):
-        response = client.get(search_url("en"), {"q": "chile"})
-        assert "no-cache" in response["Cache-Control"]
+    def test_results_are_cached_until_content_changes(self, client, site, settings):
+        settings.PAGE_CACHE_SECONDS = 600
+        first = search(client, "en", q="seminar")
+        assert "Inter-American Seminar 2023" in titles(first)
+        with CaptureQueriesContext(connection) as queries:
+            assert search(client, "en", q="seminar") == first
+        assert len(queries) == 0
+        site["seminar"].title_en = "Inter-American Seminar on e-procurement"
+        site["seminar"].save_revision().publish()
+        assert "Inter-American Seminar on e-procurement" in titles(search(client, "en", q="seminar"))
 
     def test_every_page_header_has_a_search_form_for_its_language(self, client, site):
         spanish = client.get("/es/").content.decode()

@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 
 from tqdm import tqdm
 
+from network.cache import new_content_generation
 from search import indexing
 from search.backends import get_search_engine
 
@@ -18,4 +19,5 @@ class Command(BaseCommand):
         disable = no_progress or options["verbosity"] == 0
         with tqdm(total=total, unit="item", desc="Indexing", disable=disable, file=self.stderr) as bar:
             entries = indexing.rebuild(progress=bar.update)
+        new_content_generation()
         self.stdout.write(f"{engine.name}: {entries} entries for {total} pages and documents.")
