@@ -307,7 +307,7 @@ class CountryPage(BasePage):
                 filtered_url(urls.get(NewsIndexPage, ""), **country),
             ),
             "documents": shortlist(
-                public_documents(self.documents.order_by("-year", "title")),
+                public_documents(self.documents.defer("extracted_text").order_by("-year", "title")),
                 filtered_url(urls.get(PublicationIndexPage, ""), **country),
             ),
         }

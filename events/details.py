@@ -72,7 +72,7 @@ def event_details(event: Page, request: HttpRequest) -> dict:
         "participating_countries": alphabetical(event.participating_countries.filter(live=True)),
         "agenda": agenda_sections(sessions),
         "agreements": agreements,
-        "documents": list(event.documents.all().select_related("document")),
+        "documents": list(event.documents.select_related("document").defer("document__extracted_text")),
         "event_topics": alphabetical(topics.values()),
         "calendar_url": calendar_url(event, request),
     }

@@ -240,6 +240,7 @@ class Library:
 
         return (
             self.documents()
+            .defer("extracted_text")
             .order_by(F("year").desc(nulls_last=True), "title", "pk")
             .prefetch_related(
                 Prefetch("countries", queryset=CountryPage.objects.live().order_by("title")),

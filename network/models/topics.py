@@ -124,7 +124,9 @@ class TopicPage(BasePage):
                 filtered_url(urls.get(NewsIndexPage, ""), **topic),
             ),
             "documents": shortlist(
-                public_documents(self.documents.order_by(F("year").desc(nulls_last=True), "title")),
+                public_documents(
+                    self.documents.defer("extracted_text").order_by(F("year").desc(nulls_last=True), "title")
+                ),
                 filtered_url(urls.get(PublicationIndexPage, ""), **topic),
             ),
         }
