@@ -88,7 +88,9 @@ class CountryIndexPage(RoutablePageMixin, BasePage):
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
-        context["subregions"] = group_by_subregion(CountryPage.objects.child_of(self).live().public())
+        context["subregions"] = group_by_subregion(
+            CountryPage.objects.child_of(self).live().defer_streamfields().public()
+        )
         return context
 
     @path("practicas/", name="practices-es")
@@ -96,8 +98,12 @@ class CountryIndexPage(RoutablePageMixin, BasePage):
     def practices(self, request: HttpRequest) -> HttpResponse:
         about = AboutFilter.from_query(request.GET)
         practices = (
-            of_live_countries(PracticePage.objects.filter(descendants_of(self)).live().public())
-            .prefetch_related(Prefetch("topics", queryset=TopicPage.objects.live().order_by("title")))
+            of_live_countries(
+                PracticePage.objects.filter(descendants_of(self)).live().defer_streamfields().public()
+            )
+            .prefetch_related(
+                Prefetch("topics", queryset=TopicPage.objects.live().defer_streamfields().order_by("title"))
+            )
             .order_by("-date", "-pk")
         )
         if about.country is not None:
@@ -130,7 +136,10 @@ class CountryIndexPage(RoutablePageMixin, BasePage):
     def _countries_of(practices: Iterable["PracticePage"]) -> dict[str, "CountryPage"]:
         """The live countries of ``practices`` by tree path, in one query (each is its practices' parent)."""
         paths = {practice.path[: -Page.steplen] for practice in practices}
-        return {country.path: country for country in CountryPage.objects.live().filter(path__in=paths)}
+        return {
+            country.path: country
+            for country in CountryPage.objects.live().defer_streamfields().filter(path__in=paths)
+        }
 
 
 class CountryPage(BasePage):
@@ -271,7 +280,7 @@ class CountryPage(BasePage):
 
         urls = index_urls(request, CountryIndexPage, EventIndexPage, NewsIndexPage, PublicationIndexPage)
         country = {"country": self.iso_alpha2}
-        live_topics = Prefetch("topics", queryset=TopicPage.objects.live().public())
+        live_topics = Prefetch("topics", queryset=TopicPage.objects.live().defer_streamfields().public())
         practices_url = (
             urls[CountryIndexPage] + CountryIndexPage.practices_route() if urls.get(CountryIndexPage) else ""
         )
@@ -283,27 +292,28 @@ class CountryPage(BasePage):
             "practices": shortlist(
                 PracticePage.objects.filter(children_of(self))
                 .live()
+                .defer_streamfields()
                 .public()
                 .prefetch_related(live_topics)
                 .order_by("-date", "-pk"),
                 filtered_url(practices_url, **country),
             ),
             "events_hosted": shortlist(
-                self.events_hosted.live().public().order_by("-start_date", "-pk"),
+                self.events_hosted.live().defer_streamfields().public().order_by("-start_date", "-pk"),
                 filtered_url(urls.get(EventIndexPage, ""), **country),
             ),
             "events_attended": shortlist(
-                self.events_attended.live().public().order_by("-start_date", "-pk"),
+                self.events_attended.live().defer_streamfields().public().order_by("-start_date", "-pk"),
                 filtered_url(urls.get(EventIndexPage, ""), participant=self.iso_alpha2),
             ),
-            "topics_led": self.topics_led.live().public().order_by("path"),
+            "topics_led": self.topics_led.live().defer_streamfields().public().order_by("path"),
             "agreements": shortlist(
                 self.agreements_responsible.filter(page__in=EventPage.objects.live().public().values("pk"))
                 .select_related("page")
                 .order_by("-page__start_date", "-page_id", "sort_order"),
             ),
             "news": shortlist(
-                self.news.live().public().order_by("-date", "-pk"),
+                self.news.live().defer_streamfields().public().order_by("-date", "-pk"),
                 filtered_url(urls.get(NewsIndexPage, ""), **country),
             ),
             "documents": shortlist(

@@ -1,6 +1,6 @@
 """An event as an iCalendar file, so visitors can add it to their own calendar."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
@@ -26,14 +26,23 @@ def event_location(event: Page) -> str:
     )
 
 
+def all_day_span(event: Page) -> tuple[date, date]:
+    """DTSTART and the exclusive DTEND of the event's days; a record that gives only the month
+    spans the whole month, as iCalendar cannot say "some days in June"."""
+    if event.only_month_known:
+        after = event.end_date.replace(day=28) + timedelta(days=4)
+        return event.start_date.replace(day=1), after.replace(day=1)
+    return event.start_date, event.end_date + timedelta(days=1)
+
+
 def event_calendar(event: Page, request: HttpRequest) -> icalendar.Calendar:
     """A one-event calendar in the active language; the dates are all-day, so no time zone applies."""
+    start, end = all_day_span(event)
     vevent = icalendar.Event.new(
         uid=event_uid(event, request),
         stamp=event.last_published_at or timezone.now(),
-        start=event.start_date,
-        # DTEND is exclusive for all-day events: the day after the last day.
-        end=event.end_date + timedelta(days=1),
+        start=start,
+        end=end,
         summary=event.title,
         description=event.intro or None,
         location=event_location(event) or None,

@@ -269,7 +269,11 @@ class EventListing:
         Counting by a GROUP BY over the events is linear; a count per country
         correlated with the events scanned them once per country.
         """
-        countries = CountryPage.objects.live().filter(Q(pk__in=list(counts)) | Q(iso_alpha2=selected or ""))
+        countries = (
+            CountryPage.objects.live()
+            .defer_streamfields()
+            .filter(Q(pk__in=list(counts)) | Q(iso_alpha2=selected or ""))
+        )
         options = [
             FilterOption(
                 country.iso_alpha2, country.title, counts.get(country.pk, 0), country.iso_alpha2 == selected
@@ -280,7 +284,11 @@ class EventListing:
 
     def _topics(self) -> Filter:
         counts = Counter(topic for topic, _event in topic_event_pairs(self._counted("topic")))
-        topics = TopicPage.objects.live().filter(Q(pk__in=list(counts)) | Q(pk=self.filters.topic or 0))
+        topics = (
+            TopicPage.objects.live()
+            .defer_streamfields()
+            .filter(Q(pk__in=list(counts)) | Q(pk=self.filters.topic or 0))
+        )
         options = [
             FilterOption(str(topic.pk), topic.title, counts[topic.pk], topic.pk == self.filters.topic)
             for topic in alphabetical(topics)

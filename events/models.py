@@ -38,7 +38,7 @@ class EventIndexPage(BasePage):
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
-        events = EventPage.objects.live().public().filter(children_of(self))
+        events = EventPage.objects.live().defer_streamfields().public().filter(children_of(self))
         context["listing"] = EventListing(events, request.GET, per_page=self.events_per_page)
         return context
 

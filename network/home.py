@@ -14,19 +14,28 @@ from network.models import NewsIndexPage, NewsPage, TopicIndexPage, TopicPage
 from network.models.topics import group_by_priority
 
 LISTING_SIZE = 3
+INDEXES = (("event_index", EventIndexPage), ("news_index", NewsIndexPage), ("topic_index", TopicIndexPage))
 
 
 def home_context(home: Page) -> dict:
     """The home page's listings, each a fixed number of queries however much content there is."""
     today = timezone.localdate()
-    events = EventPage.objects.live().public().select_related("host_country")
+    # The section indexes are children of the home page: one query finds them all.
+    children = list(home.get_children().live().public().specific().defer_streamfields())
+    events = EventPage.objects.live().defer_streamfields().public().select_related("host_country")
     return {
         "upcoming_events": events.filter(end_date__gte=today).order_by("start_date")[:LISTING_SIZE],
         "recent_events": events.filter(end_date__lt=today).order_by("-start_date")[:LISTING_SIZE],
-        "latest_news": NewsPage.objects.live().public().order_by("-date", "-pk")[:LISTING_SIZE],
-        "topic_groups": group_by_priority(TopicPage.objects.live().public().order_by("title")),
-        "sections": home.get_children().live().public().in_menu().specific(),
-        "event_index": EventIndexPage.objects.live().first(),
-        "news_index": NewsIndexPage.objects.live().first(),
-        "topic_index": TopicIndexPage.objects.live().first(),
+        "latest_news": NewsPage.objects.live()
+        .defer_streamfields()
+        .public()
+        .order_by("-date", "-pk")[:LISTING_SIZE],
+        "topic_groups": group_by_priority(
+            TopicPage.objects.live().defer_streamfields().public().order_by("title")
+        ),
+        "sections": [child for child in children if child.show_in_menus],
+        **{
+            name: next((child for child in children if isinstance(child, model)), None)
+            for name, model in INDEXES
+        },
     }

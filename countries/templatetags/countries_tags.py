@@ -37,7 +37,7 @@ def americas_map(context: template.Context) -> dict:
     """
     request = context.get("request")
     current = context.get("page")
-    profiles = {page.iso_alpha2: page for page in public(CountryPage.objects.live())}
+    profiles = {page.iso_alpha2: page for page in public(CountryPage.objects.live().defer_streamfields())}
     shapes = map_shapes()
     countries = [
         {

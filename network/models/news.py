@@ -34,9 +34,12 @@ class NewsIndexPage(BasePage):
         news = (
             NewsPage.objects.filter(children_of(self))
             .live()
+            .defer_streamfields()
             .public()
             .order_by("-date", "-pk")
-            .prefetch_related(Prefetch("topics", queryset=TopicPage.objects.live().order_by("title")))
+            .prefetch_related(
+                Prefetch("topics", queryset=TopicPage.objects.live().defer_streamfields().order_by("title"))
+            )
         )
         about = AboutFilter.from_query(request.GET)
         news = about.apply(news, country_lookup="countries", topic_lookup="topics")

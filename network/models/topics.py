@@ -33,6 +33,7 @@ class TopicIndexPage(BasePage):
         topics = (
             TopicPage.objects.child_of(self)
             .live()
+            .defer_streamfields()
             .public()
             .order_by("title")
             .prefetch_related(Prefetch("lead_countries", queryset=live_countries()))
@@ -106,13 +107,14 @@ class TopicPage(BasePage):
         )
         events = shortlist(
             EventPage.objects.live()
+            .defer_streamfields()
             .public()
             .filter(about_topic(EventPage, self.pk))
             .order_by("-start_date", "-pk"),
             filtered_url(urls.get(EventIndexPage, ""), **topic),
         )
         practices = shortlist(
-            of_live_countries(self.practices.live().public()).order_by("-date", "-pk"),
+            of_live_countries(self.practices.live().defer_streamfields().public()).order_by("-date", "-pk"),
             filtered_url(practices_url, **topic),
         )
         return {
@@ -120,7 +122,7 @@ class TopicPage(BasePage):
             "practices": practices,
             "practices_by_country": by_country(practices.items),
             "news": shortlist(
-                self.news.live().public().order_by("-date", "-pk"),
+                self.news.live().defer_streamfields().public().order_by("-date", "-pk"),
                 filtered_url(urls.get(NewsIndexPage, ""), **topic),
             ),
             "documents": shortlist(
@@ -194,4 +196,4 @@ def live_countries() -> models.QuerySet:
     """
     from countries.models import CountryPage
 
-    return CountryPage.objects.live().order_by("title")
+    return CountryPage.objects.live().defer_streamfields().order_by("title")

@@ -61,6 +61,19 @@ class TestCalendarFile:
         assert event["DTSTART"].params["VALUE"] == "DATE"
         assert event["DTEND"].params["VALUE"] == "DATE"
 
+    @pytest.mark.parametrize(
+        ("start", "end", "expected"),
+        [
+            (date(2004, 9, 1), date(2004, 9, 1), (date(2004, 9, 1), date(2004, 10, 1))),
+            (date(2004, 12, 15), date(2004, 12, 15), (date(2004, 12, 1), date(2005, 1, 1))),
+            (date(2005, 1, 31), date(2005, 2, 2), (date(2005, 1, 1), date(2005, 3, 1))),
+        ],
+    )
+    def test_an_event_known_to_the_month_spans_the_month(self, client, make_event, start, end, expected):
+        make_event("Seminario de 2004", start_date=start, end_date=end, only_month_known=True)
+        _response, _calendar, event = download(client, "/es/eventos/evento-1/ical/")
+        assert (event.start, event.end) == expected
+
     def test_uid_is_stable_across_downloads_and_languages(self, client, seminar):
         uids = {
             str(download(client, url)[2]["UID"])
