@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.api import APIField
 from wagtail.documents.models import AbstractDocument, Document
-from wagtail.models import CollectionViewRestriction
+from wagtail.models import Collection, CollectionViewRestriction
 
 from network.models.pages import BasePage
 from network.uploads import validate_document_content
@@ -98,9 +98,10 @@ def public_documents(documents: models.QuerySet) -> models.QuerySet:
     """``documents`` without those readers may not download: in a collection with a view
     restriction, set on it or on a parent collection (as Wagtail's document view checks)."""
     restrictions = CollectionViewRestriction.objects.filter(
-        collection__path=Left(OuterRef("collection__path"), Length("collection__path"))
+        collection__path=Left(OuterRef("path"), Length("collection__path"))
     )
-    return documents.exclude(Exists(restrictions))
+    # The restricted collections are found once, not once per document: there are few of them.
+    return documents.exclude(collection__in=Collection.objects.filter(Exists(restrictions)))
 
 
 class PublicationIndexPage(BasePage):
