@@ -45,10 +45,11 @@ check: messages ## Django system checks and missing-migration check
 	$(MANAGE) check --fail-level WARNING
 	$(MANAGE) makemigrations --check --dry-run --noinput
 
-# The two passes run side by side (neither keeps both cores busy on its own); each one's
-# output is printed in one piece when it ends.
+# One pass after the other: each keeps both cores busy with its workers, and side by side
+# they slowed each other down (14 min 50 s together against about 12 min in turn).
 test: check lint browser-deps ## Checks, lint, then the whole suite on SQLite and on PostgreSQL
-	$(MAKE) --jobs=2 --output-sync=target test-sqlite test-postgres
+	$(MAKE) test-sqlite
+	$(MAKE) test-postgres
 
 test-sqlite: messages ## The suite on SQLite, browser tests included
 	env -u DATABASE_URL $(BIN)/pytest $(XDIST) $(PYTEST_ARGS)
