@@ -15,7 +15,7 @@ from datetime import date
 from html import unescape
 
 from django.conf import settings
-from django.db.models import Model
+from django.db.models import Model, prefetch_related_objects
 from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
@@ -86,8 +86,11 @@ class PageAdapter:
     """Any page: title, introduction and every StreamField, in each language it has a title in."""
 
     kind = "page"
+    # The relations the entries read, fetched once for both languages rather than at each read.
+    related: tuple[str, ...] = ()
 
     def entries(self, page: Page) -> list[IndexEntry]:
+        prefetch_related_objects([page], *self.related)
         return [entry for language in languages() if (entry := self.entry(page, language))]
 
     def entry(self, page: Page, language: str) -> IndexEntry | None:
@@ -133,6 +136,7 @@ class PageAdapter:
 
 class CountryAdapter(PageAdapter):
     kind = "country"
+    related = ("laws", "key_figures", "system_modules")
 
     def text(self, page: CountryPage, language: str) -> list[str]:
         laws = [
@@ -161,6 +165,7 @@ class CountryAdapter(PageAdapter):
 
 class PracticeAdapter(PageAdapter):
     kind = "practice"
+    related = ("topics",)
 
     def keywords(self, page: PracticePage, language: str) -> list[str]:
         country = self._country(page)
@@ -184,6 +189,13 @@ class PracticeAdapter(PageAdapter):
 
 class EventAdapter(PageAdapter):
     kind = "event"
+    related = (
+        "sessions__topics",
+        "agreements__topics",
+        "organizing_countries",
+        "participating_countries",
+        "organizing_institutions",
+    )
 
     def text(self, page: EventPage, language: str) -> list[str]:
         sessions = [
@@ -234,6 +246,7 @@ class EventAdapter(PageAdapter):
 
 class NewsAdapter(PageAdapter):
     kind = "news"
+    related = ("countries", "topics")
 
     def keywords(self, page: NewsPage, language: str) -> list[str]:
         return _titles(page.countries.all(), language) + _titles(page.topics.all(), language)
@@ -250,6 +263,7 @@ class NewsAdapter(PageAdapter):
 
 class TopicAdapter(PageAdapter):
     kind = "topic"
+    related = ("lead_countries",)
 
     def keywords(self, page: TopicPage, language: str) -> list[str]:
         return _titles(page.lead_countries.all(), language)

@@ -12,8 +12,10 @@ from wagtail.models import PageViewRestriction
 
 import pytest
 
+from events.models import EventPage, EventSession
 from network.demo.pages import ensure_child
 from network.models import StandardPage
+from search import indexing
 from search.models import SearchEntry
 from tests.search.conftest import result_titles
 
@@ -159,3 +161,24 @@ def test_search_query_count_does_not_grow_with_results(client, home, language):
             title_en=f"Tender {number}",
         )
     assert count_queries() == one
+
+
+def test_indexing_an_event_reads_its_relations_once_whatever_their_number(site):
+    seminar = site["seminar"]
+
+    def queries_to_index() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            indexing.index_page(EventPage.objects.get(pk=seminar.pk))
+        return len(queries)
+
+    one_session = queries_to_index()
+    for number in range(9):
+        session = EventSession.objects.create(
+            page=seminar, title_es=f"Sesión {number}", sort_order=number + 1
+        )
+        session.topics.set([site["open_data"]])
+    seminar.participating_countries = [site["chile"], site["mexico"]]
+    seminar.save()
+    assert queries_to_index() == one_session
+    entry = SearchEntry.objects.get(source=f"page:{seminar.pk}", language="es")
+    assert "Sesión 8" in entry.text and entry.countries.split() == ["MX", "CL"]
