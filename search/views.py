@@ -37,6 +37,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
     content, which starts a new cache generation."""
     parameters = read_parameters(request.GET)
     context = {"parameters": parameters, "query": parameters.text, "notices": parameters.notices}
+    unavailable = False
     if parameters.text and parse_query(parameters.text).is_empty():
         parameters.notices.append(_("Type some words to search for; punctuation alone finds nothing."))
     elif parameters.text:
@@ -44,10 +45,10 @@ def search_page(request: HttpRequest) -> HttpResponse:
             context |= _results_context(request, parameters)
         except SearchUnavailable:
             parameters.notices.append(_("The search is not available right now. Please try again later."))
-            context["unavailable"] = True
+            unavailable = True
     context |= _form_context(request, parameters)
     response = TemplateResponse(request, "search/search_page.html", context)
-    if context.get("unavailable"):
+    if unavailable:
         add_never_cache_headers(response)
     return response
 
