@@ -1,5 +1,6 @@
 import unicodedata
 from collections.abc import Iterable
+from functools import cached_property
 
 from django import forms
 from django.contrib.auth.base_user import AbstractBaseUser
@@ -400,9 +401,14 @@ class PracticePage(BasePage):
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
-        context["country"] = CountryPage.objects.parent_of(self).first()
+        context["country"] = self.country
         context["topics"] = self.topics.live().public()
         return context
+
+    @cached_property
+    def country(self) -> "CountryPage | None":
+        """The country profile the practice belongs to: its parent page."""
+        return CountryPage.objects.filter(path=self.path[: -Page.steplen]).first()
 
 
 def of_live_countries(practices: models.QuerySet) -> models.QuerySet:

@@ -168,13 +168,13 @@ class PracticeAdapter(PageAdapter):
     related = ("topics",)
 
     def keywords(self, page: PracticePage, language: str) -> list[str]:
-        country = self._country(page)
+        country = page.country
         return [with_fallback(country, "title", language) if country else ""] + _titles(
             page.topics.all(), language
         )
 
     def countries(self, page: PracticePage) -> Iterable[str]:
-        country = self._country(page)
+        country = page.country
         return [country.iso_alpha2] if country else []
 
     def topics(self, page: PracticePage) -> Iterable[int]:
@@ -182,9 +182,6 @@ class PracticeAdapter(PageAdapter):
 
     def date(self, page: PracticePage) -> date | None:
         return page.date
-
-    def _country(self, page: PracticePage) -> CountryPage | None:
-        return CountryPage.objects.filter(pk=page.get_parent().pk).first()
 
 
 class EventAdapter(PageAdapter):
