@@ -175,11 +175,6 @@ class EventListing:
         return [event for event in self.page if event.is_past]
 
     @property
-    def page_range(self) -> list:
-        """Page numbers around the current one, with ellipses for the gaps."""
-        return list(self.page.paginator.get_elided_page_range(self.page.number, on_each_side=2, on_ends=1))
-
-    @property
     def filter_query(self) -> str:
         """The filters in use as a query string, for pagination links."""
         return urlencode(self.filters.active)
