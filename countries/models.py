@@ -112,8 +112,8 @@ class CountryIndexPage(RoutablePageMixin, BasePage):
         if about.topic is not None:
             practices = practices.filter(topics=about.topic)
         practices_page = Paginator(practices, self.practices_per_page).get_page(request.GET.get("page"))
-        countries = self._countries_of(practices_page.object_list)
-        items = [(practice, countries.get(practice.path[: -Page.steplen])) for practice in practices_page]
+        countries = countries_of(practices_page.object_list)
+        items = [(practice, countries.get(parent_path(practice))) for practice in practices_page]
         return self.render(
             request,
             template="countries/practice_list.html",
@@ -132,15 +132,6 @@ class CountryIndexPage(RoutablePageMixin, BasePage):
     def practices_route(cls) -> str:
         """The path of the practices listing below the country index, in the active language."""
         return cls.get_resolver().reverse(f"practices-{get_language()}")
-
-    @staticmethod
-    def _countries_of(practices: Iterable["PracticePage"]) -> dict[str, "CountryPage"]:
-        """The live countries of ``practices`` by tree path, in one query (each is its practices' parent)."""
-        paths = {practice.path[: -Page.steplen] for practice in practices}
-        return {
-            country.path: country
-            for country in CountryPage.objects.live().defer_streamfields().filter(path__in=paths)
-        }
 
 
 class CountryPage(BasePage):
@@ -408,7 +399,20 @@ class PracticePage(BasePage):
     @cached_property
     def country(self) -> "CountryPage | None":
         """The country profile the practice belongs to: its parent page."""
-        return CountryPage.objects.filter(path=self.path[: -Page.steplen]).first()
+        return CountryPage.objects.filter(path=parent_path(self)).first()
+
+
+def parent_path(page: Page) -> str:
+    return page.path[: -Page.steplen]
+
+
+def countries_of(practices: Iterable[PracticePage]) -> dict[str, CountryPage]:
+    """The live countries of ``practices`` by tree path, in one query (each is its practices' parent)."""
+    paths = {parent_path(practice) for practice in practices}
+    return {
+        country.path: country
+        for country in CountryPage.objects.live().defer_streamfields().filter(path__in=paths)
+    }
 
 
 def of_live_countries(practices: models.QuerySet) -> models.QuerySet:

@@ -161,14 +161,14 @@ class CountryPractices:
 def by_country(practices: list[Page]) -> list[CountryPractices]:
     """Practices grouped under their countries, in the order of each country's newest practice.
 
-    A practice's country is its parent page, so the countries are fetched in
-    one query by the practices' parent paths rather than one query per practice.
+    The countries are fetched in one query, not one per practice.
     """
-    parent_paths = {practice.path[: -Page.steplen] for practice in practices}
-    countries = {country.path: country for country in live_countries().filter(path__in=parent_paths)}
+    from countries.models import countries_of, parent_path
+
+    countries = countries_of(practices)
     groups: dict[str, CountryPractices] = {}
     for practice in practices:
-        path = practice.path[: -Page.steplen]
+        path = parent_path(practice)
         if path in countries:
             groups.setdefault(path, CountryPractices(countries[path])).practices.append(practice)
     return list(groups.values())
