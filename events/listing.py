@@ -6,7 +6,6 @@ come from one aggregate query, so the index makes the same number of queries
 however many events, countries and topics there are.
 """
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -33,8 +32,8 @@ from django.utils.translation import gettext_lazy as _
 from countries.models import CountryPage
 from events.ordering import alphabetical
 from network.models import TopicPage
+from network.models.documents import parse_country_code
 
-COUNTRY_CODE = re.compile(r"^[A-Za-z]{2}$")
 # Page ids and years outside these bounds cannot match and would overflow the database's integers.
 LARGEST_ID = 2**31 - 1
 YEARS = range(1, 10_000)
@@ -47,10 +46,6 @@ def _bounded_int(value: str | None, allowed: range) -> int | None:
     except ValueError:
         return None
     return number if number in allowed else None
-
-
-def _country_code(value: str | None) -> str | None:
-    return value.upper() if value and COUNTRY_CODE.match(value) else None
 
 
 @dataclass(frozen=True)
@@ -69,8 +64,8 @@ class EventFilters:
         return cls(
             year=_bounded_int(query.get("year"), YEARS),
             kind=kind if kind in kinds else None,
-            country=_country_code(query.get("country")),
-            participant=_country_code(query.get("participant")),
+            country=parse_country_code(query.get("country", "")),
+            participant=parse_country_code(query.get("participant", "")),
             topic=_bounded_int(query.get("topic"), range(1, LARGEST_ID + 1)),
         )
 
