@@ -22,7 +22,7 @@ from events.details import event_details
 from events.listing import EventListing
 from network.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
 from network.models import BasePage, TopicPage
-from network.tree import children_of
+from network.tree import descendants_of
 
 
 class EventIndexPage(BasePage):
@@ -38,7 +38,10 @@ class EventIndexPage(BasePage):
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
-        events = EventPage.objects.live().defer_streamfields().public().filter(children_of(self))
+        # An event index holds events only, and events have no subpages, so its events are its
+        # descendants. Matched by path range alone, a filtered listing starts from the filter's own
+        # index (date, kind, country) rather than from every event by (depth, path).
+        events = EventPage.objects.live().defer_streamfields().public().filter(descendants_of(self))
         context["listing"] = EventListing(events, request.GET, per_page=self.events_per_page)
         return context
 

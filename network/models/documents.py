@@ -163,14 +163,16 @@ def year_labels(counts: dict) -> list[tuple]:
 def country_labels(counts: dict) -> list[tuple]:
     from countries.models import CountryPage
 
-    countries = CountryPage.objects.live().filter(iso_alpha2__in=counts).order_by("title")
+    countries = (
+        CountryPage.objects.live().filter(iso_alpha2__in=counts).only("title", "iso_alpha2").order_by("title")
+    )
     return [(country.iso_alpha2, country.title) for country in countries]
 
 
 def topic_labels(counts: dict) -> list[tuple]:
     from network.models.topics import TopicPage
 
-    topics = TopicPage.objects.live().filter(pk__in=counts).order_by("title")
+    topics = TopicPage.objects.live().filter(pk__in=counts).only("title").order_by("title")
     return [(topic.pk, topic.title) for topic in topics]
 
 
@@ -236,7 +238,7 @@ class Library:
     def listing(self) -> models.QuerySet[NetworkDocument]:
         """The selected documents, newest first, with everything a listing shows fetched up front."""
         from countries.models import CountryPage
-        from events.models import EventDocument
+        from events.models import EventDocument, EventPage
         from network.models.topics import TopicPage
 
         return (
@@ -244,12 +246,13 @@ class Library:
             .defer("extracted_text")
             .order_by(F("year").desc(nulls_last=True), "title", "pk")
             .prefetch_related(
-                Prefetch("countries", queryset=CountryPage.objects.live().order_by("title")),
-                Prefetch("topics", queryset=TopicPage.objects.live().order_by("title")),
                 Prefetch(
-                    "event_links",
-                    queryset=EventDocument.objects.filter(page__live=True).select_related("page"),
+                    "countries", queryset=CountryPage.objects.live().defer_streamfields().order_by("title")
                 ),
+                Prefetch("topics", queryset=TopicPage.objects.live().defer_streamfields().order_by("title")),
+                Prefetch("event_links", queryset=EventDocument.objects.filter(page__live=True)),
+                # The events by themselves, so their reports are not read: a listing shows titles only.
+                Prefetch("event_links__page", queryset=EventPage.objects.defer_streamfields()),
             )
         )
 
