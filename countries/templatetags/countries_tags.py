@@ -9,6 +9,7 @@ from django.db.models.functions import Left, Length
 from wagtail.models import PageViewRestriction
 
 from countries.models import CountryPage, sort_key
+from network.tree import by_own_table
 
 register = template.Library()
 
@@ -37,7 +38,8 @@ def americas_map(context: template.Context) -> dict:
     """
     request = context.get("request")
     current = context.get("page")
-    profiles = {page.iso_alpha2: page for page in public(CountryPage.objects.live().defer_streamfields())}
+    live_profiles = by_own_table(public(CountryPage.objects.live().defer_streamfields()))
+    profiles = {page.iso_alpha2: page for page in live_profiles}
     shapes = map_shapes()
     countries = [
         {

@@ -16,6 +16,7 @@ from network.blocks import BodyStreamBlock
 from network.listing import Shortlist, filtered_url, index_urls, shortlist
 from network.models.documents import PublicationIndexPage, public_documents
 from network.models.pages import BasePage
+from network.tree import children_of
 
 
 class TopicIndexPage(BasePage):
@@ -31,7 +32,7 @@ class TopicIndexPage(BasePage):
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
         topics = (
-            TopicPage.objects.child_of(self)
+            TopicPage.objects.filter(children_of(self))
             .live()
             .defer_streamfields()
             .public()

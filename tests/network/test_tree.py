@@ -1,11 +1,13 @@
-"""Path-range children and descendants select exactly the pages Wagtail's LIKE lookups do."""
+"""Path-range children and descendants select exactly the pages Wagtail's LIKE lookups do, from indexes."""
+
+from django.db import connection
 
 from wagtail.models import Page
 
 import pytest
 
-from network.models import StandardPage
-from network.tree import children_of, descendants_of
+from network.models import StandardPage, TopicPage
+from network.tree import by_own_table, children_of, descendants_of
 
 
 @pytest.mark.django_db
@@ -18,3 +20,21 @@ def test_path_ranges_match_wagtails_tree_lookups(home, about_page):
         assert set(pages.filter(children_of(parent))) == set(pages.child_of(parent)), parent
         assert set(pages.filter(descendants_of(parent))) == set(pages.descendant_of(parent)), parent
     assert pages.filter(descendants_of(about_page)).count() == 6
+
+
+@pytest.mark.django_db
+def test_pages_are_indexed_by_depth_and_path_for_finding_children(home):
+    with connection.cursor() as cursor:
+        indexes = connection.introspection.get_constraints(cursor, Page._meta.db_table)
+    assert indexes["network_page_depth_path"]["columns"] == ["depth", "path"]
+    if connection.vendor == "sqlite":
+        assert "network_page_depth_path" in Page.objects.filter(children_of(home)).explain()
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's plan, made without table statistics")
+def test_a_small_page_type_is_read_from_its_own_table():
+    """Not by reading every page of the site to test ``live``, then looking each up among the topics."""
+    plan = by_own_table(TopicPage.objects.live()).explain()
+    assert "SCAN network_topicpage" in plan
+    assert "SCAN wagtailcore_page" not in plan
