@@ -719,14 +719,10 @@ class Generator:
             for order in range(volume.sessions)
         ]
         EventSession.objects.bulk_create(sessions, batch_size=500)
-        link(
-            EventSession,
-            "topics",
-            (
-                (session.pk, topics[(n + session.sort_order) % len(topics)].pk)
-                for n, session in enumerate(sessions)
-            ),
-        )
+        session_topics = {
+            session: topics[(n + session.sort_order) % len(topics)].pk for n, session in enumerate(sessions)
+        }
+        link(EventSession, "topics", ((item.pk, topic) for item, topic in session_topics.items()))
         agreements = [
             EventAgreement(
                 page_id=page.pk,
@@ -740,10 +736,13 @@ class Generator:
             for order in range(volume.agreements)
         ]
         EventAgreement.objects.bulk_create(agreements, batch_size=500)
+        agreement_topics = {agreement: topics[n % len(topics)].pk for n, agreement in enumerate(agreements)}
+        link(EventAgreement, "topics", ((item.pk, topic) for item, topic in agreement_topics.items()))
+        # What EventPage.save keeps: each event's topics, from its sessions and agreements.
         link(
-            EventAgreement,
+            EventPage,
             "topics",
-            ((agreement.pk, topics[n % len(topics)].pk) for n, agreement in enumerate(agreements)),
+            ((item.page_id, topic) for item, topic in [*session_topics.items(), *agreement_topics.items()]),
         )
         link(
             EventAgreement,

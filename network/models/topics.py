@@ -97,7 +97,6 @@ class TopicPage(BasePage):
         this topic, that holds them all.
         """
         from countries.models import CountryIndexPage, of_live_countries
-        from events.listing import about_topic
         from events.models import EventIndexPage, EventPage
         from network.models.news import NewsIndexPage
 
@@ -110,7 +109,7 @@ class TopicPage(BasePage):
             EventPage.objects.live()
             .defer_streamfields()
             .public()
-            .filter(about_topic(EventPage, self.pk))
+            .filter(topics=self)
             .order_by("-start_date", "-pk"),
             filtered_url(urls.get(EventIndexPage, ""), **topic),
         )

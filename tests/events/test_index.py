@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 
 import pytest
 
-from events.models import EventAgreement, EventIndexPage, EventSession
+from events.models import EventAgreement, EventIndexPage, EventPage, EventSession
 
 
 def event_titles(html: str) -> list[str]:
@@ -417,3 +417,36 @@ def test_query_count_does_not_grow_with_events(client, make_event, countries, to
     ten_filtered = count_queries({"topic": topics.open_data.pk, "country": "BR"})
     assert ten == (one[0], 10) and one[1] == 1
     assert ten_filtered[0] == one_filtered[0] and ten_filtered[1] == 2
+
+
+@pytest.mark.django_db
+def test_topics_follow_the_published_agenda_not_the_draft(client, make_event, topics):
+    """An event is listed under the topics of its published sessions and agreements."""
+    event = make_event(
+        "Seminario",
+        "Seminar",
+        sessions=[EventSession(title_es="Taller", kind="workshop", topics=[topics.open_data])],
+    )
+
+    def topic_options() -> dict[str, str]:
+        return options(get_html(client, "/en/events/"), "topic")
+
+    assert topic_options() == {str(topics.open_data.pk): "Open data (1)"}
+
+    draft = EventPage.objects.get(pk=event.pk)
+    draft.sessions = [EventSession(title_es="Taller", kind="workshop", topics=[topics.sustainable])]
+    draft.agreements = [EventAgreement(title_es="Acuerdo", text_es="<p>A</p>", topics=[topics.open_data])]
+    revision = draft.save_revision()
+    assert topic_options() == {str(topics.open_data.pk): "Open data (1)"}, "a draft changes nothing"
+
+    revision.publish()
+    assert topic_options() == {
+        str(topics.sustainable.pk): "Sustainable procurement (1)",
+        str(topics.open_data.pk): "Open data (1)",
+    }
+    assert event_titles(get_html(client, "/en/events/", {"topic": topics.sustainable.pk})) == ["Seminar"]
+
+    draft.sessions, draft.agreements = [], []
+    draft.save_revision().publish()
+    assert topic_options() == {}
+    assert set(event.topics.all()) == set()
