@@ -11,8 +11,8 @@ Spanish and English and prints p50/p95 render time and queries per page type:
 - cached: the anonymous page cache on (``network.cache``), as in production.
 
 Targets on the 2-core machines: p95 under 100 ms uncached and under 10 ms cached.
-The search results are never cached (``never_cache``), so their cached figure
-is a second uncached one.
+Search results are cached like pages (keyed by the query string), so their cached
+figure is a repeated search.
 
     .venv/bin/python bench/pages.py                      # full volume into /tmp (a few minutes)
     .venv/bin/python bench/pages.py --scale 0.1          # a tenth of the events, news, practices, documents
