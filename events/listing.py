@@ -30,7 +30,7 @@ from countries.models import CountryPage
 from events.ordering import alphabetical
 from network.models import TopicPage
 from network.models.documents import parse_country_code
-from network.tree import by_own_table
+from network.tree import LINK_FIELDS, by_own_table
 
 # Page ids and years outside these bounds cannot match and would overflow the database's integers.
 LARGEST_ID = 2**31 - 1
@@ -123,6 +123,20 @@ def events_per_topic(events: QuerySet) -> dict[int, int]:
     )
 
 
+# What an event card shows (events/includes/event_card.html); its host country is a link.
+CARD_FIELDS = (*LINK_FIELDS, "kind", "start_date", "end_date", "only_month_known", "city", "host_country")
+
+
+def as_cards(events: QuerySet) -> QuerySet:
+    """``events`` with only the fields their cards show, the host country's included.
+
+    Whole events and host countries carry their reports and profiles in both
+    languages, which a card never reads.
+    """
+    host_fields = (f"host_country__{name}" for name in LINK_FIELDS)
+    return events.select_related("host_country").only(*CARD_FIELDS, *host_fields)
+
+
 class EventListing:
     """One page of an event index: the filtered events, upcoming first, and the filter form's options."""
 
@@ -160,7 +174,7 @@ class EventListing:
         """Upcoming events (not yet over) soonest first, then past events newest first."""
         over = Q(end_date__lt=timezone.localdate())
         return (
-            events.select_related("host_country")
+            as_cards(events)
             .annotate(
                 is_past=Case(When(over, then=Value(True)), default=Value(False), output_field=BooleanField()),
                 upcoming_start=Case(When(~over, then=F("start_date"))),

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from wagtail.models import Page
 
+from events.listing import as_cards
 from events.models import EventIndexPage, EventPage
 from events.ordering import alphabetical
 from network.models import NewsIndexPage, NewsPage, TopicIndexPage, TopicPage
@@ -24,7 +25,7 @@ def home_context(home: Page) -> dict:
     today = timezone.localdate()
     # The section indexes are children of the home page: one query finds them all.
     children = list(home.get_children().live().public().specific().defer_streamfields())
-    events = EventPage.objects.live().defer_streamfields().public().select_related("host_country")
+    events = as_cards(EventPage.objects.live().public())
     return {
         "upcoming_events": events.filter(end_date__gte=today).order_by("start_date")[:LISTING_SIZE],
         "recent_events": events.filter(end_date__lt=today).order_by("-start_date")[:LISTING_SIZE],

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.api import APIField
 from wagtail.documents.models import AbstractDocument, Document
-from wagtail.models import Collection, CollectionViewRestriction, Page
+from wagtail.models import Collection, CollectionViewRestriction
 
 from network.models.pages import BasePage
 from network.uploads import validate_document_content
@@ -215,15 +215,6 @@ class FacetChoices:
     options: list[FacetOption]
 
 
-def linked(page_model: type[Page]) -> models.QuerySet:
-    """Live pages of ``page_model`` with only what a link to them needs: title and URL.
-
-    A listing links to hundreds of pages; building each with all its fields (an
-    event's report, a country's profile) was most of the listing's time.
-    """
-    return page_model.objects.live().only("title", "url_path", "path", "depth", "locale_id", "live")
-
-
 class Library:
     """The documents a request's filters select, with how many each other option would select.
 
@@ -254,6 +245,7 @@ class Library:
         from countries.models import CountryPage
         from events.models import EventDocument, EventPage
         from network.models.topics import TopicPage
+        from network.tree import linked
 
         return (
             self.documents()
