@@ -28,7 +28,7 @@ from network.blocks import BodyStreamBlock
 from network.listing import AboutFilter, filtered_url, index_urls, shortlist
 from network.models import BasePage, NewsIndexPage, PublicationIndexPage, TopicPage
 from network.models.documents import public_documents
-from network.tree import children_of, descendants_of
+from network.tree import LINK_FIELDS, children_of, descendants_of
 
 year_validators = [MinValueValidator(1900), MaxValueValidator(2100)]
 
@@ -268,6 +268,7 @@ class CountryPage(BasePage):
         Lists that grow with the network's activity show their newest items and
         link to the listing, filtered to this country, that holds them all.
         """
+        from events.listing import EVENT_LINE_FIELDS
         from events.models import EventIndexPage, EventPage
 
         urls = index_urls(request, CountryIndexPage, EventIndexPage, NewsIndexPage, PublicationIndexPage)
@@ -284,28 +285,33 @@ class CountryPage(BasePage):
             "practices": shortlist(
                 PracticePage.objects.filter(children_of(self))
                 .live()
-                .defer_streamfields()
+                .only(*LINK_FIELDS, "date", "intro")
                 .public()
                 .prefetch_related(live_topics)
                 .order_by("-date", "-pk"),
                 filtered_url(practices_url, **country),
             ),
             "events_hosted": shortlist(
-                self.events_hosted.live().defer_streamfields().public().order_by("-start_date", "-pk"),
+                # With the host country's id, which the manager checks on each event it hands out.
+                self.events_hosted.live()
+                .only(*EVENT_LINE_FIELDS, "host_country")
+                .public()
+                .order_by("-start_date", "-pk"),
                 filtered_url(urls.get(EventIndexPage, ""), **country),
             ),
             "events_attended": shortlist(
-                self.events_attended.live().defer_streamfields().public().order_by("-start_date", "-pk"),
+                self.events_attended.live().only(*EVENT_LINE_FIELDS).public().order_by("-start_date", "-pk"),
                 filtered_url(urls.get(EventIndexPage, ""), participant=self.iso_alpha2),
             ),
             "topics_led": self.topics_led.live().defer_streamfields().public().order_by("path"),
             "agreements": shortlist(
                 self.agreements_responsible.filter(page__in=EventPage.objects.live().public().values("pk"))
                 .select_related("page")
+                .only("title", "sort_order", "page", *(f"page__{name}" for name in EVENT_LINE_FIELDS))
                 .order_by("-page__start_date", "-page_id", "sort_order"),
             ),
             "news": shortlist(
-                self.news.live().defer_streamfields().public().order_by("-date", "-pk"),
+                self.news.live().only(*LINK_FIELDS, "date").public().order_by("-date", "-pk"),
                 filtered_url(urls.get(NewsIndexPage, ""), **country),
             ),
             "documents": shortlist(

@@ -123,8 +123,10 @@ def events_per_topic(events: QuerySet) -> dict[int, int]:
     )
 
 
-# What an event card shows (events/includes/event_card.html); its host country is a link.
-CARD_FIELDS = (*LINK_FIELDS, "kind", "start_date", "end_date", "only_month_known", "city", "host_country")
+# What a one-line mention of an event shows (a link, its dates and city), and an event card
+# (events/includes/event_card.html) besides: its kind, and its host country as a link.
+EVENT_LINE_FIELDS = (*LINK_FIELDS, "start_date", "end_date", "only_month_known", "city")
+CARD_FIELDS = (*EVENT_LINE_FIELDS, "kind", "host_country")
 
 
 def as_cards(events: QuerySet) -> QuerySet:
