@@ -16,7 +16,7 @@ from network.blocks import BodyStreamBlock
 from network.listing import Shortlist, filtered_url, index_urls, shortlist
 from network.models.documents import PublicationIndexPage, public_documents
 from network.models.pages import BasePage
-from network.tree import children_of
+from network.tree import LINK_FIELDS, children_of
 
 
 class TopicIndexPage(BasePage):
@@ -97,6 +97,7 @@ class TopicPage(BasePage):
         this topic, that holds them all.
         """
         from countries.models import CountryIndexPage, of_live_countries
+        from events.listing import EVENT_LINE_FIELDS
         from events.models import EventIndexPage, EventPage
         from network.models.news import NewsIndexPage
 
@@ -107,22 +108,20 @@ class TopicPage(BasePage):
         )
         events = shortlist(
             EventPage.objects.live()
-            .defer_streamfields()
+            .only(*EVENT_LINE_FIELDS)
             .public()
             .filter(topics=self)
             .order_by("-start_date", "-pk"),
             filtered_url(urls.get(EventIndexPage, ""), **topic),
         )
-        practices = shortlist(
-            of_live_countries(self.practices.live().defer_streamfields().public()).order_by("-date", "-pk"),
-            filtered_url(practices_url, **topic),
-        )
+        live_practices = of_live_countries(self.practices.live().only(*LINK_FIELDS, "date").public())
+        practices = shortlist(live_practices.order_by("-date", "-pk"), filtered_url(practices_url, **topic))
         return {
             "events": Shortlist(self.items_at(events.items), events.total, events.all_url),
             "practices": practices,
             "practices_by_country": by_country(practices.items),
             "news": shortlist(
-                self.news.live().defer_streamfields().public().order_by("-date", "-pk"),
+                self.news.live().only(*LINK_FIELDS, "date").public().order_by("-date", "-pk"),
                 filtered_url(urls.get(NewsIndexPage, ""), **topic),
             ),
             "documents": shortlist(
@@ -136,9 +135,11 @@ class TopicPage(BasePage):
     def items_at(self, events: list[Page]) -> list["TopicEvent"]:
         """The sessions and agreements on the topic of each of ``events``, in their order."""
         items = {event.pk: TopicEvent(event) for event in events}
-        for session in self.sessions.filter(page__in=items).order_by("sort_order"):
+        sessions = self.sessions.filter(page__in=items).only("title", "kind", "sort_order", "page")
+        for session in sessions.order_by("sort_order"):
             items[session.page_id].sessions.append(session)
-        for agreement in self.agreements.filter(page__in=items).order_by("sort_order"):
+        agreements = self.agreements.filter(page__in=items).only("title", "sort_order", "page")
+        for agreement in agreements.order_by("sort_order"):
             items[agreement.page_id].agreements.append(agreement)
         return list(items.values())
 
