@@ -5,8 +5,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 ADDRESS ?= 127.0.0.1:8000
-# The PostgreSQL database the second test pass runs on (trust auth on this machine).
-PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/test
+# The PostgreSQL database the second test pass runs on (trust auth on this machine), through
+# the server's local socket when it has one: creating a test page took 206 ms that way, 257 ms
+# over TCP, and the suite creates thousands.
+PG_SOCKET := /var/run/postgresql/.s.PGSQL.5432
+PG_TEST_URL ?= $(if $(wildcard $(PG_SOCKET)),postgres://postgres@%2Fvar%2Frun%2Fpostgresql/test,postgres://postgres@127.0.0.1:5432/test)
 PYTEST_ARGS ?=
 # Test processes per pass (pytest-xdist); the browser tests all run in one of them.
 TEST_WORKERS ?= 2
