@@ -16,6 +16,7 @@ from wagtail.documents.models import AbstractDocument, Document
 from wagtail.models import Collection, CollectionViewRestriction
 
 from network.models.pages import BasePage
+from network.tree import linked
 from network.uploads import validate_document_content
 
 
@@ -245,7 +246,6 @@ class Library:
         from countries.models import CountryPage
         from events.models import EventDocument, EventPage
         from network.models.topics import TopicPage
-        from network.tree import linked
 
         return (
             self.documents()
