@@ -62,7 +62,12 @@ def _wait_for(port: int, server: subprocess.Popen, seconds: float = 30) -> None:
 
 
 @pytest.fixture(scope="session")
-def site_url(tmp_path_factory) -> Iterator[str]:
+def site_url(request, tmp_path_factory) -> Iterator[str]:
+    browser_tests = [item for item in request.session.items if item.get_closest_marker("browser")]
+    if request.config.getoption("loadgroup", False) and "@" not in browser_tests[0].nodeid:
+        # pytest-xdist groups by suffixing node ids; when a pytest release stops that, every
+        # worker would build and serve a site of its own, a minute each, without a word.
+        pytest.fail("pytest-xdist did not group the browser tests on one worker (see requirements-dev.in)")
     if not Path(CHROMIUM).exists():
         pytest.fail(f"Chromium is not installed at {CHROMIUM}; `make browser-deps` installs it.")
     workdir = tmp_path_factory.mktemp("site")
