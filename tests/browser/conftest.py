@@ -96,8 +96,10 @@ def site_url(request, tmp_path_factory) -> Iterator[str]:
         server.wait(timeout=10)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
+    # Per module, not per session: Playwright's event loop runs until it stops, and the database
+    # tests this worker runs after the browser tests refuse to run inside an event loop.
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
