@@ -1,13 +1,19 @@
 """Fixtures shared by the whole suite."""
 
+from collections.abc import Callable, Iterator
+from typing import TypeVar
+
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.utils import translation
 
 import pytest
 
 from network.demo.pages import ensure_child, ensure_home
 from network.models import HomePage, StandardPage
+
+T = TypeVar("T")
 
 
 @pytest.fixture(autouse=True)
@@ -29,6 +35,51 @@ def _default_language():
         yield
 
 
+def content_for_the_module(django_db_blocker, build: Callable[[], T]) -> Iterator[T]:
+    """Content built once for every test of a module, in a transaction undone after its last test.
+
+    For a module-scoped fixture: ``yield from content_for_the_module(django_db_blocker, build)``.
+    Each test runs in a savepoint inside that transaction (pytest-django's ``db``), so what
+    one test changes is gone before the next; tests read the content back from the database
+    (the builders are idempotent), so a change to a Python object does not leak either. A
+    module opts in with ``pytestmark = pytest.mark.usefixtures(...)``, so that every test of
+    the module sees the content, whichever worker runs it and in whatever order. Publishing
+    a small bilingual site for every test through Wagtail was most of the suite's time.
+    """
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            with translation.override(settings.LANGUAGE_CODE):
+                content = build()
+        except BaseException:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+            raise
+    try:
+        yield content
+    finally:
+        with django_db_blocker.unblock():
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+
+
+def read_again(content: dict) -> dict:
+    """The same model instances, read back from the database (the state the test starts from)."""
+    return {name: type(value).objects.get(pk=value.pk) for name, value in content.items()}
+
+
+def ensure_test_home() -> HomePage:
+    page, _created = ensure_home(
+        HomePage,
+        "inicio",
+        slug_en="home",
+        title_es="Red Interamericana de Compras Gubernamentales",
+        title_en="Inter-American Government Procurement Network",
+    )
+    return page
+
+
 @pytest.fixture
 def home(db) -> HomePage:
     """A tiny bilingual site::
@@ -38,14 +89,7 @@ def home(db) -> HomePage:
         ├── StandardPage  /es/acerca-de-la-red/  /en/about-the-network/  (translated)
         └── StandardPage  /es/solo-en-espanol/   /en/solo-en-espanol/    (Spanish only)
     """
-    page, _created = ensure_home(
-        HomePage,
-        "inicio",
-        slug_en="home",
-        title_es="Red Interamericana de Compras Gubernamentales",
-        title_en="Inter-American Government Procurement Network",
-    )
-    return page
+    return ensure_test_home()
 
 
 @pytest.fixture

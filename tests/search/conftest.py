@@ -16,6 +16,7 @@ Root
 """
 
 import datetime
+from collections.abc import Iterator
 
 from django.core.files.base import ContentFile
 
@@ -25,14 +26,28 @@ from countries.models import CountryIndexPage, CountryLaw, CountryPage, Practice
 from events.models import EventAgreement, EventIndexPage, EventPage, EventSession
 from network.demo.pages import ensure_child
 from network.models import NetworkDocument, NewsIndexPage, NewsPage, StandardPage, TopicIndexPage, TopicPage
+from tests.conftest import content_for_the_module, ensure_test_home, read_again
 
 
 def paragraph(text: str) -> list[tuple[str, str]]:
     return [("paragraph", f"<p>{text}</p>")]
 
 
+@pytest.fixture(scope="module")
+def shared_site(django_db_setup, django_db_blocker) -> Iterator[dict]:
+    """The site built once for a module whose tests all use it (see ``content_for_the_module``)."""
+    yield from content_for_the_module(django_db_blocker, build_site)
+
+
 @pytest.fixture
-def site(home) -> dict:
+def site(request, db) -> dict:
+    if "shared_site" in request.fixturenames:
+        return read_again(request.getfixturevalue("shared_site"))
+    return build_site()
+
+
+def build_site() -> dict:
+    home = ensure_test_home()
     pages = {"home": home}
     countries, _ = ensure_child(
         home, CountryIndexPage, "paises", slug_en="countries", title_es="Países", title_en="Countries"

@@ -7,7 +7,7 @@ from django.utils import translation
 
 import pytest
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("shared_site")]
 
 
 def suggestions(client, language: str, query: str) -> list[dict]:

@@ -11,7 +11,7 @@ import pytest
 
 from tests.search.conftest import result_titles
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("shared_site")]
 
 
 def search_url(language: str) -> str:
@@ -175,15 +175,15 @@ class TestPagination:
             ensure_child(
                 home,
                 StandardPage,
-                f"licitacion-{number}",
-                title_es=f"Licitación {number}",
-                title_en=f"Tender {number}",
+                f"subasta-{number}",
+                title_es=f"Subasta {number}",
+                title_en=f"Auction {number}",
             )
-        first = search(client, "en", q="tender")
+        first = search(client, "en", q="auction")
         assert len(titles(first)) == 10
-        third = search(client, "en", q="tender", page="3")
+        third = search(client, "en", q="auction", page="3")
         assert len(titles(third)) == 3
         assert '<ol class="search-results__list" start="21">' in third
-        beyond = search(client, "en", q="tender", page="99")
+        beyond = search(client, "en", q="auction", page="99")
         assert len(titles(beyond)) == 3
         assert "There are only 3 pages of results" in beyond
