@@ -64,9 +64,13 @@ def content_for_the_module(django_db_blocker, build: Callable[[], T]) -> Iterato
             atomic.__exit__(None, None, None)
 
 
-def read_again(content: dict) -> dict:
-    """The same model instances, read back from the database (the state the test starts from)."""
-    return {name: type(value).objects.get(pk=value.pk) for name, value in content.items()}
+def read_again(content):
+    """The same model instances (alone, in a list or in a dict), read back from the database."""
+    if isinstance(content, dict):
+        return {name: read_again(value) for name, value in content.items()}
+    if isinstance(content, list):
+        return [read_again(value) for value in content]
+    return type(content).objects.get(pk=content.pk)
 
 
 def ensure_test_home() -> HomePage:

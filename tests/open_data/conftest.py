@@ -18,6 +18,7 @@ Portals: Mercado Público (Chile), SEACE (Perú)
 """
 
 import datetime
+from collections.abc import Callable, Iterator
 
 from django.contrib.auth import get_user_model
 
@@ -38,6 +39,7 @@ from network.models import (
     TopicIndexPage,
     TopicPage,
 )
+from tests.conftest import content_for_the_module, ensure_test_home, read_again
 
 
 @pytest.fixture
@@ -54,8 +56,7 @@ def publish(page):
     return page
 
 
-@pytest.fixture
-def country_index(home) -> CountryIndexPage:
+def build_country_index(home) -> CountryIndexPage:
     page, _created = ensure_child(
         home,
         CountryIndexPage,
@@ -69,8 +70,7 @@ def country_index(home) -> CountryIndexPage:
     return page
 
 
-@pytest.fixture
-def modules(db) -> list[ProcurementModule]:
+def build_modules() -> list[ProcurementModule]:
     return [
         ProcurementModule.objects.create(
             code="tenders", name_es="Licitaciones", name_en="Tenders", sort_order=1
@@ -81,8 +81,7 @@ def modules(db) -> list[ProcurementModule]:
     ]
 
 
-@pytest.fixture
-def chile(country_index, modules) -> CountryPage:
+def build_chile(country_index, modules) -> CountryPage:
     page, _created = ensure_child(
         country_index,
         CountryPage,
@@ -108,8 +107,7 @@ def chile(country_index, modules) -> CountryPage:
     return publish(page)
 
 
-@pytest.fixture
-def peru(country_index) -> CountryPage:
+def build_peru(country_index) -> CountryPage:
     page, _created = ensure_child(
         country_index,
         CountryPage,
@@ -128,8 +126,7 @@ def peru(country_index) -> CountryPage:
     return page
 
 
-@pytest.fixture
-def mexico(country_index) -> CountryPage:
+def build_mexico(country_index) -> CountryPage:
     """Only in Spanish: the English version falls back to it."""
     page, _created = ensure_child(
         country_index,
@@ -144,8 +141,7 @@ def mexico(country_index) -> CountryPage:
     return page
 
 
-@pytest.fixture
-def topic(home, chile) -> TopicPage:
+def build_topic(home, chile) -> TopicPage:
     index, _created = ensure_child(
         home, TopicIndexPage, "temas", slug_en="topics", title_es="Temas", title_en="Topics"
     )
@@ -163,16 +159,14 @@ def topic(home, chile) -> TopicPage:
     return publish(page)
 
 
-@pytest.fixture
-def event_index(home) -> EventIndexPage:
+def build_event_index(home) -> EventIndexPage:
     page, _created = ensure_child(
         home, EventIndexPage, "eventos", slug_en="events", title_es="Eventos", title_en="Events"
     )
     return page
 
 
-@pytest.fixture
-def seminar(event_index, chile, peru, topic) -> EventPage:
+def build_seminar(event_index, chile, peru, topic) -> EventPage:
     page, _created = ensure_child(
         event_index,
         EventPage,
@@ -210,8 +204,7 @@ def seminar(event_index, chile, peru, topic) -> EventPage:
     return page
 
 
-@pytest.fixture
-def news_item(home, chile, topic) -> NewsPage:
+def build_news_item(home, chile, topic) -> NewsPage:
     index, _created = ensure_child(
         home, NewsIndexPage, "noticias", slug_en="news", title_es="Noticias", title_en="News"
     )
@@ -231,8 +224,7 @@ def news_item(home, chile, topic) -> NewsPage:
     return publish(page)
 
 
-@pytest.fixture
-def portals(home, chile, peru) -> list[Portal]:
+def build_portals(home, chile, peru) -> list[Portal]:
     ensure_child(
         home, PortalDirectoryPage, "portales", slug_en="portals", title_es="Portales", title_en="Portals"
     )
@@ -275,3 +267,80 @@ def network(chile, peru, mexico, topic, seminar, news_item, portals) -> dict:
         "news_item": news_item,
         "portals": portals,
     }
+
+
+def build_network() -> dict:
+    home = ensure_test_home()
+    parts = {"country_index": build_country_index(home), "modules": build_modules()}
+    parts["chile"] = build_chile(parts["country_index"], parts["modules"])
+    parts["peru"] = build_peru(parts["country_index"])
+    parts["mexico"] = build_mexico(parts["country_index"])
+    parts["topic"] = build_topic(home, parts["chile"])
+    parts["event_index"] = build_event_index(home)
+    parts["seminar"] = build_seminar(parts["event_index"], parts["chile"], parts["peru"], parts["topic"])
+    parts["news_item"] = build_news_item(home, parts["chile"], parts["topic"])
+    parts["portals"] = build_portals(home, parts["chile"], parts["peru"])
+    return parts
+
+
+@pytest.fixture(scope="module")
+def shared_network(django_db_setup, django_db_blocker) -> Iterator[dict]:
+    """The network built once for a module whose tests all use it (see ``content_for_the_module``)."""
+    yield from content_for_the_module(django_db_blocker, build_network)
+
+
+def shared_or_built(request, name: str, build: Callable, *parts):
+    """The module's shared part ``name`` when the module opted in, else ``build(*parts)`` for this test."""
+    if "shared_network" in request.fixturenames:
+        return read_again(request.getfixturevalue("shared_network")[name])
+    return build(*parts)
+
+
+@pytest.fixture
+def country_index(request, db, home) -> CountryIndexPage:
+    return shared_or_built(request, "country_index", build_country_index, home)
+
+
+@pytest.fixture
+def modules(request, db) -> list[ProcurementModule]:
+    return shared_or_built(request, "modules", build_modules)
+
+
+@pytest.fixture
+def chile(request, db, country_index, modules) -> CountryPage:
+    return shared_or_built(request, "chile", build_chile, country_index, modules)
+
+
+@pytest.fixture
+def peru(request, db, country_index) -> CountryPage:
+    return shared_or_built(request, "peru", build_peru, country_index)
+
+
+@pytest.fixture
+def mexico(request, db, country_index) -> CountryPage:
+    return shared_or_built(request, "mexico", build_mexico, country_index)
+
+
+@pytest.fixture
+def topic(request, db, home, chile) -> TopicPage:
+    return shared_or_built(request, "topic", build_topic, home, chile)
+
+
+@pytest.fixture
+def event_index(request, db, home) -> EventIndexPage:
+    return shared_or_built(request, "event_index", build_event_index, home)
+
+
+@pytest.fixture
+def seminar(request, db, event_index, chile, peru, topic) -> EventPage:
+    return shared_or_built(request, "seminar", build_seminar, event_index, chile, peru, topic)
+
+
+@pytest.fixture
+def news_item(request, db, home, chile, topic) -> NewsPage:
+    return shared_or_built(request, "news_item", build_news_item, home, chile, topic)
+
+
+@pytest.fixture
+def portals(request, db, home, chile, peru) -> list[Portal]:
+    return shared_or_built(request, "portals", build_portals, home, chile, peru)

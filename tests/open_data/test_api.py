@@ -10,6 +10,9 @@ import pytest
 from events.models import EventPage
 from network.models import Portal
 
+# Every test reads the same small network, built once for the module.
+pytestmark = pytest.mark.usefixtures("shared_network")
+
 
 def get_json(client, url: str, status: int = 200) -> dict:
     response = client.get(url, headers={"accept": "application/json"})

@@ -18,6 +18,9 @@ from events.models import EventPage
 from network.exports import DATASETS
 from network.models import Portal, PortalKind
 
+# Every test reads the same small network, built once for the module.
+pytestmark = pytest.mark.usefixtures("shared_network")
+
 BOM = b"\xef\xbb\xbf"
 
 

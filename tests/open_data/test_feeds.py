@@ -12,6 +12,9 @@ from defusedxml import ElementTree as ET
 from events.models import EventPage
 from network.demo.pages import ensure_child
 
+# Every test reads the same small network, built once for the module.
+pytestmark = pytest.mark.usefixtures("shared_network")
+
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 

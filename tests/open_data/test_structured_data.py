@@ -8,6 +8,9 @@ from wagtail.images.tests.utils import get_test_image_file
 
 import pytest
 
+# Every test reads the same small network, built once for the module.
+pytestmark = pytest.mark.usefixtures("shared_network")
+
 
 class HeadReader(HTMLParser):
     """Collects <meta property=…> tags and the text of every JSON-LD script."""
