@@ -35,10 +35,10 @@ def _default_language():
         yield
 
 
-def content_for_the_module(django_db_blocker, build: Callable[[], T]) -> Iterator[T]:
-    """Content built once for every test of a module, in a transaction undone after its last test.
+def shared_content(django_db_blocker, build: Callable[[], T]) -> Iterator[T]:
+    """Content built once for every test of a module or class, in a transaction undone after its last test.
 
-    For a module-scoped fixture: ``yield from content_for_the_module(django_db_blocker, build)``.
+    For a module- or class-scoped fixture: ``yield from shared_content(django_db_blocker, build)``.
     Each test runs in a savepoint inside that transaction (pytest-django's ``db``), so what
     one test changes is gone before the next; tests read the content back from the database
     (the builders are idempotent), so a change to a Python object does not leak either. A

@@ -32,6 +32,7 @@ from countries.models import CountryIndexPage, CountryPage, Subregion
 from events.models import EventIndexPage, EventPage
 from network.demo.pages import ensure_child
 from network.models import NetworkDocument, TopicIndexPage, TopicPage
+from tests.conftest import ensure_test_home
 
 COUNTRIES = [
     # iso2, iso3, Spanish slug and name, English slug and name
@@ -58,6 +59,10 @@ def today() -> date:
 
 @pytest.fixture
 def country_index(home) -> CountryIndexPage:
+    return build_country_index(home)
+
+
+def build_country_index(home) -> CountryIndexPage:
     page, _created = ensure_child(
         home, CountryIndexPage, "paises", slug_en="countries", title_es="Países", title_en="Countries"
     )
@@ -67,6 +72,10 @@ def country_index(home) -> CountryIndexPage:
 @pytest.fixture
 def countries(country_index) -> SimpleNamespace:
     """The five countries, by their ISO alpha-2 code: ``countries.CL``."""
+    return build_countries(country_index)
+
+
+def build_countries(country_index) -> SimpleNamespace:
     pages = {}
     for iso2, iso3, slug_es, name_es, slug_en, name_en, subregion in COUNTRIES:
         pages[iso2], _created = ensure_child(
@@ -85,6 +94,10 @@ def countries(country_index) -> SimpleNamespace:
 
 @pytest.fixture
 def topic_index(home) -> TopicIndexPage:
+    return build_topic_index(home)
+
+
+def build_topic_index(home) -> TopicIndexPage:
     page, _created = ensure_child(
         home, TopicIndexPage, "temas", slug_en="topics", title_es="Temas", title_en="Topics"
     )
@@ -93,6 +106,10 @@ def topic_index(home) -> TopicIndexPage:
 
 @pytest.fixture
 def topics(topic_index) -> SimpleNamespace:
+    return build_topics(topic_index)
+
+
+def build_topics(topic_index) -> SimpleNamespace:
     sustainable, _created = ensure_child(
         topic_index,
         TopicPage,
@@ -114,6 +131,10 @@ def topics(topic_index) -> SimpleNamespace:
 
 @pytest.fixture
 def event_index(home) -> EventIndexPage:
+    return build_event_index(home)
+
+
+def build_event_index(home) -> EventIndexPage:
     page, _created = ensure_child(
         home,
         EventIndexPage,
@@ -129,6 +150,10 @@ def event_index(home) -> EventIndexPage:
 
 @pytest.fixture
 def make_event(event_index) -> Callable[..., EventPage]:
+    return event_maker(event_index)
+
+
+def event_maker(event_index) -> Callable[..., EventPage]:
     """Creates and publishes an event; dates default to a one-day event in 2021.
 
     Child objects (``sessions=[EventSession(...)]``) and parental many-to-many
@@ -153,6 +178,16 @@ def make_event(event_index) -> Callable[..., EventPage]:
         return page
 
     return make
+
+
+def event_site() -> SimpleNamespace:
+    """What the fixtures above make, for content a module or class shares (``shared_content``)."""
+    home = ensure_test_home()
+    return SimpleNamespace(
+        make_event=event_maker(build_event_index(home)),
+        countries=build_countries(build_country_index(home)),
+        topics=build_topics(build_topic_index(home)),
+    )
 
 
 @pytest.fixture

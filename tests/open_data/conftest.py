@@ -39,7 +39,7 @@ from network.models import (
     TopicIndexPage,
     TopicPage,
 )
-from tests.conftest import content_for_the_module, ensure_test_home, read_again
+from tests.conftest import shared_content, ensure_test_home, read_again
 
 
 @pytest.fixture
@@ -285,8 +285,8 @@ def build_network() -> dict:
 
 @pytest.fixture(scope="module")
 def shared_network(django_db_setup, django_db_blocker) -> Iterator[dict]:
-    """The network built once for a module whose tests all use it (see ``content_for_the_module``)."""
-    yield from content_for_the_module(django_db_blocker, build_network)
+    """The network built once for a module whose tests all use it (see ``shared_content``)."""
+    yield from shared_content(django_db_blocker, build_network)
 
 
 def shared_or_built(request, name: str, build: Callable, *parts):

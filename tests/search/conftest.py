@@ -26,7 +26,7 @@ from countries.models import CountryIndexPage, CountryLaw, CountryPage, Practice
 from events.models import EventAgreement, EventIndexPage, EventPage, EventSession
 from network.demo.pages import ensure_child
 from network.models import NetworkDocument, NewsIndexPage, NewsPage, StandardPage, TopicIndexPage, TopicPage
-from tests.conftest import content_for_the_module, ensure_test_home, read_again
+from tests.conftest import shared_content, ensure_test_home, read_again
 
 
 def paragraph(text: str) -> list[tuple[str, str]]:
@@ -35,8 +35,8 @@ def paragraph(text: str) -> list[tuple[str, str]]:
 
 @pytest.fixture(scope="module")
 def shared_site(django_db_setup, django_db_blocker) -> Iterator[dict]:
-    """The site built once for a module whose tests all use it (see ``content_for_the_module``)."""
-    yield from content_for_the_module(django_db_blocker, build_site)
+    """The site built once for a module whose tests all use it (see ``shared_content``)."""
+    yield from shared_content(django_db_blocker, build_site)
 
 
 @pytest.fixture
