@@ -162,7 +162,10 @@ def event_maker(event_index) -> Callable[..., EventPage]:
     numbers = itertools.count(1)
 
     def make(title_es: str | None = None, title_en: str | None = None, **fields) -> EventPage:
+        # Numbers a module's shared content already took are skipped: each call makes a new event.
         number = next(numbers)
+        while EventPage.objects.filter(slug_es=f"evento-{number}").exists():
+            number = next(numbers)
         title_es = title_es or f"Evento {number}"
         fields.setdefault("start_date", date(2021, 5, 10))
         fields.setdefault("end_date", fields["start_date"])
@@ -192,10 +195,9 @@ def event_site() -> SimpleNamespace:
 
 @pytest.fixture
 def make_document() -> Callable[..., NetworkDocument]:
-    def make(title: str, **fields) -> NetworkDocument:
-        content = fields.pop("content", b"Presentation notes.")
-        return NetworkDocument.objects.create(
-            title=title, file=ContentFile(content, name="file.txt"), **fields
-        )
+    return create_document
 
-    return make
+
+def create_document(title: str, **fields) -> NetworkDocument:
+    content = fields.pop("content", b"Presentation notes.")
+    return NetworkDocument.objects.create(title=title, file=ContentFile(content, name="file.txt"), **fields)

@@ -1,11 +1,13 @@
 """The event page: facts, organizers, countries, agenda, report, agreements, documents and topics."""
 
 import re
+from collections.abc import Iterator
 from datetime import date
 
 from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
 from wagtail.rich_text import RichText
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
@@ -15,12 +17,30 @@ import pytest
 from countries.models import CountryPage
 from events.models import EventAgreement, EventDocument, EventSession
 from network.models import Institution
+from tests.conftest import read_again, shared_content
+from tests.events.conftest import create_document, event_site
 
 from .test_index import section
 
+# Every test reads the same seminar, built once for the module.
+pytestmark = pytest.mark.usefixtures("shared_seminar")
+
+
+@pytest.fixture(scope="module")
+def shared_seminar(django_db_setup, django_db_blocker) -> Iterator[dict]:
+    def build() -> dict:
+        site = event_site()
+        return {"seminar": build_seminar(site.make_event, site.countries, site.topics, create_document)}
+
+    yield from shared_content(django_db_blocker, build)
+
 
 @pytest.fixture
-def seminar(make_event, countries, topics, make_document):
+def seminar(request, db):
+    return read_again(request.getfixturevalue("shared_seminar"))["seminar"]
+
+
+def build_seminar(make_event, countries, topics, make_document):
     """The III Inter-American Seminar, with everything an event page can show."""
     oas = Institution.objects.create(
         name_es="Organización de los Estados Americanos",
@@ -335,9 +355,11 @@ def test_editor_preview_of_an_unsaved_event_renders(client, event_index, countri
 
 @pytest.mark.django_db
 def test_an_event_known_only_to_the_month_shows_the_month(client, make_event):
-    make_event(start_date=date(2004, 9, 1), end_date=date(2004, 9, 1), only_month_known=True)
-    assert '<time datetime="2004-09">septiembre de 2004</time>' in get_html(client, "/es/eventos/evento-1/")
-    english = get_html(client, "/en/events/event-1/")
+    event = make_event(start_date=date(2004, 9, 1), end_date=date(2004, 9, 1), only_month_known=True)
+    spanish = get_html(client, event.get_url())
+    assert '<time datetime="2004-09">septiembre de 2004</time>' in spanish
+    with translation.override("en"):
+        english = get_html(client, event.get_url())
     assert '<time datetime="2004-09">September 2004</time>' in english
     assert '"startDate": "2004-09"' in english
     assert "September 1" not in english
