@@ -10,7 +10,6 @@ import io
 
 from django.apps import apps
 from django.core.management import call_command
-from django.db import transaction
 from django.test import override_settings
 from django.utils import translation
 
@@ -29,22 +28,21 @@ from network.models import (
     TopicPage,
     TopicPriority,
 )
+from tests.conftest import shared_content
 
 APPS_WITH_CONTENT = ("wagtailcore", "wagtaildocs", "network", "countries", "events")
 SEMINAR_III_SLUG = "iii-seminario-interamericano-de-compras-gubernamentales-electronicas"
 
 
+def load_demo_content() -> None:
+    call_command("load_demo_content", stdout=io.StringIO())
+
+
 @pytest.fixture(scope="module")
 def demo_site(django_db_setup, django_db_blocker, tmp_path_factory):
     """The demo site loaded once for the module, its generated files in a temporary media folder."""
-    with (
-        override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")),
-        django_db_blocker.unblock(),
-        transaction.atomic(),
-    ):
-        call_command("load_demo_content", stdout=io.StringIO())
-        yield
-        transaction.set_rollback(True)
+    with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")):
+        yield from shared_content(django_db_blocker, load_demo_content)
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@
 
 import datetime
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 
 from django.core.files.base import ContentFile
@@ -46,12 +46,70 @@ from network.models import (
     TopicIndexPage,
     TopicPage,
 )
+from tests.conftest import ensure_test_home, shared_content
 
 _serial = itertools.count()
+
+# The published members, by Spanish slug.
+PROFILES = {
+    "chile": {
+        "title_es": "Chile",
+        "title_en": "Chile",
+        "iso_alpha2": "CL",
+        "iso_alpha3": "CHL",
+        "subregion": Subregion.SOUTH_AMERICA,
+        "member_since": 2005,
+        "executive_committee": True,
+        "agency_name_es": "Dirección de Compras y Contratación Pública",
+        "agency_name_en": "Public Procurement Directorate",
+        "agency_acronym": "ChileCompra",
+        "agency_url": "https://www.chilecompra.cl/",
+        "system_name_es": "Mercado Público",
+        "system_name_en": "Public Market",
+        "system_launch_year": 2003,
+        "contact_name": "Ana Pérez",
+        "contact_role_es": "Jefa de asuntos internacionales",
+        "contact_role_en": "Head of international affairs",
+        "contact_email": "internacional@example.org",
+    },
+    "peru": {
+        "title_es": "Perú",
+        "title_en": "Peru",
+        "iso_alpha2": "PE",
+        "iso_alpha3": "PER",
+        "subregion": Subregion.SOUTH_AMERICA,
+        "member_since": 2006,
+        "agency_name_es": "Organismo Supervisor de las Contrataciones del Estado",
+        "agency_name_en": "Supervisory Body for State Procurement",
+        "agency_acronym": "OSCE",
+    },
+    "mexico": {
+        "title_es": "México",
+        "title_en": "Mexico",
+        "iso_alpha2": "MX",
+        "iso_alpha3": "MEX",
+        "subregion": Subregion.NORTH_AMERICA,
+        "member_since": 2005,
+        "agency_name_es": "Secretaría Anticorrupción y Buen Gobierno",
+        "agency_name_en": "Anti-Corruption and Good Governance Ministry",
+    },
+    "santa-lucia": {
+        "slug_en": "saint-lucia",
+        "title_es": "Santa Lucía",
+        "title_en": "Saint Lucia",
+        "iso_alpha2": "LC",
+        "iso_alpha3": "LCA",
+        "subregion": Subregion.CARIBBEAN,
+    },
+}
 
 
 @pytest.fixture
 def country_index(home) -> CountryIndexPage:
+    return build_country_index(home)
+
+
+def build_country_index(home) -> CountryIndexPage:
     page, _created = ensure_child(
         home,
         CountryIndexPage,
@@ -72,79 +130,33 @@ def make_country(index: CountryIndexPage, slug_es: str, **fields) -> CountryPage
 
 @pytest.fixture
 def chile(country_index) -> CountryPage:
-    return make_country(
-        country_index,
-        "chile",
-        title_es="Chile",
-        title_en="Chile",
-        iso_alpha2="CL",
-        iso_alpha3="CHL",
-        subregion=Subregion.SOUTH_AMERICA,
-        member_since=2005,
-        executive_committee=True,
-        agency_name_es="Dirección de Compras y Contratación Pública",
-        agency_name_en="Public Procurement Directorate",
-        agency_acronym="ChileCompra",
-        agency_url="https://www.chilecompra.cl/",
-        system_name_es="Mercado Público",
-        system_name_en="Public Market",
-        system_launch_year=2003,
-        contact_name="Ana Pérez",
-        contact_role_es="Jefa de asuntos internacionales",
-        contact_role_en="Head of international affairs",
-        contact_email="internacional@example.org",
-    )
+    return make_country(country_index, "chile", **PROFILES["chile"])
 
 
 @pytest.fixture
 def peru(country_index) -> CountryPage:
-    return make_country(
-        country_index,
-        "peru",
-        title_es="Perú",
-        title_en="Peru",
-        iso_alpha2="PE",
-        iso_alpha3="PER",
-        subregion=Subregion.SOUTH_AMERICA,
-        member_since=2006,
-        agency_name_es="Organismo Supervisor de las Contrataciones del Estado",
-        agency_name_en="Supervisory Body for State Procurement",
-        agency_acronym="OSCE",
-    )
+    return make_country(country_index, "peru", **PROFILES["peru"])
 
 
 @pytest.fixture
 def mexico(country_index) -> CountryPage:
-    return make_country(
-        country_index,
-        "mexico",
-        title_es="México",
-        title_en="Mexico",
-        iso_alpha2="MX",
-        iso_alpha3="MEX",
-        subregion=Subregion.NORTH_AMERICA,
-        member_since=2005,
-        agency_name_es="Secretaría Anticorrupción y Buen Gobierno",
-        agency_name_en="Anti-Corruption and Good Governance Ministry",
-    )
+    return make_country(country_index, "mexico", **PROFILES["mexico"])
 
 
 @pytest.fixture
 def saint_lucia(country_index) -> CountryPage:
-    return make_country(
-        country_index,
-        "santa-lucia",
-        slug_en="saint-lucia",
-        title_es="Santa Lucía",
-        title_en="Saint Lucia",
-        iso_alpha2="LC",
-        iso_alpha3="LCA",
-        subregion=Subregion.CARIBBEAN,
-    )
+    return make_country(country_index, "santa-lucia", **PROFILES["santa-lucia"])
 
 
 @pytest.fixture
 def canada_draft(country_index) -> CountryPage:
+    return build_canada_draft(country_index)
+
+
+def build_canada_draft(country_index) -> CountryPage:
+    existing = CountryPage.objects.child_of(country_index).filter(slug_es="canada").first()
+    if existing is not None:
+        return existing
     page = CountryPage(
         title_es="Canadá",
         title_en="Canada",
@@ -165,9 +177,31 @@ def countries(chile, peru, mexico, saint_lucia, canada_draft) -> dict[str, Count
     return {page.iso_alpha2: page for page in (chile, peru, mexico, saint_lucia, canada_draft)}
 
 
+@pytest.fixture(scope="module")
+def shared_countries(django_db_setup, django_db_blocker) -> Iterator[None]:
+    """The site above, built once for a module whose tests all use it (see ``shared_content``).
+
+    The fixtures above find what it built (they create only what is missing).
+    """
+
+    def build() -> None:
+        home = ensure_test_home()
+        index = build_country_index(home)
+        for slug_es, fields in PROFILES.items():
+            make_country(index, slug_es, **fields)
+        build_canada_draft(index)
+        build_section_pages(home)
+
+    yield from shared_content(django_db_blocker, build)
+
+
 @pytest.fixture
 def section_pages(home) -> dict:
     """The index pages the related content lives under."""
+    return build_section_pages(home)
+
+
+def build_section_pages(home) -> dict:
     pages = {}
     for key, model, slug_es, slug_en, title_es, title_en in (
         ("topics", TopicIndexPage, "temas", "topics", "Temas", "Topics"),

@@ -13,6 +13,9 @@ import pytest
 
 from countries.templatetags.countries_tags import MAP_SHAPES
 
+# Every test reads the same member states, built once for the module.
+pytestmark = pytest.mark.usefixtures("shared_countries")
+
 # The 35 member states of the OAS.
 MEMBER_STATES = {
     *("AG", "AR", "BS", "BB", "BZ", "BO", "BR", "CA", "CL", "CO", "CR", "CU", "DM", "DO", "EC", "SV", "GD"),

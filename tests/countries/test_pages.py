@@ -8,6 +8,9 @@ import pytest
 
 from countries.models import CountryPage, PracticePage, Subregion, group_by_subregion
 
+# Every test reads the same member states, built once for the module.
+pytestmark = pytest.mark.usefixtures("shared_countries")
+
 
 def main_html(response) -> str:
     assert response.status_code == 200

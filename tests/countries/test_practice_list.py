@@ -12,6 +12,9 @@ from countries.models import CountryIndexPage, PracticePage
 from network.models import TopicPage
 from tests.countries.conftest import add_live_page
 
+# Every test reads the same member states, built once for the module.
+pytestmark = pytest.mark.usefixtures("shared_countries")
+
 SPANISH, ENGLISH = "/es/paises/practicas/", "/en/countries/practices/"
 
 

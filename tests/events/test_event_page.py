@@ -105,7 +105,10 @@ def build_seminar(make_event, countries, topics, make_document):
                 topics=[topics.sustainable],
             ),
         ],
-        documents=[EventDocument(document=report), EventDocument(document=slides)],
+        documents=[
+            EventDocument(document=report, sort_order=0),
+            EventDocument(document=slides, sort_order=1),
+        ],
     )
     page.report_es = [("paragraph", RichText("<p>El seminario reunió a la red.</p>"))]
     page.report_en = [("paragraph", RichText("<p>The seminar gathered the network.</p>"))]

@@ -20,6 +20,7 @@ Factories (``make_country``, ``make_event``, ``make_news``, ``make_document`` �
 import datetime
 import itertools
 import string
+from collections.abc import Iterator
 
 from django.core.files.base import ContentFile
 from django.db import connection
@@ -41,6 +42,7 @@ from network.models import (
     TopicIndexPage,
     TopicPage,
 )
+from tests.conftest import ensure_test_home, shared_content
 
 
 @pytest.fixture
@@ -66,6 +68,10 @@ def unused_iso_codes():
 
 @pytest.fixture
 def country_index(home) -> CountryIndexPage:
+    return build_country_index(home)
+
+
+def build_country_index(home) -> CountryIndexPage:
     page, _created = ensure_child(
         home, CountryIndexPage, "paises", slug_en="countries", title_es="Países", title_en="Countries"
     )
@@ -74,6 +80,10 @@ def country_index(home) -> CountryIndexPage:
 
 @pytest.fixture
 def make_country(country_index):
+    return country_maker(country_index)
+
+
+def country_maker(country_index):
     codes = unused_iso_codes()
 
     def make(slug: str, title_es: str, title_en: str = "", **fields) -> CountryPage:
@@ -91,11 +101,19 @@ def make_country(country_index):
 
 @pytest.fixture
 def chile(make_country) -> CountryPage:
+    return build_chile(make_country)
+
+
+def build_chile(make_country) -> CountryPage:
     return make_country("chile", "Chile", iso_alpha2="CL", iso_alpha3="CHL")
 
 
 @pytest.fixture
 def mexico(make_country) -> CountryPage:
+    return build_mexico(make_country)
+
+
+def build_mexico(make_country) -> CountryPage:
     return make_country(
         "mexico", "México", "Mexico", iso_alpha2="MX", iso_alpha3="MEX", subregion="north-america"
     )
@@ -103,6 +121,10 @@ def mexico(make_country) -> CountryPage:
 
 @pytest.fixture
 def topic_index(home) -> TopicIndexPage:
+    return build_topic_index(home)
+
+
+def build_topic_index(home) -> TopicIndexPage:
     page, _created = ensure_child(
         home,
         TopicIndexPage,
@@ -118,6 +140,10 @@ def topic_index(home) -> TopicIndexPage:
 
 @pytest.fixture
 def make_topic(topic_index):
+    return topic_maker(topic_index)
+
+
+def topic_maker(topic_index):
     def make(slug_es: str, title_es: str, title_en: str, lead_countries=(), **fields) -> TopicPage:
         page, _created = ensure_child(
             topic_index,
@@ -135,6 +161,10 @@ def make_topic(topic_index):
 
 @pytest.fixture
 def topic(make_topic, chile) -> TopicPage:
+    return build_topic(make_topic, chile)
+
+
+def build_topic(make_topic, chile) -> TopicPage:
     return make_topic(
         "datos-abiertos",
         "Datos abiertos",
@@ -149,6 +179,10 @@ def topic(make_topic, chile) -> TopicPage:
 
 @pytest.fixture
 def event_index(home) -> EventIndexPage:
+    return build_event_index(home)
+
+
+def build_event_index(home) -> EventIndexPage:
     page, _created = ensure_child(
         home, EventIndexPage, "eventos", slug_en="events", title_es="Eventos", title_en="Events"
     )
@@ -158,6 +192,10 @@ def event_index(home) -> EventIndexPage:
 @pytest.fixture
 def make_event(event_index):
     """An event; ``sessions``/``agreements`` are lists of (title, topics) pairs."""
+    return event_maker(event_index)
+
+
+def event_maker(event_index):
 
     def make(slug: str, title_es: str, title_en: str = "", sessions=(), agreements=(), **fields) -> EventPage:
         fields.setdefault("start_date", datetime.date(2005, 6, 1))
@@ -185,6 +223,10 @@ def make_event(event_index):
 
 @pytest.fixture
 def seminar(make_event, topic, chile) -> EventPage:
+    return build_seminar(make_event, topic, chile)
+
+
+def build_seminar(make_event, topic, chile) -> EventPage:
     return make_event(
         "iii-seminario",
         "III Seminario Interamericano",
@@ -201,6 +243,10 @@ def seminar(make_event, topic, chile) -> EventPage:
 
 @pytest.fixture
 def make_practice():
+    return practice_maker()
+
+
+def practice_maker():
     def make(country: CountryPage, slug: str, title_es: str, topics=(), **fields) -> PracticePage:
         page, _created = ensure_child(
             country, PracticePage, slug, title_es=title_es, topics=list(topics), **fields
@@ -212,6 +258,10 @@ def make_practice():
 
 @pytest.fixture
 def news_index(home) -> NewsIndexPage:
+    return build_news_index(home)
+
+
+def build_news_index(home) -> NewsIndexPage:
     page, _created = ensure_child(
         home, NewsIndexPage, "noticias", slug_en="news", title_es="Noticias", title_en="News"
     )
@@ -220,6 +270,10 @@ def news_index(home) -> NewsIndexPage:
 
 @pytest.fixture
 def make_news(news_index):
+    return news_maker(news_index)
+
+
+def news_maker(news_index):
     def make(slug: str, title_es: str, title_en: str = "", countries=(), topics=(), **fields) -> NewsPage:
         page, _created = ensure_child(
             news_index,
@@ -238,6 +292,10 @@ def make_news(news_index):
 
 @pytest.fixture
 def publication_index(home) -> PublicationIndexPage:
+    return build_publication_index(home)
+
+
+def build_publication_index(home) -> PublicationIndexPage:
     page, _created = ensure_child(
         home,
         PublicationIndexPage,
@@ -251,10 +309,35 @@ def publication_index(home) -> PublicationIndexPage:
 
 @pytest.fixture
 def portal_directory(home) -> PortalDirectoryPage:
+    return build_portal_directory(home)
+
+
+def build_portal_directory(home) -> PortalDirectoryPage:
     page, _created = ensure_child(
         home, PortalDirectoryPage, "portales", slug_en="portals", title_es="Portales", title_en="Portals"
     )
     return page
+
+
+@pytest.fixture(scope="module")
+def shared_network(django_db_setup, django_db_blocker) -> Iterator[None]:
+    """The pages above, built once for a module whose tests all use them (see ``shared_content``).
+
+    The fixtures above find what it built (they create only what is missing).
+    """
+
+    def build() -> None:
+        home = ensure_test_home()
+        make_country = country_maker(build_country_index(home))
+        chile = build_chile(make_country)
+        build_mexico(make_country)
+        topic = build_topic(topic_maker(build_topic_index(home)), chile)
+        build_seminar(event_maker(build_event_index(home)), topic, chile)
+        build_news_index(home)
+        build_publication_index(home)
+        build_portal_directory(home)
+
+    yield from shared_content(django_db_blocker, build)
 
 
 @pytest.fixture

@@ -9,6 +9,9 @@ import pytest
 
 from network.models import NewsIndexPage
 
+# Every test reads the same small network, built once for the module.
+pytestmark = pytest.mark.usefixtures("shared_network")
+
 
 @pytest.fixture
 def news_item(make_news, chile, topic):

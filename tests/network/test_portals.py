@@ -6,6 +6,9 @@ import pytest
 
 from network.models import Institution, Portal, PortalKind
 
+# Every test reads the same small network, built once for the module.
+pytestmark = pytest.mark.usefixtures("shared_network")
+
 
 def row(html: str, name: str) -> str:
     """The directory's table row for the portal called ``name``, with whitespace collapsed."""

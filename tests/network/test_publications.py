@@ -6,6 +6,9 @@ import pytest
 
 from network.models import PublicationIndexPage
 
+# Every test reads the same small network, built once for the module.
+pytestmark = pytest.mark.usefixtures("shared_network")
+
 
 def titles(html: str) -> list[str]:
     """The listed documents' titles, in order."""

@@ -39,7 +39,7 @@ from network.models import (
     TopicIndexPage,
     TopicPage,
 )
-from tests.conftest import shared_content, ensure_test_home, read_again
+from tests.conftest import ensure_test_home, read_again, shared_content
 
 
 @pytest.fixture

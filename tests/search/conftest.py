@@ -26,7 +26,7 @@ from countries.models import CountryIndexPage, CountryLaw, CountryPage, Practice
 from events.models import EventAgreement, EventIndexPage, EventPage, EventSession
 from network.demo.pages import ensure_child
 from network.models import NetworkDocument, NewsIndexPage, NewsPage, StandardPage, TopicIndexPage, TopicPage
-from tests.conftest import shared_content, ensure_test_home, read_again
+from tests.conftest import ensure_test_home, read_again, shared_content
 
 
 def paragraph(text: str) -> list[tuple[str, str]]:

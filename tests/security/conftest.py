@@ -17,12 +17,14 @@ feed or export was really read; what readers must not see says "zorglub".
 """
 
 import datetime
+from collections.abc import Iterator
 
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 import pytest
 
+from tests.conftest import ensure_test_home, shared_content
 from tests.network import conftest as network
 
 # The network tests' fixtures and factories, reused as they are.
@@ -41,8 +43,33 @@ CONTROL = "quetzal"
 HIDDEN = "zorglub"
 
 
+@pytest.fixture(scope="module")
+def shared_public_site(django_db_setup, django_db_blocker) -> Iterator[None]:
+    """The site above, built once for a module whose tests all use it (see ``shared_content``).
+
+    ``public_site`` then finds what it built (the factories create only what is missing).
+    """
+
+    def build() -> None:
+        home = ensure_test_home()
+        build_public_site(
+            home,
+            network.country_maker(network.build_country_index(home)),
+            network.topic_maker(network.build_topic_index(home)),
+            network.news_maker(network.build_news_index(home)),
+            network.event_maker(network.build_event_index(home)),
+            network.build_publication_index(home),
+        )
+
+    yield from shared_content(django_db_blocker, build)
+
+
 @pytest.fixture
 def public_site(home, make_country, make_topic, make_news, make_event, publication_index) -> dict:
+    return build_public_site(home, make_country, make_topic, make_news, make_event, publication_index)
+
+
+def build_public_site(home, make_country, make_topic, make_news, make_event, publication_index) -> dict:
     today = timezone.localdate()
     country = make_country(
         "quetzalandia",

@@ -21,7 +21,8 @@ from network.models import NewsPage
 from tests.countries.test_editors import denied, profile_form
 from tests.security.conftest import HIDDEN
 
-pytestmark = pytest.mark.django_db
+# Every test reads the same public site, built once for the module.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("shared_public_site")]
 
 
 @pytest.fixture

@@ -28,7 +28,8 @@ from network.models import NewsPage
 from tests.search.conftest import result_titles
 from tests.security.conftest import CONTROL, HIDDEN
 
-pytestmark = pytest.mark.django_db
+# Every test reads the same public site, built once for the module.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("shared_public_site")]
 
 
 def localized(name: str, language: str, **kwargs) -> str:

@@ -21,7 +21,8 @@ from search.models import SearchEntry
 from tests.search.conftest import result_titles
 from tests.security.conftest import HIDDEN
 
-pytestmark = pytest.mark.django_db
+# Every test reads the same public site, built once for the module.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("shared_public_site")]
 
 
 def add_document(title: str, collection: Collection, site: dict, year: int) -> NetworkDocument:

@@ -22,7 +22,8 @@ from defusedxml import ElementTree as ET
 from network.models import NetworkDocument
 from tests.search.conftest import result_titles
 
-pytestmark = pytest.mark.django_db
+# Every test reads the same public site, built once for the module.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("shared_public_site")]
 
 SCRIPT = "<script>alert(1)</script>"
 ATTRIBUTE = '"><img src=x onerror=alert(1)>'
