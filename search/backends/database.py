@@ -58,7 +58,7 @@ COMPLETION_KINDS_FIRST = ("country", "topic")
 
 
 # Entry ids are handled as strings: the database hands tens of thousands of them over as one
-# comma-joined string, and turning each into an int cost more than the search itself.
+# comma-joined string, and only bitmaps (EntryFacts.mask) need them all as ints.
 EntryId = str
 
 
@@ -94,9 +94,12 @@ class EntryFacts:
         self.sink = self.size - 1
         self.rowid: list[EntryId | None] = [None] * self.size
         self.recency: list[tuple[int, int]] = [(0, 0)] * self.size
+        # Position by entry id, as a list: indexing it with ints is cheaper than hashing id strings.
+        self.position_by_number = [self.sink] * (max(map(int, self.position), default=0) + 1)
         members: dict[tuple[str, str], bytearray] = {}
         for position, pk, recency, keys in entries:
             self.rowid[position], self.recency[position] = pk, recency
+            self.position_by_number[int(pk)] = position
             for key in keys:
                 members.setdefault(key, bytearray(self.size))[position] = 1
         self.masks = {key: int.from_bytes(bits, "little") for key, bits in members.items()}
@@ -111,8 +114,13 @@ class EntryFacts:
 
     def mask(self, ids: Iterable[EntryId]) -> int:
         bits = bytearray(self.size)
+        numbers = list(map(int, ids))
+        if numbers and max(numbers) >= len(self.position_by_number):
+            # Ids written after the cache was built: the sink marks the mask as incomplete.
+            bits[self.sink] = 1
+            numbers = [number for number in numbers if number < len(self.position_by_number)]
         # map() and any() keep the per-id work in C; __setitem__ returns None, so any() runs to the end.
-        any(map(bits.__setitem__, map(self.position.get, ids, repeat(self.sink)), repeat(1)))
+        any(map(bits.__setitem__, map(self.position_by_number.__getitem__, numbers), repeat(1)))
         return int.from_bytes(bits, "little")
 
     def knows_all(self, mask: int) -> bool:

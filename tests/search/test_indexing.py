@@ -16,6 +16,9 @@ from events.models import EventPage, EventSession
 from network.demo.pages import ensure_child
 from network.models import StandardPage
 from search import indexing
+from search.analysis import analyze
+from search.backends import get_search_engine
+from search.backends.base import SearchQuery
 from search.models import SearchEntry
 from tests.search.conftest import result_titles
 
@@ -183,3 +186,21 @@ def test_indexing_an_event_reads_its_relations_once_whatever_their_number(site):
     assert queries_to_index() == one_session
     entry = SearchEntry.objects.get(source=f"page:{seminar.pk}", language="es")
     assert "Sesión 8" in entry.text and entry.countries.split() == ["MX", "CL"]
+
+
+def test_an_entry_written_after_the_cached_facts_were_read_is_found(site):
+    """Another process can add an entry between this one reading the index version and matching."""
+    engine = get_search_engine()
+    engine.search(SearchQuery(text="chile", language="es"))  # every entry's facts are now cached
+    SearchEntry.objects.create(
+        source="page:0",
+        language="es",
+        kind="page",
+        title="Zanahorias",
+        url="/es/zanahorias/",
+        title_terms=" ".join(analyze("Zanahorias", "es")),
+        title_words="zanahorias",
+    )
+    results = engine.search(SearchQuery(text="zanahorias", language="es"))
+    assert [hit.title for hit in results.hits] == ["Zanahorias"]
+    assert results.facets["kind"][0].count == 1
