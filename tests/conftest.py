@@ -41,10 +41,11 @@ def shared_content(django_db_blocker, build: Callable[[], T]) -> Iterator[T]:
     For a module- or class-scoped fixture: ``yield from shared_content(django_db_blocker, build)``.
     Each test runs in a savepoint inside that transaction (pytest-django's ``db``), so what
     one test changes is gone before the next; tests read the content back from the database
-    (the builders are idempotent), so a change to a Python object does not leak either. A
-    module opts in with ``pytestmark = pytest.mark.usefixtures(...)``, so that every test of
-    the module sees the content, whichever worker runs it and in whatever order. Publishing
-    a small bilingual site for every test through Wagtail was most of the suite's time.
+    (``read_again``, or idempotent builders that find it), so a change to a Python object does
+    not leak either. A module (``pytestmark``) or a class opts in with
+    ``pytest.mark.usefixtures(...)``, so that every test of it sees the content, whichever
+    worker runs it and in whatever order. Publishing a small bilingual site for every test
+    through Wagtail was most of the suite's time.
     """
     with django_db_blocker.unblock():
         atomic = transaction.atomic()
