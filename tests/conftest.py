@@ -50,14 +50,9 @@ def shared_content(django_db_blocker, build: Callable[[], T]) -> Iterator[T]:
     with django_db_blocker.unblock():
         atomic = transaction.atomic()
         atomic.__enter__()
-        try:
-            with translation.override(settings.LANGUAGE_CODE):
-                content = build()
-        except BaseException:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
-            raise
     try:
+        with django_db_blocker.unblock(), translation.override(settings.LANGUAGE_CODE):
+            content = build()
         yield content
     finally:
         with django_db_blocker.unblock():
