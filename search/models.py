@@ -1,9 +1,9 @@
 """The database engines' index: one row per page language version or document.
 
-The analysed ``*_terms`` columns are what the full-text index reads: an FTS5
-table kept in step by triggers on SQLite, generated tsvector columns with GIN
-indexes on PostgreSQL (both created by migration 0002). The other columns are
-what results show and facets count.
+The analysed ``*_terms`` columns are what the full-text index reads: FTS5
+tables on SQLite (migration 0004), a narrow table of GIN-indexed tsvectors on
+PostgreSQL (migration 0005), both kept in step by triggers. The other columns
+are what results show and facets count.
 """
 
 from django.db import models

@@ -466,38 +466,37 @@ class SQLiteEngine(DatabaseEngine):
 
 
 class PostgresEngine(DatabaseEngine):
-    """GIN-indexed tsvectors; ts_rank weighs title 1, keywords 0.4, text 0.1; titles are the A weight."""
+    """GIN-indexed tsvectors in a narrow table; ts_rank weighs title 1, keywords 0.4, text 0.1."""
 
     name = "postgresql"
 
     def _match_ids(self, terms: AnalyzedQuery, relaxed: bool) -> EntryIds:
-        sql = (
-            "SELECT string_agg(id::text, ',') FROM search_searchentry "
-            "WHERE search_vector @@ to_tsquery('simple', %s)"
-        )
-        return _id_array(self._fetch(sql, [_ts_expression(terms, relaxed)])[0][0])
+        return self._ids_matching("search_vector", _ts_expression(terms, relaxed))
 
     def _title_ids(self, terms: AnalyzedQuery, relaxed: bool) -> EntryIds:
+        return self._ids_matching("title_vector", _ts_expression(terms, relaxed))
+
+    def _ids_matching(self, vector: str, expression: str) -> EntryIds:
         sql = (
-            "SELECT string_agg(id::text, ',') FROM search_searchentry "
-            "WHERE search_vector @@ to_tsquery('simple', %s)"
+            "SELECT string_agg(id::text, ',') FROM search_searchentry_match "  # noqa: S608 (a column name)
+            f"WHERE {vector} @@ to_tsquery('simple', %s)"
         )
-        return _id_array(self._fetch(sql, [_ts_expression(terms, relaxed, weight="A")])[0][0])
+        return _id_array(self._fetch(sql, [expression])[0][0])
 
     def _scores(self, terms: AnalyzedQuery, relaxed: bool, ids: EntryIds) -> tuple[EntryIds, np.ndarray]:
         sql = (
-            "SELECT e.id, ts_rank(e.search_vector, q.query, 1) "
-            "FROM search_searchentry e, to_tsquery('simple', %s) AS q(query) WHERE e.id = ANY(%s)"
+            "SELECT m.id, ts_rank(m.search_vector, q.query, 1) "
+            "FROM search_searchentry_match m, to_tsquery('simple', %s) AS q(query) WHERE m.id = ANY(%s)"
         )
         return _scored(self._fetch(sql, [_ts_expression(terms, relaxed), sorted(ids.tolist())]))
 
     def _completion_ids(self, typed: list[str], language: str) -> list[int]:
         expression = " & ".join([_ts_lexeme(word) for word in typed[:-1]] + [_ts_lexeme(typed[-1]) + ":*"])
         sql = (
-            "SELECT id FROM search_searchentry "
-            "WHERE title_vector @@ to_tsquery('simple', %s) AND language = %s ORDER BY id DESC LIMIT %s"
+            "SELECT id FROM search_searchentry_match "
+            "WHERE word_vector @@ to_tsquery('simple', %s) ORDER BY id DESC LIMIT %s"
         )
-        return [pk for (pk,) in self._fetch(sql, [expression, language, COMPLETION_CANDIDATES])]
+        return [pk for (pk,) in self._fetch(sql, [expression, COMPLETION_CANDIDATES])]
 
 
 # --- Query expressions: terms are [a-z0-9] already; quoting keeps words like "or" from being operators.
@@ -513,17 +512,13 @@ def _fts_expression(terms: AnalyzedQuery, relaxed: bool) -> str:
     return "(" + (" OR " if relaxed else " AND ").join(parts) + ")"
 
 
-def _ts_lexeme(term: str, weight: str = "") -> str:
-    return "'" + term.replace("'", "''").replace("\\", "\\\\") + "'" + (f":{weight}" if weight else "")
+def _ts_lexeme(term: str) -> str:
+    return "'" + term.replace("'", "''").replace("\\", "\\\\") + "'"
 
 
-def _ts_expression(terms: AnalyzedQuery, relaxed: bool, weight: str = "") -> str:
-    parts = [
-        "(" + " | ".join(_ts_lexeme(term, weight) for term in group) + ")" for group in terms.term_groups()
-    ]
-    parts += [
-        "(" + " <-> ".join(_ts_lexeme(term, weight) for term in phrase) + ")" for phrase in terms.phrases
-    ]
+def _ts_expression(terms: AnalyzedQuery, relaxed: bool) -> str:
+    parts = ["(" + " | ".join(map(_ts_lexeme, group)) + ")" for group in terms.term_groups()]
+    parts += ["(" + " <-> ".join(map(_ts_lexeme, phrase)) + ")" for phrase in terms.phrases]
     return (" | " if relaxed else " & ").join(parts)
 
 

@@ -1,0 +1,94 @@
+"""The database's full-text index follows every write to the entries, whoever makes it.
+
+The FTS5 tables (SQLite) and the match table (PostgreSQL) are kept in step by
+triggers, so these tests write with plain SQL and the ORM, not only the engine.
+"""
+
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+
+import pytest
+
+from search.analysis import analyze
+from search.backends import get_search_engine
+from search.backends.base import IndexEntry, SearchQuery
+from search.models import SearchEntry
+
+pytestmark = pytest.mark.django_db
+
+on_postgresql = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="the match table and its triggers exist on PostgreSQL only"
+)
+
+
+def entry(source: str, title: str, text: str) -> IndexEntry:
+    return IndexEntry(source=source, language="en", kind="page", title=title, text=text, url=f"/en/{source}/")
+
+
+def found(word: str) -> list[str]:
+    results = get_search_engine().search(SearchQuery(text=word, language="en"))
+    return [hit.source for hit in results.hits]
+
+
+def matches_in_table() -> int:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM search_searchentry_match")
+        return cursor.fetchone()[0]
+
+
+@pytest.fixture
+def indexed() -> None:
+    get_search_engine().add(
+        [
+            entry("page:1", "Framework agreements", "Quokkas negotiate framework agreements."),
+            entry("page:2", "Reverse auctions", "Wombats run reverse auctions."),
+        ]
+    )
+
+
+@pytest.mark.usefixtures("indexed")
+def test_added_entries_are_found_by_their_words():
+    assert found("quokkas") == ["page:1"]
+    assert found("wombats") == ["page:2"]
+
+
+@pytest.mark.usefixtures("indexed")
+def test_an_entry_updated_in_place_is_found_by_its_new_words_only():
+    SearchEntry.objects.filter(source="page:1").update(
+        text="Platypuses", text_terms=" ".join(analyze("Platypuses", "en"))
+    )
+    assert found("platypuses") == ["page:1"]
+    assert found("quokkas") == []
+
+
+@pytest.mark.usefixtures("indexed")
+def test_a_deleted_entry_is_no_longer_found():
+    get_search_engine().replace("page:1", [])
+    SearchEntry.objects.filter(source="page:2").delete()
+    get_search_engine().replace("page:3", [entry("page:3", "Catalogues", "Electronic catalogues.")])
+    assert found("quokkas") == []
+    assert found("wombats") == []
+    assert found("catalogues") == ["page:3"]
+
+
+@on_postgresql
+@pytest.mark.usefixtures("indexed")
+def test_truncating_the_entries_empties_the_match_table():
+    assert matches_in_table() == SearchEntry.objects.count() > 0
+    with connection.cursor() as cursor:
+        cursor.execute("TRUNCATE search_searchfacet, search_searchentry")
+    assert matches_in_table() == 0
+
+
+@on_postgresql
+@pytest.mark.usefixtures("indexed")
+def test_the_migration_moves_the_vectors_both_ways():
+    executor = MigrationExecutor(connection)
+    executor.migrate([("search", "0004_title_index")])
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM search_searchentry WHERE search_vector @@ 'quokka'::tsquery")
+        assert cursor.fetchone()[0] == 1
+    executor.loader.build_graph()
+    executor.migrate([("search", "0005_postgres_match_table")])
+    assert matches_in_table() == SearchEntry.objects.count()
+    assert found("quokkas") == ["page:1"]
