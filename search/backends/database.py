@@ -3,9 +3,10 @@
 Terms are analysed in Python (``search.analysis``) before they reach the database,
 so both engines match the same entries. The database finds the ids of the
 entries that match the words and scores them; filtering by language and facet,
-counting facets and ordering happen in Python over a per-process cache of every
-entry's facets, because joining tens of thousands of matches back to their rows
-(or intersecting them with a language term) is what made large result sets slow.
+counting facets and ordering happen in memory, over numpy arrays of every
+entry's facets cached per process (``EntryFacts``), because joining tens of
+thousands of matches back to their rows (or intersecting them with a language
+term) is what made large result sets slow.
 
 Ranking: when a query matches at most RANK_LIMIT entries, all are ranked by the
 database's score (bm25 on SQLite, ts_rank on PostgreSQL), doubled for entries
@@ -153,9 +154,9 @@ class EntryFacts:
 
     def newest(self, mask: np.ndarray, count: int) -> EntryIds:
         """The ids of the ``count`` most recent entries of ``mask``, newest first, undated last."""
-        positions = np.flatnonzero(mask)
         if count <= 0:
             return _NO_IDS
+        positions = np.flatnonzero(mask)
         if len(positions) > count:
             positions = positions[np.argpartition(self.age[positions], count - 1)[:count]]
         return self.entry_id[positions[np.argsort(self.age[positions])]]
