@@ -118,10 +118,8 @@ class EntryFacts:
         return self.mask_of_positions(self.positions(ids))
 
     def everything(self) -> np.ndarray:
-        """Every known entry (the sink excluded)."""
-        mask = np.ones(self.size, dtype=bool)
-        mask[self.sink] = False
-        return mask
+        """Every entry the facts know (a page without one of the languages leaves a position empty)."""
+        return self.entry_id >= 0
 
     def knows_all(self, mask: np.ndarray) -> bool:
         return not mask[self.sink]
