@@ -6,7 +6,9 @@ vectors a common word read most of a wide table. The narrow table holds only the
 id and the vectors: the weighted one for matching and ranking, the title's
 stemmed terms (title matches need no weight, so no row is checked twice) and its
 folded words for autocomplete. Statement triggers fill it from each statement's
-changed rows, as SQLite's triggers fill its FTS5 tables.
+changed rows, as SQLite's triggers fill its FTS5 tables. The entry table keeps
+the dropped columns' data in its existing rows until they are rewritten:
+``manage.py rebuild_search_index`` after the upgrade rewrites them all.
 """
 
 from django.db import migrations
