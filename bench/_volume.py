@@ -60,19 +60,9 @@ from network.demo import profiles
 from network.demo import site as demo_site
 from network.demo import topics as demo_topics
 from network.demo.pages import paragraphs
-from network.models import (
-    DocumentKind,
-    HomePage,
-    Institution,
-    NetworkDocument,
-    NewsIndexPage,
-    NewsPage,
-    Portal,
-    PortalDirectoryPage,
-    PortalKind,
-    PublicationIndexPage,
-    TopicPage,
-)
+from network.models import DocumentKind, HomePage, NetworkDocument, PublicationIndexPage, TopicPage
+from news.models import NewsIndexPage, NewsPage
+from portals.models import Institution, Portal, PortalDirectoryPage, PortalKind
 from search import adapters, indexing
 from search.backends import get_search_engine
 from search.backends.base import IndexEntry
@@ -542,10 +532,10 @@ class Generator:
         ]
         insert_pages(index, pages)
         link(
-            TopicPage,
-            "lead_countries",
+            CountryPage,
+            "topics_led",
             (
-                (page.pk, country.pk)
+                (country.pk, page.pk)
                 for number, page in enumerate(pages)
                 for country in cycle_pick(countries, number, 2)
             ),

@@ -81,7 +81,8 @@ def url_mix(database_url: str) -> list[tuple[str, str]]:
     from bench import _volume
     from countries.models import CountryPage, PracticePage
     from events.models import EventPage
-    from network.models import NewsPage, TopicPage
+    from network.models import TopicPage
+    from news.models import NewsPage
 
     built = _volume.built_site()
     details = {

@@ -18,6 +18,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.documents import get_document_model_string
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 
@@ -26,9 +27,10 @@ from rest_framework import serializers
 from countries.editors import CountryPermissionTester
 from network.blocks import BodyStreamBlock
 from network.listing import AboutFilter, filtered_url, index_urls, shortlist
-from network.models import BasePage, NewsIndexPage, PublicationIndexPage, TopicPage
+from network.models import BasePage, PublicationIndexPage, TopicPage
 from network.models.documents import public_documents
 from network.tree import LINK_FIELDS, children_of, descendants_of
+from news.models import NewsIndexPage
 
 year_validators = [MinValueValidator(1900), MaxValueValidator(2100)]
 
@@ -178,6 +180,21 @@ class CountryPage(BasePage):
         ProcurementModule, blank=True, related_name="countries", verbose_name=_("modules")
     )
 
+    # --- Its part in the network's work ----------------------------------------
+    topics_led = ParentalManyToManyField(
+        "network.TopicPage",
+        blank=True,
+        related_name="lead_countries",
+        verbose_name=_("topics it coordinates"),
+        help_text=_("Topics on which the country coordinates the network's work."),
+    )
+    documents = models.ManyToManyField(
+        get_document_model_string(),
+        blank=True,
+        related_name="countries",
+        verbose_name=_("documents about the country"),
+    )
+
     # --- Practices and contact -----------------------------------------------
     body = StreamField(
         BodyStreamBlock(),
@@ -209,6 +226,7 @@ class CountryPage(BasePage):
             heading=_("E-procurement system"),
         ),
         InlinePanel("key_figures", label=_("Key figures")),
+        FieldPanel("topics_led", widget=forms.CheckboxSelectMultiple),
         FieldPanel("body"),
         MultiFieldPanel(
             [FieldPanel("contact_name"), FieldPanel("contact_role"), FieldPanel("contact_email")],

@@ -76,7 +76,7 @@ class EventPage(RoutablePageMixin, BasePage):
         verbose_name=_("organizing countries"),
     )
     organizing_institutions = ParentalManyToManyField(
-        "network.Institution",
+        "portals.Institution",
         blank=True,
         related_name="events_organized",
         verbose_name=_("organizing institutions"),

@@ -31,7 +31,7 @@ from wagtail.models import Site
 from rest_framework import serializers
 from rest_framework.response import Response
 
-from network.models import Institution, Portal
+from portals.models import Institution, Portal
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 

@@ -24,8 +24,8 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 GENERATION_KEY = "network:content-generation"
 # Content outside the page tree that pages display.
 CONTENT_MODELS = (
-    "network.Portal",
-    "network.Institution",
+    "portals.Portal",
+    "portals.Institution",
     "network.NetworkDocument",
     "countries.ProcurementModule",
     "wagtailimages.Image",

@@ -31,7 +31,8 @@ from django.utils.translation import gettext_lazy as _
 from countries.models import CountryPage
 from events.models import EventAgreement, EventPage
 from events.ordering import alphabetical, collation_key
-from network.models import Portal, TopicPage
+from network.models import TopicPage
+from portals.models import Portal
 
 # Spreadsheets run cells starting with these as formulas (CSV injection).
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")

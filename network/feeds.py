@@ -26,7 +26,8 @@ from countries.models import CountryPage
 from events.calendar import PRODUCT_ID, event_calendar
 from events.dates import event_dates
 from events.models import EventIndexPage, EventPage
-from network.models import NewsIndexPage, NewsPage, TopicPage
+from network.models import TopicPage
+from news.models import NewsIndexPage, NewsPage
 
 FEED_LENGTH = 30
 NETWORK_NAME = _("Inter-American Government Procurement Network")

@@ -4,11 +4,10 @@ from wagtail.documents.forms import BaseDocumentForm
 
 
 class NetworkDocumentForm(BaseDocumentForm):
-    """The admin's document form, with the countries and topics as checkboxes."""
+    """The admin's document form, with the topics as checkboxes."""
 
     class Meta(BaseDocumentForm.Meta):
         widgets = {
             **BaseDocumentForm.Meta.widgets,
-            "countries": forms.CheckboxSelectMultiple,
             "topics": forms.CheckboxSelectMultiple,
         }

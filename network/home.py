@@ -12,9 +12,10 @@ from wagtail.models import Page
 from events.listing import as_cards
 from events.models import EventIndexPage, EventPage
 from events.ordering import alphabetical
-from network.models import NewsIndexPage, NewsPage, TopicIndexPage, TopicPage
+from network.models import TopicIndexPage, TopicPage
 from network.models.topics import group_by_priority
 from network.tree import by_own_table
+from news.models import NewsIndexPage, NewsPage
 
 LISTING_SIZE = 3
 INDEXES = (("event_index", EventIndexPage), ("news_index", NewsIndexPage), ("topic_index", TopicIndexPage))

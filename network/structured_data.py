@@ -21,7 +21,7 @@ from countries.models import CountryPage
 from events.dates import machine_date
 from events.models import EventKind, EventPage
 from network.i18n import is_translated
-from network.models import NewsPage
+from news.models import NewsPage
 
 SCHEMA = "https://schema.org"
 # OpenGraph wants language_TERRITORY; Spanish here is Latin America's.

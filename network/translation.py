@@ -23,31 +23,6 @@ class TopicPageTranslation(TranslationOptions):
     fields = ("intro", "body")
 
 
-@register(models.Institution)
-class InstitutionTranslation(TranslationOptions):
-    fields = ("name", "acronym")
-
-
-@register(models.Portal)
-class PortalTranslation(TranslationOptions):
-    fields = ("name", "description")
-
-
-@register(models.PortalDirectoryPage)
-class PortalDirectoryPageTranslation(TranslationOptions):
-    fields = ("intro",)
-
-
-@register(models.NewsIndexPage)
-class NewsIndexPageTranslation(TranslationOptions):
-    fields = ("intro",)
-
-
-@register(models.NewsPage)
-class NewsPageTranslation(TranslationOptions):
-    fields = ("intro", "body")
-
-
 @register(models.PublicationIndexPage)
 class PublicationIndexPageTranslation(TranslationOptions):
     fields = ("intro",)

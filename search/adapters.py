@@ -26,7 +26,8 @@ from wagtail.models import Page
 
 from countries.models import CountryPage, PracticePage
 from events.models import EventPage
-from network.models import NewsPage, TopicPage
+from network.models import TopicPage
+from news.models import NewsPage
 from search.backends.base import IndexEntry
 
 # The longest text indexed per entry: PostgreSQL's tsvector has a 1 MB limit.

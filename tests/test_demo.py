@@ -18,16 +18,9 @@ import pytest
 
 from countries.models import CountryIndexPage, CountryPage, PracticePage, ProcurementModule, Subregion
 from events.models import EventPage
-from network.models import (
-    HomePage,
-    Institution,
-    NetworkDocument,
-    NewsPage,
-    Portal,
-    PortalKind,
-    TopicPage,
-    TopicPriority,
-)
+from network.models import HomePage, NetworkDocument, TopicPage, TopicPriority
+from news.models import NewsPage
+from portals.models import Institution, Portal, PortalKind
 from tests.conftest import shared_content
 
 APPS_WITH_CONTENT = ("wagtailcore", "wagtaildocs", "network", "countries", "events")

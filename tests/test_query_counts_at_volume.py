@@ -18,7 +18,8 @@ import pytest
 from bench import _volume
 from countries.models import PracticePage
 from events.models import EventPage, EventSession
-from network.models import NetworkDocument, NewsPage
+from network.models import NetworkDocument
+from news.models import NewsPage
 from search import indexing
 
 pytestmark = pytest.mark.django_db

@@ -14,7 +14,8 @@ from events.models import EventAgreement, EventDocument, EventIndexPage, EventKi
 from events.models import SessionKind as Kind
 from network.demo.countries import FOUNDING_MEMBERS
 from network.demo.pages import ensure_child, paragraphs
-from network.models import Institution, NetworkDocument, TopicPage
+from network.models import NetworkDocument, TopicPage
+from portals.models import Institution
 
 SEMINAR_III_PARTICIPANTS = FOUNDING_MEMBERS
 EXECUTIVE_COMMITTEE = ("PE", "CR", "BR", "CL", "US")

@@ -7,7 +7,7 @@ succeeded it), so it has no website; it stays because the 2005 agreements name i
 from typing import NamedTuple
 
 from countries.models import CountryPage
-from network.models import Institution
+from portals.models import Institution
 
 
 class InstitutionData(NamedTuple):

@@ -8,7 +8,8 @@ from typing import NamedTuple
 
 from countries.models import CountryPage
 from network.demo.pages import ensure_child, paragraphs
-from network.models import NewsIndexPage, NewsPage, TopicPage
+from network.models import TopicPage
+from news.models import NewsIndexPage, NewsPage
 
 
 class NewsItem(NamedTuple):

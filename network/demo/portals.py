@@ -8,7 +8,7 @@ institution that coordinated it (for CONSUCODE, to OSCE, which succeeded it).
 from typing import NamedTuple
 
 from countries.models import CountryPage
-from network.models import Institution, Portal, PortalKind
+from portals.models import Institution, Portal, PortalKind
 
 INITIATIVE = PortalKind.INITIATIVE
 EPROCUREMENT = PortalKind.EPROCUREMENT

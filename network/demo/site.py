@@ -9,14 +9,9 @@ from dataclasses import dataclass
 from countries.models import CountryIndexPage
 from events.models import EventIndexPage
 from network.demo.pages import ensure_child, ensure_home
-from network.models import (
-    HomePage,
-    NewsIndexPage,
-    PortalDirectoryPage,
-    PublicationIndexPage,
-    StandardPage,
-    TopicIndexPage,
-)
+from network.models import HomePage, PublicationIndexPage, StandardPage, TopicIndexPage
+from news.models import NewsIndexPage
+from portals.models import PortalDirectoryPage
 
 
 @dataclass(frozen=True)

@@ -2,28 +2,18 @@
 
 - ``pages``: the base page class, the home page and free-form pages
 - ``topics``: the working-group topics
-- ``portals``: institutions, member portals and partner initiatives, and their directory
-- ``news``: news items and their index
 - ``documents``: the document model (publications) and the publications index
 """
 
 from network.models.documents import DocumentKind, NetworkDocument, PublicationIndexPage
-from network.models.news import NewsIndexPage, NewsPage
 from network.models.pages import BasePage, HomePage, StandardPage
-from network.models.portals import Institution, Portal, PortalDirectoryPage, PortalKind
 from network.models.topics import TopicIndexPage, TopicPage, TopicPriority
 
 __all__ = [
     "BasePage",
     "DocumentKind",
     "HomePage",
-    "Institution",
     "NetworkDocument",
-    "NewsIndexPage",
-    "NewsPage",
-    "Portal",
-    "PortalDirectoryPage",
-    "PortalKind",
     "PublicationIndexPage",
     "StandardPage",
     "TopicIndexPage",

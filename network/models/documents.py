@@ -51,9 +51,6 @@ class NetworkDocument(AbstractDocument):
     )
     year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
     description = models.TextField(_("description"), blank=True)
-    countries = models.ManyToManyField(
-        "countries.CountryPage", blank=True, related_name="documents", verbose_name=_("countries")
-    )
     topics = models.ManyToManyField(
         "network.TopicPage", blank=True, related_name="documents", verbose_name=_("topics")
     )
@@ -67,7 +64,6 @@ class NetworkDocument(AbstractDocument):
         "language",
         "year",
         "description",
-        "countries",
         "topics",
     )
 

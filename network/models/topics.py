@@ -1,12 +1,10 @@
 from dataclasses import dataclass, field
 
-from django import forms
 from django.db import models
 from django.db.models import F, Prefetch
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
@@ -60,19 +58,11 @@ class TopicPage(BasePage):
     priority = models.CharField(
         _("priority"), max_length=10, choices=TopicPriority.choices, default=TopicPriority.COMMON
     )
-    lead_countries = ParentalManyToManyField(
-        "countries.CountryPage",
-        blank=True,
-        related_name="topics_led",
-        verbose_name=_("lead countries"),
-        help_text=_("Countries that coordinate the network's work on this topic."),
-    )
     body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("body"))
 
     content_panels = [
         *BasePage.content_panels,
         FieldPanel("priority"),
-        FieldPanel("lead_countries", widget=forms.CheckboxSelectMultiple),
         FieldPanel("body"),
     ]
 
@@ -99,7 +89,7 @@ class TopicPage(BasePage):
         from countries.models import CountryIndexPage, of_live_countries
         from events.listing import EVENT_LINE_FIELDS
         from events.models import EventIndexPage, EventPage
-        from network.models.news import NewsIndexPage
+        from news.models import NewsIndexPage
 
         urls = index_urls(request, CountryIndexPage, EventIndexPage, NewsIndexPage, PublicationIndexPage)
         topic = {"topic": self.pk}

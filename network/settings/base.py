@@ -30,13 +30,12 @@ INSTALLED_APPS = [
     "modeltranslation",
     "network",
     "countries",
+    "news",
+    "portals",
     "events",
     "search",
-    "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.api.v2",
-    "wagtail.contrib.settings",
-    "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -91,7 +90,6 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "wagtail.contrib.settings.context_processors.settings",
             ],
         },
     },
@@ -212,7 +210,7 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "csv", "t
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAILDOCS_DOCUMENT_MODEL = "network.NetworkDocument"
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "network.forms.NetworkDocumentForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "countries.forms.CountryDocumentForm"
 
 # --- Open data: API, redirects, portal link check ------------------------------
 # The read-only API (/api/v2/) returns at most this many items per request.

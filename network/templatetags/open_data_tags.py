@@ -9,8 +9,9 @@ from countries.models import CountryIndexPage, CountryPage
 from events.models import EventIndexPage
 from network.exports import DATASETS, export_url
 from network.feeds import feed_url
-from network.models import PortalDirectoryPage, TopicIndexPage, TopicPage
+from network.models import TopicIndexPage, TopicPage
 from network.structured_data import head_tags
+from portals.models import PortalDirectoryPage
 
 register = template.Library()
 

@@ -37,15 +37,9 @@ from countries.models import (
 )
 from events.models import EventAgreement, EventIndexPage, EventPage
 from network.demo.pages import ensure_child
-from network.models import (
-    NetworkDocument,
-    NewsIndexPage,
-    NewsPage,
-    Portal,
-    PortalKind,
-    TopicIndexPage,
-    TopicPage,
-)
+from network.models import NetworkDocument, TopicIndexPage, TopicPage
+from news.models import NewsIndexPage, NewsPage
+from portals.models import Portal, PortalKind
 from tests.conftest import ensure_test_home, shared_content
 
 _serial = itertools.count()
@@ -267,10 +261,11 @@ def add_one_of_each(country: CountryPage, sections: dict, number: int) -> None:
     )
     topic = add_live_page(
         sections["topics"],
-        TopicPage(title_es=f"Tema {number}", title_en=f"Topic {number}", lead_countries=[country]),
+        TopicPage(title_es=f"Tema {number}", title_en=f"Topic {number}"),
         f"tema-{serial}",
         f"topic-{serial}",
     )
+    topic.lead_countries.add(country)
     add_live_page(
         country,
         PracticePage(title_es=f"Práctica {number}", title_en=f"Practice {number}", topics=[topic]),

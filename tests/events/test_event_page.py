@@ -16,7 +16,7 @@ import pytest
 
 from countries.models import CountryPage
 from events.models import EventAgreement, EventDocument, EventSession
-from network.models import Institution
+from portals.models import Institution
 from tests.conftest import read_again, shared_content
 from tests.events.conftest import create_document, event_site
 

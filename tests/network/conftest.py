@@ -33,15 +33,9 @@ import pytest
 from countries.models import CountryIndexPage, CountryPage, PracticePage
 from events.models import EventAgreement, EventDocument, EventIndexPage, EventPage, EventSession
 from network.demo.pages import ensure_child
-from network.models import (
-    NetworkDocument,
-    NewsIndexPage,
-    NewsPage,
-    PortalDirectoryPage,
-    PublicationIndexPage,
-    TopicIndexPage,
-    TopicPage,
-)
+from network.models import NetworkDocument, PublicationIndexPage, TopicIndexPage, TopicPage
+from news.models import NewsIndexPage, NewsPage
+from portals.models import PortalDirectoryPage
 from tests.conftest import ensure_test_home, shared_content
 
 
@@ -151,9 +145,9 @@ def topic_maker(topic_index):
             slug_es,
             title_es=title_es,
             title_en=title_en,
-            lead_countries=list(lead_countries),
             **fields,
         )
+        page.lead_countries.set(lead_countries)
         return page
 
     return make

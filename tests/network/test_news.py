@@ -7,7 +7,7 @@ from wagtail.images.tests.utils import get_test_image_file
 
 import pytest
 
-from network.models import NewsIndexPage
+from news.models import NewsIndexPage
 
 # Every test reads the same small network, built once for the module.
 pytestmark = pytest.mark.usefixtures("shared_network")

@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 
 import pytest
 
-from network.models import Portal
+from portals.models import Portal
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
 

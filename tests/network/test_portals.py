@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from network.models import Institution, Portal, PortalKind
+from portals.models import Institution, Portal, PortalKind
 
 # Every test reads the same small network, built once for the module.
 pytestmark = pytest.mark.usefixtures("shared_network")

@@ -29,16 +29,9 @@ import pytest
 from countries.models import CountryIndexPage, CountryPage, ProcurementModule
 from events.models import EventAgreement, EventIndexPage, EventPage
 from network.demo.pages import ensure_child
-from network.models import (
-    Institution,
-    NewsIndexPage,
-    NewsPage,
-    Portal,
-    PortalDirectoryPage,
-    PortalKind,
-    TopicIndexPage,
-    TopicPage,
-)
+from network.models import TopicIndexPage, TopicPage
+from news.models import NewsIndexPage, NewsPage
+from portals.models import Institution, Portal, PortalDirectoryPage, PortalKind
 from tests.conftest import ensure_test_home, read_again, shared_content
 
 
@@ -155,8 +148,9 @@ def build_topic(home, chile) -> TopicPage:
         intro_es="Criterios ambientales y sociales.",
         intro_en="Environmental and social criteria.",
     )
-    page.lead_countries = [chile]
-    return publish(page)
+    page = publish(page)
+    page.lead_countries.set([chile])
+    return page
 
 
 def build_event_index(home) -> EventIndexPage:

@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 import pytest
 
 from events.models import EventPage
-from network.models import Portal
+from portals.models import Portal
 
 # Every test reads the same small network, built once for the module.
 pytestmark = pytest.mark.usefixtures("shared_network")
@@ -83,10 +83,10 @@ def test_listings_are_paginated(client, network):
 def test_types_can_be_filtered(client, network):
     events = get_json(client, "/api/v2/pages/?type=events.EventPage&locale=en")["items"]
     assert [item["title"] for item in events] == ["20th Inter-American Seminar"]
-    mixed = get_json(client, "/api/v2/pages/?type=events.EventPage,news.NewsPage", status=400)
-    assert "type" in mixed["message"]
-    both = get_json(client, "/api/v2/pages/?type=events.EventPage,network.NewsPage")["items"]
-    assert {item["meta"]["type"] for item in both} == {"events.EventPage", "network.NewsPage"}
+    unknown = get_json(client, "/api/v2/pages/?type=events.EventPage,news.NoSuchPage", status=400)
+    assert "type" in unknown["message"]
+    both = get_json(client, "/api/v2/pages/?type=events.EventPage,news.NewsPage")["items"]
+    assert {item["meta"]["type"] for item in both} == {"events.EventPage", "news.NewsPage"}
 
 
 @pytest.mark.django_db

@@ -4,7 +4,7 @@ from django.utils import timezone
 
 import pytest
 
-from network.models import Portal, PortalKind
+from portals.models import Portal, PortalKind
 
 
 @pytest.fixture
@@ -26,7 +26,7 @@ def checked_portals(db) -> dict[str, Portal]:
 
 @pytest.mark.django_db
 def test_the_broken_filter_lists_only_failed_checks(admin_client, checked_portals):
-    response = admin_client.get("/admin/snippets/network/portal/?link_status=broken")
+    response = admin_client.get("/admin/snippets/portals/portal/?link_status=broken")
     assert response.status_code == 200
     html = response.content.decode()
     assert "desaparecido" in html
@@ -37,15 +37,15 @@ def test_the_broken_filter_lists_only_failed_checks(admin_client, checked_portal
 
 @pytest.mark.django_db
 def test_the_listing_shows_each_portals_last_result(admin_client, checked_portals):
-    html = admin_client.get("/admin/snippets/network/portal/?link_status=broken").content.decode()
+    html = admin_client.get("/admin/snippets/portals/portal/?link_status=broken").content.decode()
     assert "404" in html
     assert "Host name not found" in html
 
 
 @pytest.mark.django_db
 def test_working_and_unchecked_filters(admin_client, checked_portals):
-    working = admin_client.get("/admin/snippets/network/portal/?link_status=working").content.decode()
-    unchecked = admin_client.get("/admin/snippets/network/portal/?link_status=unchecked").content.decode()
+    working = admin_client.get("/admin/snippets/portals/portal/?link_status=working").content.decode()
+    unchecked = admin_client.get("/admin/snippets/portals/portal/?link_status=unchecked").content.decode()
     assert "funciona" in working and "desaparecido" not in working
     assert "nuevo" in unchecked and "funciona" not in unchecked
 
@@ -53,4 +53,4 @@ def test_working_and_unchecked_filters(admin_client, checked_portals):
 @pytest.mark.django_db
 def test_the_reports_menu_links_to_the_broken_portals(admin_client, checked_portals):
     html = admin_client.get("/admin/").content.decode()
-    assert "/admin/snippets/network/portal/?link_status=broken" in html
+    assert "/admin/snippets/portals/portal/?link_status=broken" in html

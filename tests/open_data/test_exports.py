@@ -16,7 +16,7 @@ import pytest
 from countries.models import CountryPage, ProcurementModule
 from events.models import EventPage
 from network.exports import DATASETS
-from network.models import Portal, PortalKind
+from portals.models import Portal, PortalKind
 
 # Every test reads the same small network, built once for the module.
 pytestmark = pytest.mark.usefixtures("shared_network")

@@ -25,7 +25,8 @@ import pytest
 from countries.models import CountryIndexPage, CountryLaw, CountryPage, PracticePage
 from events.models import EventAgreement, EventIndexPage, EventPage, EventSession
 from network.demo.pages import ensure_child
-from network.models import NetworkDocument, NewsIndexPage, NewsPage, StandardPage, TopicIndexPage, TopicPage
+from network.models import NetworkDocument, StandardPage, TopicIndexPage, TopicPage
+from news.models import NewsIndexPage, NewsPage
 from tests.conftest import ensure_test_home, read_again, shared_content
 
 
@@ -100,8 +101,8 @@ def build_site() -> dict:
         intro_es="Publicar los datos de las contrataciones en formatos abiertos.",
         intro_en="Publishing procurement data in open formats.",
     )
-    open_data.lead_countries = [chile]
     open_data.save_revision().publish()
+    open_data.lead_countries.set([chile])
     practice, _ = ensure_child(
         chile,
         PracticePage,

@@ -17,7 +17,7 @@ from wagtail.models import Page, PageViewRestriction
 import pytest
 
 from countries.editors import find_editors_group
-from network.models import NewsPage
+from news.models import NewsPage
 from tests.countries.test_editors import denied, profile_form
 from tests.security.conftest import HIDDEN
 
@@ -65,8 +65,8 @@ ADMINISTRATORS_AREAS = [
     "/admin/sites/",
     "/admin/collections/",
     "/admin/workflows/list/",
-    "/admin/snippets/network/portal/?link_status=broken",
-    "/admin/snippets/network/institution/",
+    "/admin/snippets/portals/portal/?link_status=broken",
+    "/admin/snippets/portals/institution/",
     "/admin/snippets/countries/procurementmodule/",
 ]
 
@@ -188,7 +188,7 @@ def test_an_editors_session_sees_no_drafts_or_private_pages_on_the_site_or_the_a
         client.force_login(superuser)
     for url in (
         "/api/v2/pages/?fields=*&type=countries.CountryPage",
-        "/api/v2/pages/?fields=*&type=network.NewsPage",
+        "/api/v2/pages/?fields=*&type=news.NewsPage",
         "/api/v2/pages/?search=zorglub",
         f"/api/v2/pages/{public_site['country'].pk}/?fields=*",
         f"/api/v2/pages/{editor_hidden_pages['peru'].pk}/?fields=*",

@@ -24,7 +24,7 @@ import pytest
 
 from countries.models import CountryPage, PracticePage
 from events.models import EventAgreement, EventPage, EventSession
-from network.models import NewsPage
+from news.models import NewsPage
 from tests.search.conftest import result_titles
 from tests.security.conftest import CONTROL, HIDDEN
 
@@ -71,7 +71,7 @@ def public_surfaces(site: dict) -> list[Surface]:
         Surface("/api/v2/pages/?search=quetzal%20zorglub&search_operator=or&limit=100", api_items),
         Surface("/api/v2/pages/?search=zorglub", api_items, shows_public_content=False),
     ]
-    for model in ("network.NewsPage", "events.EventPage", "countries.CountryPage", "network.TopicPage"):
+    for model in ("news.NewsPage", "events.EventPage", "countries.CountryPage", "network.TopicPage"):
         surfaces.append(Surface(f"/api/v2/pages/?type={model}&fields=*&limit=100"))
     for language in ("es", "en"):
         with translation.override(language):

@@ -184,7 +184,7 @@ def test_feeds_carry_titles_and_summaries_as_text(client, hostile, language):
 
 def test_the_api_and_exports_return_the_text_as_typed(client, hostile):
     """JSON is data, not markup: titles come back exactly as typed, for the client to escape."""
-    api = client.get("/api/v2/pages/?type=network.NewsPage&locale=en").json()
+    api = client.get("/api/v2/pages/?type=news.NewsPage&locale=en").json()
     assert api["items"][0]["title"] == f"Quetzal tenders {ATTRIBUTE} {SCRIPT}"
     export = json.loads(client.get("/es/exports/countries.json").content)
     assert export["items"][0]["name"] == f"Quetzalandia {ATTRIBUTE}"

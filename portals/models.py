@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
-from network.models.pages import BasePage
+from network.models import BasePage
 
 language_codes_validator = RegexValidator(
     r"^[a-z]{2}(, ?[a-z]{2})*$",

@@ -21,7 +21,7 @@ from django.utils import timezone
 
 import httpx
 
-from network.models.portals import LinkError
+from portals.models import LinkError
 
 # Answers worth asking again: the server may be restarting or overloaded.
 RETRY_STATUS_CODES = frozenset({429, 500, 502, 503, 504})

@@ -12,8 +12,8 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 import django_filters
 
-from network.models import Institution, Portal
-from network.portal_check import BROKEN_LINK
+from portals.link_check import BROKEN_LINK
+from portals.models import Institution, Portal
 
 
 class PortalFilterSet(WagtailFilterSet):
@@ -89,7 +89,7 @@ def register_broken_portal_links_report() -> MenuItem:
     """Reports › Broken portal links: the portal list filtered to the last check's failures."""
     return PortalListMenuItem(
         _("Broken portal links"),
-        reverse("wagtailsnippets_network_portal:list") + "?link_status=broken",
+        reverse("wagtailsnippets_portals_portal:list") + "?link_status=broken",
         name="broken-portal-links",
         icon_name="warning",
         order=1100,

@@ -13,7 +13,7 @@ from wagtail.fields import StreamField
 
 from network.blocks import BodyStreamBlock
 from network.listing import AboutFilter
-from network.models.pages import BasePage
+from network.models import BasePage
 from network.models.topics import TopicPage
 from network.tree import children_of
 
@@ -22,7 +22,7 @@ class NewsIndexPage(BasePage):
     """News of the network and its members, newest first."""
 
     parent_page_types = ["network.HomePage"]
-    subpage_types = ["network.NewsPage"]
+    subpage_types = ["news.NewsPage"]
     max_count = 1
     per_page = 10
 
@@ -86,7 +86,7 @@ class NewsPage(BasePage):
         ),
     ]
 
-    parent_page_types = ["network.NewsIndexPage"]
+    parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
 
     api_fields = [

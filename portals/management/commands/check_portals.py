@@ -6,8 +6,8 @@ from django.core.management.base import BaseCommand, CommandParser
 from tqdm import tqdm
 
 from network.cache import new_content_generation
-from network.models import Portal
-from network.portal_check import CheckOptions, LinkCheckResult, check_urls
+from portals.link_check import CheckOptions, LinkCheckResult, check_urls
+from portals.models import Portal
 
 RESULT_FIELDS = ["link_checked_at", "link_status_code", "link_final_url", "link_response_ms", "link_error"]
 
