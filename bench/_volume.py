@@ -603,9 +603,9 @@ class Generator:
             for language in [LANGUAGES[number % 2]]
         )
         link(
-            NetworkDocument,
-            "countries",
-            ((doc.pk, cycle_pick(countries, n, 1)[0].pk) for n, doc in enumerate(documents)),
+            CountryPage,
+            "documents",
+            ((cycle_pick(countries, n, 1)[0].pk, doc.pk) for n, doc in enumerate(documents)),
         )
         link(
             NetworkDocument,

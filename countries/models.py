@@ -1,5 +1,5 @@
-import unicodedata
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from django import forms
@@ -7,9 +7,9 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 from django.db.models.functions import Length, Substr
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.utils import timezone
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
@@ -26,11 +26,12 @@ from rest_framework import serializers
 
 from countries.editors import CountryPermissionTester
 from network.blocks import BodyStreamBlock
-from network.listing import AboutFilter, filtered_url, index_urls, shortlist
+from network.listing import filtered_url, index_urls, shortlist
 from network.models import BasePage, PublicationIndexPage, TopicPage
-from network.models.documents import public_documents
+from network.models.documents import parse_country_code, parse_id, public_documents
+from network.ordering import collation_key
+from network.sections import sections
 from network.tree import LINK_FIELDS, children_of, descendants_of
-from news.models import NewsIndexPage
 
 year_validators = [MinValueValidator(1900), MaxValueValidator(2100)]
 
@@ -61,15 +62,10 @@ class ProcurementModule(models.Model):
         return self.name
 
 
-def sort_key(text: str) -> str:
-    """Alphabetical order that ignores accents and case, so "Perú" sorts among the P's."""
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
-
-
 def group_by_subregion(countries: Iterable["CountryPage"]) -> list[tuple[str, list["CountryPage"]]]:
     """(subregion label, countries by name) in the order of ``Subregion``, empty subregions left out."""
     groups = {value: [] for value in Subregion.values}
-    for country in sorted(countries, key=lambda country: sort_key(country.title)):
+    for country in sorted(countries, key=lambda country: collation_key(country.title)):
         groups[country.subregion].append(country)
     return [(Subregion(value).label, members) for value, members in groups.items() if members]
 
@@ -278,18 +274,22 @@ class CountryPage(BasePage):
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
         context.update(self.related_content(request))
+        context.update(
+            facts=sections("country_profile_facts", self, request),
+            contributions=sections("country_profile_sections", self, request),
+        )
         return context
 
     def related_content(self, request: HttpRequest) -> dict:
-        """Everything the profile lists, one query per list whatever its length.
+        """Everything the profile lists of its own, one query per list whatever its length.
 
         Lists that grow with the network's activity show their newest items and
-        link to the listing, filtered to this country, that holds them all.
+        link to the listing, filtered to this country, that holds them all. The
+        apps standing on this one add their facts and sections (portals, events,
+        agreements, news) through the ``country_profile_facts`` and
+        ``country_profile_sections`` hooks (see ``network.sections``).
         """
-        from events.listing import EVENT_LINE_FIELDS
-        from events.models import EventIndexPage, EventPage
-
-        urls = index_urls(request, CountryIndexPage, EventIndexPage, NewsIndexPage, PublicationIndexPage)
+        urls = index_urls(request, CountryIndexPage, PublicationIndexPage)
         country = {"country": self.iso_alpha2}
         live_topics = Prefetch("topics", queryset=TopicPage.objects.live().defer_streamfields().public())
         practices_url = (
@@ -299,7 +299,6 @@ class CountryPage(BasePage):
             "laws": self.laws.all(),
             "key_figures": self.key_figures.all(),
             "modules": self.system_modules.all(),
-            "portals": self.portals.select_related("institution"),
             "practices": shortlist(
                 PracticePage.objects.filter(children_of(self))
                 .live()
@@ -309,29 +308,7 @@ class CountryPage(BasePage):
                 .order_by("-date", "-pk"),
                 filtered_url(practices_url, **country),
             ),
-            "events_hosted": shortlist(
-                # With the host country's id, which the manager checks on each event it hands out.
-                self.events_hosted.live()
-                .only(*EVENT_LINE_FIELDS, "host_country")
-                .public()
-                .order_by("-start_date", "-pk"),
-                filtered_url(urls.get(EventIndexPage, ""), **country),
-            ),
-            "events_attended": shortlist(
-                self.events_attended.live().only(*EVENT_LINE_FIELDS).public().order_by("-start_date", "-pk"),
-                filtered_url(urls.get(EventIndexPage, ""), participant=self.iso_alpha2),
-            ),
             "topics_led": self.topics_led.live().defer_streamfields().public().order_by("path"),
-            "agreements": shortlist(
-                self.agreements_responsible.filter(page__in=EventPage.objects.live().public().values("pk"))
-                .select_related("page")
-                .only("title", "sort_order", "page", *(f"page__{name}" for name in EVENT_LINE_FIELDS))
-                .order_by("-page__start_date", "-page_id", "sort_order"),
-            ),
-            "news": shortlist(
-                self.news.live().only(*LINK_FIELDS, "date").public().order_by("-date", "-pk"),
-                filtered_url(urls.get(NewsIndexPage, ""), **country),
-            ),
             "documents": shortlist(
                 public_documents(self.documents.defer("extracted_text").order_by("-year", "title")),
                 filtered_url(urls.get(PublicationIndexPage, ""), **country),
@@ -439,6 +416,26 @@ def countries_of(practices: Iterable[PracticePage]) -> dict[str, CountryPage]:
     }
 
 
+@dataclass
+class CountryPractices:
+    country: CountryPage
+    practices: list = field(default_factory=list)
+
+
+def by_country(practices: list[PracticePage]) -> list[CountryPractices]:
+    """Practices grouped under their countries, in the order of each country's newest practice.
+
+    The countries are fetched in one query, not one per practice.
+    """
+    countries = countries_of(practices)
+    groups: dict[str, CountryPractices] = {}
+    for practice in practices:
+        path = parent_path(practice)
+        if path in countries:
+            groups.setdefault(path, CountryPractices(countries[path])).practices.append(practice)
+    return list(groups.values())
+
+
 def of_live_countries(practices: models.QuerySet) -> models.QuerySet:
     """The practices whose country profile is published: a draft country has no profile to list them under.
 
@@ -447,3 +444,35 @@ def of_live_countries(practices: models.QuerySet) -> models.QuerySet:
     return practices.annotate(
         country_path=Substr("path", 1, Length("path") - Page.steplen),
     ).filter(country_path__in=CountryPage.objects.live().values("path"))
+
+
+@dataclass
+class AboutFilter:
+    """A listing narrowed to one country and/or one topic, read leniently from ``?country=CL&topic=12``.
+
+    A code or id that names no live country or topic is ignored, as the other
+    listings of the site do with filters that cannot apply.
+    """
+
+    country: CountryPage | None = None
+    topic: TopicPage | None = None
+
+    @classmethod
+    def from_query(cls, query: QueryDict) -> "AboutFilter":
+        code = parse_country_code(query.get("country", ""))
+        topic_id = parse_id(query.get("topic", ""))
+        return cls(
+            country=CountryPage.objects.live().filter(iso_alpha2=code).first() if code else None,
+            topic=TopicPage.objects.live().filter(pk=topic_id).first() if topic_id else None,
+        )
+
+    @property
+    def active(self) -> bool:
+        return self.country is not None or self.topic is not None
+
+    def apply(self, queryset: QuerySet, country_lookup: str, topic_lookup: str) -> QuerySet:
+        if self.country is not None:
+            queryset = queryset.filter(**{country_lookup: self.country})
+        if self.topic is not None:
+            queryset = queryset.filter(**{topic_lookup: self.topic})
+        return queryset

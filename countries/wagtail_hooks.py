@@ -1,7 +1,24 @@
+from django.db.models import Prefetch
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from countries.models import ProcurementModule
+from countries.models import (
+    CountryIndexPage,
+    CountryPage,
+    ProcurementModule,
+    by_country,
+    of_live_countries,
+)
+from network.listing import filtered_url, index_urls, shortlist
+from network.models import TopicPage
+from network.models.documents import Facet, parse_country_code
+from network.sections import CardDetail, Section
+from network.tree import LINK_FIELDS, linked
 
 
 class ProcurementModuleViewSet(SnippetViewSet):
@@ -11,3 +28,59 @@ class ProcurementModuleViewSet(SnippetViewSet):
 
 
 register_snippet(ProcurementModuleViewSet)
+
+
+# --- What the network's pages show of the countries (see network.sections) -------------
+
+
+@hooks.register("home_page_features", order=100)
+def home_map(page: Page, request: HttpRequest) -> Section:
+    return Section("countries/sections/home_map.html")
+
+
+@hooks.register("topic_page_facts", order=100)
+def topic_lead_countries(topic: TopicPage, request: HttpRequest) -> Section:
+    return Section(
+        "countries/sections/topic_lead_countries.html",
+        {"lead_countries": topic.lead_countries.filter(live=True).order_by("title")},
+    )
+
+
+@hooks.register("topic_card_details", order=100)
+def topic_card_lead_countries() -> CardDetail:
+    countries = CountryPage.objects.live().defer_streamfields().order_by("title")
+    return CardDetail(
+        (Prefetch("lead_countries", queryset=countries),), "countries/sections/topic_card_lead_countries.html"
+    )
+
+
+@hooks.register("document_card_details", order=100)
+def document_card_countries() -> CardDetail:
+    countries = Prefetch("countries", queryset=linked(CountryPage).order_by("title"))
+    return CardDetail((countries,), "countries/sections/document_card_countries.html")
+
+
+def country_labels(counts: dict) -> list[tuple]:
+    countries = (
+        CountryPage.objects.live().filter(iso_alpha2__in=counts).only("title", "iso_alpha2").order_by("title")
+    )
+    return [(country.iso_alpha2, country.title) for country in countries]
+
+
+@hooks.register("library_facets", order=400)
+def country_facet() -> Facet:
+    return Facet("country", _("Country"), "countries__iso_alpha2", parse_country_code, country_labels)
+
+
+@hooks.register("topic_page_sections", order=200)
+def topic_practices(topic: TopicPage, request: HttpRequest) -> Section:
+    """The practices on the topic, grouped under their countries."""
+    urls = index_urls(request, CountryIndexPage)
+    practices_url = urls[CountryIndexPage] + CountryIndexPage.practices_route() if urls else ""
+    live_practices = of_live_countries(topic.practices.live().only(*LINK_FIELDS, "date").public())
+    all_url = filtered_url(practices_url, topic=topic.pk)
+    practices = shortlist(live_practices.order_by("-date", "-pk"), all_url)
+    return Section(
+        "countries/sections/topic_practices.html",
+        {"practices": practices, "practices_by_country": by_country(practices.items)},
+    )

@@ -9,8 +9,8 @@ from wagtail.models import Page
 
 from countries.models import CountryPage
 from events.choices import SESSION_KIND_HEADINGS
-from events.ordering import alphabetical
 from network.models import TopicPage
+from network.ordering import alphabetical
 
 
 @dataclass

@@ -30,8 +30,8 @@ from django.utils.translation import gettext_lazy as _
 
 from countries.models import CountryPage
 from events.models import EventAgreement, EventPage
-from events.ordering import alphabetical, collation_key
 from network.models import TopicPage
+from network.ordering import alphabetical, collation_key
 from portals.models import Portal
 
 # Spreadsheets run cells starting with these as formulas (CSV injection).

@@ -9,7 +9,7 @@ so the page renders in the same time whether there are ten items or ten thousand
 from dataclasses import dataclass
 
 from django.db.models import F, Func, IntegerField, QuerySet, Subquery
-from django.http import HttpRequest, QueryDict
+from django.http import HttpRequest
 from django.utils.http import urlencode
 
 from wagtail.models import Page
@@ -61,38 +61,3 @@ def index_urls(request: HttpRequest, *models: type[Page]) -> dict[type[Page], st
         if model in models and model not in urls:
             urls[model] = page.get_url(request)
     return urls
-
-
-@dataclass
-class AboutFilter:
-    """A listing narrowed to one country and/or one topic, read leniently from ``?country=CL&topic=12``.
-
-    A code or id that names no live country or topic is ignored, as the other
-    listings of the site do with filters that cannot apply.
-    """
-
-    country: Page | None = None
-    topic: Page | None = None
-
-    @classmethod
-    def from_query(cls, query: QueryDict) -> "AboutFilter":
-        from network.models.documents import parse_country_code, parse_id
-        from network.models.topics import TopicPage, live_countries
-
-        code = parse_country_code(query.get("country", ""))
-        topic_id = parse_id(query.get("topic", ""))
-        return cls(
-            country=live_countries().filter(iso_alpha2=code).first() if code else None,
-            topic=TopicPage.objects.live().filter(pk=topic_id).first() if topic_id else None,
-        )
-
-    @property
-    def active(self) -> bool:
-        return self.country is not None or self.topic is not None
-
-    def apply(self, queryset: QuerySet, country_lookup: str, topic_lookup: str) -> QuerySet:
-        if self.country is not None:
-            queryset = queryset.filter(**{country_lookup: self.country})
-        if self.topic is not None:
-            queryset = queryset.filter(**{topic_lookup: self.topic})
-        return queryset

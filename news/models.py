@@ -11,8 +11,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
 
+from countries.models import AboutFilter
 from network.blocks import BodyStreamBlock
-from network.listing import AboutFilter
 from network.models import BasePage
 from network.models.topics import TopicPage
 from network.tree import children_of

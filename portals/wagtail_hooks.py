@@ -1,4 +1,5 @@
 from django.db.models import QuerySet
+from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -12,6 +13,8 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 import django_filters
 
+from countries.models import CountryPage
+from network.sections import Section
 from portals.link_check import BROKEN_LINK
 from portals.models import Institution, Portal
 
@@ -93,4 +96,12 @@ def register_broken_portal_links_report() -> MenuItem:
         name="broken-portal-links",
         icon_name="warning",
         order=1100,
+    )
+
+
+@hooks.register("country_profile_sections", order=100)
+def country_portals(country: CountryPage, request: HttpRequest) -> Section:
+    """The portals the country runs, on its profile."""
+    return Section(
+        "portals/sections/country_portals.html", {"portals": country.portals.select_related("institution")}
     )

@@ -8,7 +8,8 @@ from django.db.models.functions import Left, Length
 
 from wagtail.models import PageViewRestriction
 
-from countries.models import CountryPage, sort_key
+from countries.models import CountryPage
+from network.ordering import collation_key
 from network.tree import by_own_table
 
 register = template.Library()
@@ -51,5 +52,5 @@ def americas_map(context: template.Context) -> dict:
         }
         for code, shape in shapes["countries"].items()
     ]
-    countries.sort(key=lambda country: (not country["url"], sort_key(country["name"]), country["code"]))
+    countries.sort(key=lambda country: (not country["url"], collation_key(country["name"]), country["code"]))
     return {"view_box": shapes["viewBox"], "land": shapes["land"], "countries": countries}

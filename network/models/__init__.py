@@ -1,12 +1,14 @@
 """The network's own models, split by subject; the split creates no migrations.
 
-- ``pages``: the base page class, the home page and free-form pages
+- ``base``: the base page class every page of the site extends
+- ``pages``: the home page and free-form pages
 - ``topics``: the working-group topics
 - ``documents``: the document model (publications) and the publications index
 """
 
+from network.models.base import BasePage
 from network.models.documents import DocumentKind, NetworkDocument, PublicationIndexPage
-from network.models.pages import BasePage, HomePage, StandardPage
+from network.models.pages import HomePage, StandardPage
 from network.models.topics import TopicIndexPage, TopicPage, TopicPriority
 
 __all__ = [

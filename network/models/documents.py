@@ -11,11 +11,13 @@ from django.http import HttpRequest, QueryDict
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
 from wagtail.api import APIField
 from wagtail.documents.models import AbstractDocument, Document
 from wagtail.models import Collection, CollectionViewRestriction
 
-from network.models.pages import BasePage
+from network.models.base import BasePage
+from network.sections import card_details, prefetches
 from network.tree import linked
 from network.uploads import validate_document_content
 
@@ -96,6 +98,11 @@ class NetworkDocument(AbstractDocument):
                 raise ValidationError({"file": error.messages}) from error
 
 
+def topic_model() -> type[BasePage]:
+    """The topic page model, read from the relation: ``network.models.topics`` imports this module."""
+    return NetworkDocument._meta.get_field("topics").related_model
+
+
 def public_documents(documents: models.QuerySet) -> models.QuerySet:
     """``documents`` without those readers may not download: in a collection with a view
     restriction, set on it or on a parent collection (as Wagtail's document view checks)."""
@@ -121,7 +128,12 @@ class PublicationIndexPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         library = Library(request.GET)
         documents = Paginator(library.listing(), self.per_page).get_page(request.GET.get("page"))
-        context.update(library=library, facets=library.facets(), documents_page=documents)
+        context.update(
+            library=library,
+            facets=library.facets(),
+            documents_page=documents,
+            card_details=library.card_details,
+        )
         return context
 
 
@@ -162,19 +174,8 @@ def year_labels(counts: dict) -> list[tuple]:
     return [(year, year) for year in sorted(counts, reverse=True)]
 
 
-def country_labels(counts: dict) -> list[tuple]:
-    from countries.models import CountryPage
-
-    countries = (
-        CountryPage.objects.live().filter(iso_alpha2__in=counts).only("title", "iso_alpha2").order_by("title")
-    )
-    return [(country.iso_alpha2, country.title) for country in countries]
-
-
 def topic_labels(counts: dict) -> list[tuple]:
-    from network.models.topics import TopicPage
-
-    topics = TopicPage.objects.live().filter(pk__in=counts).only("title").order_by("title")
+    topics = topic_model().objects.live().filter(pk__in=counts).only("title").order_by("title")
     return [(topic.pk, topic.title) for topic in topics]
 
 
@@ -189,13 +190,18 @@ class Facet:
     labels: Labeller
 
 
-FACETS = (
-    Facet("kind", _("Type"), "kind", choice_parser(DocumentKind), choice_labeller(DocumentKind)),
-    Facet("language", _("Language"), "language", choice_parser(FileLanguage), choice_labeller(FileLanguage)),
-    Facet("year", _("Year"), "year", parse_year, year_labels),
-    Facet("country", _("Country"), "countries__iso_alpha2", parse_country_code, country_labels),
-    Facet("topic", _("Topic"), "topics", parse_id, topic_labels),
+KIND_FACET = Facet("kind", _("Type"), "kind", choice_parser(DocumentKind), choice_labeller(DocumentKind))
+LANGUAGE_FACET = Facet(
+    "language", _("Language"), "language", choice_parser(FileLanguage), choice_labeller(FileLanguage)
 )
+YEAR_FACET = Facet("year", _("Year"), "year", parse_year, year_labels)
+TOPIC_FACET = Facet("topic", _("Topic"), "topics", parse_id, topic_labels)
+
+
+def library_facets() -> list[Facet]:
+    """The library's facets, in order: its own (registered in network's ``wagtail_hooks``) and
+    those other apps contribute through the same ``library_facets`` hook (countries: the country)."""
+    return [contribute() for contribute in hooks.get_hooks("library_facets")]
 
 
 @dataclass
@@ -220,8 +226,10 @@ class Library:
     """
 
     def __init__(self, params: QueryDict):
+        self.all_facets = library_facets()
+        self.card_details = card_details("document_card_details")
         self.selected = {}
-        for facet in FACETS:
+        for facet in self.all_facets:
             value = facet.parse(params.get(facet.param, "").strip())
             if value is not None:
                 self.selected[facet.param] = value
@@ -232,31 +240,25 @@ class Library:
 
     def documents(self, ignoring: str = "") -> models.QuerySet[NetworkDocument]:
         documents = public_documents(NetworkDocument.objects.all())
-        for facet in FACETS:
+        for facet in self.all_facets:
             if facet.param in self.selected and facet.param != ignoring:
                 documents = documents.filter(**{facet.lookup: self.selected[facet.param]})
         return documents
 
     def listing(self) -> models.QuerySet[NetworkDocument]:
         """The selected documents, newest first, with everything a listing shows fetched up front."""
-        from countries.models import CountryPage
-        from events.models import EventDocument, EventPage
-        from network.models.topics import TopicPage
-
         return (
             self.documents()
             .defer("extracted_text")
             .order_by(F("year").desc(nulls_last=True), "title", "pk")
             .prefetch_related(
-                Prefetch("countries", queryset=linked(CountryPage).order_by("title")),
-                Prefetch("topics", queryset=linked(TopicPage).order_by("title")),
-                Prefetch("event_links", queryset=EventDocument.objects.filter(page__live=True)),
-                Prefetch("event_links__page", queryset=linked(EventPage)),
+                Prefetch("topics", queryset=linked(topic_model()).order_by("title")),
+                *prefetches(self.card_details),
             )
         )
 
     def facets(self) -> list[FacetChoices]:
-        return [FacetChoices(facet, self.options(facet)) for facet in FACETS]
+        return [FacetChoices(facet, self.options(facet)) for facet in self.all_facets]
 
     def options(self, facet: Facet) -> list[FacetOption]:
         counts = dict(

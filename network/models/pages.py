@@ -1,34 +1,19 @@
-from django.db import models
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.models import Page
 
 from network.blocks import BodyStreamBlock
-
-
-class BasePage(Page):
-    """Every page of the site: an optional introduction shown under the title."""
-
-    intro = models.TextField(
-        _("introduction"),
-        blank=True,
-        help_text=_("One or two sentences shown under the title and in listings."),
-    )
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-
-    # Fields the read-only API (/api/v2/) exposes, in the language of ?locale=.
-    api_fields = [APIField("intro")]
-
-    class Meta:
-        abstract = True
+from network.home import home_context
+from network.models.base import BasePage
 
 
 class HomePage(BasePage):
+    """The site's front page: its own topics and sections, and what the other apps contribute
+    through the ``home_page_sections`` hook (see ``network.sections``)."""
+
     body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("body"))
 
     content_panels = [*BasePage.content_panels, FieldPanel("body")]
@@ -42,11 +27,8 @@ class HomePage(BasePage):
         verbose_name = _("home page")
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
-        # Imported here: the home page gathers from the apps that build on this one.
-        from network.home import home_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(home_context(self))
+        context.update(home_context(self, request))
         return context
 
 

@@ -1,24 +1,28 @@
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.db import models
-from django.db.models import F, Prefetch
+from django.db.models import F
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.models import Page
 
 from network.blocks import BodyStreamBlock
 from network.listing import Shortlist, filtered_url, index_urls, shortlist
+from network.models.base import BasePage
 from network.models.documents import PublicationIndexPage, public_documents
-from network.models.pages import BasePage
-from network.tree import LINK_FIELDS, children_of
+from network.sections import card_details, prefetches, sections
+from network.tree import children_of
 
 
 class TopicIndexPage(BasePage):
-    """The network's working-group topics, by priority."""
+    """The network's working-group topics, by priority.
+
+    Each topic's card shows what the apps add to it through the ``topic_card_details``
+    hook (the countries app: its lead countries).
+    """
 
     parent_page_types = ["network.HomePage"]
     subpage_types = ["network.TopicPage"]
@@ -30,14 +34,13 @@ class TopicIndexPage(BasePage):
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
         topics = (
-            TopicPage.objects.filter(children_of(self))
-            .live()
-            .defer_streamfields()
-            .public()
-            .order_by("title")
-            .prefetch_related(Prefetch("lead_countries", queryset=live_countries()))
+            TopicPage.objects.filter(children_of(self)).live().defer_streamfields().public().order_by("title")
         )
-        context["priority_groups"] = group_by_priority(topics)
+        details = card_details("topic_card_details")
+        context.update(
+            priority_groups=group_by_priority(topics.prefetch_related(*prefetches(details))),
+            card_details=details,
+        )
         return context
 
 
@@ -52,7 +55,9 @@ class TopicPage(BasePage):
 
     Everything that happened about the topic (sessions, agreements, practices,
     news, documents) points here from its own side, so the topic page lists
-    it without anyone typing it twice.
+    it without anyone typing it twice. The apps that own those relations show
+    them through the ``topic_page_facts`` and ``topic_page_sections`` hooks
+    (see ``network.sections``); the documents are the network's own.
     """
 
     priority = models.CharField(
@@ -76,93 +81,22 @@ class TopicPage(BasePage):
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
-        context.update(lead_countries=self.lead_countries.filter(live=True).order_by("title"))
-        context.update(self.related_content(request))
+        context.update(
+            facts=sections("topic_page_facts", self, request),
+            contributions=sections("topic_page_sections", self, request),
+            documents=self.documents_shortlist(request),
+        )
         return context
 
-    def related_content(self, request: HttpRequest) -> dict:
-        """What the network did about the topic, newest first, one query per list whatever its length.
-
-        Each list shows its newest items and links to the listing, filtered to
-        this topic, that holds them all.
-        """
-        from countries.models import CountryIndexPage, of_live_countries
-        from events.listing import EVENT_LINE_FIELDS
-        from events.models import EventIndexPage, EventPage
-        from news.models import NewsIndexPage
-
-        urls = index_urls(request, CountryIndexPage, EventIndexPage, NewsIndexPage, PublicationIndexPage)
-        topic = {"topic": self.pk}
-        practices_url = (
-            urls[CountryIndexPage] + CountryIndexPage.practices_route() if urls.get(CountryIndexPage) else ""
-        )
-        events = shortlist(
-            EventPage.objects.live()
-            .only(*EVENT_LINE_FIELDS)
-            .public()
-            .filter(topics=self)
-            .order_by("-start_date", "-pk"),
-            filtered_url(urls.get(EventIndexPage, ""), **topic),
-        )
-        live_practices = of_live_countries(self.practices.live().only(*LINK_FIELDS, "date").public())
-        practices = shortlist(live_practices.order_by("-date", "-pk"), filtered_url(practices_url, **topic))
-        return {
-            "events": Shortlist(self.items_at(events.items), events.total, events.all_url),
-            "practices": practices,
-            "practices_by_country": by_country(practices.items),
-            "news": shortlist(
-                self.news.live().only(*LINK_FIELDS, "date").public().order_by("-date", "-pk"),
-                filtered_url(urls.get(NewsIndexPage, ""), **topic),
+    def documents_shortlist(self, request: HttpRequest) -> Shortlist:
+        """The topic's newest documents, linking to the library filtered to the topic."""
+        urls = index_urls(request, PublicationIndexPage)
+        return shortlist(
+            public_documents(
+                self.documents.defer("extracted_text").order_by(F("year").desc(nulls_last=True), "title")
             ),
-            "documents": shortlist(
-                public_documents(
-                    self.documents.defer("extracted_text").order_by(F("year").desc(nulls_last=True), "title")
-                ),
-                filtered_url(urls.get(PublicationIndexPage, ""), **topic),
-            ),
-        }
-
-    def items_at(self, events: list[Page]) -> list["TopicEvent"]:
-        """The sessions and agreements on the topic of each of ``events``, in their order."""
-        items = {event.pk: TopicEvent(event) for event in events}
-        sessions = self.sessions.filter(page__in=items).only("title", "kind", "sort_order", "page")
-        for session in sessions.order_by("sort_order"):
-            items[session.page_id].sessions.append(session)
-        agreements = self.agreements.filter(page__in=items).only("title", "sort_order", "page")
-        for agreement in agreements.order_by("sort_order"):
-            items[agreement.page_id].agreements.append(agreement)
-        return list(items.values())
-
-
-@dataclass
-class TopicEvent:
-    """An event seen from a topic: its sessions and agreements on that topic."""
-
-    event: Page
-    sessions: list = field(default_factory=list)
-    agreements: list = field(default_factory=list)
-
-
-@dataclass
-class CountryPractices:
-    country: Page
-    practices: list = field(default_factory=list)
-
-
-def by_country(practices: list[Page]) -> list[CountryPractices]:
-    """Practices grouped under their countries, in the order of each country's newest practice.
-
-    The countries are fetched in one query, not one per practice.
-    """
-    from countries.models import countries_of, parent_path
-
-    countries = countries_of(practices)
-    groups: dict[str, CountryPractices] = {}
-    for practice in practices:
-        path = parent_path(practice)
-        if path in countries:
-            groups.setdefault(path, CountryPractices(countries[path])).practices.append(practice)
-    return list(groups.values())
+            filtered_url(urls.get(PublicationIndexPage, ""), topic=self.pk),
+        )
 
 
 @dataclass
@@ -178,13 +112,3 @@ def group_by_priority(topics) -> list[PriorityGroup]:
     for topic in topics:
         groups[topic.priority].topics.append(topic)
     return [group for group in groups.values() if group.topics]
-
-
-def live_countries() -> models.QuerySet:
-    """Live country profiles by name.
-
-    ``countries`` builds on this app, so it is imported when needed rather than at load time.
-    """
-    from countries.models import CountryPage
-
-    return CountryPage.objects.live().defer_streamfields().order_by("title")

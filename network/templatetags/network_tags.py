@@ -2,11 +2,13 @@ from django import template
 from django.conf import settings
 from django.core.paginator import Page
 from django.utils import translation
+from django.utils.safestring import SafeString
 from django.utils.translation import get_language_info
 
 from wagtail.models import Site
 
 from network.i18n import is_translated, language_urls
+from network.sections import Section
 
 register = template.Library()
 
@@ -70,3 +72,11 @@ def main_menu(context: template.Context) -> dict:
 def page_numbers(page: Page) -> list:
     """Page numbers near the current one and at both ends, with ellipses: 1,000 pages stay a short list."""
     return list(page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1))
+
+
+@register.simple_tag(takes_context=True)
+def render_section(context: template.Context, section: Section) -> SafeString:
+    """A section another app contributed, rendered with its own context on top of the page's."""
+    contributed = context.template.engine.get_template(section.template)
+    with context.push(section.context):
+        return contributed.render(context)

@@ -1,0 +1,119 @@
+"""What the pages of the apps below show of the events (see ``network.sections``)."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch
+from django.http import HttpRequest
+from django.utils import timezone
+
+from wagtail import hooks
+from wagtail.models import Page
+
+from countries.models import CountryPage
+from events.listing import EVENT_LINE_FIELDS, as_cards
+from events.models import EventAgreement, EventDocument, EventIndexPage, EventPage, EventSession
+from network.home import LISTING_SIZE
+from network.listing import Shortlist, filtered_url, index_urls, shortlist
+from network.models import TopicPage
+from network.sections import CardDetail, Section
+from network.tree import linked
+
+
+@hooks.register("home_page_sections", order=100)
+def home_events(home: Page, request: HttpRequest) -> Section:
+    today = timezone.localdate()
+    events = as_cards(EventPage.objects.live().public())
+    index = EventIndexPage.objects.live().public().first()
+    return Section(
+        "events/sections/home_events.html",
+        {
+            "upcoming_events": events.filter(end_date__gte=today).order_by("start_date")[:LISTING_SIZE],
+            "recent_events": events.filter(end_date__lt=today).order_by("-start_date")[:LISTING_SIZE],
+            "event_index": index,
+        },
+    )
+
+
+@dataclass
+class TopicEvent:
+    """An event seen from a topic: its sessions and agreements on that topic."""
+
+    event: EventPage
+    sessions: list[EventSession] = field(default_factory=list)
+    agreements: list[EventAgreement] = field(default_factory=list)
+
+
+def items_at(topic: TopicPage, events: list[EventPage]) -> list[TopicEvent]:
+    """The sessions and agreements on ``topic`` of each of ``events``, in their order."""
+    items = {event.pk: TopicEvent(event) for event in events}
+    sessions = topic.sessions.filter(page__in=items).only("title", "kind", "sort_order", "page")
+    for session in sessions.order_by("sort_order"):
+        items[session.page_id].sessions.append(session)
+    agreements = topic.agreements.filter(page__in=items).only("title", "sort_order", "page")
+    for agreement in agreements.order_by("sort_order"):
+        items[agreement.page_id].agreements.append(agreement)
+    return list(items.values())
+
+
+@hooks.register("topic_page_sections", order=100)
+def topic_events(topic: TopicPage, request: HttpRequest) -> Section:
+    """The events where the topic was discussed, newest first, with the sessions and agreements on it."""
+    index_url = index_urls(request, EventIndexPage).get(EventIndexPage, "")
+    events = shortlist(
+        EventPage.objects.live()
+        .only(*EVENT_LINE_FIELDS)
+        .public()
+        .filter(topics=topic)
+        .order_by("-start_date", "-pk"),
+        filtered_url(index_url, topic=topic.pk),
+    )
+    return Section(
+        "events/sections/topic_events.html",
+        {"events": Shortlist(items_at(topic, events.items), events.total, events.all_url)},
+    )
+
+
+@hooks.register("country_profile_facts", order=100)
+def country_events_hosted(country: CountryPage, request: HttpRequest) -> Section:
+    count = country.events_hosted.live().public().count()
+    return Section("events/sections/country_events_hosted.html", {"events_hosted_count": count})
+
+
+@hooks.register("country_profile_sections", order=200)
+def country_events(country: CountryPage, request: HttpRequest) -> Section:
+    """The events the country hosted and attended, and the agreements it is responsible for."""
+    index_url = index_urls(request, EventIndexPage).get(EventIndexPage, "")
+    live_events = EventPage.objects.live().public().values("pk")
+    return Section(
+        "events/sections/country_events.html",
+        {
+            "events_hosted": shortlist(
+                # With the host country's id, which the manager checks on each event it hands out.
+                country.events_hosted.live()
+                .only(*EVENT_LINE_FIELDS, "host_country")
+                .public()
+                .order_by("-start_date", "-pk"),
+                filtered_url(index_url, country=country.iso_alpha2),
+            ),
+            "events_attended": shortlist(
+                country.events_attended.live()
+                .only(*EVENT_LINE_FIELDS)
+                .public()
+                .order_by("-start_date", "-pk"),
+                filtered_url(index_url, participant=country.iso_alpha2),
+            ),
+            "agreements": shortlist(
+                country.agreements_responsible.filter(page__in=live_events)
+                .select_related("page")
+                .only("title", "sort_order", "page", *(f"page__{name}" for name in EVENT_LINE_FIELDS))
+                .order_by("-page__start_date", "-page_id", "sort_order"),
+            ),
+        },
+    )
+
+
+@hooks.register("document_card_details", order=200)
+def document_card_events() -> CardDetail:
+    links = Prefetch("event_links", queryset=EventDocument.objects.filter(page__live=True))
+    pages = Prefetch("event_links__page", queryset=linked(EventPage))
+    return CardDetail((links, pages), "events/sections/document_card_events.html")

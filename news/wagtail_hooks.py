@@ -1,0 +1,50 @@
+"""What the pages of the apps below show of the news (see ``network.sections``)."""
+
+from django.http import HttpRequest
+
+from wagtail import hooks
+from wagtail.models import Page
+
+from countries.models import CountryPage
+from network.home import LISTING_SIZE
+from network.listing import filtered_url, index_urls, shortlist
+from network.models import TopicPage
+from network.sections import Section
+from network.tree import LINK_FIELDS
+from news.models import NewsIndexPage, NewsPage
+
+
+@hooks.register("home_page_sections", order=200)
+def home_news(home: Page, request: HttpRequest) -> Section:
+    return Section(
+        "news/sections/home_news.html",
+        {
+            "latest_news": NewsPage.objects.live()
+            .defer_streamfields()
+            .public()
+            .order_by("-date", "-pk")[:LISTING_SIZE],
+            "news_index": NewsIndexPage.objects.live().public().first(),
+        },
+    )
+
+
+def news_shortlist(news, request: HttpRequest, **about: str | int):
+    """The newest of ``news``, linking to the news index filtered the same way."""
+    index_url = index_urls(request, NewsIndexPage).get(NewsIndexPage, "")
+    return shortlist(
+        news.live().only(*LINK_FIELDS, "date").public().order_by("-date", "-pk"),
+        filtered_url(index_url, **about),
+    )
+
+
+@hooks.register("topic_page_sections", order=300)
+def topic_news(topic: TopicPage, request: HttpRequest) -> Section:
+    return Section(
+        "news/sections/topic_news.html", {"news": news_shortlist(topic.news, request, topic=topic.pk)}
+    )
+
+
+@hooks.register("country_profile_sections", order=300)
+def country_news(country: CountryPage, request: HttpRequest) -> Section:
+    news = news_shortlist(country.news, request, country=country.iso_alpha2)
+    return Section("news/sections/country_news.html", {"news": news})
