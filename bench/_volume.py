@@ -59,7 +59,6 @@ from network.demo import countries as demo_countries
 from network.demo import profiles
 from network.demo import site as demo_site
 from network.demo import topics as demo_topics
-from network.demo.pages import paragraphs
 from network.models import (
     DocumentKind,
     HomePage,
@@ -73,6 +72,7 @@ from network.models import (
     PublicationIndexPage,
     TopicPage,
 )
+from network.skeleton import paragraphs
 from search import adapters, indexing
 from search.backends import get_search_engine
 from search.backends.base import IndexEntry

@@ -12,8 +12,10 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 import django_filters
 
+from network import datasets
 from network.models import Institution, Portal
 from network.portal_check import BROKEN_LINK
+from network.reference import HOOK, Dataset
 
 
 class PortalFilterSet(WagtailFilterSet):
@@ -94,3 +96,15 @@ def register_broken_portal_links_report() -> MenuItem:
         icon_name="warning",
         order=1100,
     )
+
+
+# Reference data, in hook order: the home page first, the topics after the apps' own sections
+# (countries: order 10), so that the main menu lists the countries first.
+@hooks.register(HOOK, order=0)
+def register_site_data() -> list[Dataset]:
+    return [datasets.SITE_DATA]
+
+
+@hooks.register(HOOK, order=20)
+def register_topic_data() -> list[Dataset]:
+    return [datasets.TOPIC_DATA]

@@ -13,7 +13,7 @@ from django.utils.text import slugify
 
 from countries.models import CountryIndexPage, CountryPage, Subregion
 from network.demo import profiles
-from network.demo.pages import ensure_child
+from network.skeleton import ensure_child
 
 NORTH = Subregion.NORTH_AMERICA
 CENTRAL = Subregion.CENTRAL_AMERICA

@@ -13,8 +13,8 @@ from countries.models import CountryPage
 from events.models import EventAgreement, EventDocument, EventIndexPage, EventKind, EventPage, EventSession
 from events.models import SessionKind as Kind
 from network.demo.countries import FOUNDING_MEMBERS
-from network.demo.pages import ensure_child, paragraphs
 from network.models import Institution, NetworkDocument, TopicPage
+from network.skeleton import ensure_child, paragraphs
 
 SEMINAR_III_PARTICIPANTS = FOUNDING_MEMBERS
 EXECUTIVE_COMMITTEE = ("PE", "CR", "BR", "CL", "US")

@@ -7,8 +7,8 @@ import datetime
 from typing import NamedTuple
 
 from countries.models import CountryPage
-from network.demo.pages import ensure_child, paragraphs
 from network.models import NewsIndexPage, NewsPage, TopicPage
+from network.skeleton import ensure_child, paragraphs
 
 
 class NewsItem(NamedTuple):

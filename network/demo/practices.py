@@ -4,8 +4,8 @@ import datetime
 from typing import NamedTuple
 
 from countries.models import CountryPage, PracticePage
-from network.demo.pages import ensure_child, paragraphs
 from network.models import TopicPage
+from network.skeleton import ensure_child, paragraphs
 
 
 class Practice(NamedTuple):

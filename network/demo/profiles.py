@@ -7,7 +7,7 @@ figure is left out whenever it could not be stated with certainty.
 from decimal import Decimal
 
 from countries.models import CountryKeyFigure, CountryLaw, ProcurementModule
-from network.demo.pages import paragraphs
+from network.skeleton import paragraphs
 
 # --- E-procurement modules, named once for every country --------------------------
 MODULES = (

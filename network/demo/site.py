@@ -8,7 +8,6 @@ from dataclasses import dataclass
 
 from countries.models import CountryIndexPage
 from events.models import EventIndexPage
-from network.demo.pages import ensure_child, ensure_home
 from network.models import (
     HomePage,
     NewsIndexPage,
@@ -17,6 +16,7 @@ from network.models import (
     StandardPage,
     TopicIndexPage,
 )
+from network.skeleton import ensure_child, ensure_home
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,8 @@ so ``lead_countries`` stays empty for editors to fill.
 
 from typing import NamedTuple
 
-from network.demo.pages import ensure_child
 from network.models import TopicIndexPage, TopicPage, TopicPriority
+from network.skeleton import ensure_child
 
 HIGHEST = TopicPriority.HIGHEST
 HIGH = TopicPriority.HIGH

@@ -36,7 +36,6 @@ from countries.models import (
     Subregion,
 )
 from events.models import EventAgreement, EventIndexPage, EventPage
-from network.demo.pages import ensure_child
 from network.models import (
     NetworkDocument,
     NewsIndexPage,
@@ -46,6 +45,7 @@ from network.models import (
     TopicIndexPage,
     TopicPage,
 )
+from network.skeleton import ensure_child
 from tests.conftest import ensure_test_home, shared_content
 
 _serial = itertools.count()

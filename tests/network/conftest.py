@@ -32,7 +32,6 @@ import pytest
 
 from countries.models import CountryIndexPage, CountryPage, PracticePage
 from events.models import EventAgreement, EventDocument, EventIndexPage, EventPage, EventSession
-from network.demo.pages import ensure_child
 from network.models import (
     NetworkDocument,
     NewsIndexPage,
@@ -42,6 +41,7 @@ from network.models import (
     TopicIndexPage,
     TopicPage,
 )
+from network.skeleton import ensure_child
 from tests.conftest import ensure_test_home, shared_content
 
 

@@ -28,7 +28,6 @@ import pytest
 
 from countries.models import CountryIndexPage, CountryPage, ProcurementModule
 from events.models import EventAgreement, EventIndexPage, EventPage
-from network.demo.pages import ensure_child
 from network.models import (
     Institution,
     NewsIndexPage,
@@ -39,6 +38,7 @@ from network.models import (
     TopicIndexPage,
     TopicPage,
 )
+from network.skeleton import ensure_child
 from tests.conftest import ensure_test_home, read_again, shared_content
 
 

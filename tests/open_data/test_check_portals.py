@@ -9,9 +9,9 @@ from django.utils.formats import date_format
 
 import pytest
 
-from network.demo.pages import ensure_child
 from network.models import Portal, PortalDirectoryPage, PortalKind
 from network.portal_check import BROKEN_LINK
+from network.skeleton import ensure_child
 from tests.open_data.servers import (
     HugeBodyHandler,
     LocalServer,
