@@ -191,9 +191,16 @@ def keys_of(source: str) -> dict[str, str]:
 
 
 def ids_of(source: str, keys: Iterable[str]) -> list[str]:
-    """The ids of the objects ``source`` loaded under ``keys``; keys it did not load are left out."""
-    records = LoadedRecord.objects.filter(source=source, key__in=list(keys))
-    return list(records.values_list("object_id", flat=True))
+    """The ids of the objects ``source`` loaded under ``keys``.
+
+    A key ``source`` never loaded is a mistake in the file; one whose object an
+    editor deleted is not, and is left out.
+    """
+    keys = set(keys)
+    found = dict(LoadedRecord.objects.filter(source=source, key__in=keys).values_list("key", "object_id"))
+    if unknown := sorted(keys - set(found)):
+        raise ValidationError(f"{', '.join(unknown)}: not found in {source}")
+    return list(found.values())
 
 
 def key_or_id(keys: dict[str, str], pk: Any) -> str:

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "countries",
     "events",
     "search",
+    "demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.api.v2",
