@@ -4,6 +4,10 @@ Wagtail's menu follows the page tree, so a new section is moved right after the
 section the menu shows before it; the page about the network is created last.
 """
 
+from collections.abc import Callable
+
+from wagtail.models import Page
+
 from countries.models import CountryIndexPage
 from events.models import EventIndexPage
 from network.models import (
@@ -27,8 +31,10 @@ SECTIONS = {
 PAGE_FIELDS = (*translated("slug", "title", "intro"), Attr("show_in_menus"))
 
 
-def _after(previous_model: type) -> callable:
-    def create(page):
+def _after(previous_model: type[Page]) -> Callable[[Page], Page]:
+    """Creation that moves a new section right after the section of type ``previous_model``."""
+
+    def create(page: Page) -> Page:
         add_page(HomePage.objects.get(), page)
         previous = previous_model.objects.first()
         if previous is not None:

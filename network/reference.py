@@ -23,7 +23,7 @@ pending draft; otherwise the revision is left as the newest draft.
 
 import copy
 import datetime
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -439,11 +439,3 @@ def _record(
     elif record.values != values:
         record.values = values
         record.save(update_fields=["values", "loaded_at"])
-
-
-def loaded(source: str) -> Iterator[tuple[str, models.Model]]:
-    """(key, object) for every object ``source`` loaded that still exists."""
-    for record in LoadedRecord.objects.filter(source=source).select_related("content_type"):
-        obj = record.target()
-        if obj is not None:
-            yield record.key, obj
