@@ -32,8 +32,9 @@ install: $(BIN)/.installed ## Create .venv and install the pinned requirements
 messages: install ## Compile the translation catalogues in locale/
 	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules --verbosity=0
 
-db: messages ## Migrate the SQLite database and load the demo content and local admin
+db: messages ## Migrate the SQLite database and load the reference data, demo content and local admin
 	$(MANAGE) migrate --noinput
+	$(MANAGE) load_reference_data
 	$(MANAGE) load_demo_content
 	$(MANAGE) create_local_admin
 

@@ -51,16 +51,30 @@ from django.utils.text import slugify
 
 from wagtail.models import Collection, Page
 
-from countries.models import CountryIndexPage, CountryKeyFigure, CountryLaw, CountryPage, PracticePage
+from countries import datasets as country_data
+from countries.models import (
+    CountryIndexPage,
+    CountryKeyFigure,
+    CountryLaw,
+    CountryPage,
+    PracticePage,
+    ProcurementModule,
+)
+from demo import loader as demo_loader
 from events.choices import EventKind, SessionKind
 from events.models import EventAgreement, EventDocument, EventIndexPage, EventPage, EventSession
+from network import datasets as network_data
+from network import reference
 from network.cache import new_content_generation
-from network.demo import countries as demo_countries
-from network.demo import profiles
-from network.demo import site as demo_site
-from network.demo import topics as demo_topics
-from network.demo.pages import paragraphs
-from network.models import DocumentKind, HomePage, NetworkDocument, PublicationIndexPage, TopicPage
+from network.models import (
+    DocumentKind,
+    HomePage,
+    NetworkDocument,
+    PublicationIndexPage,
+    TopicIndexPage,
+    TopicPage,
+)
+from network.skeleton import ensure_child, paragraphs
 from news.models import NewsIndexPage, NewsPage
 from portals.models import Institution, Portal, PortalDirectoryPage, PortalKind
 from search import adapters, indexing
@@ -68,6 +82,60 @@ from search.backends import get_search_engine
 from search.backends.base import IndexEntry
 
 LANGUAGES = ("es", "en")
+
+
+def _entries(dataset: reference.Dataset, name: str) -> list[reference.Item]:
+    return reference.read(dataset.path).items(name)
+
+
+# The member states and topics of the reference data, as page field values.
+COUNTRIES = [
+    country_data.member_state_values(item)
+    for item in _entries(country_data.MEMBER_STATE_DATA, "member_states")
+]
+TOPICS = [
+    {**reference.page_values(item, "intro"), "priority": item["priority"]}
+    for item in _entries(network_data.TOPIC_DATA, "topics")
+]
+
+
+@dataclass(frozen=True)
+class Sections:
+    countries: CountryIndexPage
+    events: EventIndexPage
+    topics: Page
+    portals: PortalDirectoryPage
+    publications: PublicationIndexPage
+    news: NewsIndexPage
+
+
+def _index(home: HomePage, model: type[Page], item: reference.Item) -> Page:
+    fields = reference.page_values(item, "intro")
+    page, _created = ensure_child(home, model, fields.pop("slug_es"), show_in_menus=True, **fields)
+    return page
+
+
+def build_skeleton() -> tuple[HomePage, Sections]:
+    """The home page and the section indexes, from the reference and demo data files."""
+    reference.load([network_data.SITE_DATA, country_data.MODULE_DATA])
+    home = HomePage.objects.get()
+    demo_sections = reference.read(demo_loader.DATA / "site.yaml").item("sections")
+    sections = {
+        "countries": _index(
+            home, CountryIndexPage, reference.read(country_data.MEMBER_STATE_DATA.path).item("index")
+        ),
+        "events": _index(home, EventIndexPage, demo_sections.item("events")),
+        "topics": _index(home, TopicIndexPage, reference.read(network_data.TOPIC_DATA.path).item("index")),
+    }
+    for name, model in (
+        ("portals", PortalDirectoryPage),
+        ("publications", PublicationIndexPage),
+        ("news", NewsIndexPage),
+    ):
+        sections[name] = _index(home, model, demo_sections.item(name))
+    return home, Sections(**sections)
+
+
 SEED = 2005
 
 
@@ -92,8 +160,8 @@ class Volume:
         names = set(only) or {item.name for item in fields(self)}
         counts = {name: max(1, round(getattr(self, name) * factor)) for name in names}
         counts = {item.name: getattr(self, item.name) for item in fields(self)} | counts
-        counts["countries"] = min(counts["countries"], len(demo_countries.COUNTRIES))
-        counts["topics"] = min(counts["topics"], len(demo_topics.TOPICS))
+        counts["countries"] = min(counts["countries"], len(COUNTRIES))
+        counts["topics"] = min(counts["topics"], len(TOPICS))
         counts["participants"] = min(counts["participants"], counts["countries"])
         counts["event_documents"] = min(counts["event_documents"], counts["documents"])
         return replace(self, **counts)
@@ -145,8 +213,7 @@ def build(volume: Volume, search_index: str = "fill") -> Built:
     """
     started = time.perf_counter()
     with translation.override("es"), transaction.atomic():
-        home = demo_site.load_home()
-        sections = demo_site.load_sections(home)
+        home, sections = build_skeleton()
         content = Generator(volume)
         countries = content.countries(sections.countries)
         topics = content.topics(sections.topics, countries)
@@ -452,35 +519,26 @@ class Generator:
     # --- Countries and topics -----------------------------------------------------
 
     def countries(self, index: Page) -> list[CountryPage]:
-        modules = list(profiles.load_modules().values())
-        pages = [self.country(country) for country in demo_countries.COUNTRIES[: self.volume.countries]]
+        modules = list(ProcurementModule.objects.all())
+        pages = [self.country(country) for country in COUNTRIES[: self.volume.countries]]
         insert_pages(index, pages)
         CountryLaw.objects.bulk_create(law for page in pages for law in self.laws(page))
         CountryKeyFigure.objects.bulk_create(figure for page in pages for figure in self.figures(page))
         link(CountryPage, "system_modules", ((page.pk, module.pk) for page in pages for module in modules))
         return pages
 
-    def country(self, country) -> CountryPage:
-        agency = country.agency
+    def country(self, country: dict) -> CountryPage:
+        """A member state's page: the reference data's fields, and generated profile texts."""
         return CountryPage(
-            title_es=country.name_es,
-            title_en=country.name_en,
-            slug_es=slugify(country.name_es),
-            slug_en=slugify(country.name_en),
-            iso_alpha2=country.iso2,
-            iso_alpha3=country.iso3,
-            subregion=country.subregion,
-            member_since=2005 if country.iso2 in demo_countries.FOUNDING_MEMBERS else None,
-            executive_committee=country.iso2 in {"CL", "MX", "BR", "CA", "PE"},
-            agency_name_es=agency.name_es if agency else "",
-            agency_name_en=agency.name_en if agency else "",
-            agency_acronym=agency.acronym if agency else "",
-            agency_url=agency.url if agency else "",
-            system_name_es=f"Sistema de compras de {country.name_es}",
-            system_name_en=f"{country.name_en} e-procurement system",
-            system_launch_year=2000 + len(country.name_en),
+            **(
+                {"agency_name_es": "", "agency_name_en": "", "agency_acronym": "", "agency_url": ""} | country
+            ),
+            executive_committee=country["iso_alpha2"] in {"CL", "MX", "BR", "CA", "PE"},
+            system_name_es=f"Sistema de compras de {country['title_es']}",
+            system_name_en=f"{country['title_en']} e-procurement system",
+            system_launch_year=2000 + len(country["title_en"]),
             contact_name="Punto de contacto",
-            contact_email=f"contacto@{country.iso2.lower()}.example.org",
+            contact_email=f"contacto@{country['iso_alpha2'].lower()}.example.org",
             **self.translated_text("intro", 2),
             **self.translated_body(),
         )
@@ -516,20 +574,8 @@ class Generator:
         ]
 
     def topics(self, index: Page, countries: list[CountryPage]) -> list[TopicPage]:
-        chosen = demo_topics.TOPICS[: self.volume.topics]
-        pages = [
-            TopicPage(
-                title_es=topic.title_es,
-                title_en=topic.title_en,
-                slug_es=topic.slug_es,
-                slug_en=topic.slug_en,
-                priority=topic.priority,
-                intro_es=topic.intro_es,
-                intro_en=topic.intro_en,
-                **self.translated_body(),
-            )
-            for topic in chosen
-        ]
+        chosen = TOPICS[: self.volume.topics]
+        pages = [TopicPage(**topic, **self.translated_body()) for topic in chosen]
         insert_pages(index, pages)
         link(
             CountryPage,

@@ -7,6 +7,7 @@ from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from countries import datasets
 from countries.models import (
     CountryIndexPage,
     CountryPage,
@@ -17,6 +18,7 @@ from countries.models import (
 from network.listing import filtered_url, index_urls, shortlist
 from network.models import TopicPage
 from network.models.documents import Facet, parse_country_code
+from network.reference import HOOK, Dataset
 from network.sections import CardDetail, Section
 from network.tree import LINK_FIELDS, linked
 
@@ -84,3 +86,10 @@ def topic_practices(topic: TopicPage, request: HttpRequest) -> Section:
         "countries/sections/topic_practices.html",
         {"practices": practices, "practices_by_country": by_country(practices.items)},
     )
+
+
+# After the home page (order 0) and before the network's topics (order 20), so that the country
+# index is the first section of the main menu; the modules come before the profiles that list them.
+@hooks.register(HOOK, order=10)
+def register_country_data() -> list[Dataset]:
+    return [datasets.MODULE_DATA, datasets.MEMBER_STATE_DATA]

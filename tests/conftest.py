@@ -10,8 +10,8 @@ from django.utils import translation
 
 import pytest
 
-from network.demo.pages import ensure_child, ensure_home
 from network.models import HomePage, StandardPage
+from network.skeleton import ensure_child, ensure_home
 
 T = TypeVar("T")
 
@@ -118,3 +118,16 @@ def spanish_only_page(home) -> StandardPage:
         intro_es="Esta página todavía no tiene traducción.",
     )
     return page
+
+
+def edited_dataset(dataset, folder, edit: Callable[[dict], None]):
+    """A copy of ``dataset`` whose data file, written in ``folder``, is the original changed by ``edit``."""
+    import dataclasses
+
+    import yaml
+
+    data = yaml.safe_load(dataset.path.read_text(encoding="utf-8"))
+    edit(data)
+    path = folder / dataset.path.name
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return dataclasses.replace(dataset, path=path)

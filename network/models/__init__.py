@@ -4,17 +4,20 @@
 - ``pages``: the home page and free-form pages
 - ``topics``: the working-group topics
 - ``documents``: the document model (publications) and the publications index
+- ``records``: what the reference and demo data files last loaded into each object
 """
 
 from network.models.base import BasePage
 from network.models.documents import DocumentKind, NetworkDocument, PublicationIndexPage
 from network.models.pages import HomePage, StandardPage
+from network.models.records import LoadedRecord
 from network.models.topics import TopicIndexPage, TopicPage, TopicPriority
 
 __all__ = [
     "BasePage",
     "DocumentKind",
     "HomePage",
+    "LoadedRecord",
     "NetworkDocument",
     "PublicationIndexPage",
     "StandardPage",

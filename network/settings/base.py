@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "portals",
     "events",
     "search",
+    "demo",
     "wagtail.contrib.redirects",
     "wagtail.api.v2",
     "wagtail.sites",

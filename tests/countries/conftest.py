@@ -36,8 +36,8 @@ from countries.models import (
     Subregion,
 )
 from events.models import EventAgreement, EventIndexPage, EventPage
-from network.demo.pages import ensure_child
 from network.models import NetworkDocument, TopicIndexPage, TopicPage
+from network.skeleton import ensure_child
 from news.models import NewsIndexPage, NewsPage
 from portals.models import Portal, PortalKind
 from tests.conftest import ensure_test_home, shared_content

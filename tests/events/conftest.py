@@ -30,8 +30,8 @@ import pytest
 
 from countries.models import CountryIndexPage, CountryPage, Subregion
 from events.models import EventIndexPage, EventPage
-from network.demo.pages import ensure_child
 from network.models import NetworkDocument, TopicIndexPage, TopicPage
+from network.skeleton import ensure_child
 from tests.conftest import ensure_test_home
 
 COUNTRIES = [

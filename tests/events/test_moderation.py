@@ -16,7 +16,7 @@ import pytest
 
 from events.models import EventIndexPage, EventPage
 from events.moderation import EVENT_ORGANIZERS, SECRETARIAT, WORKFLOW_NAME
-from network.demo.pages import ensure_child
+from network.skeleton import ensure_child
 
 moderation_migration = importlib.import_module("events.migrations.0003_secretariat_moderation")
 

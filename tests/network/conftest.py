@@ -32,8 +32,8 @@ import pytest
 
 from countries.models import CountryIndexPage, CountryPage, PracticePage
 from events.models import EventAgreement, EventDocument, EventIndexPage, EventPage, EventSession
-from network.demo.pages import ensure_child
 from network.models import NetworkDocument, PublicationIndexPage, TopicIndexPage, TopicPage
+from network.skeleton import ensure_child
 from news.models import NewsIndexPage, NewsPage
 from portals.models import PortalDirectoryPage
 from tests.conftest import ensure_test_home, shared_content

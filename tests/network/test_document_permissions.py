@@ -15,7 +15,7 @@ import pytest
 from countries.editors import ensure_editors_group
 from countries.models import CountryPage
 from events.moderation import EVENT_ORGANIZERS, SECRETARIAT, moderate_events_under
-from network.demo.pages import ensure_child
+from network.skeleton import ensure_child
 
 MINIMAL_PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 document_migration = importlib.import_module("events.migrations.0004_document_permissions")

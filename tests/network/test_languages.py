@@ -4,8 +4,8 @@ import re
 
 import pytest
 
-from network.demo.pages import ensure_child
 from network.models import StandardPage
+from network.skeleton import ensure_child
 
 
 def alternates(html: str) -> dict[str, str]:

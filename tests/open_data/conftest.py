@@ -28,8 +28,8 @@ import pytest
 
 from countries.models import CountryIndexPage, CountryPage, ProcurementModule
 from events.models import EventAgreement, EventIndexPage, EventPage
-from network.demo.pages import ensure_child
 from network.models import TopicIndexPage, TopicPage
+from network.skeleton import ensure_child
 from news.models import NewsIndexPage, NewsPage
 from portals.models import Institution, Portal, PortalDirectoryPage, PortalKind
 from tests.conftest import ensure_test_home, read_again, shared_content

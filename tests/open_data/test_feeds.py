@@ -10,7 +10,7 @@ import pytest
 from defusedxml import ElementTree as ET
 
 from events.models import EventPage
-from network.demo.pages import ensure_child
+from network.skeleton import ensure_child
 
 # Every test reads the same small network, built once for the module.
 pytestmark = pytest.mark.usefixtures("shared_network")

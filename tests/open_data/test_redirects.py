@@ -8,8 +8,8 @@ from wagtail.test.utils.form_data import nested_form_data, streamfield
 import pytest
 
 from countries.models import CountryPage
-from network.demo.pages import ensure_child
 from network.models import StandardPage
+from network.skeleton import ensure_child
 
 
 def assert_moved(client, old: str, new: str) -> None:

@@ -24,8 +24,8 @@ import pytest
 
 from countries.models import CountryIndexPage, CountryLaw, CountryPage, PracticePage
 from events.models import EventAgreement, EventIndexPage, EventPage, EventSession
-from network.demo.pages import ensure_child
 from network.models import NetworkDocument, StandardPage, TopicIndexPage, TopicPage
+from network.skeleton import ensure_child
 from news.models import NewsIndexPage, NewsPage
 from tests.conftest import ensure_test_home, read_again, shared_content
 

@@ -13,8 +13,8 @@ from wagtail.models import PageViewRestriction
 import pytest
 
 from events.models import EventPage, EventSession
-from network.demo.pages import ensure_child
 from network.models import StandardPage
+from network.skeleton import ensure_child
 from search import indexing
 from search.analysis import analyze
 from search.backends import get_search_engine

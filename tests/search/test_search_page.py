@@ -168,8 +168,8 @@ class TestFacets:
 
 class TestPagination:
     def test_pages_of_ten(self, client, home):
-        from network.demo.pages import ensure_child
         from network.models import StandardPage
+        from network.skeleton import ensure_child
 
         for number in range(23):
             ensure_child(

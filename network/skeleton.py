@@ -1,0 +1,58 @@
+"""Creating pages: the skeleton the reference data builds, the demo content and the tests' sites.
+
+A page is created under its parent and published at once, the way an editor's
+first "Publish" would, so it has a revision in Wagtail's history.
+"""
+
+from typing import TypeVar
+
+from django.db import transaction
+
+from wagtail.models import Page, Site
+
+P = TypeVar("P", bound=Page)
+
+
+def add_page(parent: Page, page: P) -> P:
+    """``page`` (not saved yet) added as the last child of ``parent`` and published."""
+    with transaction.atomic():
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+    return page
+
+
+def ensure_child(parent: Page, model: type[P], slug_es: str, **fields) -> tuple[P, bool]:
+    """The child of ``parent`` whose Spanish slug is ``slug_es``, created and published if missing."""
+    existing = model.objects.child_of(parent).filter(slug_es=slug_es).first()
+    if existing is not None:
+        return existing, False
+    fields.setdefault("slug_en", slug_es)
+    return add_page(parent, model(slug=slug_es, slug_es=slug_es, **fields)), True
+
+
+def make_site_root(home: Page) -> None:
+    """``home`` becomes the default site's root, replacing Wagtail's placeholder welcome page."""
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        Site.objects.create(hostname="localhost", root_page=home, is_default_site=True, site_name="RICG")
+        return
+    placeholder = site.root_page
+    site.root_page = home
+    site.save()
+    if placeholder.pk != home.pk and not isinstance(placeholder.specific, type(home)):
+        placeholder.delete()
+
+
+def ensure_home(model: type[P], slug_es: str, **fields) -> tuple[P, bool]:
+    """The site's home page, created on a new site as the root of the default site."""
+    home = model.objects.first()
+    if home is not None:
+        return home, False
+    home, created = ensure_child(Page.get_first_root_node(), model, slug_es, **fields)
+    make_site_root(home)
+    return home, created
+
+
+def paragraphs(*texts: str) -> list[dict]:
+    """StreamField data for plain paragraphs of text, one block per paragraph."""
+    return [{"type": "paragraph", "value": f"<p>{text}</p>"} for text in texts]

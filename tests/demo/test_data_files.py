@@ -1,0 +1,81 @@
+"""The demo data files go through the same records as the reference data: a corrected file reaches a
+site that already has the demo, and what an editor changed or deleted stays as they left it."""
+
+import io
+
+from django.core.management import call_command
+from django.test import override_settings
+
+import pytest
+
+from countries.models import CountryPage, PracticePage
+from demo import loader
+from events.models import EventPage
+from network.reference import DataFileError, load
+from portals.models import Portal
+from tests.conftest import edited_dataset, shared_content
+
+
+def load_demo_content() -> None:
+    call_command("load_demo_content", stdout=io.StringIO())
+
+
+@pytest.fixture(scope="module")
+def demo_site(django_db_setup, django_db_blocker, tmp_path_factory):
+    with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")):
+        yield from shared_content(django_db_blocker, load_demo_content)
+
+
+pytestmark = pytest.mark.usefixtures("demo_site")
+
+
+def dataset(name: str):
+    return next(dataset for dataset in loader.datasets() if dataset.name == name)
+
+
+def test_a_corrected_profile_reaches_the_site_and_an_editors_text_stays(db, tmp_path):
+    chile = CountryPage.objects.get(iso_alpha2="CL")
+    chile.intro_es = "Texto de un editor."
+    chile.save_revision().publish()
+
+    def correct(data: dict) -> None:
+        data["profile"]["intro"] = {"es": "Corrección del archivo.", "en": "Corrected in the file."}
+        data["profile"]["laws"][1]["url"] = "https://www.bcn.cl/leychile/navegar?idNorma=1200000"
+
+    load([edited_dataset(dataset("demo.countries.cl"), tmp_path, correct)])
+
+    chile = CountryPage.objects.get(iso_alpha2="CL")
+    assert (chile.intro_es, chile.intro_en) == ("Texto de un editor.", "Corrected in the file.")
+    assert chile.laws.get(number="Ley 21.634").url.endswith("idNorma=1200000")
+    assert not chile.has_unpublished_changes
+
+
+def test_a_corrected_event_session_reaches_the_site(db, tmp_path):
+    def correct(data: dict) -> None:
+        data["events"][1]["sessions"][0]["title"]["en"] = "Trends in e-procurement"
+
+    load([edited_dataset(dataset("demo.events"), tmp_path, correct)])
+
+    seminar = EventPage.objects.get(edition=3)
+    assert seminar.sessions.order_by("sort_order").first().title_en == "Trends in e-procurement"
+    assert seminar.sessions.count() == 12 and seminar.agreements.count() == 2
+
+
+def test_deleted_demo_objects_are_not_created_again(db):
+    Portal.objects.get(url="https://www.mercadopublico.cl").delete()
+    PracticePage.objects.get(slug_es="pregon-electronico").delete()
+
+    load_demo_content()
+
+    assert not Portal.objects.filter(url="https://www.mercadopublico.cl").exists()
+    assert not PracticePage.objects.filter(slug_es="pregon-electronico").exists()
+
+
+def test_a_reference_to_an_unknown_key_names_the_entry(db, tmp_path):
+    def mistype(data: dict) -> None:
+        data["portals"][0]["institution"] = "ChileCompras"
+
+    with pytest.raises(
+        DataFileError, match=r"cl\.yaml: portals\[0\]: .*ChileCompras: not found in demo.institutions"
+    ):
+        load([edited_dataset(dataset("demo.countries.cl"), tmp_path, mistype)])
