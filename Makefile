@@ -41,9 +41,10 @@ db: messages ## Migrate the SQLite database and load the reference data, demo co
 run: db ## Serve the site with demo content at http://127.0.0.1:8000/
 	$(MANAGE) runserver $(ADDRESS)
 
-lint: install ## ruff lint and format check
+lint: install ## ruff lint and format check, and the import contracts (layers) in pyproject.toml
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 check: messages ## Django system checks and missing-migration check
 	$(MANAGE) check --fail-level WARNING

@@ -80,6 +80,8 @@ class CountryIndexPage(RoutablePageMixin, BasePage):
     parent_page_types = ["network.HomePage"]
     subpage_types = ["countries.CountryPage"]
     max_count = 1
+    open_data_downloads = ("countries",)
+    api_listing_type = "countries.CountryPage"
     practices_per_page = 20
 
     class Meta:
@@ -232,6 +234,7 @@ class CountryPage(BasePage):
 
     parent_page_types = ["countries.CountryIndexPage"]
     subpage_types = ["countries.PracticePage"]
+    feed_subject = "country"
 
     api_fields = [
         *BasePage.api_fields,

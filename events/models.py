@@ -30,6 +30,8 @@ class EventIndexPage(BasePage):
     parent_page_types = ["network.HomePage"]
     subpage_types = ["events.EventPage"]
     max_count = 1
+    open_data_downloads = ("events", "agreements")
+    api_listing_type = "events.EventPage"
     events_per_page = 10
 
     class Meta:

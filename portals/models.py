@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
+from countries.models import CountryPage
 from network.models import BasePage
 
 language_codes_validator = RegexValidator(
@@ -166,6 +167,7 @@ class PortalDirectoryPage(BasePage):
     parent_page_types = ["network.HomePage"]
     subpage_types = []
     max_count = 1
+    open_data_downloads = ("portals",)
 
     class Meta:
         verbose_name = _("portal directory")
@@ -207,12 +209,7 @@ def group_by_kind(portals) -> list[PortalGroup]:
 
 
 def owner_countries() -> models.QuerySet:
-    """The live countries that own at least one portal, to filter the directory by.
-
-    ``countries`` builds on this app, so it is imported when needed rather than at load time.
-    """
-    from countries.models import CountryPage
-
+    """The live countries that own at least one portal, to filter the directory by."""
     owners = Portal.objects.filter(country__isnull=False).values("country")
     return CountryPage.objects.live().filter(pk__in=owners).order_by("title")
 

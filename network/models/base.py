@@ -20,5 +20,13 @@ class BasePage(Page):
     # Fields the read-only API (/api/v2/) exposes, in the language of ?locale=.
     api_fields = [APIField("intro")]
 
+    # --- Open data offered on the page (network/templatetags/open_data_tags.py) ---
+    # The export datasets (network.exports) an index page offers as CSV and JSON downloads.
+    open_data_downloads: tuple[str, ...] = ()
+    # The API page type listing the same content, linked next to the downloads.
+    api_listing_type = ""
+    # The feed filter ("country" or "topic") a page stands for, for the feeds narrowed to it.
+    feed_subject = ""
+
     class Meta:
         abstract = True

@@ -27,6 +27,8 @@ class TopicIndexPage(BasePage):
     parent_page_types = ["network.HomePage"]
     subpage_types = ["network.TopicPage"]
     max_count = 1
+    open_data_downloads = ("agreements",)
+    api_listing_type = "network.TopicPage"
 
     class Meta:
         verbose_name = _("topic index")
@@ -73,6 +75,7 @@ class TopicPage(BasePage):
 
     parent_page_types = ["network.TopicIndexPage"]
     subpage_types = []
+    feed_subject = "topic"
 
     api_fields = [*BasePage.api_fields, APIField("priority"), APIField("lead_countries"), APIField("body")]
 

@@ -5,30 +5,11 @@ from django.utils import translation
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
-from countries.models import CountryIndexPage, CountryPage
-from events.models import EventIndexPage
 from network.exports import DATASETS, export_url
 from network.feeds import feed_url
-from network.models import TopicIndexPage, TopicPage
 from network.structured_data import head_tags
-from portals.models import PortalDirectoryPage
 
 register = template.Library()
-
-# The downloads offered on each index page.
-DOWNLOADS = {
-    CountryIndexPage: ["countries"],
-    EventIndexPage: ["events", "agreements"],
-    TopicIndexPage: ["agreements"],
-    PortalDirectoryPage: ["portals"],
-}
-# The API listing of the same content, for the link next to the downloads.
-API_TYPES = {
-    CountryIndexPage: "countries.CountryPage",
-    EventIndexPage: "events.EventPage",
-    TopicIndexPage: "network.TopicPage",
-}
-
 
 FEED_TYPES = {"rss": "application/rss+xml", "atom": "application/atom+xml"}
 FEED_FORMAT_NAMES = {"rss": "RSS", "atom": "Atom"}
@@ -42,8 +23,8 @@ def feed_links(context: template.Context) -> dict:
         (gettext("News (%(format)s)"), "news", {}),
         (gettext("Events (%(format)s)"), "events", {}),
     ]
-    if isinstance(page, CountryPage | TopicPage):
-        subject = {"country": page} if isinstance(page, CountryPage) else {"topic": page}
+    if getattr(page, "feed_subject", ""):
+        subject = {page.feed_subject: page}
         feeds += [
             (gettext("%(name)s: news (%(format)s)"), "news", subject),
             (gettext("%(name)s: events (%(format)s)"), "events", subject),
@@ -76,17 +57,17 @@ def structured_data(context: template.Context) -> SafeString:
 
 @register.inclusion_tag("network/open_data/downloads.html", takes_context=True)
 def open_data_downloads(context: template.Context) -> dict:
-    """CSV and JSON links for the data an index page lists; nothing on other pages."""
+    """CSV and JSON links for the data an index page offers (``open_data_downloads``); nothing elsewhere."""
     page = context.get("page")
-    page_type = type(page)
-    if page_type not in DOWNLOADS:
+    names = getattr(page, "open_data_downloads", ())
+    if not names:
         return {"datasets": []}
     datasets = [
         {"title": DATASETS[name].title, "csv": export_url(name, "csv"), "json": export_url(name, "json")}
-        for name in DOWNLOADS[page_type]
+        for name in names
     ]
     return {
         "datasets": datasets,
-        "api_type": API_TYPES.get(page_type),
+        "api_type": page.api_listing_type,
         "language": translation.get_language(),
     }
