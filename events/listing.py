@@ -27,9 +27,9 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from countries.models import CountryPage
-from events.ordering import alphabetical
 from network.models import TopicPage
 from network.models.documents import parse_country_code
+from network.ordering import alphabetical
 from network.tree import LINK_FIELDS, by_own_table
 
 # Page ids and years outside these bounds cannot match and would overflow the database's integers.

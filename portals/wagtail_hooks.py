@@ -12,6 +12,8 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 import django_filters
 
+from network.exports import Dataset
+from portals import api, exports
 from portals.link_check import BROKEN_LINK
 from portals.models import Institution, Portal
 
@@ -94,3 +96,13 @@ def register_broken_portal_links_report() -> MenuItem:
         icon_name="warning",
         order=1100,
     )
+
+
+@hooks.register("register_export_datasets")
+def export_datasets() -> dict[str, Dataset]:
+    return exports.DATASETS
+
+
+@hooks.register("register_api_endpoints")
+def api_endpoints() -> dict[str, type]:
+    return api.API_ENDPOINTS

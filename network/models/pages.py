@@ -3,11 +3,11 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
-from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from network.blocks import BodyStreamBlock
+from network.public import TEXT, PublicAPIFields, PublicField
 
 
 class BasePage(Page):
@@ -21,8 +21,10 @@ class BasePage(Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
 
-    # Fields the read-only API (/api/v2/) exposes, in the language of ?locale=.
-    api_fields = [APIField("intro")]
+    # What every page publishes (see network.public); subclasses extend the list.
+    public_fields = [PublicField("intro", search=TEXT)]
+    # The read-only API (/api/v2/) exposes them in the language of ?locale=.
+    api_fields = PublicAPIFields()
 
     class Meta:
         abstract = True
@@ -36,7 +38,7 @@ class HomePage(BasePage):
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
 
-    api_fields = [*BasePage.api_fields, APIField("body")]
+    public_fields = [*BasePage.public_fields, PublicField("body", search=TEXT)]
 
     class Meta:
         verbose_name = _("home page")
@@ -59,7 +61,7 @@ class StandardPage(BasePage):
 
     parent_page_types = ["network.HomePage", "network.StandardPage"]
 
-    api_fields = [*BasePage.api_fields, APIField("body")]
+    public_fields = [*BasePage.public_fields, PublicField("body", search=TEXT)]
 
     class Meta:
         verbose_name = _("standard page")

@@ -6,7 +6,6 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
-from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
@@ -14,6 +13,7 @@ from network.blocks import BodyStreamBlock
 from network.listing import Shortlist, filtered_url, index_urls, shortlist
 from network.models.documents import PublicationIndexPage, public_documents
 from network.models.pages import BasePage
+from network.public import KEYWORDS, TEXT, PublicField
 from network.tree import LINK_FIELDS, children_of
 
 
@@ -69,7 +69,12 @@ class TopicPage(BasePage):
     parent_page_types = ["network.TopicIndexPage"]
     subpage_types = []
 
-    api_fields = [*BasePage.api_fields, APIField("priority"), APIField("lead_countries"), APIField("body")]
+    public_fields = [
+        *BasePage.public_fields,
+        PublicField("priority"),
+        PublicField("lead_countries", search=KEYWORDS),
+        PublicField("body", search=TEXT),
+    ]
 
     class Meta:
         verbose_name = _("topic")
