@@ -16,7 +16,6 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.documents import get_document_model_string
 from wagtail.fields import StreamField
@@ -30,6 +29,7 @@ from network.listing import filtered_url, index_urls, shortlist
 from network.models import BasePage, PublicationIndexPage, TopicPage
 from network.models.documents import parse_country_code, parse_id, public_documents
 from network.ordering import collation_key
+from network.public import KEYWORDS, TEXT, PublicAPIFields, PublicField, attribute, display, names, page_url
 from network.sections import sections
 from network.tree import LINK_FIELDS, children_of, descendants_of
 
@@ -236,25 +236,30 @@ class CountryPage(BasePage):
     subpage_types = ["countries.PracticePage"]
     feed_subject = "country"
 
-    api_fields = [
-        *BasePage.api_fields,
-        APIField("iso_alpha2"),
-        APIField("iso_alpha3"),
-        APIField("subregion"),
-        APIField("member_since"),
-        APIField("executive_committee"),
-        APIField("agency_name"),
-        APIField("agency_acronym"),
-        APIField("agency_url"),
-        APIField("system_name"),
-        APIField("system_launch_year"),
-        APIField(
+    public_fields = [
+        *BasePage.public_fields,
+        PublicField("name", _("Country"), read=attribute("title"), api=False),
+        PublicField("iso_alpha2", _("ISO 3166 alpha-2 code"), search=KEYWORDS),
+        PublicField("iso_alpha3", _("ISO 3166 alpha-3 code"), search=KEYWORDS),
+        PublicField("subregion", _("Subregion"), read=display),
+        PublicField("member_since", _("Member of the network since")),
+        PublicField("executive_committee", _("Seat on the executive committee")),
+        PublicField("agency_name", _("Procurement agency"), search=TEXT, schema="name"),
+        PublicField("agency_acronym", _("Agency acronym"), search=KEYWORDS, schema="alternateName"),
+        PublicField("agency_url", _("Agency website")),
+        PublicField("system_name", _("E-procurement system"), search=TEXT),
+        PublicField("system_launch_year", _("System launched in")),
+        PublicField(
             "system_modules",
+            _("System modules"),
+            read=names,
             serializer=serializers.SlugRelatedField(slug_field="name", many=True, read_only=True),
+            search=KEYWORDS,
         ),
-        APIField("laws"),
-        APIField("key_figures"),
-        APIField("body"),
+        PublicField("laws", search=TEXT),
+        PublicField("key_figures", search=TEXT),
+        PublicField("body", search=TEXT),
+        PublicField("url", _("Profile on this site"), read=page_url, api=False),
     ]
 
     class Meta:
@@ -332,7 +337,13 @@ class CountryLaw(Orderable):
         FieldPanel("url"),
     ]
 
-    api_fields = [APIField("title"), APIField("number"), APIField("year"), APIField("url")]
+    public_fields = [
+        PublicField("title", search=TEXT),
+        PublicField("number", search=TEXT),
+        PublicField("year", search=TEXT),
+        PublicField("url"),
+    ]
+    api_fields = PublicAPIFields()
 
     class Meta(Orderable.Meta):
         verbose_name = _("law")
@@ -355,14 +366,15 @@ class CountryKeyFigure(Orderable):
         FieldRowPanel([FieldPanel("source"), FieldPanel("source_url")]),
     ]
 
-    api_fields = [
-        APIField("label"),
-        APIField("value"),
-        APIField("unit"),
-        APIField("year"),
-        APIField("source"),
-        APIField("source_url"),
+    public_fields = [
+        PublicField("label", search=TEXT),
+        PublicField("value"),
+        PublicField("unit"),
+        PublicField("year"),
+        PublicField("source"),
+        PublicField("source_url"),
     ]
+    api_fields = PublicAPIFields()
 
     class Meta(Orderable.Meta):
         verbose_name = _("key figure")
@@ -387,7 +399,12 @@ class PracticePage(BasePage):
     parent_page_types = ["countries.CountryPage"]
     subpage_types = []
 
-    api_fields = [*BasePage.api_fields, APIField("date"), APIField("body"), APIField("topics")]
+    public_fields = [
+        *BasePage.public_fields,
+        PublicField("date"),
+        PublicField("body", search=TEXT),
+        PublicField("topics", search=KEYWORDS),
+    ]
 
     class Meta:
         verbose_name = _("good practice")

@@ -7,19 +7,16 @@ from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from countries import datasets
-from countries.models import (
-    CountryIndexPage,
-    CountryPage,
-    ProcurementModule,
-    by_country,
-    of_live_countries,
-)
+from countries import datasets, exports, structured_data
+from countries.models import CountryIndexPage, CountryPage, ProcurementModule, by_country, of_live_countries
+from network import reference
+from network.exports import Dataset
+from network.feeds import FeedSubject
 from network.listing import filtered_url, index_urls, shortlist
 from network.models import TopicPage
 from network.models.documents import Facet, parse_country_code
-from network.reference import HOOK, Dataset
 from network.sections import CardDetail, Section
+from network.structured_data import PageSchema
 from network.tree import LINK_FIELDS, linked
 
 
@@ -90,6 +87,28 @@ def topic_practices(topic: TopicPage, request: HttpRequest) -> Section:
 
 # After the home page (order 0) and before the network's topics (order 20), so that the country
 # index is the first section of the main menu; the modules come before the profiles that list them.
-@hooks.register(HOOK, order=10)
-def register_country_data() -> list[Dataset]:
+@hooks.register(reference.HOOK, order=10)
+def register_country_data() -> list[reference.Dataset]:
     return [datasets.MODULE_DATA, datasets.MEMBER_STATE_DATA]
+
+
+@hooks.register("register_export_datasets")
+def export_datasets() -> dict[str, Dataset]:
+    return exports.DATASETS
+
+
+@hooks.register("register_feed_subjects")
+def feed_subjects() -> dict[str, FeedSubject]:
+    """Feeds narrowed to one country, found by its ISO code: ``feeds/countries/cl/news.rss``."""
+    return {
+        "country": FeedSubject(
+            "countries/<str:country>/",
+            lambda code: CountryPage.objects.filter(iso_alpha2=code.upper()),
+            lambda country: country.iso_alpha2.lower(),
+        )
+    }
+
+
+@hooks.register("register_structured_data")
+def structured_data_of_pages() -> dict[type[Page], PageSchema]:
+    return structured_data.STRUCTURED_DATA

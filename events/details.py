@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 from django.http import HttpRequest
 
 from wagtail.models import Page
@@ -31,17 +31,20 @@ def agenda_sections(sessions: list) -> list[AgendaSection]:
     return list(sections.values())
 
 
-def live_topics() -> Prefetch:
-    return Prefetch("topics", queryset=TopicPage.objects.live())
-
-
-def fetch(children, *lookups) -> list:
-    """A child relation as a list, its own relations prefetched.
+def prefetch_children(event: Page) -> None:
+    """The sessions and agreements onto the event, with their live topics and countries.
 
     A preview's children are in-memory lists, unsaved: there is nothing to prefetch.
     """
-    items = children.all()
-    return list(items.prefetch_related(*lookups) if isinstance(items, QuerySet) else items)
+    if not isinstance(event.sessions.all(), QuerySet):
+        return
+    live_topics = TopicPage.objects.live()
+    prefetch_related_objects(
+        [event],
+        Prefetch("sessions__topics", queryset=live_topics),
+        Prefetch("agreements__topics", queryset=live_topics),
+        Prefetch("agreements__responsible_countries", queryset=CountryPage.objects.live()),
+    )
 
 
 def calendar_url(event: Page, request: HttpRequest) -> str | None:
@@ -56,15 +59,11 @@ def event_details(event: Page, request: HttpRequest) -> dict:
     Live pages are picked with ``filter(live=True)`` rather than ``live()``: a preview's
     relations are in-memory lists that support the former only.
     """
-    sessions = fetch(event.sessions, live_topics())
-    agreements = fetch(
-        event.agreements,
-        live_topics(),
-        Prefetch("responsible_countries", queryset=CountryPage.objects.live()),
-    )
+    prefetch_children(event)
+    sessions = list(event.sessions.all())
+    agreements = list(event.agreements.all())
     for agreement in agreements:
         agreement.countries_in_order = alphabetical(agreement.responsible_countries.all())
-    topics = {topic.pk: topic for item in [*sessions, *agreements] for topic in item.topics.all()}
     return {
         "host_country": event.host_country,
         "organizing_countries": alphabetical(event.organizing_countries.filter(live=True)),
@@ -73,6 +72,6 @@ def event_details(event: Page, request: HttpRequest) -> dict:
         "agenda": agenda_sections(sessions),
         "agreements": agreements,
         "documents": list(event.documents.select_related("document").defer("document__extracted_text")),
-        "event_topics": alphabetical(topics.values()),
+        "event_topics": alphabetical(event.discussed_topics()),
         "calendar_url": calendar_url(event, request),
     }

@@ -1,17 +1,17 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q, prefetch_related_objects
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.documents import get_document_model_string
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, Page
 
 from rest_framework import serializers
 
@@ -21,6 +21,18 @@ from events.details import event_details
 from events.listing import EventListing
 from network.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
 from network.models import BasePage
+from network.ordering import alphabetical
+from network.public import (
+    PublicAPIFields,
+    PublicField,
+    attribute,
+    display,
+    page_url,
+    rich_text,
+    through,
+    title,
+    titles,
+)
 from network.tree import descendants_of
 
 
@@ -45,6 +57,17 @@ class EventIndexPage(BasePage):
         events = EventPage.objects.live().defer_streamfields().public().filter(descendants_of(self))
         context["listing"] = EventListing(events, request.GET, per_page=self.events_per_page)
         return context
+
+
+def organizers(event: "EventPage", name: str, request: HttpRequest | None) -> list[str]:
+    """The organizing countries, alphabetical, then the organizing institutions."""
+    institutions = [str(institution) for institution in event.organizing_institutions.all()]
+    return [country.title for country in alphabetical(event.organizing_countries.all())] + institutions
+
+
+def participating_country_codes(event: "EventPage", name: str, request: HttpRequest | None) -> list[str]:
+    """The participating countries' ISO codes, in the order of their names."""
+    return [country.iso_alpha2 for country in alphabetical(event.participating_countries.all())]
 
 
 class EventPage(RoutablePageMixin, BasePage):
@@ -134,24 +157,33 @@ class EventPage(RoutablePageMixin, BasePage):
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
 
-    api_fields = [
-        *BasePage.api_fields,
-        APIField("kind"),
-        APIField("edition"),
-        APIField("start_date"),
-        APIField("end_date"),
-        APIField("only_month_known"),
-        APIField("city"),
-        APIField("host_country"),
-        APIField("organizing_countries"),
-        APIField("organizing_institutions", serializer=serializers.StringRelatedField(many=True)),
-        APIField("participating_countries"),
-        APIField("participants_count"),
-        APIField("institutions_count"),
-        APIField("sessions"),
-        APIField("report"),
-        APIField("agreements"),
-        APIField("documents"),
+    public_fields = [
+        *BasePage.public_fields,
+        PublicField("title", _("Event"), api=False, schema="name"),
+        PublicField("kind", _("Kind of event"), read=display),
+        PublicField("edition", _("Edition")),
+        PublicField("start_date", _("Start date")),
+        PublicField("end_date", _("End date")),
+        PublicField("only_month_known"),
+        PublicField("city", _("City")),
+        PublicField("host_country", _("Host country"), read=title),
+        PublicField("organizers", _("Organizers"), read=organizers, api=False),
+        PublicField("organizing_countries"),
+        PublicField("organizing_institutions", serializer=serializers.StringRelatedField(many=True)),
+        PublicField("participating_countries", _("Participating countries"), read=titles),
+        PublicField(
+            "participating_country_codes",
+            _("Participating countries (ISO codes)"),
+            read=participating_country_codes,
+            api=False,
+        ),
+        PublicField("participants_count", _("Number of participants")),
+        PublicField("institutions_count", _("Number of institutions")),
+        PublicField("sessions"),
+        PublicField("report"),
+        PublicField("agreements"),
+        PublicField("documents"),
+        PublicField("url", _("Page on this site"), read=page_url, api=False),
     ]
 
     class Meta:
@@ -167,25 +199,52 @@ class EventPage(RoutablePageMixin, BasePage):
             raise ValidationError({"end_date": _("The event cannot end before it starts.")})
 
     def save(self, *args, **kwargs) -> None:
+        """Stores the discussed topics as ``topics``, one row per event and topic.
+
+        The event index counts events per topic on every request: through sessions
+        and agreements that was a UNION of joins deduplicated on every request
+        (28 ms at 2,000 events on SQLite), through ``topics`` a plain GROUP BY (10 ms).
+        """
         super().save(*args, **kwargs)
         update_fields = kwargs.get("update_fields")
         if update_fields is None or {"sessions", "agreements"} & set(update_fields):
-            self.topics.set(self.discussed_topic_ids())
+            self.topics.set(self.saved_page_topics())
 
-    def discussed_topic_ids(self) -> set[int]:
-        """The topics of the event's saved sessions and agreements.
+    def discussed_topics(self) -> list:
+        """The topics of the event's sessions and agreements, each once, in agenda order.
 
-        Kept as ``topics``, one row per event and topic, because the event index
-        counts events per topic on every request: through sessions and agreements
-        that was a UNION of joins deduplicated on every request (28 ms at 2,000
-        events on SQLite), through ``topics`` a plain GROUP BY (10 ms).
+        The one definition of an event's topics. It reads the sessions and agreements
+        as the page holds them, so a preview's unsaved ones count, and their topics
+        as prefetched, if they were (only the live ones, say). The saved, live
+        pages' topics are also stored as ``topics``, for queries.
         """
-        sessions = EventSession.topics.through.objects.filter(eventsession__page=self)
-        agreements = EventAgreement.topics.through.objects.filter(eventagreement__page=self)
-        return {
-            *sessions.values_list("topicpage_id", flat=True),
-            *agreements.values_list("topicpage_id", flat=True),
-        }
+        items = [*self.sessions.all(), *self.agreements.all()]
+        return list({topic.pk: topic for item in items for topic in item.topics.all()}.values())
+
+    @staticmethod
+    def discussing(topic: Page) -> Q:
+        """Events among whose ``discussed_topics`` is ``topic``, as a query; join rows may repeat an event.
+
+        Unlike the stored ``topics``, it holds for sessions and agreements saved on their own.
+        """
+        return Q(sessions__topics=topic) | Q(agreements__topics=topic)
+
+    def saved_page_topics(self) -> list:
+        """``discussed_topics`` as just saved.
+
+        The sessions and agreements are fetched for this once and forgotten again, so
+        that later reads (a revision of this instance) see what is saved after.
+        """
+        self._forget_children()
+        prefetch_related_objects([self], "sessions__topics", "agreements__topics")
+        topics = self.discussed_topics()
+        self._forget_children()
+        return topics
+
+    def _forget_children(self) -> None:
+        cache = getattr(self, "_prefetched_objects_cache", {})
+        for relation in ("sessions", "agreements"):
+            cache.pop(relation, None)
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
@@ -219,13 +278,14 @@ class EventSession(ClusterableModel, Orderable):
         FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
     ]
 
-    api_fields = [
-        APIField("kind"),
-        APIField("title"),
-        APIField("description"),
-        APIField("date"),
-        APIField("topics"),
+    public_fields = [
+        PublicField("kind"),
+        PublicField("title"),
+        PublicField("description"),
+        PublicField("date"),
+        PublicField("topics"),
     ]
+    api_fields = PublicAPIFields()
 
     class Meta(Orderable.Meta):
         verbose_name = _("session")
@@ -258,13 +318,17 @@ class EventAgreement(ClusterableModel, Orderable):
         FieldPanel("responsible_countries", widget=forms.CheckboxSelectMultiple),
     ]
 
-    api_fields = [
-        APIField("number", serializer=serializers.IntegerField(read_only=True)),
-        APIField("title"),
-        APIField("text"),
-        APIField("topics"),
-        APIField("responsible_countries"),
+    public_fields = [
+        PublicField("event", _("Event"), read=attribute("page.title"), api=False),
+        PublicField("event_date", _("Event date"), read=attribute("page.start_date"), api=False),
+        PublicField("number", _("Agreement number"), serializer=serializers.IntegerField(read_only=True)),
+        PublicField("title", _("Agreement")),
+        PublicField("text", _("Text of the agreement"), read=rich_text),
+        PublicField("topics", _("Topics"), read=titles),
+        PublicField("responsible_countries", _("Responsible countries"), read=titles),
+        PublicField("event_url", _("Event page on this site"), read=through("page", page_url), api=False),
     ]
+    api_fields = PublicAPIFields()
 
     class Meta(Orderable.Meta):
         verbose_name = _("agreement")
@@ -291,7 +355,8 @@ class EventDocument(Orderable):
 
     panels = [FieldPanel("document")]
 
-    api_fields = [APIField("document")]
+    public_fields = [PublicField("document")]
+    api_fields = PublicAPIFields()
 
     class Meta(Orderable.Meta):
         verbose_name = _("document")

@@ -1,5 +1,7 @@
-"""What the pages of the apps below show of the events (see ``network.sections``)."""
+"""What the events app contributes: sections of lower pages (``network.sections``), downloads,
+feeds and JSON-LD (``network.contributions``)."""
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
@@ -10,12 +12,15 @@ from wagtail import hooks
 from wagtail.models import Page
 
 from countries.models import CountryPage
+from events import exports, feeds, structured_data
 from events.listing import EVENT_LINE_FIELDS, as_cards
 from events.models import EventAgreement, EventDocument, EventIndexPage, EventPage, EventSession
+from network.exports import Dataset
 from network.home import LISTING_SIZE
 from network.listing import Shortlist, filtered_url, index_urls, shortlist
 from network.models import TopicPage
 from network.sections import CardDetail, Section
+from network.structured_data import PageSchema
 from network.tree import linked
 
 
@@ -117,3 +122,18 @@ def document_card_events() -> CardDetail:
     links = Prefetch("event_links", queryset=EventDocument.objects.filter(page__live=True))
     pages = Prefetch("event_links__page", queryset=linked(EventPage))
     return CardDetail((links, pages), "events/sections/document_card_events.html")
+
+
+@hooks.register("register_export_datasets")
+def export_datasets() -> dict[str, Dataset]:
+    return exports.DATASETS
+
+
+@hooks.register("register_feeds")
+def event_feeds() -> dict[str, Callable]:
+    return feeds.FEEDS
+
+
+@hooks.register("register_structured_data")
+def structured_data_of_pages() -> dict[type[Page], PageSchema]:
+    return structured_data.STRUCTURED_DATA

@@ -1,4 +1,10 @@
-"""The read-only open data API at /api/v2/: Wagtail's API v2 plus an endpoint for the portal directory.
+"""The read-only open data API at /api/v2/: Wagtail's API v2 and the endpoints the apps add.
+
+Besides pages, documents and images, an app contributes endpoints for its own
+models (the portal directory) through the ``register_api_endpoints`` hook
+(``network.contributions``), returning ``{name: view set}``; a view set mixes in
+``LanguageMixin`` to answer in the language asked for. The URLs are in
+``network.api_urls``.
 
 ``?locale=es|en`` (Spanish by default) chooses the language every translated
 field, slug and page URL is read in. In Wagtail, ``locale`` would filter pages
@@ -6,11 +12,12 @@ by Wagtail locale; here languages are translated fields of one page tree, so it
 switches the language instead, and Wagtail's locale filters are left out.
 """
 
+from functools import cache
+
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Model
 from django.http import Http404, HttpRequest
-from django.urls import path
 from django.utils import translation
 
 from wagtail.api.v2.filters import (
@@ -28,11 +35,12 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Site
 
-from rest_framework import serializers
 from rest_framework.response import Response
 
-from portals.models import Institution, Portal
+from network.contributions import Contributions
 
+# The API's URLs alone, to resolve a missed API request with (see LanguageMixin).
+API_URLCONF = "network.api_urls"
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
 
@@ -55,7 +63,7 @@ class LanguageMixin:
         if response.status_code == 404:
             # LocaleMiddleware would redirect a miss to /es/api/…, where the page tree answers with
             # an HTML 404; resolving with the API's own URLs (no language prefix) keeps the JSON 404.
-            request.urlconf = __name__
+            request.urlconf = API_URLCONF
         return response
 
     def initial(self, request, *args, **kwargs) -> None:
@@ -129,54 +137,14 @@ class ImagesEndpoint(LanguageMixin, ImagesAPIViewSet):
     known_query_parameters = ImagesAPIViewSet.known_query_parameters | {"locale"}
 
 
-class InstitutionSerializer(serializers.ModelSerializer):
-    class Meta:
-        model = Institution
-        fields = ["name", "acronym", "url"]
+CORE_ENDPOINTS = {"pages": PagesEndpoint, "documents": DocumentsEndpoint, "images": ImagesEndpoint}
+ENDPOINTS = Contributions("register_api_endpoints", builtin=CORE_ENDPOINTS)
 
 
-class PortalsEndpoint(LanguageMixin, BaseAPIViewSet):
-    """The portal directory (portals are snippets, not pages), with the result of the last link check."""
-
-    model = Portal
-    name = "portals"
-    filter_backends = [FieldsFilter, OrderingFilter]
-    known_query_parameters = BaseAPIViewSet.known_query_parameters | {"locale"}
-    body_fields = [
-        *BaseAPIViewSet.body_fields,
-        "name",
-        "kind",
-        "url",
-        "description",
-        "country",
-        "institution",
-        "languages",
-        "publishes_ocds",
-        "ocds_url",
-        "link_checked_at",
-        "link_status_code",
-        "link_final_url",
-        "link_error",
-    ]
-    listing_default_fields = [*BaseAPIViewSet.listing_default_fields, "name", "kind", "url", "country"]
-
-    @classmethod
-    def get_field_serializer_overrides(cls, model):
-        return {
-            **super().get_field_serializer_overrides(model),
-            "institution": InstitutionSerializer(read_only=True),
-            "languages": serializers.ListField(source="language_codes", child=serializers.CharField()),
-        }
-
-    def get_queryset(self):
-        return Portal.objects.select_related("country", "institution").order_by("pk")
-
-
-api_router = WagtailAPIRouter("wagtailapi")
-api_router.register_endpoint("pages", PagesEndpoint)
-api_router.register_endpoint("documents", DocumentsEndpoint)
-api_router.register_endpoint("images", ImagesEndpoint)
-api_router.register_endpoint("portals", PortalsEndpoint)
-
-
-urlpatterns = [path("api/v2/", api_router.urls)]
+@cache
+def api_router() -> WagtailAPIRouter:
+    """The router of every endpoint, built on first use so that each app's hooks are registered."""
+    router = WagtailAPIRouter("wagtailapi")
+    for name, endpoint in ENDPOINTS.items():
+        router.register_endpoint(name, endpoint)
+    return router

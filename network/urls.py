@@ -8,12 +8,11 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from network import exports, feeds, sitemaps
-from network.api import api_router
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("api/v2/", api_router.urls),
+    path("", include("network.api_urls")),
     path("sitemap.xml", sitemaps.sitemap_view, name="sitemap"),
     path("robots.txt", sitemaps.robots_txt, name="robots_txt"),
 ]
@@ -22,7 +21,7 @@ urlpatterns = [
 # LocaleMiddleware according to the browser's Accept-Language.
 urlpatterns += i18n_patterns(
     path("exports/", include(exports.urlpatterns)),
-    path("feeds/", include(feeds.urlpatterns)),
+    path("feeds/", include(feeds.feed_urlpatterns())),
     path(_("search/"), include("search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

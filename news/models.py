@@ -8,13 +8,13 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.api import APIField
 from wagtail.fields import StreamField
 
 from countries.models import AboutFilter
 from network.blocks import BodyStreamBlock
 from network.models import BasePage
 from network.models.topics import TopicPage
+from network.public import KEYWORDS, TEXT, PublicField
 from network.tree import children_of
 
 
@@ -89,14 +89,14 @@ class NewsPage(BasePage):
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
 
-    api_fields = [
-        *BasePage.api_fields,
-        APIField("date"),
-        APIField("image"),
-        APIField("body"),
-        APIField("source_url"),
-        APIField("countries"),
-        APIField("topics"),
+    public_fields = [
+        *BasePage.public_fields,
+        PublicField("date", schema="datePublished"),
+        PublicField("image"),
+        PublicField("body", search=TEXT),
+        PublicField("source_url"),
+        PublicField("countries", search=KEYWORDS),
+        PublicField("topics", search=KEYWORDS),
     ]
 
     class Meta:

@@ -1,4 +1,7 @@
-"""What the pages of the apps below show of the news (see ``network.sections``)."""
+"""What the news app contributes: sections of lower pages (``network.sections``), feeds and JSON-LD
+(``network.contributions``)."""
+
+from collections.abc import Callable
 
 from django.http import HttpRequest
 
@@ -10,7 +13,9 @@ from network.home import LISTING_SIZE
 from network.listing import filtered_url, index_urls, shortlist
 from network.models import TopicPage
 from network.sections import Section
+from network.structured_data import PageSchema
 from network.tree import LINK_FIELDS
+from news import feeds, structured_data
 from news.models import NewsIndexPage, NewsPage
 
 
@@ -48,3 +53,13 @@ def topic_news(topic: TopicPage, request: HttpRequest) -> Section:
 def country_news(country: CountryPage, request: HttpRequest) -> Section:
     news = news_shortlist(country.news, request, country=country.iso_alpha2)
     return Section("news/sections/country_news.html", {"news": news})
+
+
+@hooks.register("register_feeds")
+def news_feeds() -> dict[str, Callable]:
+    return feeds.FEEDS
+
+
+@hooks.register("register_structured_data")
+def structured_data_of_pages() -> dict[type[Page], PageSchema]:
+    return structured_data.STRUCTURED_DATA

@@ -10,8 +10,11 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
+from rest_framework import serializers
+
 from countries.models import CountryPage
 from network.models import BasePage
+from network.public import PublicAPIFields, PublicField, attribute, display, text, title
 
 language_codes_validator = RegexValidator(
     r"^[a-z]{2}(, ?[a-z]{2})*$",
@@ -48,6 +51,14 @@ class Institution(models.Model):
 
     def __str__(self) -> str:
         return f"{self.acronym} — {self.name}" if self.acronym else self.name
+
+
+class InstitutionSerializer(serializers.ModelSerializer):
+    """An institution as the portals API shows it, nested in the portal."""
+
+    class Meta:
+        model = Institution
+        fields = ["name", "acronym", "url"]
 
 
 class PortalKind(models.TextChoices):
@@ -131,6 +142,33 @@ class Portal(models.Model):
         FieldRowPanel([FieldPanel("country"), FieldPanel("institution")]),
         MultiFieldPanel([FieldPanel("publishes_ocds"), FieldPanel("ocds_url")], heading=_("Open data")),
     ]
+
+    public_fields = [
+        PublicField("name", _("Portal")),
+        PublicField("kind", _("Kind of portal"), read=display),
+        PublicField("url", _("Address")),
+        PublicField("description", _("Description")),
+        PublicField("country", _("Owner country"), read=title),
+        PublicField(
+            "institution",
+            _("Institution that runs it"),
+            read=text,
+            serializer=InstitutionSerializer(read_only=True),
+        ),
+        PublicField(
+            "languages",
+            _("Languages (ISO 639-1 codes)"),
+            read=attribute("language_codes"),
+            serializer=serializers.ListField(source="language_codes", child=serializers.CharField()),
+        ),
+        PublicField("publishes_ocds", _("Publishes open contracting data (OCDS)")),
+        PublicField("ocds_url", _("Open contracting data address")),
+        PublicField("link_checked_at", _("Address last checked at")),
+        PublicField("link_status_code", _("HTTP status at the last check")),
+        PublicField("link_final_url"),
+        PublicField("link_error", _("Error at the last check"), read=display),
+    ]
+    api_fields = PublicAPIFields()
 
     class Meta:
         ordering = ["name"]

@@ -14,7 +14,9 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 import django_filters
 
 from countries.models import CountryPage
+from network.exports import Dataset
 from network.sections import Section
+from portals import api, exports
 from portals.link_check import BROKEN_LINK
 from portals.models import Institution, Portal
 
@@ -105,3 +107,13 @@ def country_portals(country: CountryPage, request: HttpRequest) -> Section:
     return Section(
         "portals/sections/country_portals.html", {"portals": country.portals.select_related("institution")}
     )
+
+
+@hooks.register("register_export_datasets")
+def export_datasets() -> dict[str, Dataset]:
+    return exports.DATASETS
+
+
+@hooks.register("register_api_endpoints")
+def api_endpoints() -> dict[str, type]:
+    return api.API_ENDPOINTS

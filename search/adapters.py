@@ -1,9 +1,12 @@
 """What the public search indexes of each kind of page and of each document.
 
 The domain apps know nothing of search: this registry says, per page model, how
-to read its title, text, countries, topics and date in each language. A model
-without an adapter of its own uses the one of its nearest registered ancestor,
-so any new page type is indexed by title, introduction and StreamFields.
+to read its title, text, countries, topics and date in each language. The text
+and keywords are, unless an adapter says otherwise, the model's public fields
+marked ``TEXT`` and ``KEYWORDS`` (``network.public``), then any StreamField not
+declared. A model without an adapter of its own uses the one of its nearest
+registered ancestor, so any new page type is indexed by title, introduction and
+StreamFields.
 
 Only fields really filled in a language are read for that language (no fallback
 to Spanish), so an English entry exists only where the page is in English and a
@@ -27,6 +30,7 @@ from wagtail.models import Page
 from countries.models import CountryPage, PracticePage
 from events.models import EventPage
 from network.models import TopicPage
+from network.public import KEYWORDS, TEXT, PublicField, public_fields, search_fields
 from news.models import NewsPage
 from search.backends.base import IndexEntry
 
@@ -118,12 +122,15 @@ class PageAdapter:
             return page.get_url() or ""
 
     def text(self, page: Page, language: str) -> list[str]:
-        parts = [in_language(page, "intro", language)]
-        parts += [in_language(page, field.name, language) for field in _stream_fields(page)]
-        return parts
+        declared = {field.name for field in public_fields(page)}
+        undeclared = [field.name for field in _stream_fields(page) if field.name not in declared]
+        return [
+            *_searchable(page, search_fields(page, TEXT), language),
+            *(in_language(page, name, language) for name in undeclared),
+        ]
 
     def keywords(self, page: Page, language: str) -> list[str]:
-        return []
+        return _searchable(page, search_fields(page, KEYWORDS), language)
 
     def countries(self, page: Page) -> Iterable[str]:
         return ()
@@ -139,24 +146,6 @@ class CountryAdapter(PageAdapter):
     kind = "country"
     related = ("laws", "key_figures", "system_modules")
 
-    def text(self, page: CountryPage, language: str) -> list[str]:
-        laws = [
-            f"{in_language(law, 'title', language)} {law.number} {law.year or ''}" for law in page.laws.all()
-        ]
-        figures = [in_language(figure, "label", language) for figure in page.key_figures.all()]
-        return [
-            in_language(page, "intro", language),
-            in_language(page, "agency_name", language),
-            in_language(page, "system_name", language),
-            *laws,
-            *figures,
-            in_language(page, "body", language),
-        ]
-
-    def keywords(self, page: CountryPage, language: str) -> list[str]:
-        modules = [with_fallback(module, "name", language) for module in page.system_modules.all()]
-        return [page.iso_alpha2, page.iso_alpha3, page.agency_acronym, *modules]
-
     def countries(self, page: CountryPage) -> Iterable[str]:
         return [page.iso_alpha2]
 
@@ -170,9 +159,8 @@ class PracticeAdapter(PageAdapter):
 
     def keywords(self, page: PracticePage, language: str) -> list[str]:
         country = page.country
-        return [with_fallback(country, "title", language) if country else ""] + _titles(
-            page.topics.all(), language
-        )
+        country_name = with_fallback(country, "title", language) if country else ""
+        return [country_name, *super().keywords(page, language)]
 
     def countries(self, page: PracticePage) -> Iterable[str]:
         country = page.country
@@ -238,16 +226,12 @@ class EventAdapter(PageAdapter):
         return host + list(page.organizing_countries.all()) + list(page.participating_countries.all())
 
     def _topics(self, page: EventPage) -> list[TopicPage]:
-        items = [*page.sessions.all(), *page.agreements.all()]
-        return list({topic.pk: topic for item in items for topic in item.topics.all()}.values())
+        return page.discussed_topics()
 
 
 class NewsAdapter(PageAdapter):
     kind = "news"
     related = ("countries", "topics")
-
-    def keywords(self, page: NewsPage, language: str) -> list[str]:
-        return _titles(page.countries.all(), language) + _titles(page.topics.all(), language)
 
     def countries(self, page: NewsPage) -> Iterable[str]:
         return [country.iso_alpha2 for country in page.countries.all()]
@@ -262,9 +246,6 @@ class NewsAdapter(PageAdapter):
 class TopicAdapter(PageAdapter):
     kind = "topic"
     related = ("lead_countries",)
-
-    def keywords(self, page: TopicPage, language: str) -> list[str]:
-        return _titles(page.lead_countries.all(), language)
 
     def countries(self, page: TopicPage) -> Iterable[str]:
         return [country.iso_alpha2 for country in page.lead_countries.all()]
@@ -327,6 +308,31 @@ def _stream_fields(page: Page) -> list[StreamField]:
         for field in type(page)._meta.get_fields()
         if isinstance(field, StreamField) and not _is_translation(field.name)
     ]
+
+
+def _searchable(instance: Model, fields: list[PublicField], language: str) -> list[str]:
+    """The fields' values in ``language``: a relation gives one value per related object."""
+    return [text for field in fields for text in _values(instance, field.name, language)]
+
+
+def _values(instance: Model, name: str, language: str) -> list[str]:
+    model_field = instance._meta.get_field(name)
+    if model_field.one_to_many:
+        # Parts of the instance (a country's laws): each is its own text fields, in one line.
+        return [
+            " ".join(_searchable(part, search_fields(part, TEXT), language))
+            for part in getattr(instance, name).all()
+        ]
+    if model_field.many_to_many:
+        return [with_fallback(item, _name_field(item), language) for item in getattr(instance, name).all()]
+    if hasattr(instance, f"{name}_{language}"):
+        return [in_language(instance, name, language)]
+    value = getattr(instance, name)
+    return [str(value)] if value not in (None, "") else []
+
+
+def _name_field(item: Model) -> str:
+    return "title" if isinstance(item, Page) else "name"
 
 
 def _is_translation(name: str) -> bool:

@@ -2,8 +2,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
-from wagtail.api import APIField
 from wagtail.models import Page
+
+from network.public import TEXT, PublicAPIFields, PublicField
 
 
 class BasePage(Page):
@@ -17,8 +18,10 @@ class BasePage(Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
 
-    # Fields the read-only API (/api/v2/) exposes, in the language of ?locale=.
-    api_fields = [APIField("intro")]
+    # What every page publishes (see network.public); subclasses extend the list.
+    public_fields = [PublicField("intro", search=TEXT)]
+    # The read-only API (/api/v2/) exposes them in the language of ?locale=.
+    api_fields = PublicAPIFields()
 
     # --- Open data offered on the page (network/templatetags/open_data_tags.py) ---
     # The export datasets (network.exports) an index page offers as CSV and JSON downloads.

@@ -12,11 +12,11 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
-from wagtail.api import APIField
 from wagtail.documents.models import AbstractDocument, Document
 from wagtail.models import Collection, CollectionViewRestriction
 
 from network.models.base import BasePage
+from network.public import PublicAPIFields, PublicField
 from network.sections import card_details, prefetches
 from network.tree import linked
 from network.uploads import validate_document_content
@@ -69,14 +69,15 @@ class NetworkDocument(AbstractDocument):
         "topics",
     )
 
-    api_fields = [
-        APIField("kind"),
-        APIField("language"),
-        APIField("year"),
-        APIField("description"),
-        APIField("countries"),
-        APIField("topics"),
+    public_fields = [
+        PublicField("kind"),
+        PublicField("language"),
+        PublicField("year"),
+        PublicField("description"),
+        PublicField("countries"),
+        PublicField("topics"),
     ]
+    api_fields = PublicAPIFields()
 
     class Meta(AbstractDocument.Meta):
         verbose_name = _("document")

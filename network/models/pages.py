@@ -2,12 +2,12 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
-from wagtail.api import APIField
 from wagtail.fields import StreamField
 
 from network.blocks import BodyStreamBlock
 from network.home import home_context
 from network.models.base import BasePage
+from network.public import TEXT, PublicField
 
 
 class HomePage(BasePage):
@@ -21,7 +21,7 @@ class HomePage(BasePage):
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
 
-    api_fields = [*BasePage.api_fields, APIField("body")]
+    public_fields = [*BasePage.public_fields, PublicField("body", search=TEXT)]
 
     class Meta:
         verbose_name = _("home page")
@@ -41,7 +41,7 @@ class StandardPage(BasePage):
 
     parent_page_types = ["network.HomePage", "network.StandardPage"]
 
-    api_fields = [*BasePage.api_fields, APIField("body")]
+    public_fields = [*BasePage.public_fields, PublicField("body", search=TEXT)]
 
     class Meta:
         verbose_name = _("standard page")

@@ -6,13 +6,13 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
-from wagtail.api import APIField
 from wagtail.fields import StreamField
 
 from network.blocks import BodyStreamBlock
 from network.listing import Shortlist, filtered_url, index_urls, shortlist
 from network.models.base import BasePage
 from network.models.documents import PublicationIndexPage, public_documents
+from network.public import KEYWORDS, TEXT, PublicField
 from network.sections import card_details, prefetches, sections
 from network.tree import children_of
 
@@ -77,7 +77,12 @@ class TopicPage(BasePage):
     subpage_types = []
     feed_subject = "topic"
 
-    api_fields = [*BasePage.api_fields, APIField("priority"), APIField("lead_countries"), APIField("body")]
+    public_fields = [
+        *BasePage.public_fields,
+        PublicField("priority"),
+        PublicField("lead_countries", search=KEYWORDS),
+        PublicField("body", search=TEXT),
+    ]
 
     class Meta:
         verbose_name = _("topic")

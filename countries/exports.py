@@ -1,0 +1,15 @@
+"""The member countries as a download (see ``network.exports``), in ``CountryPage.public_fields``."""
+
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+
+from countries.models import CountryPage
+from network.exports import Dataset, live
+from network.ordering import alphabetical
+
+
+def country_rows(request: HttpRequest) -> list[CountryPage]:
+    return alphabetical(live(CountryPage.objects).prefetch_related("system_modules"))
+
+
+DATASETS = {"countries": Dataset(_("Member countries"), CountryPage, country_rows)}

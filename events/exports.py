@@ -1,0 +1,46 @@
+"""Events and their agreements as downloads (see ``network.exports``).
+
+The columns are ``EventPage.public_fields`` and ``EventAgreement.public_fields``;
+the rows fetch every relation those columns read, in a fixed number of queries.
+"""
+
+from django.db.models import Prefetch, QuerySet
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+
+from countries.models import CountryPage
+from events.models import EventAgreement, EventPage
+from network.exports import Dataset, live
+from network.models import TopicPage
+
+
+def event_rows(request: HttpRequest) -> QuerySet[EventPage]:
+    countries = live(CountryPage.objects)
+    return (
+        live(EventPage.objects)
+        .order_by("-start_date", "pk")
+        .select_related("host_country")
+        .prefetch_related(
+            Prefetch("participating_countries", queryset=countries),
+            Prefetch("organizing_countries", queryset=countries),
+            "organizing_institutions",
+        )
+    )
+
+
+def agreement_rows(request: HttpRequest) -> QuerySet[EventAgreement]:
+    return (
+        EventAgreement.objects.filter(page__in=live(EventPage.objects))
+        .order_by("-page__start_date", "page_id", "sort_order")
+        .select_related("page")
+        .prefetch_related(
+            Prefetch("topics", queryset=live(TopicPage.objects)),
+            Prefetch("responsible_countries", queryset=live(CountryPage.objects)),
+        )
+    )
+
+
+DATASETS = {
+    "events": Dataset(_("Events"), EventPage, event_rows),
+    "agreements": Dataset(_("Agreements of the events"), EventAgreement, agreement_rows),
+}

@@ -1,0 +1,63 @@
+"""RSS and Atom feeds of the news, registered in ``news/wagtail_hooks.py`` (see ``network.feeds``)."""
+
+from datetime import datetime
+
+from django.db.models import QuerySet
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import escape
+from django.utils.translation import gettext
+
+from network.feeds import FEED_LENGTH, NETWORK_NAME, Subject, SubjectFeed, index_url, start_of_day
+from news.models import NewsIndexPage, NewsPage
+
+# The relation of a news item to each kind of subject a feed is narrowed to.
+SUBJECT_RELATIONS = {"country": "countries", "topic": "topics"}
+
+
+class NewsFeed(SubjectFeed):
+    feed_type = Rss201rev2Feed
+
+    def title(self, subject: Subject) -> str:
+        if subject.page is None:
+            return gettext("News of the %(network)s") % {"network": NETWORK_NAME}
+        return gettext("News about %(subject)s") % {"subject": subject.page.title}
+
+    def link(self, subject: Subject) -> str:
+        return subject.page.url if subject.page is not None else index_url(NewsIndexPage)
+
+    def description(self, subject: Subject) -> str:
+        return gettext("The latest news of the network and its member countries.")
+
+    subtitle = description
+
+    def items(self, subject: Subject) -> QuerySet[NewsPage]:
+        news = NewsPage.objects.live().public().order_by("-date", "-pk").prefetch_related("topics")
+        if subject.page is not None:
+            news = news.filter(**{SUBJECT_RELATIONS[subject.kind]: subject.page})
+        return news[:FEED_LENGTH]
+
+    def item_title(self, item: NewsPage) -> str:
+        return item.title
+
+    def item_description(self, item: NewsPage) -> str:
+        # Readers show descriptions (and Atom's type="html" summaries) as HTML; the intro is text.
+        return escape(item.intro)
+
+    def item_link(self, item: NewsPage) -> str:
+        return item.url
+
+    def item_pubdate(self, item: NewsPage) -> datetime:
+        return start_of_day(item.date)
+
+    def item_updateddate(self, item: NewsPage) -> datetime | None:
+        return item.last_published_at
+
+    def item_categories(self, item: NewsPage) -> list[str]:
+        return [topic.title for topic in item.topics.all() if topic.live]
+
+
+class NewsAtomFeed(NewsFeed):
+    feed_type = Atom1Feed
+
+
+FEEDS = {"news.rss": NewsFeed(), "news.atom": NewsAtomFeed()}
