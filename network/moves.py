@@ -18,8 +18,21 @@ def move_content_types(from_app: str, to_app: str, *model_names: str) -> migrati
                 schema_editor.connection.alias
             )
             for name in model_names:
-                if not content_types.filter(app_label=target, model=name).exists():
-                    content_types.filter(app_label=source, model=name).update(app_label=target)
+                moving = content_types.filter(app_label=source, model=name)
+                if not moving.exists():
+                    continue
+                # ``migrate`` ends by creating the content types of the models in the state it
+                # reached. A rollback takes two runs (news, then portals, or the other way), and
+                # after the first the model is in both apps' state: the target got a row of its
+                # own, which nothing points at. The rows stay, their labels swap: the content's
+                # row takes the target label, the other one the source's, where it is stale like
+                # any content type of a removed model.
+                existing = list(
+                    content_types.filter(app_label=target, model=name).values_list("pk", flat=True)
+                )
+                content_types.filter(pk__in=existing).update(app_label=f"{target}.swap")
+                moving.update(app_label=target)
+                content_types.filter(pk__in=existing).update(app_label=source)
 
         return run
 
