@@ -40,20 +40,6 @@ class SearchEntry(models.Model):
         return f"{self.title} ({self.language})"
 
 
-class SearchFacet(models.Model):
-    """A country or topic of an entry; entries have several, so they get their own rows to count."""
-
-    entry = models.ForeignKey(SearchEntry, on_delete=models.CASCADE, related_name="facets")
-    name = models.CharField(max_length=20)
-    value = models.CharField(max_length=40)
-
-    class Meta:
-        indexes = [models.Index(fields=["name", "value"], name="search_facet_name_value")]
-
-    def __str__(self) -> str:
-        return f"{self.name}={self.value}"
-
-
 class SearchIndexVersion(models.Model):
     """Changes whenever the index does, so each process knows when its facet cache is stale."""
 

@@ -43,14 +43,13 @@ from search.backends.base import (
     empty_facets,
 )
 from search.highlight import highlight, snippet
-from search.models import SearchEntry, SearchFacet, SearchIndexVersion, SearchTerm
+from search.models import SearchEntry, SearchIndexVersion, SearchTerm
 from search.query import AnalyzedQuery
 
 # Entries in the reader's language rank a little higher when every language is searched.
 READER_LANGUAGE_BOOST = 1.25
 RANK_LIMIT = 2000
 TITLE_MATCH_BOOST = 2.0
-MULTI_VALUED_FACETS = ("country", "topic")
 ANALYSED_COLUMNS = ("title_terms", "text_terms", "keyword_terms", "title_words")
 # Autocomplete looks at this many of the newest matching titles.
 COMPLETION_CANDIDATES = 2000
@@ -213,7 +212,6 @@ class DatabaseEngine(SearchEngine):
 
     def clear(self) -> None:
         with transaction.atomic():
-            SearchFacet.objects.all()._raw_delete(connection.alias)
             SearchEntry.objects.all()._raw_delete(connection.alias)
             SearchTerm.objects.all()._raw_delete(connection.alias)
             _bump_version()
@@ -228,15 +226,6 @@ class DatabaseEngine(SearchEngine):
         if not entries:
             return
         rows = SearchEntry.objects.bulk_create([_entry_row(entry) for entry in entries])
-        if not all(row.pk for row in rows):
-            rows = _with_ids(rows)
-        facets = [
-            SearchFacet(entry_id=row.pk, name=name, value=value)
-            for row, entry in zip(rows, entries, strict=True)
-            for name in MULTI_VALUED_FACETS
-            for value in entry.facet_values()[name]
-        ]
-        SearchFacet.objects.bulk_create(facets)
         self._count_words(rows, +1)
 
     def _count_words(self, rows: Sequence[SearchEntry], step: int) -> None:
@@ -598,17 +587,6 @@ def _entry_row(entry: IndexEntry) -> SearchEntry:
         keyword_terms=" ".join(analyze(entry.keywords, entry.language)),
         title_words=" ".join(words(entry.title)),
     )
-
-
-def _with_ids(rows: list[SearchEntry]) -> list[SearchEntry]:
-    """The rows' database ids, for databases whose bulk insert does not return them."""
-    saved = SearchEntry.objects.filter(source__in={row.source for row in rows}).values_list(
-        "source", "language", "pk"
-    )
-    ids = {(source, language): pk for source, language, pk in saved}
-    for row in rows:
-        row.pk = ids[(row.source, row.language)]
-    return rows
 
 
 def _vocabulary(row: SearchEntry) -> set[str]:
