@@ -27,8 +27,9 @@ from countries.editors import CountryPermissionTester
 from network.blocks import BodyStreamBlock
 from network.listing import filtered_url, index_urls, shortlist
 from network.models import BasePage, PublicationIndexPage, TopicPage
-from network.models.documents import parse_country_code, parse_id, public_documents
+from network.models.documents import public_documents
 from network.ordering import collation_key
+from network.params import parse_country_code, parse_id
 from network.public import KEYWORDS, TEXT, PublicAPIFields, PublicField, attribute, display, names, page_url
 from network.sections import sections
 from network.tree import LINK_FIELDS, children_of, descendants_of

@@ -14,7 +14,8 @@ from network.exports import Dataset
 from network.feeds import FeedSubject
 from network.listing import filtered_url, index_urls, shortlist
 from network.models import TopicPage
-from network.models.documents import Facet, parse_country_code
+from network.models.documents import Facet
+from network.params import parse_country_code
 from network.sections import CardDetail, Section
 from network.structured_data import PageSchema
 from network.tree import LINK_FIELDS, linked

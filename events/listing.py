@@ -13,7 +13,6 @@ from django.core.paginator import Page, Paginator
 from django.db.models import (
     BooleanField,
     Case,
-    Count,
     F,
     Q,
     QuerySet,
@@ -27,23 +26,11 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from countries.models import CountryPage
+from network.facets import FacetOption, count_by, facet_options
 from network.models import TopicPage
-from network.models.documents import parse_country_code
 from network.ordering import alphabetical
+from network.params import choice_parser, parse_country_code, parse_id, parse_year
 from network.tree import LINK_FIELDS, by_own_table
-
-# Page ids and years outside these bounds cannot match and would overflow the database's integers.
-LARGEST_ID = 2**31 - 1
-YEARS = range(1, 10_000)
-
-
-def _bounded_int(value: str | None, allowed: range) -> int | None:
-    """The value as an integer when it is one within ``allowed``; malformed values are ignored."""
-    try:
-        number = int(value or "")
-    except ValueError:
-        return None
-    return number if number in allowed else None
 
 
 @dataclass(frozen=True)
@@ -58,13 +45,12 @@ class EventFilters:
 
     @classmethod
     def from_query(cls, query: QueryDict, kinds: set[str]) -> "EventFilters":
-        kind = query.get("kind")
         return cls(
-            year=_bounded_int(query.get("year"), YEARS),
-            kind=kind if kind in kinds else None,
+            year=parse_year(query.get("year", "")),
+            kind=choice_parser(kinds)(query.get("kind", "")),
             country=parse_country_code(query.get("country", "")),
             participant=parse_country_code(query.get("participant", "")),
-            topic=_bounded_int(query.get("topic"), range(1, LARGEST_ID + 1)),
+            topic=parse_id(query.get("topic", "")),
         )
 
     @property
@@ -97,30 +83,17 @@ class EventFilters:
 
 
 @dataclass
-class FilterOption:
-    value: str
-    label: str
-    count: int
-    selected: bool
-
-
-@dataclass
 class Filter:
     name: str
     label: str
     any_label: str
-    options: list[FilterOption] = field(default_factory=list)
+    options: list[FacetOption] = field(default_factory=list)
 
 
 def events_per_topic(events: QuerySet) -> dict[int, int]:
     """How many of ``events`` have a session or an agreement on each topic, by topic id."""
     through = events.model.topics.through
-    return dict(
-        through.objects.filter(eventpage__in=events.order_by().values("pk"))
-        .values_list("topicpage")
-        .annotate(count=Count("eventpage"))
-        .order_by()
-    )
+    return count_by(through.objects.filter(eventpage__in=events.order_by().values("pk")), "topicpage")
 
 
 # What a one-line mention of an event shows (a link, its dates and city), and an event card
@@ -201,54 +174,30 @@ class EventListing:
         return self.filters.without(name).apply(self.events)
 
     def _years(self) -> Filter:
-        rows = (
-            self._counted("year")
-            .annotate(start_year=ExtractYear("start_date"))
-            .values("start_year")
-            .annotate(count=Count("pk", distinct=True))
-            .order_by("-start_year")
-        )
-        counts = {row["start_year"]: row["count"] for row in rows}
-        if self.filters.year is not None:
-            counts.setdefault(self.filters.year, 0)
-        options = [
-            FilterOption(str(year), str(year), counts[year], year == self.filters.year)
-            for year in sorted(counts, reverse=True)
-        ]
+        counts = count_by(self._counted("year").annotate(start_year=ExtractYear("start_date")), "start_year")
+        years = sorted({*counts, *([self.filters.year] if self.filters.year else [])}, reverse=True)
+        options = facet_options(((year, str(year)) for year in years), counts, self.filters.year)
         return Filter("year", _("Year"), _("All years"), options)
 
     def _kinds(self) -> Filter:
-        rows = self._counted("kind").values("kind").annotate(count=Count("pk", distinct=True)).order_by()
-        counts = {row["kind"]: row["count"] for row in rows}
-        options = [
-            FilterOption(value, str(label), counts.get(value, 0), value == self.filters.kind)
-            for value, label in self.kind_field.choices
-            if counts.get(value) or value == self.filters.kind
-        ]
+        counts = count_by(self._counted("kind"), "kind")
+        options = facet_options(self.kind_field.choices, counts, self.filters.kind)
         return Filter("kind", _("Kind of event"), _("All kinds"), options)
 
     def _countries(self) -> Filter:
-        hosted = (
-            self._counted("country")
-            .filter(host_country__isnull=False)
-            .values_list("host_country")
-            .annotate(count=Count("pk", distinct=True))
-            .order_by()
-        )
-        return self._country_filter("country", _("Host country"), dict(hosted), self.filters.country)
+        hosted = count_by(self._counted("country"), "host_country")
+        return self._country_filter("country", _("Host country"), hosted, self.filters.country)
 
     def _participants(self) -> Filter:
         through = self.events.model.participating_countries.through
         # A (event, country) pair is unique in the through table, so a plain count is a count of
         # events; DISTINCT made PostgreSQL sort the 36,000 rows of a large index.
-        attended = (
-            through.objects.filter(eventpage__in=self._counted("participant").order_by().values("pk"))
-            .values_list("countrypage")
-            .annotate(count=Count("eventpage"))
-            .order_by()
+        attended = count_by(
+            through.objects.filter(eventpage__in=self._counted("participant").order_by().values("pk")),
+            "countrypage",
         )
         return self._country_filter(
-            "participant", _("Participating country"), dict(attended), self.filters.participant
+            "participant", _("Participating country"), attended, self.filters.participant
         )
 
     @cached_property
@@ -262,14 +211,11 @@ class EventListing:
         Counting by a GROUP BY over the events is linear; a count per country
         correlated with the events scanned them once per country.
         """
-        options = [
-            FilterOption(
-                country.iso_alpha2, country.title, counts.get(country.pk, 0), country.iso_alpha2 == selected
-            )
-            for country in self._live_countries
-            if country.pk in counts or country.iso_alpha2 == selected
-        ]
-        return Filter(name, label, _("All countries"), options)
+        by_code = {
+            country.iso_alpha2: counts[country.pk] for country in self._live_countries if country.pk in counts
+        }
+        labelled = ((country.iso_alpha2, country.title) for country in self._live_countries)
+        return Filter(name, label, _("All countries"), facet_options(labelled, by_code, selected))
 
     def _topics(self) -> Filter:
         counts = events_per_topic(self._counted("topic"))
@@ -279,8 +225,7 @@ class EventListing:
             .filter(Q(pk__in=list(counts)) | Q(pk=self.filters.topic or 0))
             .order_by("pk")
         )
-        options = [
-            FilterOption(str(topic.pk), topic.title, counts[topic.pk], topic.pk == self.filters.topic)
-            for topic in alphabetical(topics)
-        ]
-        return Filter("topic", _("Topic"), _("All topics"), options)
+        labelled = ((topic.pk, topic.title) for topic in alphabetical(topics))
+        return Filter(
+            "topic", _("Topic"), _("All topics"), facet_options(labelled, counts, self.filters.topic)
+        )

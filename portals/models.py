@@ -1,4 +1,3 @@
-import re
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -14,6 +13,7 @@ from rest_framework import serializers
 
 from countries.models import CountryPage
 from network.models import BasePage
+from network.params import choice_parser, parse_country_code
 from network.public import PublicAPIFields, PublicField, attribute, display, text, title
 
 language_codes_validator = RegexValidator(
@@ -212,10 +212,8 @@ class PortalDirectoryPage(BasePage):
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
-        kind = request.GET.get("kind", "")
-        kind = kind if kind in PortalKind.values else ""
-        country = request.GET.get("country", "").strip().upper()
-        country = country if re.fullmatch(r"[A-Z]{2}", country) else ""
+        kind = choice_parser(PortalKind.values)(request.GET.get("kind", "")) or ""
+        country = parse_country_code(request.GET.get("country", "")) or ""
         portals = Portal.objects.select_related("country", "institution").order_by("name")
         if kind:
             portals = portals.filter(kind=kind)

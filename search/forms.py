@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
+from network.params import parse_country_code, parse_id, parse_year
 from search.adapters import KIND_LABELS, index_languages
 from search.backends.base import FACET_NAMES, SORT_DATE, SORT_RELEVANCE, SearchQuery
 from search.query import clean_query
@@ -79,16 +80,12 @@ def _filters(data: QueryDict) -> tuple[dict[str, tuple[str, ...]], bool]:
     return filters, dropped
 
 
-def _is_year(value: str) -> bool:
-    return value.isascii() and value.isdigit() and 1900 <= int(value) <= 2100
-
-
 # Facet values as engines store them: type and language from closed lists, ISO
 # country codes, topic page ids, years.
 VALIDATORS = {
     "kind": lambda value: value in KIND_LABELS,
     "language": lambda value: value in index_languages(),
-    "country": lambda value: len(value) == 2 and value.isascii() and value.isalpha() and value.isupper(),
-    "topic": lambda value: value.isascii() and value.isdigit() and len(value) <= 12,
-    "year": _is_year,
+    "country": lambda value: parse_country_code(value) == value,
+    "topic": lambda value: parse_id(value) is not None,
+    "year": lambda value: parse_year(value) is not None,
 }

@@ -1,11 +1,10 @@
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Count, Exists, F, OuterRef, Prefetch
+from django.db.models import Exists, F, OuterRef, Prefetch
 from django.db.models.functions import Left, Length
 from django.http import HttpRequest, QueryDict
 from django.utils.functional import Promise
@@ -15,7 +14,9 @@ from wagtail import hooks
 from wagtail.documents.models import AbstractDocument, Document
 from wagtail.models import Collection, CollectionViewRestriction
 
+from network.facets import FacetOption, count_by, facet_options
 from network.models.base import BasePage
+from network.params import Parser, choice_parser, parse_id, parse_year
 from network.public import PublicAPIFields, PublicField
 from network.sections import card_details, prefetches
 from network.tree import linked
@@ -139,28 +140,7 @@ class PublicationIndexPage(BasePage):
 
 
 # --- Filtering the library ---------------------------------------------------------
-# Every filter is a GET parameter read leniently: a value that is not a valid
-# option is ignored rather than answered with an error, since such links get
-# shared, truncated and crawled.
-
-MAX_ID = 2**31 - 1
-
-
-def choice_parser(choices: type[models.TextChoices]) -> Callable[[str], str | None]:
-    return lambda value: value if value in choices.values else None
-
-
-def parse_year(value: str) -> int | None:
-    return int(value) if re.fullmatch(r"[12]\d{3}", value) else None
-
-
-def parse_country_code(value: str) -> str | None:
-    return value.upper() if re.fullmatch(r"[A-Za-z]{2}", value) else None
-
-
-def parse_id(value: str) -> int | None:
-    return int(value) if value.isascii() and value.isdigit() and 0 < int(value) <= MAX_ID else None
-
+# Every filter is a GET parameter read by the site's one set of parsers (network.params).
 
 # Option labellers take the counts by value and give the (value, label) pairs
 # worth offering, in reading order.
@@ -187,13 +167,15 @@ class Facet:
     param: str
     label: Promise
     lookup: str
-    parse: Callable[[str], str | int | None]
+    parse: Parser
     labels: Labeller
 
 
-KIND_FACET = Facet("kind", _("Type"), "kind", choice_parser(DocumentKind), choice_labeller(DocumentKind))
+KIND_FACET = Facet(
+    "kind", _("Type"), "kind", choice_parser(DocumentKind.values), choice_labeller(DocumentKind)
+)
 LANGUAGE_FACET = Facet(
-    "language", _("Language"), "language", choice_parser(FileLanguage), choice_labeller(FileLanguage)
+    "language", _("Language"), "language", choice_parser(FileLanguage.values), choice_labeller(FileLanguage)
 )
 YEAR_FACET = Facet("year", _("Year"), "year", parse_year, year_labels)
 TOPIC_FACET = Facet("topic", _("Topic"), "topics", parse_id, topic_labels)
@@ -203,14 +185,6 @@ def library_facets() -> list[Facet]:
     """The library's facets, in order: its own (registered in network's ``wagtail_hooks``) and
     those other apps contribute through the same ``library_facets`` hook (countries: the country)."""
     return [contribute() for contribute in hooks.get_hooks("library_facets")]
-
-
-@dataclass
-class FacetOption:
-    value: str
-    label: str
-    count: int
-    selected: bool
 
 
 @dataclass
@@ -231,7 +205,7 @@ class Library:
         self.card_details = card_details("document_card_details")
         self.selected = {}
         for facet in self.all_facets:
-            value = facet.parse(params.get(facet.param, "").strip())
+            value = facet.parse(params.get(facet.param, ""))
             if value is not None:
                 self.selected[facet.param] = value
 
@@ -262,15 +236,5 @@ class Library:
         return [FacetChoices(facet, self.options(facet)) for facet in self.all_facets]
 
     def options(self, facet: Facet) -> list[FacetOption]:
-        counts = dict(
-            self.documents(ignoring=facet.param)
-            .filter(**{f"{facet.lookup}__isnull": False})
-            .values_list(facet.lookup)
-            .annotate(count=Count("pk"))
-            .order_by()
-        )
-        selected = str(self.selected.get(facet.param, ""))
-        return [
-            FacetOption(str(value), str(label), counts[value], str(value) == selected)
-            for value, label in facet.labels(counts)
-        ]
+        counts = count_by(self.documents(ignoring=facet.param), facet.lookup)
+        return facet_options(facet.labels(counts), counts, self.selected.get(facet.param))

@@ -314,6 +314,14 @@ class TestFilters:
         assert selected(html, "year") == ["1990"]
         assert "No events match" in get_html(client, "/en/events/", {"country": "ZZ"})
 
+    def test_a_chosen_topic_that_the_other_filters_exclude_is_offered_with_no_events(
+        self, client, programme, topics
+    ):
+        html = get_html(client, "/en/events/", {"topic": topics.sustainable.pk, "country": "PE"})
+        assert event_titles(html) == []
+        assert options(html, "topic")[str(topics.sustainable.pk)] == "Sustainable procurement (0)"
+        assert selected(html, "topic") == [str(topics.sustainable.pk)]
+
     def test_malformed_values_give_a_normal_page(self, client, programme):
         malformed = [
             {"year": "abc"},
