@@ -58,11 +58,16 @@ def index_documents_behind_new_privacy(sender, instance: CollectionViewRestricti
 
 
 @receiver(post_save, sender=Site)
-def index_new_site_root(sender, instance: Site, **kwargs) -> None:
-    """A site's root page decides every page's URL (the home page becomes "/es/")."""
+def index_new_site_root(sender, instance: Site, raw: bool = False, **kwargs) -> None:
+    """A site's root page decides every page's URL (the home page becomes "/es/").
+
+    Not for raw saves: rows loaded from a fixture or a database snapshot arrive before the
+    pages they point to, and bring their own index rows.
+    """
     # Wagtail clears its cache of root paths on this signal too, but maybe after us.
     Site.clear_site_root_paths_cache()
-    indexing.safely(indexing.index_subtree, instance.root_page)
+    if not raw:
+        indexing.safely(indexing.index_subtree, instance.root_page)
 
 
 # --- Documents --------------------------------------------------------------------
