@@ -1,10 +1,12 @@
 """Fixtures shared by the whole suite."""
 
+import io
 from collections.abc import Callable, Iterator
 from typing import TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.management import call_command
 from django.db import transaction
 from django.utils import translation
 
@@ -131,3 +133,13 @@ def edited_dataset(dataset, folder, edit: Callable[[dict], None]):
     path = folder / dataset.path.name
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return dataclasses.replace(dataset, path=path)
+
+
+def load_reference_data() -> None:
+    call_command("load_reference_data", stdout=io.StringIO())
+
+
+@pytest.fixture(scope="module")
+def reference_site(django_db_setup, django_db_blocker):
+    """The reference data loaded once for a module whose tests read it (see ``shared_content``)."""
+    yield from shared_content(django_db_blocker, load_reference_data)

@@ -1,25 +1,11 @@
 """The countries' reference data: the 35 member states and the e-procurement modules."""
 
-import io
-
-from django.core.management import call_command
-
 import pytest
 
 from countries import datasets
 from countries.models import CountryIndexPage, CountryPage, ProcurementModule, Subregion
 from network.reference import DataFileError, load
-from tests.conftest import edited_dataset, shared_content
-
-
-def load_reference_data() -> None:
-    call_command("load_reference_data", stdout=io.StringIO())
-
-
-@pytest.fixture(scope="module")
-def reference_site(django_db_setup, django_db_blocker):
-    yield from shared_content(django_db_blocker, load_reference_data)
-
+from tests.conftest import edited_dataset, load_reference_data
 
 pytestmark = pytest.mark.usefixtures("reference_site")
 

@@ -1,9 +1,7 @@
 """``manage.py load_reference_data``: the home page and the topics from network/data/, and the record
 mechanism every dataset shares (a corrected file reaches the site, an editor's change or deletion stays)."""
 
-import io
-
-from django.core.management import CommandError, call_command
+from django.core.management import CommandError
 
 from wagtail import hooks
 from wagtail.models import Page, Revision
@@ -13,18 +11,9 @@ import pytest
 from network import datasets
 from network.models import HomePage, LoadedRecord, TopicIndexPage, TopicPage, TopicPriority
 from network.reference import HOOK, DataFileError, Dataset, load
-from tests.conftest import edited_dataset, shared_content
+from tests.conftest import edited_dataset, load_reference_data
 
 SME = "participacion-competitiva-de-las-pymes"
-
-
-def load_reference_data() -> None:
-    call_command("load_reference_data", stdout=io.StringIO())
-
-
-@pytest.fixture(scope="module")
-def reference_site(django_db_setup, django_db_blocker):
-    yield from shared_content(django_db_blocker, load_reference_data)
 
 
 pytestmark = pytest.mark.usefixtures("reference_site")
