@@ -28,13 +28,12 @@ from network.tree import linked
 def home_events(home: Page, request: HttpRequest) -> Section:
     today = timezone.localdate()
     events = as_cards(EventPage.objects.live().public())
-    index = EventIndexPage.objects.live().public().first()
     return Section(
         "events/sections/home_events.html",
         {
             "upcoming_events": events.filter(end_date__gte=today).order_by("start_date")[:LISTING_SIZE],
             "recent_events": events.filter(end_date__lt=today).order_by("-start_date")[:LISTING_SIZE],
-            "event_index": index,
+            "event_index_url": index_urls(request, EventIndexPage).get(EventIndexPage, ""),
         },
     )
 
@@ -78,9 +77,27 @@ def topic_events(topic: TopicPage, request: HttpRequest) -> Section:
     )
 
 
+def events_hosted(country: CountryPage, request: HttpRequest) -> Shortlist:
+    """The newest events the country hosted and how many: read once per request, as both the
+    profile's facts and its events section show them."""
+    hosted = getattr(request, "_events_hosted", None)
+    if hosted is None or hosted[0] != country.pk:
+        index_url = index_urls(request, EventIndexPage).get(EventIndexPage, "")
+        listing = shortlist(
+            # With the host country's id, which the manager checks on each event it hands out.
+            country.events_hosted.live()
+            .only(*EVENT_LINE_FIELDS, "host_country")
+            .public()
+            .order_by("-start_date", "-pk"),
+            filtered_url(index_url, country=country.iso_alpha2),
+        )
+        hosted = request._events_hosted = (country.pk, listing)
+    return hosted[1]
+
+
 @hooks.register("country_profile_facts", order=100)
 def country_events_hosted(country: CountryPage, request: HttpRequest) -> Section:
-    count = country.events_hosted.live().public().count()
+    count = events_hosted(country, request).total
     return Section("events/sections/country_events_hosted.html", {"events_hosted_count": count})
 
 
@@ -92,14 +109,7 @@ def country_events(country: CountryPage, request: HttpRequest) -> Section:
     return Section(
         "events/sections/country_events.html",
         {
-            "events_hosted": shortlist(
-                # With the host country's id, which the manager checks on each event it hands out.
-                country.events_hosted.live()
-                .only(*EVENT_LINE_FIELDS, "host_country")
-                .public()
-                .order_by("-start_date", "-pk"),
-                filtered_url(index_url, country=country.iso_alpha2),
-            ),
+            "events_hosted": events_hosted(country, request),
             "events_attended": shortlist(
                 country.events_attended.live()
                 .only(*EVENT_LINE_FIELDS)

@@ -53,11 +53,21 @@ def filtered_url(base: str, **filters: str | int) -> str:
     return f"{base}?{urlencode(filters)}" if base else ""
 
 
+# Wagtail's root is at depth 1 and a site's home page at 2: the section indexes are its children.
+INDEX_DEPTH = 3
+
+
 def index_urls(request: HttpRequest, *models: type[Page]) -> dict[type[Page], str]:
-    """The URL of the live page of each index model (they exist once per site), in one query."""
-    urls = {}
-    for page in Page.objects.live().type(*models).order_by("path"):
-        model = page.specific_class
-        if model in models and model not in urls:
-            urls[model] = page.get_url(request)
-    return urls
+    """The URL of the live, public page of each index model (they exist once per site).
+
+    Every index is a child of the home page, so one query finds them all; its answer is kept
+    on the request, as each section of a page asks for the listings it links to.
+    """
+    urls = getattr(request, "_index_urls", None)
+    if urls is None:
+        urls = {}
+        for page in Page.objects.live().public().filter(depth=INDEX_DEPTH).order_by("path"):
+            urls.setdefault(page.specific_class, page.get_url(request))
+        if request is not None:
+            request._index_urls = urls
+    return {model: urls[model] for model in models if model in urls}

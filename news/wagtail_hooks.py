@@ -28,7 +28,7 @@ def home_news(home: Page, request: HttpRequest) -> Section:
             .defer_streamfields()
             .public()
             .order_by("-date", "-pk")[:LISTING_SIZE],
-            "news_index": NewsIndexPage.objects.live().public().first(),
+            "news_index_url": index_urls(request, NewsIndexPage).get(NewsIndexPage, ""),
         },
     )
 
