@@ -4,6 +4,7 @@ from django.http import HttpRequest
 
 from wagtail.models import Page
 
+from network.listing import remember_index_pages
 from network.models.topics import TopicIndexPage, TopicPage, group_by_priority
 from network.ordering import alphabetical
 from network.sections import sections
@@ -17,6 +18,7 @@ def home_context(home: Page, request: HttpRequest) -> dict:
     """The home page's listings, each a fixed number of queries however much content there is."""
     # The section indexes are children of the home page: one query finds them all.
     children = list(home.get_children().live().public().specific().defer_streamfields())
+    remember_index_pages(request, children)
     return {
         "topic_groups": group_by_priority(
             alphabetical(by_own_table(TopicPage.objects.live().defer_streamfields().public()))

@@ -6,6 +6,7 @@ about it, which grows without bound. Each such list shows its first
 so the page renders in the same time whether there are ten items or ten thousand.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import F, Func, IntegerField, QuerySet, Subquery
@@ -65,9 +66,20 @@ def index_urls(request: HttpRequest, *models: type[Page]) -> dict[type[Page], st
     """
     urls = getattr(request, "_index_urls", None)
     if urls is None:
-        urls = {}
-        for page in Page.objects.live().public().filter(depth=INDEX_DEPTH).order_by("path"):
-            urls.setdefault(page.specific_class, page.get_url(request))
-        if request is not None:
-            request._index_urls = urls
+        pages = Page.objects.live().public().filter(depth=INDEX_DEPTH).order_by("path")
+        urls = remember_index_pages(request, pages)
     return {model: urls[model] for model in models if model in urls}
+
+
+def remember_index_pages(request: HttpRequest | None, pages: Iterable[Page]) -> dict[type[Page], str]:
+    """Keep the URLs of the live, public index pages on the request, for ``index_urls``.
+
+    The home page reads its children (the indexes) for its own lists; handing them over
+    spares every section of the page the query.
+    """
+    urls: dict[type[Page], str] = {}
+    for page in pages:
+        urls.setdefault(page.specific_class, page.get_url(request))
+    if request is not None:
+        request._index_urls = urls
+    return urls
