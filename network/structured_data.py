@@ -38,14 +38,17 @@ def _network_name() -> str:
 
 
 def iso(value: date | datetime | None) -> str | None:
+    """A date as schema.org and OpenGraph write it (ISO 8601)."""
     return value.isoformat() if value is not None else None
 
 
 def without_empty(data: dict[str, Any]) -> dict[str, Any]:
+    """``data`` without the properties the page does not fill in: schema.org reads absent as unknown."""
     return {key: value for key, value in data.items() if value not in (None, "", [])}
 
 
 def description(page: Page) -> str:
+    """The editor's search description, or else the page's introduction."""
     return page.search_description or getattr(page, "intro", "") or ""
 
 
@@ -55,6 +58,7 @@ def live(pages: Iterable[Page]) -> list[Page]:
 
 
 def page_image_url(page: Page, request: HttpRequest) -> str | None:
+    """The page's image at the size link previews show, if it has one."""
     image = getattr(page, "image", None)
     if image is None:
         return None
@@ -92,6 +96,7 @@ def page_schema(page: Page | None) -> PageSchema:
 
 
 def publisher(request: HttpRequest) -> dict[str, Any]:
+    """The network, as the publisher of every page."""
     return {"@type": "Organization", "name": _network_name(), "url": request.build_absolute_uri("/")}
 
 
