@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "countries",
     "news",
     "portals",
+    "contracting",
     "events",
     "search",
     "demo",

@@ -1,0 +1,533 @@
+"""Importing OCDS releases into a dataset: check, upgrade, merge by OCID, store the facts.
+
+Releases are read one at a time (``contracting.reading``), checked (an ocid, numeric amounts,
+known currencies), upgraded from OCDS 1.0 to 1.1 (ocdskit) and grouped by OCID in ocdskit's
+on-disk packager, so memory does not grow with the file. Each OCID's new releases are then
+merged (ocdsmerge, with the vendored 1.1.5 schema, so nothing is fetched) onto the compiled
+release already stored, and the process's facts are written in batches, one transaction each.
+
+A release already stored (same OCID and release id) is skipped, so importing the same data
+twice changes nothing, and a newer release updates its process.
+"""
+
+import hashlib
+import json
+import logging
+import sys
+import warnings
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from decimal import Decimal, InvalidOperation
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Max, Min
+from django.utils import timezone
+from django.utils.dateparse import parse_date, parse_datetime
+
+import ocdsmerge
+from ocdskit.packager import Packager
+from ocdskit.upgrade import upgrade_10_11
+from tqdm import tqdm
+
+from contracting.models import (
+    Award,
+    Category,
+    Classification,
+    Contract,
+    Dataset,
+    Method,
+    Organisation,
+    Process,
+    Release,
+)
+from contracting.reading import Item, Problem, read
+
+SCHEMA_PATH = Path(__file__).parent / "schema" / "release-schema-1.1.5.json"
+BATCH = 500
+# ocdskit's 1.0 → 1.1 upgrade logs each organisation published twice with different details;
+# that is the publisher's business, not the importer's report.
+logging.getLogger("ocdskit.upgrade").setLevel(logging.ERROR)
+LARGEST_AMOUNT = Decimal("1e18")
+# Top level of the item classification schemes: the digits that name an industry.
+TOP_LEVEL_DIGITS = {"CPC": 1}
+DEFAULT_TOP_LEVEL_DIGITS = 2
+
+
+@cache
+def schema() -> dict[str, Any]:
+    with open(SCHEMA_PATH, encoding="utf-8") as file:
+        return json.load(file)
+
+
+@cache
+def currencies() -> frozenset[str]:
+    return frozenset(
+        code for code in schema()["definitions"]["Value"]["properties"]["currency"]["enum"] if code
+    )
+
+
+@cache
+def merger() -> ocdsmerge.Merger:
+    return ocdsmerge.Merger(schema=schema())
+
+
+class InvalidRelease(ValueError):
+    """A release that cannot be imported as published; the message says why."""
+
+
+@dataclass
+class Summary:
+    """What an import did, for the command's last lines and the dataset's fetch report."""
+
+    files: int = 0
+    releases_read: int = 0
+    releases_new: int = 0
+    processes_created: int = 0
+    processes_updated: int = 0
+    processes_unchanged: int = 0
+    problems: list[Problem] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        lines = [
+            f"{self.files} file(s), {self.releases_read:,} release(s) read, {self.releases_new:,} new; "
+            f"processes: {self.processes_created:,} created, {self.processes_updated:,} updated, "
+            f"{self.processes_unchanged:,} unchanged; {len(self.problems):,} problem(s)"
+        ]
+        lines += [f"  {problem}" for problem in self.problems[:50]]
+        if len(self.problems) > 50:
+            lines.append(f"  … and {len(self.problems) - 50:,} more")
+        return "\n".join(lines)
+
+
+def import_files(dataset: Dataset, paths: Iterable[Path], *, progress: bool = False) -> Summary:
+    """Import the releases and records in ``paths`` into ``dataset``, then refresh its figures."""
+    summary = Summary()
+    with Packager(force_version="1.1") as packager:
+        bar = tqdm(desc="Reading", unit=" releases", disable=not progress, file=sys.stderr)
+        for path in paths:
+            summary.files += 1
+            for entry in read(path):
+                if isinstance(entry, Problem):
+                    summary.problems.append(entry)
+                    continue
+                for release in _releases(entry, summary):
+                    packager.backend.add_release(release, entry.package.get("uri", ""))
+                    summary.releases_read += 1
+                    bar.update()
+                    if summary.releases_read % 1000 == 0:
+                        packager.backend.flush()
+            packager.backend.flush()
+        bar.close()
+        groups = packager.backend.get_releases_by_ocid()
+        bar = tqdm(desc="Merging", unit=" processes", disable=not progress, file=sys.stderr)
+        for batch in _batches(groups, BATCH):
+            _store(dataset, batch, summary)
+            bar.update(len(batch))
+        bar.close()
+    refresh_dataset(dataset)
+    return summary
+
+
+def refresh_dataset(dataset: Dataset) -> None:
+    """Bring the dataset's counts, dates and figures up to date with its processes."""
+    from contracting.indicators import recompute
+
+    span = dataset.processes.aggregate(first=Min("date"), last=Max("date"))
+    dataset.first_date, dataset.last_date = span["first"], span["last"]
+    dataset.process_count = dataset.processes.count()
+    dataset.release_count = Release.objects.filter(process__dataset=dataset).count()
+    dataset.last_import_at = timezone.now()
+    dataset.save()
+    recompute(dataset)
+
+
+def _batches(groups: Iterator, size: int) -> Iterator[list[tuple[str, list[dict]]]]:
+    batch = []
+    for ocid, rows in groups:
+        batch.append((ocid, [row[-1] for row in rows]))
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+# --- Checking and upgrading releases ------------------------------------------------------
+
+
+def _releases(item: Item, summary: Summary) -> Iterator[dict[str, Any]]:
+    """The full releases in ``item``, checked and upgraded; problems go to the summary."""
+    if item.kind == "record":
+        embedded = [
+            release for release in item.data["releases"] if isinstance(release, dict) and "tag" in release
+        ]
+        candidates = embedded or [item.data.get("compiledRelease")]
+        # A record's releases may leave their ocid to the record.
+        for release in candidates:
+            if isinstance(release, dict) and "ocid" not in release and "ocid" in item.data:
+                release["ocid"] = item.data["ocid"]
+    else:
+        candidates = [item.data]
+    upgrade = item.package.get("version") != "1.1"
+    for release in candidates:
+        try:
+            yield _checked(release, upgrade)
+        except InvalidRelease as error:
+            ocid = release.get("ocid") if isinstance(release, dict) else None
+            about = f" ({ocid})" if isinstance(ocid, str) else ""
+            summary.problems.append(Problem(item.source, item.position, f"{error}{about}; skipped"))
+
+
+def _checked(release: Any, upgrade: bool) -> dict[str, Any]:
+    if not isinstance(release, dict):
+        raise InvalidRelease("a record without its releases or compiled release")
+    ocid = release.get("ocid")
+    if not isinstance(ocid, str) or not ocid.strip():
+        raise InvalidRelease("a release without an ocid")
+    if upgrade:
+        upgrade_10_11(release, reorder=False)
+    for where, value in _values(release):
+        amount = value.get("amount")
+        if isinstance(amount, str):
+            raise InvalidRelease(f"the amount in {where} is text ({amount[:30]!r}), not a number")
+        if amount is not None and (isinstance(amount, bool) or not isinstance(amount, int | float)):
+            raise InvalidRelease(f"the amount in {where} is not a number")
+        if amount is not None and abs(amount) >= LARGEST_AMOUNT:
+            raise InvalidRelease(f"the amount in {where} is out of range ({amount:g})")
+        currency = value.get("currency")
+        if currency is not None and currency not in currencies():
+            raise InvalidRelease(f"unknown currency {str(currency)[:10]!r} in {where}")
+    if not release.get("id"):
+        release["id"] = hashlib.sha256(json.dumps(release, sort_keys=True).encode()).hexdigest()[:32]
+    if not isinstance(release.get("date"), str):
+        release["date"] = ""
+    return release
+
+
+def _values(release: dict[str, Any]) -> Iterator[tuple[str, dict]]:
+    """The OCDS Value objects the indicators read, with their place in the release."""
+    tender = release.get("tender")
+    if isinstance(tender, dict) and isinstance(tender.get("value"), dict):
+        yield "tender/value", tender["value"]
+    for kind in ("awards", "contracts"):
+        for index, entry in enumerate(_list(release.get(kind))):
+            if isinstance(entry, dict) and isinstance(entry.get("value"), dict):
+                yield f"{kind}/{index}/value", entry["value"]
+
+
+def _list(value: Any) -> list:
+    return value if isinstance(value, list) else []
+
+
+# --- Merging and storing -------------------------------------------------------------------
+
+
+def _store(dataset: Dataset, batch: list[tuple[str, list[dict]]], summary: Summary) -> None:
+    ocids = [ocid for ocid, _ in batch]
+    existing = {process.ocid: process for process in dataset.processes.filter(ocid__in=ocids)}
+    stored_ids: dict[int, set[str]] = {}
+    for process_id, release_id in Release.objects.filter(process__in=existing.values()).values_list(
+        "process_id", "release_id"
+    ):
+        stored_ids.setdefault(process_id, set()).add(release_id)
+
+    changes: list[Change] = []
+    for ocid, releases in batch:
+        process = existing.get(ocid)
+        known = stored_ids.get(process.pk, set()) if process else set()
+        new = {release["id"]: release for release in releases if release["id"] not in known}
+        if not new:
+            summary.processes_unchanged += 1
+            continue
+        fresh = sorted(new.values(), key=lambda release: release["date"])
+        inputs = ([process.compiled] if process else []) + fresh
+        try:
+            with warnings.catch_warnings():
+                # Publishers often repeat an id within an array; the merge keeps the last, as it should.
+                warnings.simplefilter("ignore", ocdsmerge.exceptions.DuplicateIdValueWarning)
+                compiled = merger().create_compiled_release(inputs)
+        except ocdsmerge.exceptions.OCDSMergeError as error:
+            summary.problems.append(Problem(ocid, "", f"cannot be merged ({error}); skipped"))
+            continue
+        if process is None:
+            process = Process(dataset=dataset, ocid=ocid)
+            summary.processes_created += 1
+        else:
+            summary.processes_updated += 1
+        changes.append(Change(process, compiled, fresh))
+    if not changes:
+        return
+
+    with transaction.atomic():
+        organisations = _organisations(dataset, [change.compiled for change in changes])
+        for change in changes:
+            for name, value in _facts(change.compiled, change.fresh, change.process).items():
+                setattr(change.process, name, value)
+            change.process.buyer = organisations.get(_party_key(_buyer(change.compiled)))
+        created = [change.process for change in changes if change.process.pk is None]
+        updated = [change.process for change in changes if change.process.pk is not None]
+        Process.objects.bulk_create(created)
+        if updated:
+            Process.objects.bulk_update(updated, [*FACT_FIELDS, "buyer"])
+            for model in (Award, Contract, Classification, Process.tenderers.through):
+                model.objects.filter(process__in=updated).delete()
+        _store_details(changes, organisations)
+    summary.releases_new += sum(len(change.fresh) for change in changes)
+
+
+@dataclass
+class Change:
+    """A process whose new releases were merged: what to write for it."""
+
+    process: Process
+    compiled: dict[str, Any]
+    fresh: list[dict[str, Any]]
+
+
+FACT_FIELDS = [
+    "title",
+    "description",
+    "url",
+    "method",
+    "method_details",
+    "category",
+    "status",
+    "tender_start",
+    "tender_end",
+    "number_of_tenderers",
+    "tender_amount",
+    "tender_currency",
+    "date",
+    "year",
+    "month",
+    "release_date",
+    "compiled",
+]
+
+
+def _facts(compiled: dict[str, Any], fresh: list[dict], process: Process) -> dict[str, Any]:
+    """The columns of a process, read from its compiled release."""
+    tender = _dict(compiled.get("tender"))
+    period = _dict(tender.get("tenderPeriod"))
+    start, end = _datetime(period.get("startDate")), _datetime(period.get("endDate"))
+    value = _dict(tender.get("value"))
+    tenderers = [party for party in _list(tender.get("tenderers")) if isinstance(party, dict)]
+    declared = tender.get("numberOfTenderers")
+    if isinstance(declared, int | float) and not isinstance(declared, bool) and declared >= 0:
+        number_of_tenderers = int(declared)
+    else:
+        number_of_tenderers = len(tenderers) or None
+    release_dates = [moment for moment in (_datetime(release["date"]) for release in fresh) if moment]
+    first_release = min(release_dates).date() if release_dates else None
+    candidates = [moment for moment in (start and start.date(), process.date, first_release) if moment]
+    counted = start.date() if start else min(candidates, default=None) or date(1970, 1, 1)
+    latest = max(release_dates, default=None)
+    if process.release_date and (latest is None or process.release_date > latest):
+        latest = process.release_date
+    return {
+        "title": _text(tender.get("title")) or _text(_dict(compiled.get("planning")).get("project")),
+        "description": _text(tender.get("description")),
+        "url": _url(tender.get("url")),
+        "method": _choice(tender.get("procurementMethod"), Method),
+        "method_details": _text(tender.get("procurementMethodDetails"))[:255],
+        "category": _choice(tender.get("mainProcurementCategory"), Category),
+        "status": _text(tender.get("status"))[:20],
+        "tender_start": start,
+        "tender_end": end,
+        "number_of_tenderers": number_of_tenderers,
+        "tender_amount": _amount(value.get("amount")),
+        "tender_currency": _text(value.get("currency"))[:3],
+        "date": counted,
+        "year": counted.year,
+        "month": counted.month,
+        "release_date": latest or timezone.now(),
+        "compiled": compiled,
+    }
+
+
+def _store_details(changes: list[Change], organisations: dict[str, Organisation]) -> None:
+    releases, awards, contracts, classifications, tenderers = [], [], [], [], []
+    award_suppliers: list[tuple[Award, list[str]]] = []
+    for change in changes:
+        process, compiled = change.process, change.compiled
+        releases += [
+            Release(
+                process=process,
+                release_id=str(release["id"])[:255],
+                date=_datetime(release["date"]),
+                tags=",".join(str(tag) for tag in _list(release.get("tag")))[:255],
+            )
+            for release in change.fresh
+        ]
+        for entry in _list(compiled.get("awards")):
+            if not isinstance(entry, dict):
+                continue
+            value = _dict(entry.get("value"))
+            award = Award(
+                process=process,
+                award_id=_text(entry.get("id"))[:255],
+                status=_text(entry.get("status"))[:20],
+                date=_datetime(entry.get("date")),
+                amount=_amount(value.get("amount")),
+                currency=_text(value.get("currency"))[:3],
+            )
+            awards.append(award)
+            award_suppliers.append((award, [_party_key(party) for party in _list(entry.get("suppliers"))]))
+        for entry in _list(compiled.get("contracts")):
+            if not isinstance(entry, dict):
+                continue
+            value = _dict(entry.get("value"))
+            contracts.append(
+                Contract(
+                    process=process,
+                    contract_id=_text(entry.get("id"))[:255],
+                    award_id=_text(entry.get("awardID"))[:255],
+                    status=_text(entry.get("status"))[:20],
+                    date_signed=_datetime(entry.get("dateSigned")),
+                    amount=_amount(value.get("amount")),
+                    currency=_text(value.get("currency"))[:3],
+                )
+            )
+        classifications += [
+            Classification(process=process, scheme=scheme, code=code)
+            for scheme, code in _industries(compiled)
+        ]
+        keys = {_party_key(party) for party in _list(_dict(compiled.get("tender")).get("tenderers"))}
+        tenderers += [
+            Process.tenderers.through(process=process, organisation=organisations[key])
+            for key in sorted(keys - {None})
+        ]
+    Release.objects.bulk_create(releases)
+    Award.objects.bulk_create(awards)
+    Contract.objects.bulk_create(contracts)
+    Classification.objects.bulk_create(classifications)
+    Process.tenderers.through.objects.bulk_create(tenderers)
+    Award.suppliers.through.objects.bulk_create(
+        [
+            Award.suppliers.through(award=award, organisation=organisations[key])
+            for award, keys in award_suppliers
+            for key in sorted(set(keys) - {None})
+        ]
+    )
+
+
+def _industries(compiled: dict[str, Any]) -> set[tuple[str, str]]:
+    """The top-level codes of the classifications of the process's items, per scheme."""
+    items = _list(_dict(compiled.get("tender")).get("items"))
+    for kind in ("awards", "contracts"):
+        for entry in _list(compiled.get(kind)):
+            items = items + _list(_dict(entry).get("items"))
+    found = set()
+    for item in items:
+        classification = _dict(_dict(item).get("classification"))
+        scheme, code = _text(classification.get("scheme")), _text(classification.get("id"))
+        digits = "".join(char for char in code if char.isdigit())
+        if scheme and digits:
+            found.add(
+                (scheme[:100], digits[: TOP_LEVEL_DIGITS.get(scheme.upper(), DEFAULT_TOP_LEVEL_DIGITS)])
+            )
+    return found
+
+
+def _organisations(dataset: Dataset, compiled_releases: list[dict]) -> dict[str, Organisation]:
+    """The dataset's organisations named as buyer, tenderer or supplier, created where new."""
+    names: dict[str, str] = {}
+    for compiled in compiled_releases:
+        party_names = {
+            _text(party.get("id")): _text(party.get("name"))
+            for party in _list(compiled.get("parties"))
+            if isinstance(party, dict)
+        }
+        tender = _dict(compiled.get("tender"))
+        references = [_buyer(compiled), *_list(tender.get("tenderers"))]
+        for award in _list(compiled.get("awards")):
+            references += _list(_dict(award).get("suppliers"))
+        for reference in references:
+            key = _party_key(reference)
+            if key:
+                name = _text(reference.get("name")) or party_names.get(_text(reference.get("id")), "")
+                if name or key not in names:
+                    names[key] = name[:500]
+    found = {org.identifier: org for org in dataset.organisations.filter(identifier__in=names)}
+    missing = [
+        Organisation(dataset=dataset, identifier=key, name=name)
+        for key, name in names.items()
+        if key not in found
+    ]
+    if missing:
+        Organisation.objects.bulk_create(missing, ignore_conflicts=True)
+        found.update(
+            (org.identifier, org)
+            for org in dataset.organisations.filter(identifier__in=[o.identifier for o in missing])
+        )
+    return found
+
+
+def _buyer(compiled: dict[str, Any]) -> Any:
+    """The buyer, or where a publisher names none, the procuring entity (often the same body)."""
+    return (
+        _party_key(compiled.get("buyer"))
+        and compiled["buyer"]
+        or _dict(compiled.get("tender")).get("procuringEntity")
+    )
+
+
+def _party_key(reference: Any) -> str | None:
+    """An organisation's identifier: its id, else its name (see ``Organisation``)."""
+    if not isinstance(reference, dict):
+        return None
+    identifier = _text(reference.get("id"))
+    if identifier:
+        return identifier[:255]
+    name = _text(reference.get("name"))
+    return f"name:{name}"[:255] if name else None
+
+
+def _dict(value: Any) -> dict:
+    return value if isinstance(value, dict) else {}
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    return ""
+
+
+def _url(value: Any) -> str:
+    text = _text(value)
+    return text[:1000] if text.startswith(("http://", "https://")) else ""
+
+
+def _choice(value: Any, choices: type) -> str:
+    return value if value in choices.values else ""
+
+
+def _amount(value: Any) -> Decimal | None:
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        return None
+    try:
+        return Decimal(repr(float(value))).quantize(Decimal("0.01"))
+    except InvalidOperation:
+        return None
+
+
+def _datetime(value: Any) -> datetime | None:
+    """An OCDS date-time, made aware (a bare date counts as midnight UTC)."""
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        moment = parse_datetime(value)
+        if moment is None:
+            day = parse_date(value[:10])
+            moment = datetime(day.year, day.month, day.day) if day else None
+    except ValueError:
+        return None
+    if moment is not None and timezone.is_naive(moment):
+        moment = timezone.make_aware(moment, UTC)
+    return moment
