@@ -157,6 +157,7 @@ class Process(models.Model):
     status = models.CharField(max_length=20, blank=True, help_text="tender.status")
     tender_start = models.DateTimeField(null=True)
     tender_end = models.DateTimeField(null=True)
+    submission_days = models.IntegerField(null=True, help_text="Whole days of the tender period (R003).")
     number_of_tenderers = models.PositiveIntegerField(null=True)
     tenderers = models.ManyToManyField(Organisation, related_name="processes_tendered")
     tender_amount = models.DecimalField(max_digits=20, decimal_places=2, null=True)
