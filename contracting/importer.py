@@ -50,7 +50,7 @@ SCHEMA_PATH = Path(__file__).parent / "schema" / "release-schema-1.1.5.json"
 BATCH = 500
 # ocdskit's 1.0 → 1.1 upgrade logs each organisation published twice with different details;
 # that is the publisher's business, not the importer's report.
-logging.getLogger("ocdskit.upgrade").setLevel(logging.ERROR)
+logging.getLogger("ocdskit").setLevel(logging.ERROR)
 LARGEST_AMOUNT = Decimal("1e18")
 # Top level of the item classification schemes: the digits that name an industry.
 TOP_LEVEL_DIGITS = {"CPC": 1}

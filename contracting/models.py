@@ -9,9 +9,16 @@ Indicators are recomputed into ``Figure`` rows after each import (``contracting.
 """
 
 from django.db import models
+from django.http import HttpRequest, HttpResponse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+
+from contracting.definitions import INDICATORS
 from countries.models import CountryPage
+from network.models import BasePage
+from network.public import PublicField, attribute, title
 
 
 class Method(models.TextChoices):
@@ -107,6 +114,24 @@ class Dataset(models.Model):
         default=dict, blank=True, editable=False, help_text="What fetch_ocds has downloaded, to resume."
     )
 
+    public_fields = [
+        PublicField("country", _("Country"), read=title),
+        PublicField("country_code", _("Country code (ISO 3166 alpha-2)")),
+        PublicField("name", _("Dataset")),
+        PublicField("publisher", _("Publisher")),
+        PublicField("is_sample", _("Sample (not the country's totals)")),
+        PublicField("source_url", _("Source")),
+        PublicField("licence", _("Licence")),
+        PublicField("licence_url", _("Licence address")),
+        PublicField("ocid_prefix", _("OCID prefix")),
+        PublicField("ocds_version", _("OCDS version")),
+        PublicField("first_date", _("First process")),
+        PublicField("last_date", _("Last process")),
+        PublicField("process_count", _("Processes")),
+        PublicField("release_count", _("Releases")),
+        PublicField("last_import_at", _("Last import")),
+    ]
+
     class Meta:
         verbose_name = _("open contracting dataset")
         verbose_name_plural = _("open contracting datasets")
@@ -114,6 +139,10 @@ class Dataset(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def country_code(self) -> str:
+        return self.country.iso_alpha2
 
 
 class Organisation(models.Model):
@@ -257,8 +286,80 @@ class Figure(models.Model):
         null=True, help_text="Share of the period's processes that fill the fields needed."
     )
 
+    public_fields = [
+        PublicField("country", _("Country"), read=attribute("dataset.country.title")),
+        PublicField("country_code", _("Country code (ISO 3166 alpha-2)")),
+        PublicField("dataset", _("Dataset"), read=attribute("dataset.name")),
+        PublicField("indicator", _("Indicator code")),
+        PublicField("indicator_label", _("Indicator")),
+        PublicField("year", _("Year")),
+        PublicField("month", _("Month (empty: the whole year)")),
+        PublicField("key", _("Breakdown")),
+        PublicField("currency", _("Currency")),
+        PublicField("value", _("Value (empty: not computable)")),
+        PublicField("numerator", _("Numerator")),
+        PublicField("denominator", _("Denominator")),
+        PublicField("coverage", _("Coverage of the fields needed")),
+        PublicField("source", _("Definition")),
+    ]
+
     class Meta:
         indexes = [models.Index(fields=["dataset", "indicator", "year"], name="figure_lookup")]
 
     def __str__(self) -> str:
         return f"{self.indicator} {self.year}"
+
+    @property
+    def country_code(self) -> str:
+        return self.dataset.country.iso_alpha2
+
+    @property
+    def indicator_label(self) -> str:
+        declared = INDICATORS.get(self.indicator)
+        return str(declared.label) if declared else self.indicator
+
+    @property
+    def source(self) -> str:
+        declared = INDICATORS.get(self.indicator)
+        return str(declared.source) if declared else ""
+
+
+class ProcurementDataPage(RoutablePageMixin, BasePage):
+    """The open contracting data of the member countries: which datasets the site holds, from
+    whom, under which licence and how fresh; and, at ``metodologia/`` (``methodology/``), what
+    each indicator counts and on whose definition."""
+
+    parent_page_types = ["network.HomePage"]
+    subpage_types: list[str] = []
+    max_count = 1
+    open_data_downloads = ("procurement-datasets", "procurement-indicators")
+
+    class Meta:
+        verbose_name = _("procurement data page")
+
+    def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
+        context = super().get_context(request, *args, **kwargs)
+        context["datasets"] = (
+            Dataset.objects.filter(country__live=True)
+            .select_related("country")
+            .order_by("country__title", "name")
+        )
+        context["methodology_url"] = self.methodology_url()
+        return context
+
+    @path("metodologia/", name="methodology-es")
+    @path("methodology/", name="methodology-en")
+    def methodology(self, request: HttpRequest) -> HttpResponse:
+        return self.render(
+            request,
+            template="contracting/methodology.html",
+            context_overrides={"indicators": INDICATORS.values()},
+        )
+
+    def methodology_url(self) -> str:
+        return self.url + self.methodology_route()
+
+    @classmethod
+    def methodology_route(cls) -> str:
+        """The path of the methodology below the page, in the active language."""
+        return cls.get_resolver().reverse(f"methodology-{get_language()}")
