@@ -170,6 +170,9 @@ STATIC_ROOT = BASE_DIR / "static_root"
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
+# Where `manage.py fetch_ocds` keeps its downloads, unfinished ones included, so that the next
+# run resumes them; outside MEDIA_ROOT, which the web server publishes.
+OCDS_DOWNLOAD_DIR = Path(os.environ.get("OCDS_DOWNLOAD_DIR", BASE_DIR / ".ocds-downloads"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

@@ -12,6 +12,8 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}  # noqa: F405
 # Uploaded test files must not land in the developer's media folder.
 MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
+# Nor must the open contracting downloads land in the developer's download folder.
+OCDS_DOWNLOAD_DIR = BASE_DIR / ".test-media" / "ocds-downloads"  # noqa: F405
 # Each test starts from a clean, private cache unless it asks for Redis.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Tests change content directly and read it back; the page cache has its own tests.
