@@ -18,7 +18,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from contracting.definitions import INDICATORS
 from countries.models import CountryPage
 from network.models import BasePage
-from network.public import PublicField, attribute, title
+from network.public import PublicAPIFields, PublicField, attribute, title
 
 
 class Method(models.TextChoices):
@@ -131,6 +131,7 @@ class Dataset(models.Model):
         PublicField("release_count", _("Releases")),
         PublicField("last_import_at", _("Last import")),
     ]
+    api_fields = PublicAPIFields()
 
     class Meta:
         verbose_name = _("open contracting dataset")
@@ -302,6 +303,7 @@ class Figure(models.Model):
         PublicField("coverage", _("Coverage of the fields needed")),
         PublicField("source", _("Definition")),
     ]
+    api_fields = PublicAPIFields()
 
     class Meta:
         indexes = [models.Index(fields=["dataset", "indicator", "year"], name="figure_lookup")]

@@ -1,3 +1,4 @@
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -5,10 +6,12 @@ from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from contracting import api, exports, reference_data
+from contracting import api, exports, reference_data, sections
 from contracting.models import Dataset
+from countries.models import CountryPage
 from network import reference
 from network.exports import Dataset as ExportDataset
+from network.sections import Section
 
 
 def fetch_report(dataset: Dataset) -> str:
@@ -39,6 +42,12 @@ class DatasetViewSet(SnippetViewSet):
 
 
 register_snippet(DatasetViewSet)
+
+
+# Before the events (200) and the news (300): what the country buys comes before what it hosts.
+@hooks.register("country_profile_sections", order=100)
+def country_procurement_data(country: CountryPage, request: HttpRequest) -> Section | None:
+    return sections.country_data(country, request)
 
 
 # After the countries (order 10): the page's datasets belong to country profiles.

@@ -545,7 +545,7 @@ def test_fetch_ocds_records_a_failure_and_goes_on_with_the_other_datasets(publis
     for dataset in (working, sercop):
         dataset.refresh_from_db()
         assert (dataset.last_fetch_result, dataset.process_count) == (FetchResult.OK, 3)
-    assert "EC · B · servidor en línea: Imported" in output.getvalue()
+    assert f"EC · B · servidor en línea: {FetchResult.OK.label}" in output.getvalue()
 
 
 def test_a_dataset_another_run_is_fetching_is_left_to_it(publisher):
