@@ -31,6 +31,7 @@ from django.utils.dateparse import parse_date, parse_datetime
 import ocdsmerge
 from ocdskit.packager import Packager
 from ocdskit.upgrade import upgrade_10_11
+from ocdskit.util import is_linked_release
 from tqdm import tqdm
 
 from contracting.models import (
@@ -162,8 +163,12 @@ def _batches(groups: Iterator, size: int) -> Iterator[list[tuple[str, list[dict]
 def _releases(item: Item, summary: Summary) -> Iterator[dict[str, Any]]:
     """The full releases in ``item``, checked and upgraded; problems go to the summary."""
     if item.kind == "record":
+        # Linked releases (a url, a date and a tag) only point to the releases: the compiled
+        # release then stands for them.
         embedded = [
-            release for release in item.data["releases"] if isinstance(release, dict) and "tag" in release
+            release
+            for release in item.data["releases"]
+            if isinstance(release, dict) and not is_linked_release(release)
         ]
         candidates = embedded or [item.data.get("compiledRelease")]
         # A record's releases may leave their ocid to the record.

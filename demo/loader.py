@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from demo import countries, documents, events, news, portals, site
+from demo import countries, documents, events, news, open_contracting, portals, site
 from network import reference
 from network.models import HomePage
 
@@ -22,6 +22,9 @@ def datasets() -> list[reference.Dataset]:
         reference.Dataset("demo.documents", DATA / "documents.yaml", documents.load_documents),
         reference.Dataset("demo.events", DATA / "events.yaml", events.load_events),
         reference.Dataset("demo.news", DATA / "news.yaml", news.load_news),
+        reference.Dataset(
+            "demo.contracting_samples", open_contracting.DATA_FILE, open_contracting.load_samples
+        ),
         reference.Dataset("demo.about", DATA / "site.yaml", site.load_about),
     ]
 
