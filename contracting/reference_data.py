@@ -3,8 +3,10 @@
 from pathlib import Path
 
 from contracting.models import ProcurementDataPage
+from countries.models import CountryIndexPage
 from network.models import HomePage
 from network.reference import Attr, Dataset, Item, Kind, page_values, sync, translated
+from network.skeleton import add_section_after
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -13,7 +15,8 @@ PROCUREMENT_DATA_PAGE = Kind(
     model=ProcurementDataPage,
     fields=(*translated("slug", "title", "intro"), Attr("show_in_menus")),
     find=lambda key, values: ProcurementDataPage.objects.first(),
-    parent=lambda: HomePage.objects.first(),
+    # In the main menu right after the countries, whose data it is.
+    create=add_section_after(HomePage.objects.get, CountryIndexPage),
 )
 
 

@@ -4,15 +4,11 @@ Wagtail's menu follows the page tree, so a new section is moved right after the
 section the menu shows before it; the page about the network is created last.
 """
 
-from collections.abc import Callable
-
-from wagtail.models import Page
-
 from countries.models import CountryIndexPage
 from events.models import EventIndexPage
 from network.models import HomePage, PublicationIndexPage, StandardPage, TopicIndexPage
 from network.reference import Attr, Item, Kind, Stream, page_values, sync, translated
-from network.skeleton import add_page, paragraphs
+from network.skeleton import add_section_after, paragraphs
 from news.models import NewsIndexPage
 from portals.models import PortalDirectoryPage
 
@@ -26,19 +22,6 @@ SECTIONS = {
 PAGE_FIELDS = (*translated("slug", "title", "intro"), Attr("show_in_menus"))
 
 
-def _after(previous_model: type[Page]) -> Callable[[Page], Page]:
-    """Creation that moves a new section right after the section of type ``previous_model``."""
-
-    def create(page: Page) -> Page:
-        add_page(HomePage.objects.get(), page)
-        previous = previous_model.objects.first()
-        if previous is not None:
-            page.move(previous, pos="right")
-        return page
-
-    return create
-
-
 def section_kind(name: str) -> Kind:
     model, previous = SECTIONS[name]
     return Kind(
@@ -46,7 +29,7 @@ def section_kind(name: str) -> Kind:
         model=model,
         fields=PAGE_FIELDS,
         find=lambda key, values: model.objects.first(),
-        create=_after(previous),
+        create=add_section_after(HomePage.objects.get, previous),
     )
 
 

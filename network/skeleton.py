@@ -4,6 +4,7 @@ A page is created under its parent and published at once, the way an editor's
 first "Publish" would, so it has a revision in Wagtail's history.
 """
 
+from collections.abc import Callable
 from typing import TypeVar
 
 from django.db import transaction
@@ -19,6 +20,20 @@ def add_page(parent: Page, page: P) -> P:
         parent.add_child(instance=page)
         page.save_revision().publish()
     return page
+
+
+def add_section_after(home: Callable[[], Page], previous_model: type[Page]) -> Callable[[Page], Page]:
+    """Creation of a section of the home page (``home()``) that moves it right after the section
+    of type ``previous_model``: Wagtail's main menu follows the page tree."""
+
+    def create(page: Page) -> Page:
+        add_page(home(), page)
+        previous = previous_model.objects.first()
+        if previous is not None:
+            page.move(previous, pos="right")
+        return page
+
+    return create
 
 
 def ensure_child(parent: Page, model: type[P], slug_es: str, **fields) -> tuple[P, bool]:

@@ -93,6 +93,7 @@ def test_menu_sections_in_order(demo):
     assert [page.slug_es for page in menu] == [
         "paises",
         "eventos",
+        "datos-de-compras",
         "temas",
         "portales",
         "publicaciones",

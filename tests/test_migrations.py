@@ -36,14 +36,15 @@ from portals.models import Institution, Portal, PortalDirectoryPage
 
 Target = tuple[str, str | None]
 
-# The last migration of each app the previous version had; news and portals did not exist.
+# The last migration of each app the previous version had; news, portals and contracting did
+# not exist.
 PREVIOUS_LEAVES: dict[str, str] = {
     "network": "0006_document_facets_index",
     "countries": "0003_date_indexes",
     "events": "0007_event_topics",
     "search": "0005_postgres_match_table",
 }
-NEW_APPS = ("news", "portals")
+NEW_APPS = ("news", "portals", "contracting")
 
 # Tables the move renames: the previous version's name and this version's.
 RENAMED_TABLES: dict[str, str] = {
@@ -419,6 +420,7 @@ def test_previous_version_database_migrates_forward_and_back() -> None:
 
     # The rollback as an operator makes it, app by app, each run creating the content types
     # of the models in the state it reached.
+    call_command("migrate", "contracting", "zero", verbosity=0)
     call_command("migrate", "news", "zero", verbosity=0)
     call_command("migrate", "portals", "zero", verbosity=0)
     call_command("migrate", "search", "0005_postgres_match_table", verbosity=0)
