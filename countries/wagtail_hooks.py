@@ -103,8 +103,8 @@ def feed_subjects() -> dict[str, FeedSubject]:
     """Feeds narrowed to one country, found by its ISO code: ``feeds/countries/cl/news.rss``."""
     return {
         "country": FeedSubject(
-            "countries/<str:country>/",
-            lambda code: CountryPage.objects.filter(iso_alpha2=code.upper()),
+            "countries/<country_code:country>/",
+            lambda code: CountryPage.objects.filter(iso_alpha2=code),
             lambda country: country.iso_alpha2.lower(),
         )
     }

@@ -7,10 +7,15 @@ class NetworkConfig(AppConfig):
     verbose_name = _("Network")
 
     def ready(self) -> None:
+        from django.urls import register_converter
+
         from network.cache import connect_invalidation_signals
+        from network.params import CountryCodeConverter, IdConverter
         from network.redirects import connect_redirect_signals
         from network.routing import replace_translated_routing
 
+        register_converter(IdConverter, "id")
+        register_converter(CountryCodeConverter, "country_code")
         connect_invalidation_signals()
         connect_redirect_signals()
         replace_translated_routing()

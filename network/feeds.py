@@ -48,7 +48,7 @@ FEED_SUBJECTS = Contributions(
     "register_feed_subjects",
     builtin={
         "topic": FeedSubject(
-            "topics/<int:topic>/", lambda pk: TopicPage.objects.filter(pk=pk), lambda topic: topic.pk
+            "topics/<id:topic>/", lambda pk: TopicPage.objects.filter(pk=pk), lambda topic: topic.pk
         )
     },
 )

@@ -29,6 +29,45 @@ def parse_id(value: str) -> int | None:
     return number if number is not None and 0 < number <= MAX_ID else None
 
 
+def parse_count(value: str) -> int | None:
+    """An offset or a number of items: zero or more, no larger than the databases' integers."""
+    number = _digits(value, len(str(MAX_ID)))
+    return number if number is not None and number <= MAX_ID else None
+
+
+class IdConverter:
+    """The ``<id:…>`` path converter: an id the database can hold, else no match (a 404).
+
+    Django's ``<int:…>`` accepts any number of digits, which overflowed the database's integers.
+    """
+
+    regex = "[0-9]+"
+
+    def to_python(self, value: str) -> int:
+        number = parse_id(value)
+        if number is None:
+            raise ValueError(f"not an id: {value[:20]}")
+        return number
+
+    def to_url(self, value: int) -> str:
+        return str(value)
+
+
+class CountryCodeConverter:
+    """The ``<country_code:…>`` path converter: two ASCII letters, in capitals, else a 404.
+
+    With ``<str:…>``, any text reached the database, and PostgreSQL refuses a NUL byte.
+    """
+
+    regex = "[A-Za-z]{2}"
+
+    def to_python(self, value: str) -> str:
+        return value.upper()
+
+    def to_url(self, value: str) -> str:
+        return value.lower()
+
+
 def parse_year(value: str) -> int | None:
     number = _digits(value, 4)
     return number if number in YEARS else None

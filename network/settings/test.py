@@ -21,4 +21,4 @@ PAGE_CACHE_SECONDS = 0
 # A developer's ELASTICSEARCH_URL must not switch the suite to a cluster: the tests that
 # need one read it themselves and skip without it.
 ELASTICSEARCH_URL = ""
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "network.search_backend.DatabaseBackend"}}

@@ -1,6 +1,7 @@
 """The read-only API at /api/v2/, in the language asked for with ?locale=."""
 
 import datetime
+from urllib.parse import quote
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -234,3 +235,41 @@ def test_listing_queries_do_not_grow_with_related_objects(client, network):
         event.participating_countries = [network["chile"], network["peru"], network["mexico"]]
         event.save_revision().publish()
     assert count() == before
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "query",
+    [
+        "sostenibles",
+        '"sostenibles"',
+        'sostenibles">',
+        "(compras) sostenibles*",
+        "sostenibles\x00",
+        # Hundreds of words nested the database query deep enough to raise RecursionError.
+        "sostenibles " + " ".join(["compras"] * 600),
+    ],
+)
+def test_search_reads_the_words_of_any_query(client, network, query):
+    data = get_json(client, f"/api/v2/pages/?type=network.TopicPage&search={quote(query)}")
+    assert [item["title"] for item in data["items"]] == ["Compras sostenibles"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("query", [" ", '"', "*", "\x00", "(-)"])
+def test_a_search_without_words_finds_nothing(client, network, query):
+    assert get_json(client, f"/api/v2/pages/?search={quote(query)}")["items"] == []
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("/api/v2/pages/?offset=9223372036854775808", "offset must be a whole number from 0 to 2147483647"),
+        ("/api/v2/pages/?limit=99999999999999999999", "limit must be a whole number from 0 to 2147483647"),
+        ("/api/v2/pages/find/?id=abc", "id must be a whole number from 0 to 2147483647"),
+        ("/api/v2/documents/find/?id=-1", "id must be a whole number from 0 to 2147483647"),
+    ],
+)
+def test_numbers_the_databases_cannot_hold_are_clear_errors(client, network, url, message):
+    assert get_json(client, url, status=400) == {"message": message}

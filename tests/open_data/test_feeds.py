@@ -106,7 +106,14 @@ def test_feeds_narrowed_to_a_topic(client, network, kind):
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     "url",
-    ["/es/feeds/countries/zz/news.rss", "/es/feeds/topics/999999/events.rss", "/es/feeds/topics/1/news.rss"],
+    [
+        "/es/feeds/countries/zz/news.rss",
+        "/es/feeds/topics/999999/events.rss",
+        "/es/feeds/topics/1/news.rss",
+        # Larger than the databases' integers: it overflowed SQLite's.
+        "/es/feeds/topics/9223372036854775808/events.atom",
+        "/es/feeds/countries/%00/news.rss",
+    ],
 )
 def test_unknown_subjects_are_not_found(client, network, url):
     assert client.get(url).status_code == 404

@@ -203,3 +203,12 @@ def test_an_editors_session_sees_no_drafts_or_private_pages_on_the_site_or_the_a
             text = text.replace("zorglub-grupo", "")
         assert HIDDEN not in text, url
     assert client.get(f"/api/v2/pages/{editor_hidden_pages['zorglub-clave'].pk}/").status_code == 404
+
+
+@pytest.mark.parametrize("query", ['"', " ", "\x00", 'acta"><b', "palabra " * 600])
+@pytest.mark.parametrize(
+    "search", ["/admin/pages/search/", "/admin/documents/", "/admin/choose-page/search/", "/admin/images/"]
+)
+def test_the_admins_searches_answer_any_query(client, superuser, search, query):
+    client.force_login(superuser)
+    assert client.get(search, {"q": query}).status_code == 200
