@@ -1,13 +1,14 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
+from django.views.static import serve
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from network import exports, feeds, sitemaps
+from network import exports, feeds, sitemaps, throttling
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -23,11 +24,20 @@ urlpatterns += i18n_patterns(
     path("exports/", include(exports.urlpatterns)),
     path("feeds/", include(feeds.feed_urlpatterns())),
     path(_("search/"), include("search.urls")),
+    path(
+        "_util/authenticate_with_password/<id:page_view_restriction_id>/<id:page_id>/",
+        throttling.authenticate_with_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns
+    # Uploaded images in development; documents only through Wagtail's view, which checks
+    # their collection's restrictions.
+    media = settings.MEDIA_URL.lstrip("/")
+    urlpatterns = [
+        re_path(rf"^{media}(?P<path>(?!documents/).*)$", serve, {"document_root": settings.MEDIA_ROOT}),
+        *urlpatterns,
+    ]

@@ -127,6 +127,10 @@ AXES_COOLOFF_TIME = 0.25
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "network/lockout.html"
+# The client's address is the one the trusted proxies in front of the site saw (network.throttling):
+# none in development; the load balancer in production.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "network.throttling.client_address"
 
 # Public pages load nothing from other origins and run no inline script. The
 # admin is excluded: Wagtail's editing interface relies on inline styles.

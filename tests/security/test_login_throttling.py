@@ -1,6 +1,9 @@
-"""Repeated wrong passwords lock out that username from that address, and only that."""
+"""Repeated wrong passwords lock out that username from that address, and only that; so do a private
+page's."""
 
 from django.contrib.auth import get_user_model
+
+from wagtail.models import PageViewRestriction
 
 import pytest
 
@@ -47,3 +50,66 @@ def test_a_successful_login_resets_the_count(client, editors):
     for _attempt in range(4):
         login(client, "ana", "wrong")
     assert login(client, "ana", "right-password").status_code == 302
+
+
+def behind(address: str) -> dict:
+    """Request headers of a client at ``address``, as the load balancer passes them on."""
+    return {"REMOTE_ADDR": "10.0.0.2", "HTTP_X_FORWARDED_FOR": address}
+
+
+@pytest.mark.django_db
+def test_behind_the_load_balancer_a_lockout_holds_one_client_not_the_editor(client, editors, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    for _attempt in range(5):
+        client.post("/admin/login/", {"username": "ana", "password": "wrong"}, **behind("203.0.113.7"))
+    locked = client.post(
+        "/admin/login/", {"username": "ana", "password": "right-password"}, **behind("203.0.113.7")
+    )
+    assert locked.status_code == 429
+    # The attacker cannot pose as another client: the balancer appends the address it saw.
+    spoofed = behind("198.51.100.1, 203.0.113.7")
+    assert (
+        client.post("/admin/login/", {"username": "ana", "password": "right-password"}, **spoofed).status_code
+        == 429
+    )
+    # The editor, elsewhere, still gets in.
+    response = client.post(
+        "/admin/login/", {"username": "ana", "password": "right-password"}, **behind("198.51.100.1")
+    )
+    assert response.status_code == 302
+
+
+@pytest.fixture
+def private_page(about_page):
+    page = about_page
+    restriction = PageViewRestriction.objects.create(
+        page=page, restriction_type="password", password="clave-buena"
+    )
+    return page, f"/es/_util/authenticate_with_password/{restriction.pk}/{page.pk}/"
+
+
+def guess(client, private_page, password: str, address: str = "203.0.113.7"):
+    page, form = private_page
+    return client.post(form, {"password": password, "return_url": page.url}, REMOTE_ADDR=address)
+
+
+@pytest.mark.django_db
+def test_five_wrong_passwords_of_a_private_page_lock_that_client_out(client, private_page):
+    assert guess(client, private_page, "clave-buena").status_code == 302
+    for _attempt in range(5):
+        assert guess(client, private_page, "mala").status_code == 200
+    response = guess(client, private_page, "clave-buena")
+    assert response.status_code == 429
+    assert "bloqueada por 15 minutos" in response.content.decode()
+    # Another reader is not locked out.
+    assert guess(client, private_page, "clave-buena", address="198.51.100.1").status_code == 302
+
+
+@pytest.mark.django_db
+def test_the_right_password_resets_a_private_pages_count(client, private_page):
+    for _attempt in range(4):
+        guess(client, private_page, "mala")
+    assert guess(client, private_page, "clave-buena").status_code == 302
+    for _attempt in range(4):
+        guess(client, private_page, "mala")
+    assert guess(client, private_page, "clave-buena").status_code == 302

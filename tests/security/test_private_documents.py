@@ -4,12 +4,13 @@ no public listing, search, API or cached page names them.
 The restriction is set on "Interna"; "Interna › Borradores" inherits it.
 """
 
+import importlib
 import io
 import json
 
 from django.core.files.base import ContentFile
 from django.core.management import call_command
-from django.urls import reverse
+from django.urls import clear_url_caches, reverse
 from django.utils import translation
 
 from wagtail.models import Collection, CollectionViewRestriction
@@ -127,3 +128,27 @@ def test_a_cached_publications_page_forgets_documents_once_their_collection_is_r
     assert "Informe zorglub interno" in client.get("/es/publicaciones/").content.decode()
     CollectionViewRestriction.objects.create(collection=library["internal"], restriction_type="login")
     assert "Informe zorglub interno" not in client.get("/es/publicaciones/").content.decode()
+
+
+@pytest.fixture
+def development_urls(settings):
+    """The site's URLs as ``DEBUG`` builds them, for a development server."""
+    settings.DEBUG = True
+    import network.urls
+
+    importlib.reload(network.urls)
+    settings.ROOT_URLCONF = "network.urls"
+    clear_url_caches()
+    yield
+    settings.DEBUG = False
+    importlib.reload(network.urls)
+    clear_url_caches()
+
+
+def test_the_development_server_serves_no_document_file_directly(client, restricted, development_urls):
+    document = restricted["documents"]["internal"]
+    assert client.get(document.file.url).status_code == 404
+    # Through Wagtail's view, the restriction holds.
+    response = client.get(document.url)
+    assert response.status_code == 302
+    assert "/login/" in response["Location"] or "/admin/login/" in response["Location"]

@@ -1,0 +1,49 @@
+"""Limits on guessing passwords: who is asking, and how many wrong guesses they get.
+
+Behind the load balancer every request comes from the balancer's address, so the client's own
+address is the last one the trusted proxies appended to X-Forwarded-For (``TRUSTED_PROXY_COUNT``
+of them; 0 when the site is reached directly). Entries further left come from the client and
+cannot be trusted. django-axes reads the same address (``AXES_CLIENT_IP_CALLABLE``).
+
+Wagtail checks a private page's password with no limit on wrong guesses; the view here counts
+them per restriction and address, like the editors' login: five wrong passwords lock that
+address out of that restriction for the login's cool-off time.
+"""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from wagtail import views as wagtail_views
+
+
+def client_address(request: HttpRequest) -> str:
+    """The address of the client, as the last trusted proxy saw it."""
+    proxies = settings.TRUSTED_PROXY_COUNT
+    if proxies:
+        hops = [hop.strip() for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if hop.strip()]
+        if len(hops) >= proxies:
+            return hops[-proxies]
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def authenticate_with_password(
+    request: HttpRequest, page_view_restriction_id: int, page_id: int
+) -> HttpResponse:
+    """Wagtail's password form of a private page, refused after too many wrong passwords."""
+    if request.method != "POST":
+        return wagtail_views.authenticate_with_password(request, page_view_restriction_id, page_id)
+    key = f"private-page-password:{page_view_restriction_id}:{client_address(request)}"
+    if cache.get(key, 0) >= settings.AXES_FAILURE_LIMIT:
+        return render(request, "network/too_many_passwords.html", status=429)
+    response = wagtail_views.authenticate_with_password(request, page_view_restriction_id, page_id)
+    if response.status_code == 302:
+        cache.delete(key)
+    else:
+        cooloff = timedelta(hours=settings.AXES_COOLOFF_TIME).total_seconds()
+        cache.add(key, 0, timeout=cooloff)
+        cache.incr(key)
+    return response
