@@ -326,6 +326,32 @@ def test_importing_an_older_release_again_changes_nothing(dataset):
     assert compiled_releases() == compiled
 
 
+def test_a_release_id_republished_with_a_new_date_updates_its_process(dataset, tmp_path):
+    """Paraguay's DNCP re-publishes a release under the same id with a new date."""
+    first = release(1, id="1-tender", date="2020-03-02T10:00:00Z")
+    republished = release(
+        1,
+        id="1-tender",
+        date="2020-04-06T10:00:00Z",
+        tender={**first["tender"], "status": "cancelled"},
+    )
+    import_files(dataset, [write_json(tmp_path / "marzo.json", package([first]))])
+
+    summary = import_files(dataset, [write_json(tmp_path / "abril.json", package([republished]))])
+
+    process = dataset.processes.get()
+    assert (summary.processes_updated, summary.releases_new) == (1, 1)
+    assert process.status == "cancelled"
+    assert list(process.releases.values_list("release_id", flat=True)) == ["1-tender", "1-tender"]
+    counts, compiled = row_counts(), compiled_releases()
+
+    again = import_files(dataset, [tmp_path / "marzo.json", tmp_path / "abril.json"])
+
+    assert (again.releases_new, again.processes_unchanged) == (0, 1)
+    assert row_counts() == counts
+    assert compiled_releases() == compiled
+
+
 # --- Bad input: reported with file and place, the rest imported ----------------------------------
 
 
