@@ -48,7 +48,10 @@ from contracting.models import (
 from contracting.reading import Item, Problem, read
 
 SCHEMA_PATH = Path(__file__).parent / "schema" / "release-schema-1.1.5.json"
+# Processes merged and written per transaction.
 BATCH = 500
+# Releases held in memory before they are written to the on-disk spool.
+SPOOL_FLUSH = 1000
 # ocdskit's 1.0 → 1.1 upgrade logs each organisation published twice with different details;
 # that is the publisher's business, not the importer's report.
 logging.getLogger("ocdskit").setLevel(logging.ERROR)
@@ -119,7 +122,7 @@ def import_files(dataset: Dataset, paths: Iterable[Path], *, progress: bool = Fa
                     packager.backend.add_release(release, entry.package.get("uri", ""))
                     summary.releases_read += 1
                     bar.update()
-                    if summary.releases_read % 1000 == 0:
+                    if summary.releases_read % SPOOL_FLUSH == 0:
                         packager.backend.flush()
             packager.backend.flush()
         bar.close()
