@@ -16,7 +16,7 @@ TEST_WORKERS ?= 2
 XDIST := -n $(TEST_WORKERS) --dist loadgroup
 
 .DEFAULT_GOAL := help
-.PHONY: help install messages db run lint check translations test test-sqlite test-postgres browser-deps bench clean
+.PHONY: help install messages db run lint check translations test test-sqlite test-postgres browser-deps bench bench-ocds clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -73,6 +73,12 @@ bench: messages ## Benchmarks: every page type at full volume, HTTP load under g
 	$(BIN)/python bench/pages.py
 	bench/http.sh
 	$(BIN)/python bench/search.py
+
+# Scratch SQLite file and PostgreSQL database (bench_ocds), both removed at the end. BENCH_OCDS_ARGS
+# scales it down, e.g. "--releases 20000 --processes 100000" (a couple of minutes), or adds --big.
+BENCH_OCDS_ARGS ?=
+bench-ocds: messages ## Benchmark of open contracting data: import rate and memory, indicators at 1M processes
+	$(BIN)/python bench/ocds.py $(BENCH_OCDS_ARGS)
 
 clean: ## Remove the virtualenv, the SQLite database and collected files
 	rm -rf $(VENV) node_modules db.sqlite3 static_root .test-media .pytest_cache test-artifacts

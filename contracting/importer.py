@@ -6,7 +6,7 @@ on-disk packager, so memory does not grow with the file. Each OCID's new release
 merged (ocdsmerge, with the vendored 1.1.5 schema, so nothing is fetched) onto the compiled
 release already stored, and the process's facts are written in batches, one transaction each.
 
-A release already stored (same OCID and release id) is skipped, so importing the same data
+A release already stored (same OCID, release id and date) is skipped, so importing the same data
 twice changes nothing, and a newer release updates its process.
 """
 
@@ -48,7 +48,10 @@ from contracting.models import (
 from contracting.reading import Item, Problem, read
 
 SCHEMA_PATH = Path(__file__).parent / "schema" / "release-schema-1.1.5.json"
+# Processes merged and written per transaction.
 BATCH = 500
+# Releases held in memory before they are written to the on-disk spool.
+SPOOL_FLUSH = 1000
 # ocdskit's 1.0 → 1.1 upgrade logs each organisation published twice with different details;
 # that is the publisher's business, not the importer's report.
 logging.getLogger("ocdskit").setLevel(logging.ERROR)
@@ -119,7 +122,7 @@ def import_files(dataset: Dataset, paths: Iterable[Path], *, progress: bool = Fa
                     packager.backend.add_release(release, entry.package.get("uri", ""))
                     summary.releases_read += 1
                     bar.update()
-                    if summary.releases_read % 1000 == 0:
+                    if summary.releases_read % SPOOL_FLUSH == 0:
                         packager.backend.flush()
             packager.backend.flush()
         bar.close()
@@ -234,17 +237,18 @@ def _list(value: Any) -> list:
 def _store(dataset: Dataset, batch: list[tuple[str, list[dict]]], summary: Summary) -> None:
     ocids = [ocid for ocid, _ in batch]
     existing = {process.ocid: process for process in dataset.processes.filter(ocid__in=ocids)}
-    stored_ids: dict[int, set[str]] = {}
-    for process_id, release_id in Release.objects.filter(process__in=existing.values()).values_list(
-        "process_id", "release_id"
+    stored: dict[int, set[ReleaseKey]] = {}
+    for process_id, release_id, moment in Release.objects.filter(process__in=existing.values()).values_list(
+        "process_id", "release_id", "date"
     ):
-        stored_ids.setdefault(process_id, set()).add(release_id)
+        stored.setdefault(process_id, set()).add((release_id, moment))
 
     changes: list[Change] = []
     for ocid, releases in batch:
         process = existing.get(ocid)
-        known = stored_ids.get(process.pk, set()) if process else set()
-        new = {release["id"]: release for release in releases if release["id"] not in known}
+        known = stored.get(process.pk, set()) if process else set()
+        keyed = {_release_key(release): release for release in releases}
+        new = {key: release for key, release in keyed.items() if key not in known}
         if not new:
             summary.processes_unchanged += 1
             continue
@@ -282,6 +286,14 @@ def _store(dataset: Dataset, batch: list[tuple[str, list[dict]]], summary: Summa
                 model.objects.filter(process__in=updated).delete()
         _store_details(changes, organisations)
     summary.releases_new += sum(len(change.fresh) for change in changes)
+
+
+ReleaseKey = tuple[str, datetime | None]
+
+
+def _release_key(release: dict[str, Any]) -> ReleaseKey:
+    """What identifies a release: its id and its date, as the ``Release`` row stores them."""
+    return str(release["id"])[:255], _datetime(release["date"])
 
 
 @dataclass

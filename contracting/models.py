@@ -208,7 +208,11 @@ class Process(models.Model):
 
 
 class Release(models.Model):
-    """A release merged into a process: its id and date make a second import of it a no-op."""
+    """A release merged into a process: its id and date make a second import of it a no-op.
+
+    The id alone does not identify a release: Paraguay's DNCP re-publishes a release id with a
+    new date when the release changes, so a known id with a new date is a new release.
+    """
 
     process = models.ForeignKey(Process, on_delete=models.CASCADE, related_name="releases")
     release_id = models.CharField(max_length=255)
@@ -216,7 +220,9 @@ class Release(models.Model):
     tags = models.CharField(max_length=255, blank=True, help_text="Comma-separated release tags.")
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["process", "release_id"], name="release_per_process")]
+        constraints = [
+            models.UniqueConstraint(fields=["process", "release_id", "date"], name="release_per_process")
+        ]
         ordering = ["date", "pk"]
 
     def __str__(self) -> str:

@@ -32,6 +32,7 @@ from django.core.management import CommandError, call_command
 
 import pytest
 
+from contracting import importer
 from contracting.importer import import_files
 from contracting.models import Award, Contract, Dataset, Process, Release
 from tests.contracting.conftest import (
@@ -326,6 +327,32 @@ def test_importing_an_older_release_again_changes_nothing(dataset):
     assert compiled_releases() == compiled
 
 
+def test_a_release_id_republished_with_a_new_date_updates_its_process(dataset, tmp_path):
+    """Paraguay's DNCP re-publishes a release under the same id with a new date."""
+    first = release(1, id="1-tender", date="2020-03-02T10:00:00Z")
+    republished = release(
+        1,
+        id="1-tender",
+        date="2020-04-06T10:00:00Z",
+        tender={**first["tender"], "status": "cancelled"},
+    )
+    import_files(dataset, [write_json(tmp_path / "marzo.json", package([first]))])
+
+    summary = import_files(dataset, [write_json(tmp_path / "abril.json", package([republished]))])
+
+    process = dataset.processes.get()
+    assert (summary.processes_updated, summary.releases_new) == (1, 1)
+    assert process.status == "cancelled"
+    assert list(process.releases.values_list("release_id", flat=True)) == ["1-tender", "1-tender"]
+    counts, compiled = row_counts(), compiled_releases()
+
+    again = import_files(dataset, [tmp_path / "marzo.json", tmp_path / "abril.json"])
+
+    assert (again.releases_new, again.processes_unchanged) == (0, 1)
+    assert row_counts() == counts
+    assert compiled_releases() == compiled
+
+
 # --- Bad input: reported with file and place, the rest imported ----------------------------------
 
 
@@ -561,32 +588,52 @@ def test_import_ocds_refuses_a_missing_file_and_imports_nothing(dataset, tmp_pat
 # --- Memory ----------------------------------------------------------------------------------------
 
 
-def test_a_large_file_is_imported_in_memory_far_smaller_than_the_file(dataset, tmp_path):
-    """50,000 releases (25,000 processes of two releases each), written one at a time."""
-    path = tmp_path / "grande.json"
-    description = "Adquisición de insumos y servicios para las unidades de la institución. " * 6
+def write_large_file(path: Path, processes: int) -> Path:
+    """Two releases of ~25 KB per process (a tender, then its award), written one at a time."""
+    description = "Adquisición de insumos y servicios para las unidades de la institución. " * 350
     with path.open("w", encoding="utf-8") as file:
         file.write('{"uri": "https://datos.example.org/grande.json", "version": "1.1", "releases": [\n')
-        for number in range(50_000):
+        for number in range(2 * processes):
             process, stage = divmod(number, 2)
             entry = release(process, id=f"{process}-{stage}", date=f"2021-0{stage + 1}-01T00:00:00Z")
-            entry["tender"]["description"] = description
+            entry["tender"]["description"] = f"{number} {description}"
             if stage:
                 entry["awards"] = [
                     {"id": f"{process}-a", "value": {"amount": 10 + process, "currency": "USD"}}
                 ]
             file.write(("," if number else "") + json.dumps(entry, ensure_ascii=False) + "\n")
         file.write("]}\n")
-    size = path.stat().st_size
+    return path
 
+
+def import_peak(dataset: Dataset, path: Path) -> int:
+    """The most memory Python held at once while importing ``path`` (tracemalloc), in bytes."""
     tracemalloc.start()
     try:
         summary = import_files(dataset, [path])
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
-
     assert summary.problems == []
-    assert (summary.releases_read, summary.processes_created) == (50_000, 25_000)
-    assert Award.objects.filter(process__dataset=dataset).count() == 25_000
-    assert peak < size / 3, f"peak {peak:,} bytes for a file of {size:,} bytes"
+    assert summary.releases_read == summary.releases_new
+    return peak
+
+
+def test_memory_does_not_grow_with_the_file(make_dataset, tmp_path, monkeypatch):
+    """The same import at two file sizes, spooling every 50 releases and storing 20 processes a
+    batch: a file four times larger must not need more memory. An importer that held the file
+    (or every process) at once would need at least the 9 MB the larger file adds."""
+    monkeypatch.setattr(importer, "BATCH", 20)
+    monkeypatch.setattr(importer, "SPOOL_FLUSH", 50)
+    small = write_large_file(tmp_path / "pequeño.json", 60)
+    large = write_large_file(tmp_path / "grande.json", 240)
+    added = large.stat().st_size - small.stat().st_size
+
+    small_peak = import_peak(make_dataset(name="Pequeño"), small)
+    large_dataset = make_dataset(name="Grande")
+    large_peak = import_peak(large_dataset, large)
+
+    assert added > 9_000_000
+    assert large_dataset.processes.count() == 240
+    assert Award.objects.filter(process__dataset=large_dataset).count() == 240
+    assert large_peak - small_peak < added / 10, f"peaks {small_peak:,} and {large_peak:,} bytes"
