@@ -16,8 +16,9 @@ from countries.editors import ensure_editors_group
 from countries.models import CountryPage
 from events.moderation import EVENT_ORGANIZERS, SECRETARIAT, moderate_events_under
 from network.skeleton import ensure_child
+from tests.search.conftest import minimal_pdf
 
-MINIMAL_PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+MINIMAL_PDF = minimal_pdf("Informe de prueba")
 document_migration = importlib.import_module("events.migrations.0004_document_permissions")
 
 

@@ -1,5 +1,8 @@
 """Only real documents of the allowed types get in; a refusal says why and keeps the form."""
 
+import io
+import zipfile
+
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
@@ -8,7 +11,9 @@ from wagtail.documents import get_document_model
 
 import pytest
 
-MINIMAL_PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+from tests.search.conftest import docx_bytes, minimal_pdf
+
+MINIMAL_PDF = minimal_pdf("Informe de prueba")
 
 
 @pytest.fixture
@@ -30,9 +35,30 @@ def upload(client, name: str, content: bytes):
     )
 
 
+def package(parts: dict[str, str]) -> bytes:
+    """A ZIP file of ``parts`` (name: text)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, text in parts.items():
+            archive.writestr(name, text)
+    return buffer.getvalue()
+
+
 @pytest.mark.django_db
-def test_a_real_pdf_is_accepted(editor_client):
-    response = upload(editor_client, "informe.pdf", MINIMAL_PDF)
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("informe.pdf", MINIMAL_PDF),
+        ("informe.docx", docx_bytes(["Acta de la reunión"])),
+        (
+            "texto.odt",
+            package({"mimetype": "application/vnd.oasis.opendocument.text", "content.xml": "<x/>"}),
+        ),
+        ("datos.csv", "país;monto\nChile;10\n".encode()),
+    ],
+)
+def test_real_documents_are_accepted(editor_client, name, content):
+    response = upload(editor_client, name, content)
     assert response.status_code == 302
     assert get_document_model().objects.filter(title="Informe de prueba").exists()
 
@@ -47,6 +73,16 @@ def test_a_real_pdf_is_accepted(editor_client):
         ("informe.pdf", b"<html>not a pdf</html>", "content is not a .pdf document"),
         ("tabla.xlsx", b"%PDF-1.4 wrong container", "content is not a .xlsx document"),
         ("programa.exe", b"MZ\x90\x00", "File extension “exe” is not allowed"),
+        # Right first bytes, wrong structure: a program behind a PDF header, a Java archive renamed.
+        ("informe.pdf", b"%PDF-1.7\n\x7fELF\x02\x01\x01" + b"\x00" * 256, "content is not a .pdf document"),
+        (
+            "informe.docx",
+            package({"META-INF/MANIFEST.MF": "Manifest-Version: 1.0"}),
+            "content is not a .docx",
+        ),
+        ("tabla.xlsx", docx_bytes(["Una carta"]), "content is not a .xlsx document"),
+        ("texto.odt", package({"mimetype": "application/vnd.oasis.opendocument.spreadsheet"}), "not a .odt"),
+        ("datos.csv", MINIMAL_PDF, "content is not a .csv document"),
         ("pagina.html", b"<script>alert(1)</script>", "File extension “html” is not allowed"),
     ],
 )
