@@ -1,14 +1,24 @@
 """The text inside uploaded files, so the search finds documents by what they say.
 
-Files come from editors and partners and may be damaged or hostile: any failure
-yields no text (and a log line), never an error for the person uploading.
+Files come from editors and partners and may be damaged or hostile: a 72 KB DOCX can unpack
+to 20 MB of XML, a PDF can take minutes per page. So the text is read in a child process
+with a time and a memory limit (``DOCUMENT_TEXT_SECONDS``, ``DOCUMENT_TEXT_MEMORY_MB``), by
+a task outside the upload request (``search.tasks``), and the outcome is recorded as the
+document's text status; a failure never reaches the person uploading.
 """
 
 import io
 import logging
+import multiprocessing
+import resource
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
 from pathlib import PurePath
 
+from django.conf import settings
 from django.core.files import File
+
+from network.models import TextStatus
 
 logger = logging.getLogger(__name__)
 
@@ -17,24 +27,74 @@ MAX_PDF_PAGES = 500
 PLAIN_TEXT_SUFFIXES = {".txt", ".csv"}
 
 
-def extract_text(file: File) -> str:
-    """The text of a PDF, DOCX, TXT or CSV file; '' for other types and for files that cannot be read."""
+@dataclass(frozen=True)
+class Extraction:
+    text: str
+    status: str
+
+
+def extract_text(file: File) -> Extraction:
+    """The text of a PDF, DOCX, TXT or CSV file, read within the limits, and how it went."""
     suffix = PurePath(file.name or "").suffix.lower()
-    reader = {".pdf": _pdf_text, ".docx": _docx_text}.get(suffix)
-    if reader is None and suffix not in PLAIN_TEXT_SUFFIXES:
-        return ""
+    if suffix not in READERS and suffix not in PLAIN_TEXT_SUFFIXES:
+        return Extraction("", TextStatus.NO_TEXT)
     try:
         file.open("rb")
         try:
             data = file.read()
         finally:
             file.close()
+    except OSError:
+        logger.warning("Could not read the file of %s", file.name, exc_info=True)
+        return Extraction("", TextStatus.FAILED)
+    return _in_child_process(data, suffix, file.name)
+
+
+def _in_child_process(data: bytes, suffix: str, name: str) -> Extraction:
+    """Run ``_read`` in a forked child, killed when it runs out of time; its memory is capped."""
+    receiving, sending = multiprocessing.Pipe(duplex=False)
+    child = multiprocessing.get_context("fork").Process(
+        target=_child, args=(data, suffix, sending), daemon=True
+    )
+    child.start()
+    sending.close()
+    try:
+        if receiving.poll(settings.DOCUMENT_TEXT_SECONDS):
+            status, text = receiving.recv()
+        else:
+            logger.warning("Reading the text of %s took too long", name)
+            status, text = TextStatus.TOO_LARGE, ""
+    except EOFError:  # the child died without an answer: killed for its memory, or crashed
+        status, text = TextStatus.TOO_LARGE, ""
+    finally:
+        receiving.close()
+        child.kill()
+        child.join()
+    return Extraction(_clean(text)[:MAX_TEXT_LENGTH], status)
+
+
+def _child(data: bytes, suffix: str, answer: Connection) -> None:
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    budget = _address_space() + settings.DOCUMENT_TEXT_MEMORY_MB * 1024 * 1024
+    resource.setrlimit(
+        resource.RLIMIT_AS, (budget if hard == resource.RLIM_INFINITY else min(budget, hard), hard)
+    )
+    try:
+        reader = READERS.get(suffix)
         text = reader(data) if reader else data.decode("utf-8", errors="replace")
+        answer.send((TextStatus.EXTRACTED, text))
+    except MemoryError:
+        answer.send((TextStatus.TOO_LARGE, ""))
     except Exception:
-        # pypdf and python-docx raise many kinds of errors on damaged files; none may stop an upload.
-        logger.warning("Could not extract the text of %s", file.name, exc_info=True)
-        return ""
-    return _clean(text)[:MAX_TEXT_LENGTH]
+        # pypdf and python-docx raise many kinds of errors on damaged files.
+        logger.warning("Could not extract the text of a %s file", suffix, exc_info=True)
+        answer.send((TextStatus.FAILED, ""))
+
+
+def _address_space() -> int:
+    """The bytes of address space this process already uses (the memory cap comes on top)."""
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[0]) * resource.getpagesize()
 
 
 def _pdf_text(data: bytes) -> str:
@@ -51,6 +111,9 @@ def _docx_text(data: bytes) -> str:
     paragraphs = [paragraph.text for paragraph in document.paragraphs]
     cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
     return "\n".join(paragraphs + cells)
+
+
+READERS = {".pdf": _pdf_text, ".docx": _docx_text}
 
 
 def _clean(text: str) -> str:

@@ -11,9 +11,10 @@ from django.dispatch import receiver
 from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from network.models import TextStatus
 from search import indexing
 from search.adapters import document_model
-from search.extraction import extract_text
+from search.tasks import extract_document_text
 
 
 @receiver(page_published)
@@ -87,20 +88,32 @@ def connect_documents() -> None:
 
 
 def remember_document_file(sender, instance, **kwargs) -> None:
-    """Note the stored file name, so only a new file is read again."""
-    previous = (
-        sender.objects.filter(pk=instance.pk).values_list("file", flat=True).first() if instance.pk else None
+    """Note the stored file name, so only a new file is read again; keep the text the task stored.
+
+    The text is written by a task after the upload, so an instance read before it finished
+    would otherwise save its empty text over it.
+    """
+    stored = (
+        sender.objects.filter(pk=instance.pk).values_list("file", "extracted_text", "text_status").first()
+        if instance.pk
+        else None
     )
-    instance._search_previous_file = previous
+    instance._search_previous_file = stored[0] if stored else None
+    if stored and stored[0] == instance.file.name:
+        instance.extracted_text, instance.text_status = stored[1], stored[2]
 
 
 def extract_and_index_document(sender, instance, created: bool, raw: bool = False, **kwargs) -> None:
     if raw:
         return
     if created or getattr(instance, "_search_previous_file", None) != instance.file.name:
-        instance.extracted_text = extract_text(instance.file) if instance.file else ""
-        # update() sends no signal, so saving the text cannot trigger another extraction.
-        sender.objects.filter(pk=instance.pk).update(extracted_text=instance.extracted_text)
+        # The text of a new file is read by a task (search.tasks), which indexes the document again;
+        # update() sends no signal, so recording the wait cannot trigger another extraction.
+        instance.extracted_text, instance.text_status = "", TextStatus.PENDING
+        sender.objects.filter(pk=instance.pk).update(extracted_text="", text_status=TextStatus.PENDING)
+        indexing.safely(indexing.index_document, instance)
+        extract_document_text.enqueue(instance.pk, instance.file.name)
+        return
     indexing.safely(indexing.index_document, instance)
 
 

@@ -8,7 +8,7 @@
 """
 
 from network.models.base import BasePage
-from network.models.documents import DocumentKind, NetworkDocument, PublicationIndexPage
+from network.models.documents import DocumentKind, NetworkDocument, PublicationIndexPage, TextStatus
 from network.models.pages import HomePage, StandardPage
 from network.models.records import LoadedRecord
 from network.models.topics import TopicIndexPage, TopicPage, TopicPriority
@@ -21,6 +21,7 @@ __all__ = [
     "NetworkDocument",
     "PublicationIndexPage",
     "StandardPage",
+    "TextStatus",
     "TopicIndexPage",
     "TopicPage",
     "TopicPriority",

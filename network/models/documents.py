@@ -39,6 +39,16 @@ class FileLanguage(models.TextChoices):
     FRENCH = "fr", _("French")
 
 
+class TextStatus(models.TextChoices):
+    """How reading a document's text for the search went (``search.extraction``)."""
+
+    NO_TEXT = "", _("No text to read in this type of file")
+    PENDING = "pending", _("Text being extracted")
+    EXTRACTED = "extracted", _("Text extracted")
+    TOO_LARGE = "too_large", _("Too large: the text was not extracted")
+    FAILED = "failed", _("The file could not be read: the text was not extracted")
+
+
 class NetworkDocument(AbstractDocument):
     """A file in the network's library: a report, a presentation, a law.
 
@@ -59,6 +69,9 @@ class NetworkDocument(AbstractDocument):
     )
     extracted_text = models.TextField(
         _("extracted text"), blank=True, editable=False, help_text=_("The file's text, for full-text search.")
+    )
+    text_status = models.CharField(
+        _("text for the search"), max_length=10, choices=TextStatus.choices, blank=True, editable=False
     )
 
     admin_form_fields = (

@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -215,6 +217,14 @@ if ELASTICSEARCH_URL:
 else:
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "network.search_backend.DatabaseBackend"}}
 
+# A document's text is read for the search by a task (search/tasks.py), in a child process
+# held to these limits. "documents" runs it in the request here; production hands it to a worker.
+DOCUMENT_TEXT_SECONDS = 60
+DOCUMENT_TEXT_MEMORY_MB = 512
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "documents": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "csv", "txt"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

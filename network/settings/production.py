@@ -30,6 +30,9 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "DENY"
 
+# Document text is read by `manage.py db_worker --backend documents`, never in an upload request.
+TASKS = {**TASKS, "documents": {"BACKEND": "django_tasks_db.DatabaseBackend"}}  # noqa: F405
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
