@@ -1,4 +1,4 @@
-"""The "Procurement data" section of a country profile: key figures, trend, source and terms.
+"""The "Procurement data" section of a country profile: key figures, trend, charts, source and terms.
 
 The figures come precomputed (``Figure`` rows, one query per dataset of the country), so the
 profile costs the same at a thousand processes as at a million. Values are formatted here, in
@@ -14,6 +14,7 @@ from django.http import HttpRequest
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from contracting.charts import Chart, dataset_charts
 from contracting.definitions import INDICATORS, Indicator
 from contracting.indicators import DatasetFigures, YearFigures, dataset_figures
 from contracting.models import Dataset, ProcurementDataPage
@@ -57,6 +58,7 @@ class DatasetSection:
     key_figures: list[Shown]
     trend_columns: list[tuple[Indicator, str]]
     trend: list[tuple[int, list[str]]]
+    charts: list[Chart]
 
 
 def country_data(country: CountryPage, request: HttpRequest) -> Section | None:
@@ -96,7 +98,7 @@ def _dataset_section(dataset: Dataset) -> DatasetSection:
         )
         for row_year in figures.years
     ]
-    return DatasetSection(dataset, year, key_figures, columns, trend)
+    return DatasetSection(dataset, year, key_figures, columns, trend, dataset_charts(dataset, figures, year))
 
 
 def _trend_columns(figures: DatasetFigures) -> list[tuple[Indicator, str]]:
