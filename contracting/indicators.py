@@ -601,13 +601,27 @@ DECLARED = {**INDICATORS, **RANKINGS}
 def dataset_figures(dataset: Dataset) -> DatasetFigures:
     """The dataset's figures per indicator and ranking and year, from one query of its yearly
     Figure rows."""
+    return figures_of([dataset])[dataset.pk]
+
+
+def figures_of(datasets: list[Dataset], codes: Iterable[str] = tuple(DECLARED)) -> dict[int, DatasetFigures]:
+    """The yearly figures of several datasets, by dataset id, from one query (none for no dataset).
+
+    ``codes`` narrows the indicators read; each dataset's years are those of its figures read.
+    """
+    rows: defaultdict[int, list[Figure]] = defaultdict(list)
+    if datasets:
+        for figure in Figure.objects.filter(
+            dataset__in=datasets, month__isnull=True, indicator__in=list(codes)
+        ).order_by("dataset", "indicator", "year", "key", "currency"):
+            rows[figure.dataset_id].append(figure)
+    return {dataset.pk: _read_figures(dataset, rows[dataset.pk]) for dataset in datasets}
+
+
+def _read_figures(dataset: Dataset, rows: list[Figure]) -> DatasetFigures:
     grouped: defaultdict[tuple[str, int], list[Figure]] = defaultdict(list)
-    version = 0
-    for figure in Figure.objects.filter(dataset=dataset, month__isnull=True, indicator__in=DECLARED).order_by(
-        "indicator", "year", "key", "currency"
-    ):
+    for figure in rows:
         grouped[figure.indicator, figure.year].append(figure)
-        version = max(version, figure.pk)
     by_indicator: defaultdict[str, dict[int, YearFigures]] = defaultdict(dict)
     for (code, year), figures in grouped.items():
         entries = tuple(
@@ -616,6 +630,7 @@ def dataset_figures(dataset: Dataset) -> DatasetFigures:
         )
         by_indicator[code][year] = YearFigures(DECLARED[code], year, figures[0].coverage, entries)
     years = tuple(sorted({year for _code, year in grouped}))
+    version = max((figure.pk for figure in rows), default=0)
     return DatasetFigures(years, latest_full_year(years, dataset.last_date), dict(by_indicator), version)
 
 

@@ -14,6 +14,7 @@ Hook names, each documented where its page is defined:
 - ``topic_page_facts``, ``topic_page_sections`` and ``topic_card_details`` (network.models.topics)
 - ``library_facets`` and ``document_card_details`` (network.models.documents)
 - ``country_profile_facts`` and ``country_profile_sections`` (countries.models.CountryPage)
+- ``country_index_sections`` (countries.models.CountryIndexPage)
 """
 
 from collections.abc import Iterable
