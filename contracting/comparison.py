@@ -25,6 +25,8 @@ from django.utils.translation import gettext as _
 
 from wagtail.contrib.routable_page.models import path
 
+from network.sections import ComparedFact, compared_facts
+
 if TYPE_CHECKING:
     from contracting.definitions import Indicator
     from contracting.indicators import DatasetFigures
@@ -108,6 +110,7 @@ class ComparisonMixin:
         }
         if columns:
             context.update(_tables(columns))
+            context["facts"] = _facts(compared_facts(countries, request), columns)
             context["csv_url"] = request.get_full_path() + "&format=csv"
         status = 400 if choice.errors else 200
         response = self.render(request, template="contracting/comparison.html", context_overrides=context)
@@ -191,6 +194,22 @@ def _columns(countries: list["CountryPage"]) -> list[Column]:
         if not found:
             columns.append(Column(country, None, None))
     return columns
+
+
+@dataclass(frozen=True)
+class FactRow:
+    """A row another app adds (``country_comparison_facts``): its label, template and a value per column."""
+
+    label: str
+    template: str
+    values: list
+
+
+def _facts(facts: list[ComparedFact], columns: list[Column]) -> list[FactRow]:
+    return [
+        FactRow(str(fact.label), fact.template, [fact.values.get(column.country.pk) for column in columns])
+        for fact in facts
+    ]
 
 
 def common_year(columns: list[Column]) -> int | None:

@@ -10,6 +10,8 @@ from django.test.utils import CaptureQueriesContext
 import pytest
 
 from contracting.models import Dataset
+from countries.models import CountryPage
+from portals.models import Portal, PortalKind
 from tests.conftest import shared_content
 from tests.contracting.builders import Awarded, Bought, add_processes, dataset_with
 
@@ -40,6 +42,13 @@ def build() -> None:
         ],
     )
     dataset_with("EC", "SERCOP", [Bought(2020), Bought(2021, method="direct"), Bought(2022)])
+    Portal.objects.create(
+        name="Portal de Contrataciones Públicas",
+        kind=PortalKind.EPROCUREMENT,
+        url="https://www.contrataciones.gov.py/",
+        country=CountryPage.objects.get(iso_alpha2="PY"),
+        publishes_ocds=True,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -124,6 +133,20 @@ def test_samples_are_labelled_as_such(client):
     header = re.search(r'aria-labelledby="indicators">.*?</thead>', html, flags=re.S).group(0)
     assert header.count("Sample") == 1
     assert re.search(r"Paraguay <span class=\"badge badge--notice\">Sample</span>", header)
+
+
+def test_the_profile_facts_are_side_by_side(client):
+    profiles = table(client.get(url(EN, "PY", "CO")).content.decode(), "profiles")
+
+    assert profiles["Portals"][0].startswith("Portal de Contrataciones Públicas")
+    assert "OCDS" in profiles["Portals"][0]
+    assert profiles["Portals"][1] == "None listed"
+    assert set(profiles) >= {
+        "Public procurement agency",
+        "Legal framework",
+        "E-procurement system",
+        "Modules",
+    }
 
 
 def test_each_column_names_its_source_licence_and_date(client):
