@@ -43,6 +43,8 @@ STYLE = Style(
     no_data_font_size=FONT_SIZE,
 )
 WIDTH = 720
+# Below this many processes, the axis marks each whole number.
+SMALL_COUNT = 8
 # Long organisation names are cut in the drawing; the table gives them whole.
 LABEL_CHARACTERS = 32
 # What pygal adds for its JavaScript (tooltips, metadata) and for its own styling.
@@ -170,14 +172,19 @@ def _chart(
         show_legend=False,
         disable_xml_declaration=True,
         no_prefix=True,
-        # The value axis: a few whole numbers, so that long amounts fit uncut.
+        # The value axis: a few whole numbers (fewer across a horizontal chart), so that long
+        # amounts fit uncut.
         value_formatter=lambda value: formatted(value, 0),
-        min_scale=3,
-        max_scale=5,
+        min_scale=2 if horizontal else 3,
+        max_scale=3 if horizontal else 5,
         truncate_label=-1,
         margin=12,
         margin_right=48,
     )
+    largest = max((value for _label, value in rows if value is not None), default=0)
+    if indicator.unit == "count" and largest < SMALL_COUNT:
+        # Otherwise pygal marks fractions of a process on the axis.
+        drawing.config.y_labels = list(range(int(largest) + 1))
     # pygal draws a horizontal chart's first bar at the bottom: the largest goes last.
     drawn = rows[::-1] if horizontal else rows
     drawing.x_labels = [_shortened(label) for label, _value in drawn]

@@ -110,7 +110,8 @@ class ComparisonMixin:
         }
         if columns:
             context.update(_tables(columns))
-            context["facts"] = _facts(compared_facts(countries, request), columns)
+            context["profiles"] = _profiles(countries, columns)
+            context["facts"] = _facts(compared_facts(countries, request), countries)
             context["csv_url"] = request.get_full_path() + "&format=csv"
         status = 400 if choice.errors else 200
         response = self.render(request, template="contracting/comparison.html", context_overrides=context)
@@ -196,18 +197,26 @@ def _columns(countries: list["CountryPage"]) -> list[Column]:
     return columns
 
 
+def _profiles(countries: list["CountryPage"], columns: list[Column]) -> list[tuple["CountryPage", list]]:
+    """Each country once, with its datasets: the profile facts are the country's, not a dataset's."""
+    return [
+        (country, [column.dataset for column in columns if column.country == country and column.dataset])
+        for country in countries
+    ]
+
+
 @dataclass(frozen=True)
 class FactRow:
-    """A row another app adds (``country_comparison_facts``): its label, template and a value per column."""
+    """A row another app adds (``country_comparison_facts``): its label, template and a value per country."""
 
     label: str
     template: str
     values: list
 
 
-def _facts(facts: list[ComparedFact], columns: list[Column]) -> list[FactRow]:
+def _facts(facts: list[ComparedFact], countries: list["CountryPage"]) -> list[FactRow]:
     return [
-        FactRow(str(fact.label), fact.template, [fact.values.get(column.country.pk) for column in columns])
+        FactRow(str(fact.label), fact.template, [fact.values.get(country.pk) for country in countries])
         for fact in facts
     ]
 
