@@ -20,18 +20,21 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from django.http import HttpRequest, HttpResponse, QueryDict
+from django.utils.http import urlencode
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
 from wagtail.contrib.routable_page.models import path
 
+from contracting.definitions import INDICATORS, Indicator
+from countries.models import CountryPage
 from network.sections import ComparedFact, compared_facts
 
+# contracting.models imports this module for its mixin: what imports contracting.models
+# (the models themselves, the indicators, the profile section) is imported where it is used.
 if TYPE_CHECKING:
-    from contracting.definitions import Indicator
     from contracting.indicators import DatasetFigures
     from contracting.models import Dataset
-    from countries.models import CountryPage
 
 MIN_COUNTRIES = 2
 MAX_COUNTRIES = 6
@@ -61,16 +64,12 @@ class Choice:
     codes: list[str]
     errors: list[str]
 
-    @property
-    def asked(self) -> bool:
-        return bool(self.codes or self.errors)
-
 
 @dataclass(frozen=True)
 class Column:
     """One dataset of a chosen country (or the country alone, without data) and its figures."""
 
-    country: "CountryPage"
+    country: CountryPage
     dataset: "Dataset | None"
     figures: "DatasetFigures | None"
 
@@ -98,8 +97,10 @@ class ComparisonMixin:
     @path("compare/", name="comparison-en")
     def comparison(self, request: HttpRequest) -> HttpResponse:
         choice = chosen_countries(request.GET)
-        countries = _countries(choice)
-        columns = _columns(countries) if not choice.errors else []
+        countries, unknown = _countries(choice.codes) if not choice.errors else ([], [])
+        if unknown:
+            choice = Choice(choice.codes, [_unknown(unknown)])
+        columns = _columns(countries) if countries else []
         if request.GET.get("format") == "csv" and columns:
             return _csv(columns, choice.codes)
         context = {
@@ -112,7 +113,8 @@ class ComparisonMixin:
             context.update(_tables(columns))
             context["profiles"] = _profiles(countries, columns)
             context["facts"] = _facts(compared_facts(countries, request), countries)
-            context["csv_url"] = request.get_full_path() + "&format=csv"
+            query = urlencode([("country", code) for code in choice.codes] + [("format", "csv")])
+            context["csv_url"] = f"{self.comparison_url()}?{query}"
         status = 400 if choice.errors else 200
         response = self.render(request, template="contracting/comparison.html", context_overrides=context)
         response.status_code = status
@@ -141,46 +143,32 @@ def chosen_countries(query: QueryDict) -> Choice:
     return Choice(codes, errors)
 
 
-def _countries(choice: Choice) -> list["CountryPage"]:
-    """The chosen member states, in the order chosen; unknown codes become an error of ``choice``."""
-    from countries.models import CountryPage  # see _columns
-
-    if not choice.codes or choice.errors:
-        return []
+def _countries(codes: list[str]) -> tuple[list[CountryPage], list[str]]:
+    """The live member states of ``codes``, in the order chosen, and the codes none has."""
     found = {
         country.iso_alpha2: country
         for country in CountryPage.objects.live()
         .public()
-        .filter(iso_alpha2__in=choice.codes)
+        .filter(iso_alpha2__in=codes)
         .defer_streamfields()
         .prefetch_related("laws", "system_modules")
     }
-    unknown = [code for code in choice.codes if code not in found]
-    if unknown:
-        choice.errors.append(
-            ngettext(
-                "No member country has the code %(codes)s.",
-                "No member country has the codes %(codes)s.",
-                len(unknown),
-            )
-            % {"codes": ", ".join(unknown)}
-        )
-        return []
-    return [found[code] for code in choice.codes]
+    return [found[code] for code in codes if code in found], [code for code in codes if code not in found]
+
+
+def _unknown(codes: list[str]) -> str:
+    return ngettext(
+        "No member country has the code %(codes)s.", "No member country has the codes %(codes)s.", len(codes)
+    ) % {"codes": ", ".join(codes)}
 
 
 def _all_countries() -> list[tuple[str, str]]:
-    from countries.models import CountryPage  # see _columns
-
     countries = CountryPage.objects.live().public().defer_streamfields().only("iso_alpha2", "title")
     return sorted(((country.iso_alpha2, country.title) for country in countries), key=lambda pair: pair[1])
 
 
-def _columns(countries: list["CountryPage"]) -> list[Column]:
-    """A column per dataset with processes of each country (one without, for a country with none).
-
-    The models are imported here: ``contracting.models`` imports this module for its mixin.
-    """
+def _columns(countries: list[CountryPage]) -> list[Column]:
+    """A column per dataset with processes of each country (one without, for a country with none)."""
     from contracting.indicators import figures_of
     from contracting.models import Dataset
 
@@ -197,7 +185,7 @@ def _columns(countries: list["CountryPage"]) -> list[Column]:
     return columns
 
 
-def _profiles(countries: list["CountryPage"], columns: list[Column]) -> list[tuple["CountryPage", list]]:
+def _profiles(countries: list[CountryPage], columns: list[Column]) -> list[tuple[CountryPage, list]]:
     """Each country once, with its datasets: the profile facts are the country's, not a dataset's."""
     return [
         (country, [column.dataset for column in columns if column.country == country and column.dataset])
@@ -214,7 +202,7 @@ class FactRow:
     values: list
 
 
-def _facts(facts: list[ComparedFact], countries: list["CountryPage"]) -> list[FactRow]:
+def _facts(facts: list[ComparedFact], countries: list[CountryPage]) -> list[FactRow]:
     return [
         FactRow(str(fact.label), fact.template, [fact.values.get(country.pk) for country in countries])
         for fact in facts
@@ -235,7 +223,6 @@ def common_year(columns: list[Column]) -> int | None:
 
 
 def _tables(columns: list[Column]) -> dict:
-    from contracting.definitions import INDICATORS
     from contracting.sections import format_value
 
     year = common_year(columns)
@@ -257,7 +244,7 @@ def _tables(columns: list[Column]) -> dict:
     return {"year": year, "key_rows": key_rows, "trend": trend}
 
 
-def _cell(column: Column, indicator: "Indicator", year: int | None, format_value: Callable) -> Cell:
+def _cell(column: Column, indicator: Indicator, year: int | None, format_value: Callable) -> Cell:
     """No data where the country publishes none or the dataset has no such year; not computable
     where the year's data cannot support the figure; never a zero in their place."""
     found = column.figures.get(indicator.code, year) if column.figures is not None and year else None
@@ -271,7 +258,6 @@ def _cell(column: Column, indicator: "Indicator", year: int | None, format_value
 
 def _csv(columns: list[Column], codes: list[str]) -> HttpResponse:
     """The compared figures, one line per dataset, indicator, year and currency, with their source."""
-    from contracting.definitions import INDICATORS
 
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="comparison-{"-".join(codes)}.csv"'
@@ -294,11 +280,11 @@ def _csv(columns: list[Column], codes: list[str]) -> HttpResponse:
         ]
     )
     for column in columns:
-        writer.writerows(_csv_rows(column, INDICATORS))
+        writer.writerows(_csv_rows(column))
     return response
 
 
-def _csv_rows(column: Column, indicators: dict) -> list[list[str]]:
+def _csv_rows(column: Column) -> list[list[str]]:
     country, dataset, figures = column.country, column.dataset, column.figures
     if dataset is None or figures is None:
         return [[country.iso_alpha2, country.title, "", "", "", "", "", "", "", "", "", "", ""]]
@@ -322,7 +308,7 @@ def _csv_rows(column: Column, indicators: dict) -> list[list[str]]:
                     [
                         *source,
                         code,
-                        str(indicators[code].label),
+                        str(INDICATORS[code].label),
                         str(year),
                         entry.currency,
                         "" if entry.value is None else _plain(entry.value),
