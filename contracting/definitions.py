@@ -24,7 +24,8 @@ class Indicator:
     unit: str
     # The OCDS fields it needs, for the methodology page and the coverage figure.
     fields: tuple[str, ...]
-    # What each figure's ``key`` holds: "" (none), "method", "category" or "status".
+    # What each figure's ``key`` holds: "" (none), "method", "category", "status", or an
+    # organisation's id for the rankings ("buyer", "supplier").
     breakdown: str = ""
 
 
@@ -158,6 +159,62 @@ INDICATORS: dict[str, Indicator] = {
                 "tender.tenderPeriod.endDate",
                 "tender.procurementMethodDetails",
             ),
+        ),
+    )
+}
+
+
+# How many organisations a ranking keeps per year (and currency, for amounts).
+RANKING_SIZE = 10
+
+# The largest buyers and suppliers of each year, for the profile's charts. Each figure's ``key``
+# is the organisation's id in this site's database (``Organisation.pk``); only whole years are
+# ranked. Kept apart from ``INDICATORS``: a ranking is a list of organisations, not a figure of
+# the market that every period has.
+RANKINGS: dict[str, Indicator] = {
+    indicator.code: indicator
+    for indicator in (
+        Indicator(
+            "top_buyers_by_count",
+            _("Buyers with the most processes"),
+            _("The buyers that started the most processes in the year."),
+            MARKET,
+            "count",
+            ("buyer",),
+            breakdown="buyer",
+        ),
+        Indicator(
+            "top_buyers_by_value",
+            _("Buyers with the most value awarded"),
+            _(
+                "The buyers of the processes whose awards (active or without a status) add up to most, "
+                "per currency."
+            ),
+            MARKET,
+            "amount",
+            ("buyer", "awards.value"),
+            breakdown="buyer",
+        ),
+        Indicator(
+            "top_suppliers_by_count",
+            _("Suppliers awarded the most processes"),
+            _("The suppliers named in the awards of the most processes of the year."),
+            MARKET,
+            "count",
+            ("awards.suppliers",),
+            breakdown="supplier",
+        ),
+        Indicator(
+            "top_suppliers_by_value",
+            _("Suppliers awarded the most value"),
+            _(
+                "The suppliers whose awards (active or without a status) add up to most, per currency; an "
+                "award to several suppliers counts in full for each of them."
+            ),
+            MARKET,
+            "amount",
+            ("awards.suppliers", "awards.value"),
+            breakdown="supplier",
         ),
     )
 }

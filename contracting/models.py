@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
+from contracting.comparison import ComparisonMixin
 from contracting.definitions import INDICATORS
 from countries.models import CountryPage
 from network.models import BasePage
@@ -332,7 +333,7 @@ class Figure(models.Model):
         return str(declared.source) if declared else ""
 
 
-class ProcurementDataPage(RoutablePageMixin, BasePage):
+class ProcurementDataPage(ComparisonMixin, RoutablePageMixin, BasePage):
     """The open contracting data of the member countries: which datasets the site holds, from
     whom, under which licence and how fresh; and, at ``metodologia/`` (``methodology/``), what
     each indicator counts and on whose definition."""

@@ -1,4 +1,4 @@
-"""The "Procurement data" section of a country profile: key figures, trend, source and terms.
+"""The "Procurement data" section of a country profile: key figures, trend, charts, source and terms.
 
 The figures come precomputed (``Figure`` rows, one query per dataset of the country), so the
 profile costs the same at a thousand processes as at a million. Values are formatted here, in
@@ -14,10 +14,11 @@ from django.http import HttpRequest
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from contracting.charts import Chart, dataset_charts
 from contracting.definitions import INDICATORS, Indicator
 from contracting.indicators import DatasetFigures, YearFigures, dataset_figures
 from contracting.models import Dataset, ProcurementDataPage
-from countries.models import CountryPage
+from countries.models import CountryIndexPage, CountryPage
 from network.exports import export_url
 from network.listing import index_urls
 from network.sections import Section
@@ -57,6 +58,7 @@ class DatasetSection:
     key_figures: list[Shown]
     trend_columns: list[tuple[Indicator, str]]
     trend: list[tuple[int, list[str]]]
+    charts: list[Chart]
 
 
 def country_data(country: CountryPage, request: HttpRequest) -> Section | None:
@@ -73,9 +75,28 @@ def country_data(country: CountryPage, request: HttpRequest) -> Section | None:
             "procurement_datasets": [_dataset_section(dataset) for dataset in datasets],
             "procurement_data_url": page_url,
             "methodology_url": page_url + ProcurementDataPage.methodology_route() if page_url else "",
+            "comparison_url": page_url + ProcurementDataPage.comparison_route() if page_url else "",
+            "other_countries": _other_countries(country),
             "figures_csv_url": f"{export_url('procurement-indicators', 'csv')}?country={code}",
             "figures_json_url": f"{export_url('procurement-indicators', 'json')}?country={code}",
         },
+    )
+
+
+def _other_countries(country: CountryPage) -> list[tuple[str, str]]:
+    """The member states a reader may compare ``country`` with, by name."""
+    others = CountryPage.objects.live().public().exclude(pk=country.pk).values_list("iso_alpha2", "title")
+    return sorted(others, key=lambda pair: pair[1])
+
+
+def comparison_link(page: CountryIndexPage, request: HttpRequest) -> Section | None:
+    """The country index's way to the comparison of countries."""
+    page_url = index_urls(request, ProcurementDataPage).get(ProcurementDataPage, "")
+    if not page_url:
+        return None
+    return Section(
+        "contracting/sections/country_index_comparison.html",
+        {"comparison_url": page_url + ProcurementDataPage.comparison_route()},
     )
 
 
@@ -90,13 +111,13 @@ def _dataset_section(dataset: Dataset) -> DatasetSection:
         (
             row_year,
             [
-                _format(indicator, _value(figures.get(indicator.code, row_year), currency))
+                format_value(indicator, _value(figures.get(indicator.code, row_year), currency))
                 for indicator, currency in columns
             ],
         )
         for row_year in figures.years
     ]
-    return DatasetSection(dataset, year, key_figures, columns, trend)
+    return DatasetSection(dataset, year, key_figures, columns, trend, dataset_charts(dataset, figures, year))
 
 
 def _trend_columns(figures: DatasetFigures) -> list[tuple[Indicator, str]]:
@@ -123,11 +144,11 @@ def _shown(indicator: Indicator, found: YearFigures | None) -> Shown:
     if found is None or not found.computable:
         return Shown(indicator, [], coverage)
     currencies: Iterable[str] = found.currencies if indicator.unit == "amount" else [""]
-    values = [_format(indicator, found.value("", currency), currency) for currency in currencies]
+    values = [format_value(indicator, found.value("", currency), currency) for currency in currencies]
     return Shown(indicator, [value for value in values if value], coverage)
 
 
-def _format(indicator: Indicator, value: Decimal | None, currency: str = "") -> str:
+def format_value(indicator: Indicator, value: Decimal | None, currency: str = "") -> str:
     """A value in the active language: counts whole, amounts with cents (and their currency, where
     no column heading names it), shares in %."""
     if value is None:

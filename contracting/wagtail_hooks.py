@@ -8,7 +8,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from contracting import api, exports, reference_data, sections
 from contracting.models import Dataset
-from countries.models import CountryPage
+from countries.models import CountryIndexPage, CountryPage
 from network import reference
 from network.exports import Dataset as ExportDataset
 from network.sections import Section
@@ -48,6 +48,11 @@ register_snippet(DatasetViewSet)
 @hooks.register("country_profile_sections", order=100)
 def country_procurement_data(country: CountryPage, request: HttpRequest) -> Section | None:
     return sections.country_data(country, request)
+
+
+@hooks.register("country_index_sections")
+def country_comparison(page: CountryIndexPage, request: HttpRequest) -> Section | None:
+    return sections.comparison_link(page, request)
 
 
 # After the countries (order 10): the page's datasets belong to country profiles.

@@ -93,6 +93,8 @@ class CountryIndexPage(RoutablePageMixin, BasePage):
         context["subregions"] = group_by_subregion(
             CountryPage.objects.filter(children_of(self)).live().defer_streamfields().public()
         )
+        # What the apps above add about the countries as a whole (``country_index_sections``).
+        context["contributions"] = sections("country_index_sections", self, request)
         return context
 
     @path("practicas/", name="practices-es")

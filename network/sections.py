@@ -14,6 +14,8 @@ Hook names, each documented where its page is defined:
 - ``topic_page_facts``, ``topic_page_sections`` and ``topic_card_details`` (network.models.topics)
 - ``library_facets`` and ``document_card_details`` (network.models.documents)
 - ``country_profile_facts`` and ``country_profile_sections`` (countries.models.CountryPage)
+- ``country_index_sections`` (countries.models.CountryIndexPage)
+- ``country_comparison_facts``: rows of the comparison of countries (``compared_facts`` below)
 """
 
 from collections.abc import Iterable
@@ -39,6 +41,24 @@ def sections(hook_name: str, page: Page, request: HttpRequest) -> list[Section]:
     """The sections the apps contribute to ``page``, in hook order, leaving out those with nothing to show."""
     contributed = (contribute(page, request) for contribute in hooks.get_hooks(hook_name))
     return [section for section in contributed if section is not None]
+
+
+@dataclass(frozen=True)
+class ComparedFact:
+    """A row an app adds to the comparison of countries: its label, and for each country (by page
+    id) the value that ``template`` shows in the country's cell (as ``value``)."""
+
+    label: str
+    template: str
+    values: dict[int, Any]
+
+
+def compared_facts(countries: list[Page], request: HttpRequest) -> list[ComparedFact]:
+    """The rows the apps add to the comparison of ``countries``, each read in one go for them all."""
+    contributed = (
+        contribute(countries, request) for contribute in hooks.get_hooks("country_comparison_facts")
+    )
+    return [fact for fact in contributed if fact is not None]
 
 
 @dataclass(frozen=True)

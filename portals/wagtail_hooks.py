@@ -1,3 +1,5 @@
+from collections import defaultdict
+
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.urls import reverse
@@ -15,7 +17,7 @@ import django_filters
 
 from countries.models import CountryPage
 from network.exports import Dataset
-from network.sections import Section
+from network.sections import ComparedFact, Section
 from portals import api, exports
 from portals.link_check import BROKEN_LINK
 from portals.models import Institution, Portal
@@ -107,6 +109,15 @@ def country_portals(country: CountryPage, request: HttpRequest) -> Section:
     return Section(
         "portals/sections/country_portals.html", {"portals": country.portals.select_related("institution")}
     )
+
+
+@hooks.register("country_comparison_facts", order=100)
+def compared_portals(countries: list[CountryPage], request: HttpRequest) -> ComparedFact:
+    """The portals of each country compared, from one query."""
+    portals = defaultdict(list)
+    for portal in Portal.objects.filter(country__in=countries).order_by("name"):
+        portals[portal.country_id].append(portal)
+    return ComparedFact(_("Portals"), "portals/sections/compared_portals.html", dict(portals))
 
 
 @hooks.register("register_export_datasets")

@@ -17,6 +17,8 @@ PUBLIC_PAGES = {
         "/es/paises/brasil/pregon-electronico/",
         "/es/datos-de-compras/",
         "/es/datos-de-compras/metodologia/",
+        "/es/datos-de-compras/comparar/?country=PY&country=CO&country=MX&country=CL",
+        "/es/datos-de-compras/comparar/?country=PY",
         "/es/eventos/",
         "/es/eventos/?kind=seminar",
         "/es/eventos/iii-seminario-interamericano-de-compras-gubernamentales-electronicas/",
@@ -39,6 +41,8 @@ PUBLIC_PAGES = {
         "/en/countries/brazil/electronic-pregao/",
         "/en/procurement-data/",
         "/en/procurement-data/methodology/",
+        "/en/procurement-data/compare/?country=PY&country=CO&country=MX&country=CA&country=CL&country=AR",
+        "/en/countries/paraguay/",
         "/en/events/",
         "/en/events/?kind=seminar",
         "/en/events/iii-inter-american-e-government-procurement-seminar/",
@@ -99,3 +103,20 @@ def test_narrow_screens_need_no_horizontal_scrolling(page: Page, width: int):
             "document.documentElement.scrollWidth - document.documentElement.clientWidth"
         )
         assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at {width}px"
+
+
+@pytest.mark.parametrize(
+    "path", ["/es/paises/paraguay/", "/en/procurement-data/compare/?country=PY&country=CO"]
+)
+def test_charts_and_comparison_break_no_content_security_rule(page: Page, path: str):
+    refused: list[str] = []
+    page.on(
+        "console",
+        lambda message: refused.append(message.text) if "Content Security Policy" in message.text else None,
+    )
+    page.goto(path)
+    assert not refused, refused
+    if "paises" in path:
+        assert page.locator('figure.chart svg[role="img"]').count() > 0
+        page.locator("figure.chart summary").first.click()
+        assert page.locator("figure.chart table").first.is_visible()

@@ -265,8 +265,9 @@ def share(value: str | None, numerator: int, denominator: int, coverage: float) 
 
 
 def stored(dataset: Dataset, year: int, month: int | None = None) -> dict[tuple[str, str, str], Row]:
-    """The period's figures by (indicator, key, currency), checking there is one of each."""
-    figures = Figure.objects.filter(dataset=dataset, year=year, month=month)
+    """The period's indicators by (indicator, key, currency), checking there is one of each (the
+    rankings have tests of their own, in test_charts.py)."""
+    figures = Figure.objects.filter(dataset=dataset, year=year, month=month, indicator__in=INDICATORS)
     rows = {
         (figure.indicator, figure.key, figure.currency): (
             figure.value,
@@ -484,7 +485,7 @@ def test_figures_exist_for_the_periods_with_processes_only(dataset):
     periods = set(Figure.objects.filter(dataset=dataset).values_list("year", "month").distinct())
     assert periods == {(2022, None), (2022, 3), (2022, 7), (2022, 11), (2023, None), (2023, 1), (2023, 2)}
     per_period = (
-        Figure.objects.filter(dataset=dataset)
+        Figure.objects.filter(dataset=dataset, indicator__in=INDICATORS)
         .values("year", "month")
         .annotate(codes=Count("indicator", distinct=True))
     )
