@@ -73,6 +73,7 @@ def country_data(country: CountryPage, request: HttpRequest) -> Section | None:
             "procurement_datasets": [_dataset_section(dataset) for dataset in datasets],
             "procurement_data_url": page_url,
             "methodology_url": page_url + ProcurementDataPage.methodology_route() if page_url else "",
+            "explorer_url": page_url + ProcurementDataPage.country_explorer_route(code) if page_url else "",
             "figures_csv_url": f"{export_url('procurement-indicators', 'csv')}?country={code}",
             "figures_json_url": f"{export_url('procurement-indicators', 'json')}?country={code}",
         },

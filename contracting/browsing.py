@@ -1,0 +1,479 @@
+"""Finding processes: the explorer's filters, facet counts, sorting, pages and downloads.
+
+A ``Selection`` is what the reader asked for in the query string, parsed once; values that
+cannot be valid are left out and named back to the reader, never answered with an error
+(shared links get truncated). Every filter is a condition on the processes of the datasets in
+scope; each facet counts its options with the other filters applied, in one GROUP BY, so that
+a page costs the same number of queries at a thousand processes as at a million.
+
+Amounts are the processes' tender values (``tender.value``), which the database holds in a
+column per process: they are filtered and sorted within one currency and never added up
+across currencies. Awarded values are shown per currency beside them.
+"""
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.core.paginator import Paginator
+from django.db import connection
+from django.db.models import Count, F, Q, QuerySet, Sum
+from django.http import QueryDict
+from django.utils.formats import number_format
+from django.utils.translation import gettext_lazy as _
+
+from contracting.indicators import AWARDED_STATUSES
+from contracting.models import Award, Category, Classification, Dataset, Method, Organisation, Process
+from network.facets import FacetOption
+from network.params import parse_id, parse_year
+
+PAGE_SIZE = 25
+# Deep pages cost the database a scan of every row before them; past these, narrow the filters.
+MAX_PAGES = 400
+# Buyers and suppliers are listed with their counts only where the selection is this small:
+# grouping a million processes by organisation is the one facet no index makes cheap.
+ORGANISATION_FACET_LIMIT = 100_000
+ORGANISATION_OPTIONS = 20
+MAX_TEXT = 200
+MAX_DETAILS = 255
+# The largest amount the columns hold (20 digits, 2 of them decimals).
+MAX_AMOUNT = Decimal(10) ** 18
+CURRENCY = re.compile(r"^[A-Z]{3}$")
+
+# OCDS tender.status (a closed codelist), with the labels readers see.
+STATUSES = {
+    "planning": _("Planning"),
+    "planned": _("Planned"),
+    "active": _("Active"),
+    "cancelled": _("Cancelled"),
+    "unsuccessful": _("Unsuccessful"),
+    "complete": _("Complete"),
+    "withdrawn": _("Withdrawn"),
+}
+
+SORTS: dict[str, tuple[Any, ...]] = {
+    "-date": (F("date").desc(), F("pk").desc()),
+    "date": (F("date").asc(), F("pk").asc()),
+    # Amounts in different currencies are not comparable: they are sorted within each currency
+    # (currencies in reverse order of their codes, so that processes without one come last), as
+    # the indexes of migration 0002 hold them.
+    "-amount": (F("tender_currency").desc(), F("tender_amount").desc(nulls_last=True), F("pk").desc()),
+    "amount": (F("tender_currency").desc(), F("tender_amount").asc(nulls_last=True), F("pk").asc()),
+}
+SORT_LABELS = {
+    "-date": _("Newest first"),
+    "date": _("Oldest first"),
+    "-amount": _("Largest amount first"),
+    "amount": _("Smallest amount first"),
+}
+DEFAULT_SORT = "-date"
+
+
+@dataclass(frozen=True)
+class Selection:
+    """The explorer's filters, as parsed from a query string; empty values filter nothing."""
+
+    year: int | None = None
+    method: str = ""
+    details: str = ""
+    category: str = ""
+    industry: tuple[str, str] | None = None
+    status: str = ""
+    currency: str = ""
+    amount_min: Decimal | None = None
+    amount_max: Decimal | None = None
+    buyer: int | None = None
+    supplier: int | None = None
+    text: str = ""
+    sort: str = DEFAULT_SORT
+
+    @property
+    def is_filtered(self) -> bool:
+        return replace(self, sort=DEFAULT_SORT) != Selection()
+
+    def without(self, facet: str) -> "Selection":
+        """The selection without one facet's filter, for counting that facet's options."""
+        return replace(self, **{facet: Selection.__dataclass_fields__[facet].default})
+
+    def query(self) -> dict[str, str]:
+        """The selection as query parameters (what ``parse_selection`` reads back)."""
+        values = {
+            "year": self.year,
+            "method": self.method,
+            "details": self.details,
+            "category": self.category,
+            "industry": industry_value(*self.industry) if self.industry else "",
+            "status": self.status,
+            "currency": self.currency,
+            "min": self.amount_min,
+            "max": self.amount_max,
+            "buyer": self.buyer,
+            "supplier": self.supplier,
+            "q": self.text,
+            "sort": "" if self.sort == DEFAULT_SORT else self.sort,
+        }
+        return {key: str(value) for key, value in values.items() if value not in (None, "")}
+
+
+@dataclass
+class Parsed:
+    selection: Selection
+    # The parameters whose values were left out, as "name=value", to tell the reader.
+    ignored: list[str] = field(default_factory=list)
+
+
+def parse_selection(query: QueryDict) -> Parsed:
+    """The selection in ``query``; a value that cannot be valid is left out and listed in ``ignored``."""
+    found: dict[str, Any] = {}
+    ignored: list[str] = []
+    for param, (name, parser) in PARSERS.items():
+        raw = query.get(param, "").strip()
+        if not raw:
+            continue
+        value = parser(raw)
+        if value is None:
+            ignored.append(f"{param}={raw[:40]}")
+        else:
+            found[name] = value
+    if ("amount_min" in found or "amount_max" in found) and "currency" not in found:
+        # An amount means nothing without its currency, and amounts are never compared across them.
+        ignored += [f"{param}={query[param]}" for param in ("min", "max") if query.get(param, "").strip()]
+        found.pop("amount_min", None)
+        found.pop("amount_max", None)
+    return Parsed(Selection(**found), ignored)
+
+
+def _choice(values: Iterable[str]) -> Callable[[str], str | None]:
+    allowed = frozenset(values)
+    return lambda value: value if value in allowed else None
+
+
+def _text(limit: int) -> Callable[[str], str | None]:
+    return lambda value: value if len(value) <= limit and value.isprintable() else None
+
+
+def _industry(value: str) -> tuple[str, str] | None:
+    scheme, colon, code = value.rpartition(":")
+    if (
+        not colon
+        or not scheme
+        or len(scheme) > 100
+        or not (code.isascii() and code.isdigit())
+        or len(code) > 20
+    ):
+        return None
+    return scheme, code
+
+
+def _currency(value: str) -> str | None:
+    value = value.upper()
+    return value if CURRENCY.match(value) else None
+
+
+def _amount(value: str) -> Decimal | None:
+    if len(value) > 30:
+        return None
+    try:
+        amount = Decimal(value.replace(",", ""))
+    except InvalidOperation:
+        return None
+    return amount if amount.is_finite() and 0 <= amount < MAX_AMOUNT else None
+
+
+PARSERS: dict[str, tuple[str, Callable[[str], Any]]] = {
+    "year": ("year", parse_year),
+    "method": ("method", _choice(Method.values)),
+    "details": ("details", _text(MAX_DETAILS)),
+    "category": ("category", _choice(Category.values)),
+    "industry": ("industry", _industry),
+    "status": ("status", _choice(STATUSES)),
+    "currency": ("currency", _currency),
+    "min": ("amount_min", _amount),
+    "max": ("amount_max", _amount),
+    "buyer": ("buyer", parse_id),
+    "supplier": ("supplier", parse_id),
+    "q": ("text", _text(MAX_TEXT)),
+    "sort": ("sort", _choice(SORTS)),
+}
+
+
+# --- Filtering ---------------------------------------------------------------------------------
+
+
+def processes_in(datasets: Iterable[Dataset]) -> QuerySet[Process]:
+    return Process.objects.filter(dataset_id__in=[dataset.pk for dataset in datasets])
+
+
+def apply(processes: QuerySet[Process], selection: Selection) -> QuerySet[Process]:
+    """``processes`` narrowed by every filter of ``selection``."""
+    conditions = Q()
+    for name, value in (
+        ("year", selection.year),
+        ("method", selection.method),
+        ("method_details", selection.details),
+        ("category", selection.category),
+        ("status", selection.status),
+        ("tender_currency", selection.currency),
+        ("tender_amount__gte", selection.amount_min),
+        ("tender_amount__lte", selection.amount_max),
+        ("buyer_id", selection.buyer),
+    ):
+        if value not in (None, ""):
+            conditions &= Q(**{name: value})
+    if selection.industry:
+        scheme, code = selection.industry
+        conditions &= Q(pk__in=Classification.objects.filter(scheme=scheme, code=code).values("process_id"))
+    if selection.supplier:
+        conditions &= Q(pk__in=_supplied_by(Q(organisation_id=selection.supplier)))
+    processes = processes.filter(conditions)
+    return _matching(processes, selection.text) if selection.text else processes
+
+
+def _supplied_by(organisations: Q) -> QuerySet:
+    """The ids of the processes with an award to one of ``organisations`` (a condition on the link rows)."""
+    return Award.suppliers.through.objects.filter(organisations).values("award__process_id")
+
+
+def _matching(processes: QuerySet[Process], text: str) -> QuerySet[Process]:
+    """Processes whose title or description holds the words of ``text``, or whose buyer or a
+    supplier is named by them.
+
+    PostgreSQL matches whole words with its full-text search (the GIN indexes of migration
+    0002 answer it); SQLite, the embedded default at sample volumes, matches every word as a
+    part of the text.
+    """
+    if connection.vendor == "postgresql":
+        words = SearchQuery(text, config="simple", search_type="websearch")
+        in_text = Q(pk__in=Process.objects.annotate(found=_process_text()).filter(found=words).values("pk"))
+        names = Organisation.objects.annotate(found=SearchVector("name", config="simple")).filter(found=words)
+    else:
+        in_text, named = Q(), Q()
+        for word in text.split():
+            in_text &= Q(title__icontains=word) | Q(description__icontains=word)
+            named &= Q(name__icontains=word)
+        names = Organisation.objects.filter(named)
+    matching_names = names.values("pk")
+    return processes.filter(
+        in_text
+        | Q(buyer_id__in=matching_names)
+        | Q(pk__in=_supplied_by(Q(organisation_id__in=matching_names)))
+    )
+
+
+def _process_text() -> SearchVector:
+    """The words of a process, as the full-text index of migration 0002 holds them."""
+    return SearchVector("title", "description", config="simple")
+
+
+def ordered(processes: QuerySet[Process], selection: Selection) -> QuerySet[Process]:
+    return processes.order_by(*SORTS[selection.sort])
+
+
+# --- Facets ------------------------------------------------------------------------------------
+
+
+@dataclass
+class Facet:
+    """One filter of the form: its query parameter, label and options with their counts."""
+
+    param: str
+    label: str
+    options: list[FacetOption]
+    # Why the options are not listed (too many processes to count them by), or "".
+    withheld: str = ""
+
+
+def facets(processes: QuerySet[Process], selection: Selection, total: int) -> list[Facet]:
+    """Every filter's options, each counted with the other filters applied (one query each)."""
+
+    def others(name: str) -> QuerySet[Process]:
+        return apply(processes, selection.without(name))
+
+    years = _counts(others("year"), "year")
+    found = [
+        Facet(
+            "year",
+            _("Year"),
+            _options(((year, str(year)) for year in sorted(years, reverse=True)), years, selection.year),
+        ),
+        _labelled(
+            "method", _("Procurement method"), others("method"), "method", Method.choices, selection.method
+        ),
+        _open_list("details", _("Type of contract"), others("details"), "method_details", selection.details),
+        _labelled(
+            "category",
+            _("Main category"),
+            others("category"),
+            "category",
+            Category.choices,
+            selection.category,
+        ),
+        _industries(others("industry"), selection.industry),
+        _labelled(
+            "status", _("Tender status"), others("status"), "status", STATUSES.items(), selection.status
+        ),
+        _open_list("currency", _("Currency"), others("currency"), "tender_currency", selection.currency),
+    ]
+    return [*found, *_organisation_facets(processes, selection, total)]
+
+
+def _counts(processes: QuerySet, lookup: str) -> dict[Any, int]:
+    counts = dict(processes.values_list(lookup).annotate(count=Count("pk")).order_by())
+    counts.pop(None, None)
+    counts.pop("", None)
+    return counts
+
+
+def _options(labelled: Iterable[tuple[Any, str]], counts: dict[Any, int], selected: Any) -> list[FacetOption]:
+    """Options with a count, and the selected one even without (so that the reader can undo it)."""
+    options = [
+        FacetOption(str(value), str(label), counts.get(value, 0), value == selected)
+        for value, label in labelled
+        if value in counts or value == selected
+    ]
+    if selected not in (None, "") and not any(option.selected for option in options):
+        options.append(FacetOption(str(selected), str(selected), 0, True))
+    return options
+
+
+def _labelled(
+    param: str,
+    label: str,
+    processes: QuerySet,
+    lookup: str,
+    choices: Iterable[tuple[str, Any]],
+    selected: str,
+) -> Facet:
+    counts = _counts(processes, lookup)
+    known = list(choices)
+    unknown = sorted(set(counts) - {value for value, _label in known})
+    return Facet(param, label, _options([*known, *((value, value) for value in unknown)], counts, selected))
+
+
+def _open_list(param: str, label: str, processes: QuerySet, lookup: str, selected: str) -> Facet:
+    """A facet whose values are whatever the data holds (method details, currencies), by name."""
+    counts = _counts(processes, lookup)
+    return Facet(param, label, _options(((value, value) for value in sorted(counts)), counts, selected))
+
+
+def _industries(processes: QuerySet[Process], selected: tuple[str, str] | None) -> Facet:
+    rows = (
+        Classification.objects.filter(process__in=processes.values("pk"))
+        .values_list("scheme", "code")
+        .annotate(count=Count("pk"))
+        .order_by("scheme", "code")
+    )
+    counts = {industry_value(scheme, code): count for scheme, code, count in rows}
+    labelled = [(value, value.replace(":", " ", 1)) for value in counts]
+    chosen = industry_value(*selected) if selected else ""
+    return Facet(
+        "industry", _("Industry (top level of the item classification)"), _options(labelled, counts, chosen)
+    )
+
+
+def industry_value(scheme: str, code: str) -> str:
+    """An industry as the ``industry`` parameter gives it: ``UNSPSC:43``."""
+    return f"{scheme}:{code}"
+
+
+def _organisation_facets(processes: QuerySet[Process], selection: Selection, total: int) -> list[Facet]:
+    """The buyers and suppliers with the most processes in the selection, where it is small enough."""
+    if total > ORGANISATION_FACET_LIMIT and not (selection.buyer or selection.supplier):
+        withheld = str(_("Narrow the selection to list them; the search box also finds them by name."))
+        return [
+            Facet("buyer", _("Buyer"), [], withheld),
+            Facet("supplier", _("Supplier"), [], withheld),
+        ]
+    buyers = (
+        apply(processes, selection.without("buyer"))
+        .exclude(buyer=None)
+        .values_list("buyer_id", "buyer__name")
+        .annotate(count=Count("pk"))
+        .order_by("-count", "buyer__name")
+    )
+    suppliers = (
+        Award.suppliers.through.objects.filter(
+            award__process__in=apply(processes, selection.without("supplier")).values("pk")
+        )
+        .values_list("organisation_id", "organisation__name")
+        .annotate(count=Count("award__process", distinct=True))
+        .order_by("-count", "organisation__name")
+    )
+    return [
+        Facet("buyer", _("Buyer"), _top_organisations(buyers, selection.buyer)),
+        Facet("supplier", _("Supplier"), _top_organisations(suppliers, selection.supplier)),
+    ]
+
+
+def _top_organisations(rows: QuerySet, selected: int | None) -> list[FacetOption]:
+    """The organisations with the most processes; the selected one is kept in the list, with its
+    count where it has processes among the first ``ORGANISATION_OPTIONS``, else with 0."""
+    options = [
+        FacetOption(str(pk), name or str(pk), count, pk == selected)
+        for pk, name, count in rows[:ORGANISATION_OPTIONS]
+    ]
+    if selected is not None and not any(option.selected for option in options):
+        options.append(FacetOption(str(selected), str(selected), 0, True))
+    return options
+
+
+# --- Pages of results --------------------------------------------------------------------------
+
+
+# The columns a result row and a download read: never the compiled release.
+LIST_FIELDS = (
+    "pk",
+    "ocid",
+    "title",
+    "url",
+    "method",
+    "method_details",
+    "category",
+    "status",
+    "tender_amount",
+    "tender_currency",
+    "date",
+    "dataset_id",
+    "buyer_id",
+    "buyer__name",
+)
+
+
+def result_page(processes: QuerySet[Process], total: int, number: str | int):
+    """The page ``number`` of ``processes`` (already ordered), counted as ``total``.
+
+    The count is the one the facets were built with, so that the page does not count again;
+    pages beyond ``MAX_PAGES`` are not offered.
+    """
+    paginator = Paginator(processes.select_related("buyer").only(*LIST_FIELDS), PAGE_SIZE)
+    paginator.count = min(total, PAGE_SIZE * MAX_PAGES)
+    page = paginator.get_page(number)
+    awarded_values(page.object_list)
+    return page
+
+
+def awarded_values(processes: list[Process]) -> None:
+    """Give each process its ``awarded`` values, one per currency, in one query."""
+    processes = list(processes)
+    sums: dict[int, list[tuple[str, Decimal]]] = {process.pk: [] for process in processes}
+    rows = (
+        Award.objects.filter(process__in=list(sums), status__in=AWARDED_STATUSES, amount__isnull=False)
+        .exclude(currency="")
+        .values_list("process_id", "currency")
+        .annotate(total=Sum("amount"))
+        .order_by("process_id", "currency")
+    )
+    for process_id, currency, total in rows:
+        sums[process_id].append((currency, total))
+    for process in processes:
+        process.awarded = sums[process.pk]
+
+
+def format_amount(amount: Decimal | None, currency: str) -> str:
+    """An amount in the active language's notation, with its currency code."""
+    if amount is None:
+        return ""
+    return f"{number_format(amount, 2, force_grouping=True)} {currency}".strip()
