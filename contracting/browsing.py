@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, Protocol
 
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.core.paginator import Paginator
@@ -25,6 +25,8 @@ from django.http import QueryDict
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
+from contracting import cells
+from contracting.cells import COLUMNS, industry_value
 from contracting.indicators import AWARDED_STATUSES
 from contracting.models import Award, Category, Classification, Dataset, Method, Organisation, Process
 from network.facets import FacetOption
@@ -35,7 +37,7 @@ PAGE_SIZE = 25
 MAX_PAGES = 400
 # Buyers and suppliers are listed with their counts only where the selection is this small:
 # grouping a million processes by organisation is the one facet no index makes cheap.
-ORGANISATION_FACET_LIMIT = 100_000
+ORGANISATION_FACET_LIMIT = 25_000
 ORGANISATION_OPTIONS = 20
 MAX_TEXT = 200
 MAX_DETAILS = 255
@@ -243,24 +245,23 @@ def _matching(processes: QuerySet[Process], text: str) -> QuerySet[Process]:
 
     PostgreSQL matches whole words with its full-text search (the GIN indexes of migration
     0002 answer it); SQLite, the embedded default at sample volumes, matches every word as a
-    part of the text.
+    part of the text. The three ways to match are one UNION, which the database reads from its
+    indexes and joins to the processes by id: as three ORed conditions, it read every process.
     """
     if connection.vendor == "postgresql":
         words = SearchQuery(text, config="simple", search_type="websearch")
-        in_text = Q(pk__in=Process.objects.annotate(found=_process_text()).filter(found=words).values("pk"))
+        in_text = Process.objects.annotate(found=_process_text()).filter(found=words)
         names = Organisation.objects.annotate(found=SearchVector("name", config="simple")).filter(found=words)
     else:
-        in_text, named = Q(), Q()
+        text_words, named = Q(), Q()
         for word in text.split():
-            in_text &= Q(title__icontains=word) | Q(description__icontains=word)
+            text_words &= Q(title__icontains=word) | Q(description__icontains=word)
             named &= Q(name__icontains=word)
-        names = Organisation.objects.filter(named)
+        in_text, names = Process.objects.filter(text_words), Organisation.objects.filter(named)
     matching_names = names.values("pk")
-    return processes.filter(
-        in_text
-        | Q(buyer_id__in=matching_names)
-        | Q(pk__in=_supplied_by(Q(organisation_id__in=matching_names)))
-    )
+    bought = Process.objects.filter(buyer_id__in=matching_names).values("pk")
+    supplied = _supplied_by(Q(organisation_id__in=matching_names))
+    return processes.filter(pk__in=in_text.values("pk").union(bought, supplied))
 
 
 def _process_text() -> SearchVector:
@@ -286,45 +287,68 @@ class Facet:
     withheld: str = ""
 
 
-def facets(processes: QuerySet[Process], selection: Selection, total: int) -> list[Facet]:
+class Counts(Protocol):
+    """Where the facet counts come from: the processes themselves, or their precomputed cells."""
+
+    def total(self) -> int: ...
+
+    def per_value(self, facet: str) -> dict[Any, int]:
+        """Processes per value of ``facet`` (a key of ``COLUMNS``, or "industry") with the other
+        filters applied; empty values left out; industries keyed as ``industry_value`` gives them."""
+        ...
+
+
+@dataclass
+class ProcessCounts:
+    """Counts by GROUP BY over the processes that the selection's other filters leave."""
+
+    processes: QuerySet[Process]
+    selection: Selection
+
+    def total(self) -> int:
+        return apply(self.processes, self.selection).count()
+
+    def per_value(self, facet: str) -> dict[Any, int]:
+        others = apply(self.processes, self.selection.without(facet))
+        if facet == "industry":
+            rows = (
+                Classification.objects.filter(process__in=others.values("pk"))
+                .values_list("scheme", "code")
+                .annotate(count=Count("pk"))
+                .order_by()
+            )
+            return {industry_value(scheme, code): count for scheme, code, count in rows}
+        counts = dict(others.values_list(COLUMNS[facet]).annotate(count=Count("pk")).order_by())
+        counts.pop(None, None)
+        counts.pop("", None)
+        return counts
+
+
+def counts_for(processes: QuerySet[Process], datasets: list[Dataset], selection: Selection) -> Counts:
+    """The cheapest source of the selection's counts: on PostgreSQL, the precomputed cells
+    (``contracting.cells``) whenever the selection filters only by what they hold."""
+    if cells.answer(selection):
+        return cells.CellCounts([dataset.pk for dataset in datasets], selection)
+    return ProcessCounts(processes, selection)
+
+
+def facets(processes: QuerySet[Process], counts: Counts, selection: Selection, total: int) -> list[Facet]:
     """Every filter's options, each counted with the other filters applied (one query each)."""
-
-    def others(name: str) -> QuerySet[Process]:
-        return apply(processes, selection.without(name))
-
-    years = _counts(others("year"), "year")
+    years = counts.per_value("year")
     found = [
         Facet(
             "year",
             _("Year"),
             _options(((year, str(year)) for year in sorted(years, reverse=True)), years, selection.year),
         ),
-        _labelled(
-            "method", _("Procurement method"), others("method"), "method", Method.choices, selection.method
-        ),
-        _open_list("details", _("Type of contract"), others("details"), "method_details", selection.details),
-        _labelled(
-            "category",
-            _("Main category"),
-            others("category"),
-            "category",
-            Category.choices,
-            selection.category,
-        ),
-        _industries(others("industry"), selection.industry),
-        _labelled(
-            "status", _("Tender status"), others("status"), "status", STATUSES.items(), selection.status
-        ),
-        _open_list("currency", _("Currency"), others("currency"), "tender_currency", selection.currency),
+        _labelled("method", _("Procurement method"), counts, Method.choices, selection.method),
+        _open_list("details", _("Type of contract"), counts, selection.details),
+        _labelled("category", _("Main category"), counts, Category.choices, selection.category),
+        _industries(counts, selection.industry),
+        _labelled("status", _("Tender status"), counts, STATUSES.items(), selection.status),
+        _open_list("currency", _("Currency"), counts, selection.currency),
     ]
     return [*found, *_organisation_facets(processes, selection, total)]
-
-
-def _counts(processes: QuerySet, lookup: str) -> dict[Any, int]:
-    counts = dict(processes.values_list(lookup).annotate(count=Count("pk")).order_by())
-    counts.pop(None, None)
-    counts.pop("", None)
-    return counts
 
 
 def _options(labelled: Iterable[tuple[Any, str]], counts: dict[Any, int], selected: Any) -> list[FacetOption]:
@@ -340,43 +364,29 @@ def _options(labelled: Iterable[tuple[Any, str]], counts: dict[Any, int], select
 
 
 def _labelled(
-    param: str,
-    label: str,
-    processes: QuerySet,
-    lookup: str,
-    choices: Iterable[tuple[str, Any]],
-    selected: str,
+    facet: str, label: str, counts: Counts, choices: Iterable[tuple[str, Any]], selected: str
 ) -> Facet:
-    counts = _counts(processes, lookup)
+    found = counts.per_value(facet)
     known = list(choices)
-    unknown = sorted(set(counts) - {value for value, _label in known})
-    return Facet(param, label, _options([*known, *((value, value) for value in unknown)], counts, selected))
+    unknown = sorted(set(found) - {value for value, _label in known})
+    return Facet(facet, label, _options([*known, *((value, value) for value in unknown)], found, selected))
 
 
-def _open_list(param: str, label: str, processes: QuerySet, lookup: str, selected: str) -> Facet:
+def _open_list(facet: str, label: str, counts: Counts, selected: str) -> Facet:
     """A facet whose values are whatever the data holds (method details, currencies), by name."""
-    counts = _counts(processes, lookup)
-    return Facet(param, label, _options(((value, value) for value in sorted(counts)), counts, selected))
+    found = counts.per_value(facet)
+    return Facet(facet, label, _options(((value, value) for value in sorted(found)), found, selected))
 
 
-def _industries(processes: QuerySet[Process], selected: tuple[str, str] | None) -> Facet:
-    rows = (
-        Classification.objects.filter(process__in=processes.values("pk"))
-        .values_list("scheme", "code")
-        .annotate(count=Count("pk"))
-        .order_by("scheme", "code")
-    )
-    counts = {industry_value(scheme, code): count for scheme, code, count in rows}
-    labelled = [(value, value.replace(":", " ", 1)) for value in counts]
+def _industries(counts: Counts, selected: tuple[str, str] | None) -> Facet:
+    found = counts.per_value("industry")
+    labelled = [(value, value.replace(":", " ", 1)) for value in sorted(found)]
     chosen = industry_value(*selected) if selected else ""
     return Facet(
-        "industry", _("Industry (top level of the item classification)"), _options(labelled, counts, chosen)
+        "industry",
+        _("Industry (top level of the item classification)"),
+        _options(labelled, found, chosen),
     )
-
-
-def industry_value(scheme: str, code: str) -> str:
-    """An industry as the ``industry`` parameter gives it: ``UNSPSC:43``."""
-    return f"{scheme}:{code}"
 
 
 def _organisation_facets(processes: QuerySet[Process], selection: Selection, total: int) -> list[Facet]:
