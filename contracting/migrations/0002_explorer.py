@@ -7,6 +7,7 @@ explorer matches words with LIKE, at sample volumes; the amount sorts' nulls-las
 
 - by date and by amount within a currency, per dataset: the two sorts, read in index order
   so that a page of 25 stops after 25 rows;
+- by buyer and date: a buyer's processes, newest first;
 - by industry (scheme, code): the industry filter finds its processes without reading the
   classifications of every process;
 - by supplier: the link table of awards and suppliers, from the supplier's side;
@@ -20,6 +21,7 @@ from django.db import migrations
 
 BTREE = {
     "process_by_date": "contracting_process (dataset_id, date DESC, id DESC)",
+    "process_by_buyer": "contracting_process (buyer_id, date DESC, id DESC)",
     "process_facets": "contracting_process (dataset_id, year, method, category, status, tender_currency)",
     "classification_by_industry": "contracting_classification (scheme, code, process_id)",
     "award_supplier_by_organisation": "contracting_award_suppliers (organisation_id, award_id)",

@@ -17,6 +17,8 @@ PUBLIC_PAGES = {
         "/es/paises/brasil/pregon-electronico/",
         "/es/datos-de-compras/",
         "/es/datos-de-compras/metodologia/",
+        "/es/datos-de-compras/explorar/",
+        "/es/datos-de-compras/explorar/py/?method=open&sort=-amount",
         "/es/eventos/",
         "/es/eventos/?kind=seminar",
         "/es/eventos/iii-seminario-interamericano-de-compras-gubernamentales-electronicas/",
@@ -39,6 +41,8 @@ PUBLIC_PAGES = {
         "/en/countries/brazil/electronic-pregao/",
         "/en/procurement-data/",
         "/en/procurement-data/methodology/",
+        "/en/procurement-data/explore/",
+        "/en/procurement-data/explore/py/?q=a&currency=PYG&min=1",
         "/en/events/",
         "/en/events/?kind=seminar",
         "/en/events/iii-inter-american-e-government-procurement-seminar/",
@@ -99,3 +103,17 @@ def test_narrow_screens_need_no_horizontal_scrolling(page: Page, width: int):
             "document.documentElement.scrollWidth - document.documentElement.clientWidth"
         )
         assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at {width}px"
+
+
+EXPLORERS = ["/es/datos-de-compras/explorar/py/", "/en/procurement-data/explore/py/"]
+
+
+@pytest.mark.parametrize("explorer", EXPLORERS)
+def test_process_and_buyer_pages_have_no_serious_accessibility_violations(axe_page: Page, explorer: str):
+    """A process and its buyer, reached as a reader does, from a country's explorer."""
+    axe_page.goto(explorer)
+    axe_page.locator(".process-table tbody th a").first.click()
+    assert not (violations := axe_violations(axe_page)), describe(violations)
+    axe_page.locator("dl.facts dd a").first.click()
+    assert axe_page.locator("h1").count() == 1
+    assert not (violations := axe_violations(axe_page)), describe(violations)
