@@ -35,9 +35,11 @@ from network.params import parse_id, parse_year
 PAGE_SIZE = 25
 # Deep pages cost the database a scan of every row before them; past these, narrow the filters.
 MAX_PAGES = 400
-# Buyers and suppliers are listed with their counts only where the selection is this small:
-# grouping a million processes by organisation is the one facet no index makes cheap.
-ORGANISATION_FACET_LIMIT = 25_000
+# Buyers, suppliers and (where the cells do not hold them) industries are listed with their
+# counts only where the selection is this small: they are counted from the processes' links,
+# which no index makes cheap for hundreds of thousands of processes.
+LARGE_SELECTION = 10_000
+NARROW = _("Narrow the selection to list them with their counts.")
 ORGANISATION_OPTIONS = 20
 MAX_TEXT = 200
 MAX_DETAILS = 255
@@ -212,19 +214,16 @@ def processes_in(datasets: Iterable[Dataset]) -> QuerySet[Process]:
 def apply(processes: QuerySet[Process], selection: Selection) -> QuerySet[Process]:
     """``processes`` narrowed by every filter of ``selection``."""
     conditions = Q()
-    for name, value in (
-        ("year", selection.year),
-        ("method", selection.method),
-        ("method_details", selection.details),
-        ("category", selection.category),
-        ("status", selection.status),
-        ("tender_currency", selection.currency),
+    for name, column in COLUMNS.items():
+        if getattr(selection, name) not in (None, ""):
+            conditions &= Q(**{column: getattr(selection, name)})
+    for lookup, value in (
         ("tender_amount__gte", selection.amount_min),
         ("tender_amount__lte", selection.amount_max),
         ("buyer_id", selection.buyer),
     ):
-        if value not in (None, ""):
-            conditions &= Q(**{name: value})
+        if value is not None:
+            conditions &= Q(**{lookup: value})
     if selection.industry:
         scheme, code = selection.industry
         conditions &= Q(pk__in=Classification.objects.filter(scheme=scheme, code=code).values("process_id"))
@@ -293,35 +292,82 @@ class Counts(Protocol):
     def total(self) -> int: ...
 
     def per_value(self, facet: str) -> dict[Any, int]:
-        """Processes per value of ``facet`` (a key of ``COLUMNS``, or "industry") with the other
-        filters applied; empty values left out; industries keyed as ``industry_value`` gives them."""
+        """Processes per value of ``facet`` (a key of ``COLUMNS``) with the other filters applied;
+        empty values left out."""
         ...
 
 
 @dataclass
 class ProcessCounts:
-    """Counts by GROUP BY over the processes that the selection's other filters leave."""
+    """Counts over the processes that the selection's other filters leave.
+
+    On PostgreSQL one query counts every facet and the total (``_grouped``); SQLite, at sample
+    volumes, runs a GROUP BY per facet.
+    """
 
     processes: QuerySet[Process]
     selection: Selection
+    grouped: dict[str, dict[Any, int]] | None = None
 
     def total(self) -> int:
+        if connection.vendor == "postgresql":
+            return self._grouped()[""].get("", 0)
         return apply(self.processes, self.selection).count()
 
     def per_value(self, facet: str) -> dict[Any, int]:
-        others = apply(self.processes, self.selection.without(facet))
-        if facet == "industry":
-            rows = (
-                Classification.objects.filter(process__in=others.values("pk"))
-                .values_list("scheme", "code")
-                .annotate(count=Count("pk"))
-                .order_by()
-            )
-            return {industry_value(scheme, code): count for scheme, code, count in rows}
-        counts = dict(others.values_list(COLUMNS[facet]).annotate(count=Count("pk")).order_by())
-        counts.pop(None, None)
-        counts.pop("", None)
-        return counts
+        if connection.vendor == "postgresql":
+            return self._grouped()[facet]
+        counts = dict(
+            apply(self.processes, self.selection.without(facet))
+            .values_list(COLUMNS[facet])
+            .annotate(count=Count("pk"))
+            .order_by()
+        )
+        return {value: count for value, count in counts.items() if value not in (None, "")}
+
+    def _grouped(self) -> dict[str, dict[Any, int]]:
+        """Every facet and the total in one pass over the processes the other filters leave.
+
+        The processes that pass the selection's filters on other things than these columns
+        (words, organisations, amounts, industry) are read once, grouped by each column in turn
+        (GROUPING SETS), each grouping counting the rows that pass the filters on the other
+        columns (``count(*) FILTER``). Six GROUP BYs over the same rows took six times as long.
+        """
+        if self.grouped is not None:
+            return self.grouped
+        base = apply(self.processes, replace(self.selection, **dict.fromkeys(COLUMNS, None)))
+        base_sql, base_params = base.values("pk").query.sql_with_params()
+        chosen = {
+            name: value for name in COLUMNS if (value := getattr(self.selection, name)) not in (None, "")
+        }
+        counted, params = [], []
+        for facet in [*COLUMNS, ""]:
+            others = {name: value for name, value in chosen.items() if name != facet}
+            condition = " AND ".join(f"{COLUMNS[name]} = %s" for name in others) or "TRUE"
+            counted.append(f"count(*) FILTER (WHERE {condition})")
+            params += others.values()
+        columns = ", ".join(COLUMNS.values())
+        flags = ", ".join(f"GROUPING({column})" for column in COLUMNS.values())
+        sets = ", ".join(f"({column})" for column in COLUMNS.values())
+        sql = (
+            f"SELECT {columns}, {flags}, {', '.join(counted)} FROM contracting_process "  # noqa: S608
+            f"WHERE id IN ({base_sql}) GROUP BY GROUPING SETS ({sets}, ())"
+        )
+        grouped: dict[str, dict[Any, int]] = {facet: {} for facet in [*COLUMNS, ""]}
+        width = len(COLUMNS)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*params, *base_params])
+            for row in cursor.fetchall():
+                values, flags_found, counts = row[:width], row[width : 2 * width], row[2 * width :]
+                if all(flags_found):
+                    grouped[""][""] = counts[-1]
+                    continue
+                position = flags_found.index(0)
+                value = values[position]
+                if value not in (None, "") and counts[position]:
+                    grouped[list(COLUMNS)[position]][value] = counts[position]
+        self.grouped = grouped
+        return grouped
 
 
 def counts_for(processes: QuerySet[Process], datasets: list[Dataset], selection: Selection) -> Counts:
@@ -332,8 +378,13 @@ def counts_for(processes: QuerySet[Process], datasets: list[Dataset], selection:
     return ProcessCounts(processes, selection)
 
 
-def facets(processes: QuerySet[Process], counts: Counts, selection: Selection, total: int) -> list[Facet]:
-    """Every filter's options, each counted with the other filters applied (one query each)."""
+def facets(
+    processes: QuerySet[Process], datasets: list[Dataset], selection: Selection
+) -> tuple[int, list[Facet]]:
+    """The number of processes the selection holds, and every filter's options, each counted with
+    the other filters applied."""
+    counts = counts_for(processes, datasets, selection)
+    total = counts.total()
     years = counts.per_value("year")
     found = [
         Facet(
@@ -344,11 +395,11 @@ def facets(processes: QuerySet[Process], counts: Counts, selection: Selection, t
         _labelled("method", _("Procurement method"), counts, Method.choices, selection.method),
         _open_list("details", _("Type of contract"), counts, selection.details),
         _labelled("category", _("Main category"), counts, Category.choices, selection.category),
-        _industries(counts, selection.industry),
+        _industries(processes, datasets, selection, total),
         _labelled("status", _("Tender status"), counts, STATUSES.items(), selection.status),
         _open_list("currency", _("Currency"), counts, selection.currency),
     ]
-    return [*found, *_organisation_facets(processes, selection, total)]
+    return total, [*found, *_organisation_facets(processes, selection, total)]
 
 
 def _options(labelled: Iterable[tuple[Any, str]], counts: dict[Any, int], selected: Any) -> list[FacetOption]:
@@ -378,56 +429,70 @@ def _open_list(facet: str, label: str, counts: Counts, selected: str) -> Facet:
     return Facet(facet, label, _options(((value, value) for value in sorted(found)), found, selected))
 
 
-def _industries(counts: Counts, selected: tuple[str, str] | None) -> Facet:
-    found = counts.per_value("industry")
+def _industries(
+    processes: QuerySet[Process], datasets: list[Dataset], selection: Selection, total: int
+) -> Facet:
+    """Processes per industry: from the cells where they hold the other filters, else from the
+    processes where the selection is small enough; a selected industry is kept with its count."""
+    label = _("Industry (top level of the item classification)")
+    chosen = industry_value(*selection.industry) if selection.industry else ""
+    others = selection.without("industry")
+    if cells.answer_industries(others):
+        found = cells.industry_counts([dataset.pk for dataset in datasets], others)
+    elif chosen:
+        found = {chosen: total}
+    elif total > LARGE_SELECTION:
+        return Facet("industry", label, [], str(NARROW))
+    else:
+        rows = (
+            # From the processes to their industries: the database starts from the few processes.
+            apply(processes, others)
+            .filter(classifications__isnull=False)
+            .values_list("classifications__scheme", "classifications__code")
+            .annotate(count=Count("pk"))
+            .order_by()
+        )
+        found = {industry_value(scheme, code): count for scheme, code, count in rows}
     labelled = [(value, value.replace(":", " ", 1)) for value in sorted(found)]
-    chosen = industry_value(*selected) if selected else ""
-    return Facet(
-        "industry",
-        _("Industry (top level of the item classification)"),
-        _options(labelled, found, chosen),
-    )
+    return Facet("industry", label, _options(labelled, found, chosen))
 
 
 def _organisation_facets(processes: QuerySet[Process], selection: Selection, total: int) -> list[Facet]:
-    """The buyers and suppliers with the most processes in the selection, where it is small enough."""
-    if total > ORGANISATION_FACET_LIMIT and not (selection.buyer or selection.supplier):
-        withheld = str(_("Narrow the selection to list them; the search box also finds them by name."))
-        return [
-            Facet("buyer", _("Buyer"), [], withheld),
-            Facet("supplier", _("Supplier"), [], withheld),
-        ]
+    """The buyers and suppliers with the most processes in the selection, where it is small enough.
+
+    A selected buyer (supplier) is the facet's one option, with the selection's total as its
+    count (which is what its count is): listing the others would count every process the
+    other filters leave, which is the whole country for a buyer chosen from its page.
+    """
+    selected = apply(processes, selection)
     buyers = (
-        apply(processes, selection.without("buyer"))
-        .exclude(buyer=None)
+        selected.exclude(buyer=None)
         .values_list("buyer_id", "buyer__name")
         .annotate(count=Count("pk"))
         .order_by("-count", "buyer__name")
     )
     suppliers = (
-        Award.suppliers.through.objects.filter(
-            award__process__in=apply(processes, selection.without("supplier")).values("pk")
-        )
+        Award.suppliers.through.objects.filter(award__process__in=selected.values("pk"))
         .values_list("organisation_id", "organisation__name")
         .annotate(count=Count("award__process", distinct=True))
         .order_by("-count", "organisation__name")
     )
     return [
-        Facet("buyer", _("Buyer"), _top_organisations(buyers, selection.buyer)),
-        Facet("supplier", _("Supplier"), _top_organisations(suppliers, selection.supplier)),
+        _organisation_facet("buyer", _("Buyer"), selection.buyer, total, buyers),
+        _organisation_facet("supplier", _("Supplier"), selection.supplier, total, suppliers),
     ]
 
 
-def _top_organisations(rows: QuerySet, selected: int | None) -> list[FacetOption]:
-    """The organisations with the most processes; the selected one is kept in the list, with its
-    count where it has processes among the first ``ORGANISATION_OPTIONS``, else with 0."""
+def _organisation_facet(param: str, label: str, chosen: int | None, total: int, rows: QuerySet) -> Facet:
+    if chosen is not None:
+        name = Organisation.objects.filter(pk=chosen).values_list("name", flat=True).first()
+        return Facet(param, label, [FacetOption(str(chosen), name or str(chosen), total, True)])
+    if total > LARGE_SELECTION:
+        return Facet(param, label, [], str(NARROW))
     options = [
-        FacetOption(str(pk), name or str(pk), count, pk == selected)
-        for pk, name, count in rows[:ORGANISATION_OPTIONS]
+        FacetOption(str(pk), name or str(pk), count, False) for pk, name, count in rows[:ORGANISATION_OPTIONS]
     ]
-    if selected is not None and not any(option.selected for option in options):
-        options.append(FacetOption(str(selected), str(selected), 0, True))
-    return options
+    return Facet(param, label, options)
 
 
 # --- Pages of results --------------------------------------------------------------------------

@@ -3,8 +3,9 @@
 Counting a million processes by year, method, type of contract, category, status and
 currency takes the database a scan of a million rows for each facet, however it is indexed.
 But those six columns take few distinct combinations (a few thousand per dataset), so
-``refresh`` stores the number of processes per combination — and per combination and
-industry — in ``contracting_process_cell``, a table migration 0002 creates on PostgreSQL only.
+``refresh`` stores the number of processes per combination in ``contracting_process_cell``,
+and per industry, year, method and category in ``contracting_industry_cell``, tables
+migration 0002 creates on PostgreSQL only.
 A selection that filters by nothing else (``answer``) has every facet count and its total
 summed from these rows (``CellCounts``), in the time a few thousand rows take, whatever the
 number of processes. The cells are rebuilt with the dataset's figures after each import
@@ -20,6 +21,7 @@ from django.db import connection, transaction
 from contracting.models import Dataset
 
 TABLE = "contracting_process_cell"
+INDUSTRY_TABLE = "contracting_industry_cell"
 
 # Selection attribute → process column, for the facets counted per value of a process column.
 COLUMNS = {
@@ -30,10 +32,12 @@ COLUMNS = {
     "status": "status",
     "currency": "tender_currency",
 }
-# Filters the cells cannot answer: they need the processes (words, organisations, amounts).
-OTHER_FILTERS = ("text", "buyer", "supplier", "amount_min", "amount_max")
-
-_GROUPED = ", ".join(COLUMNS.values())
+# The columns industries are counted by: with all six, there would be nearly a cell per
+# process and industry. Selections by the other three count industries from the processes.
+INDUSTRY_COLUMNS = {name: COLUMNS[name] for name in ("year", "method", "category")}
+# Filters the cells cannot answer: they need the processes (words, organisations, amounts),
+# or are narrow enough to count from them (an industry is a few percent of the processes).
+OTHER_FILTERS = ("text", "buyer", "supplier", "amount_min", "amount_max", "industry")
 
 
 def industry_value(scheme: str, code: str) -> str:
@@ -53,8 +57,8 @@ def answer(selection: Any) -> bool:
 def refresh(dataset: Dataset) -> None:
     """Replace the dataset's cells with counts of its processes (nothing to do on SQLite).
 
-    Rows with an empty scheme count processes; rows with a scheme count the processes that
-    have that industry (a process has each industry once, so those counts are exact too).
+    An industry cell counts the processes that have that industry (a process has each
+    industry once, so the counts are exact).
     """
     if enabled():
         fill(dataset.pk)
@@ -62,24 +66,30 @@ def refresh(dataset: Dataset) -> None:
 
 def fill(dataset: int) -> None:
     """Replace the cells of the dataset with id ``dataset`` (PostgreSQL; migration 0002 calls it too)."""
+    grouped = ", ".join(COLUMNS.values())
+    industry_columns = ", ".join(INDUSTRY_COLUMNS.values())
+    by_industry = ", ".join(f"process.{column}" for column in INDUSTRY_COLUMNS.values())
     with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute(f"DELETE FROM {TABLE} WHERE dataset_id = %s", [dataset])  # noqa: S608 (constants only)
+        for table in (TABLE, INDUSTRY_TABLE):
+            cursor.execute(f"DELETE FROM {table} WHERE dataset_id = %s", [dataset])  # noqa: S608 (constants only)
         cursor.execute(
             f"""
-            INSERT INTO {TABLE} (dataset_id, {_GROUPED}, scheme, code, processes)
-            SELECT dataset_id, {_GROUPED}, '', '', count(*)
-            FROM contracting_process WHERE dataset_id = %(dataset)s
-            GROUP BY dataset_id, {_GROUPED}
-            UNION ALL
-            SELECT process.dataset_id, {", ".join(f"process.{column}" for column in COLUMNS.values())},
-                industry.scheme, industry.code, count(*)
+            INSERT INTO {TABLE} (dataset_id, {grouped}, processes)
+            SELECT dataset_id, {grouped}, count(*) FROM contracting_process WHERE dataset_id = %s
+            GROUP BY dataset_id, {grouped}
+            """,  # noqa: S608 (constants only)
+            [dataset],
+        )
+        cursor.execute(
+            f"""
+            INSERT INTO {INDUSTRY_TABLE} (dataset_id, {industry_columns}, scheme, code, processes)
+            SELECT process.dataset_id, {by_industry}, industry.scheme, industry.code, count(*)
             FROM contracting_classification AS industry
             JOIN contracting_process AS process ON process.id = industry.process_id
-            WHERE process.dataset_id = %(dataset)s
-            GROUP BY process.dataset_id, {", ".join(f"process.{column}" for column in COLUMNS.values())},
-                industry.scheme, industry.code
+            WHERE process.dataset_id = %s
+            GROUP BY process.dataset_id, {by_industry}, industry.scheme, industry.code
             """,  # noqa: S608 (constants only)
-            {"dataset": dataset},
+            [dataset],
         )
 
 
@@ -91,38 +101,45 @@ class CellCounts:
         self.selection = selection
 
     def total(self) -> int:
-        where, params = self._where(skip="")
+        where, params = _where(self.datasets, self.selection, COLUMNS, skip="")
         with connection.cursor() as cursor:
-            sql = f"SELECT coalesce(sum(processes), 0) FROM {TABLE} WHERE {where}"  # noqa: S608 (values are parameters)
-            cursor.execute(sql, params)
+            cursor.execute(f"SELECT coalesce(sum(processes), 0) FROM {TABLE} WHERE {where}", params)  # noqa: S608 (values are parameters)
             return int(cursor.fetchone()[0])
 
     def per_value(self, facet: str) -> dict[Any, int]:
-        where, params = self._where(skip=facet)
-        grouped = "scheme, code" if facet == "industry" else COLUMNS[facet]
+        where, params = _where(self.datasets, self.selection, COLUMNS, skip=facet)
+        column = COLUMNS[facet]
         with connection.cursor() as cursor:
-            sql = f"SELECT {grouped}, sum(processes) FROM {TABLE} WHERE {where} GROUP BY {grouped}"  # noqa: S608 (columns are constants, values parameters)
-            cursor.execute(sql, params)
-            rows = cursor.fetchall()
-        if facet == "industry":
-            return {industry_value(scheme, code): int(count) for scheme, code, count in rows}
-        return {value: int(count) for value, count in rows if value not in (None, "")}
+            cursor.execute(
+                f"SELECT {column}, sum(processes) FROM {TABLE} WHERE {where} GROUP BY {column}",  # noqa: S608 (a constant column; values are parameters)
+                params,
+            )
+            return {value: int(count) for value, count in cursor.fetchall() if value not in (None, "")}
 
-    def _where(self, skip: str) -> tuple[str, list[Any]]:
-        """The conditions of the selection but ``skip``'s, on the process rows or on those of an
-        industry (the selected one; every one when counting the industries)."""
-        conditions, params = ["dataset_id = ANY(%s)"], [self.datasets]
-        for name, column in COLUMNS.items():
-            value = getattr(self.selection, name)
-            if name != skip and value not in (None, ""):
-                conditions.append(f"{column} = %s")
-                params.append(value)
-        industry = self.selection.industry if skip != "industry" else None
-        if skip == "industry":
-            conditions.append("scheme <> ''")
-        elif industry:
-            conditions.append("scheme = %s AND code = %s")
-            params += list(industry)
-        else:
-            conditions.append("scheme = ''")
-        return " AND ".join(conditions), params
+
+def answer_industries(selection: Any) -> bool:
+    """Whether the industry cells hold the counts of ``selection`` (without its industry filter)."""
+    return answer(selection) and not any(
+        getattr(selection, name) for name in COLUMNS.keys() - INDUSTRY_COLUMNS.keys()
+    )
+
+
+def industry_counts(datasets: list[int], selection: Any) -> dict[str, int]:
+    """Processes per industry, for a selection that ``answer_industries`` accepts."""
+    where, params = _where(datasets, selection, INDUSTRY_COLUMNS, skip="")
+    with connection.cursor() as cursor:
+        # A constant table, conditions on constant columns; the values are parameters.
+        sql = f"SELECT scheme, code, sum(processes) FROM {INDUSTRY_TABLE} WHERE {where} GROUP BY 1, 2"  # noqa: S608
+        cursor.execute(sql, params)
+        return {industry_value(scheme, code): int(count) for scheme, code, count in cursor.fetchall()}
+
+
+def _where(datasets: list[int], selection: Any, columns: dict[str, str], skip: str) -> tuple[str, list[Any]]:
+    """The conditions of the selection on ``columns``, but ``skip``'s."""
+    conditions, params = ["dataset_id = ANY(%s)"], [datasets]
+    for name, column in columns.items():
+        value = getattr(selection, name)
+        if name != skip and value not in (None, ""):
+            conditions.append(f"{column} = %s")
+            params.append(value)
+    return " AND ".join(conditions), params

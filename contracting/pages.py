@@ -76,9 +76,7 @@ def explorer_context(page, request: HttpRequest, country: CountryPage | None) ->
     selection = parsed.selection
     processes = browsing.processes_in(datasets)
     selected = browsing.apply(processes, selection)
-    counts = browsing.counts_for(processes, datasets, selection)
-    total = counts.total()
-    facets = browsing.facets(processes, counts, selection, total)
+    total, facets = browsing.facets(processes, datasets, selection)
     results = browsing.result_page(browsing.ordered(selected, selection), total, request.GET.get("page", ""))
     _link_rows(page, results.object_list, datasets)
     query = selection.query()
