@@ -38,7 +38,7 @@ MAX_PAGES = 400
 # Buyers, suppliers and (where the cells do not hold them) industries are listed with their
 # counts only where the selection is this small: they are counted from the processes' links,
 # which no index makes cheap for hundreds of thousands of processes.
-LARGE_SELECTION = 10_000
+LARGE_SELECTION = 5_000
 NARROW = _("Narrow the selection to list them with their counts.")
 ORGANISATION_OPTIONS = 20
 MAX_TEXT = 200
@@ -336,7 +336,7 @@ class ProcessCounts:
         if self.grouped is not None:
             return self.grouped
         base = apply(self.processes, replace(self.selection, **dict.fromkeys(COLUMNS, None)))
-        base_sql, base_params = base.values("pk").query.sql_with_params()
+        base_sql, base_params = base.values(*COLUMNS.values()).order_by().query.sql_with_params()
         chosen = {
             name: value for name in COLUMNS if (value := getattr(self.selection, name)) not in (None, "")
         }
@@ -350,8 +350,8 @@ class ProcessCounts:
         flags = ", ".join(f"GROUPING({column})" for column in COLUMNS.values())
         sets = ", ".join(f"({column})" for column in COLUMNS.values())
         sql = (
-            f"SELECT {columns}, {flags}, {', '.join(counted)} FROM contracting_process "  # noqa: S608
-            f"WHERE id IN ({base_sql}) GROUP BY GROUPING SETS ({sets}, ())"
+            f"SELECT {columns}, {flags}, {', '.join(counted)} FROM ({base_sql}) AS base "  # noqa: S608
+            f"GROUP BY GROUPING SETS ({sets}, ())"
         )
         grouped: dict[str, dict[Any, int]] = {facet: {} for facet in [*COLUMNS, ""]}
         width = len(COLUMNS)

@@ -32,13 +32,15 @@ SQLITE = {
     "process_by_buyer": "contracting_process (buyer_id, date DESC, id DESC)",
 }
 POSTGRESQL = {
-    "process_by_buyer": f"contracting_process (buyer_id, date DESC, id DESC) INCLUDE ({FACET_COLUMNS})",
+    "process_by_buyer": (
+        f"contracting_process (buyer_id, date DESC, id DESC) INCLUDE (dataset_id, {FACET_COLUMNS})"
+    ),
     "process_by_amount_desc": (
         "contracting_process (dataset_id, tender_currency DESC, tender_amount DESC NULLS LAST, id DESC)"
     ),
     "process_by_amount_asc": (
         "contracting_process (dataset_id, tender_currency DESC, tender_amount ASC NULLS LAST, id)"
-        f" INCLUDE ({FACET_COLUMNS})"
+        " INCLUDE (year, method, method_details, category, status)"
     ),
     "process_words": (
         "contracting_process USING gin ("
