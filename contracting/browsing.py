@@ -20,7 +20,7 @@ from typing import Any, Protocol
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import Count, F, Q, QuerySet, Sum
+from django.db.models import BooleanField, Count, F, Func, Q, QuerySet, Subquery, Sum
 from django.http import QueryDict
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
@@ -226,11 +226,38 @@ def apply(processes: QuerySet[Process], selection: Selection) -> QuerySet[Proces
             conditions &= Q(**{lookup: value})
     if selection.industry:
         scheme, code = selection.industry
-        conditions &= Q(pk__in=Classification.objects.filter(scheme=scheme, code=code).values("process_id"))
+        conditions &= among(Classification.objects.filter(scheme=scheme, code=code).values("process_id"))
     if selection.supplier:
-        conditions &= Q(pk__in=_supplied_by(Q(organisation_id=selection.supplier)))
+        conditions &= among(_supplied_by(Q(organisation_id=selection.supplier)))
     processes = processes.filter(conditions)
     return _matching(processes, selection.text) if selection.text else processes
+
+
+class _Rows(Subquery):
+    """A subquery without its parentheses, for ``ARRAY(SELECT …)``."""
+
+    template = "%(subquery)s"
+
+
+def among(ids: QuerySet) -> Q:
+    """Processes whose id is among ``ids`` (a query of ids, usually a few thousand).
+
+    On PostgreSQL as ``id = ANY(ARRAY(SELECT …))``: the ids are found first, from their own
+    indexes, then the processes by their primary key. Written as ``id IN (SELECT …)``, the
+    planner joined the ids to a full scan of a million processes (a second instead of tens
+    of milliseconds for a supplier's 3,000).
+    """
+    if connection.vendor != "postgresql":
+        return Q(pk__in=ids)
+    return Q(
+        Func(
+            F("pk"),
+            _Rows(ids),
+            template="%(expressions)s))",
+            arg_joiner=" = ANY(ARRAY(",
+            output_field=BooleanField(),
+        )
+    )
 
 
 def _supplied_by(organisations: Q) -> QuerySet:
@@ -260,7 +287,7 @@ def _matching(processes: QuerySet[Process], text: str) -> QuerySet[Process]:
     matching_names = names.values("pk")
     bought = Process.objects.filter(buyer_id__in=matching_names).values("pk")
     supplied = _supplied_by(Q(organisation_id__in=matching_names))
-    return processes.filter(pk__in=in_text.values("pk").union(bought, supplied))
+    return processes.filter(among(in_text.values("pk").union(bought, supplied)))
 
 
 def _process_text() -> SearchVector:

@@ -12,7 +12,8 @@ covering columns); SQLite, at sample volumes, gets the plain b-tree ones. Each i
   over the table), as are those of an amount range;
 - by industry (scheme, code): the industry filter finds its processes without reading the
   classifications of every process;
-- by supplier: the link table of awards and suppliers, from the supplier's side;
+- by supplier: the link table of awards and suppliers, from the supplier's side, and each
+  award's process beside its id;
 - PostgreSQL: the tables of facet counts per combination of values (``contracting.cells``),
   filled for the datasets already imported;
 - PostgreSQL: the words of each process's title and description, and of each organisation's
@@ -27,6 +28,8 @@ BTREE = {
     "process_by_date": "contracting_process (dataset_id, date DESC, id DESC)",
     "classification_by_industry": "contracting_classification (scheme, code, process_id)",
     "award_supplier_by_organisation": "contracting_award_suppliers (organisation_id, award_id)",
+    # From a supplier's awards to their processes from the index alone (not a scan of the awards).
+    "award_with_process": "contracting_award (id, process_id)",
 }
 SQLITE = {
     "process_by_buyer": "contracting_process (buyer_id, date DESC, id DESC)",
