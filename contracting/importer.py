@@ -137,7 +137,8 @@ def import_files(dataset: Dataset, paths: Iterable[Path], *, progress: bool = Fa
 
 
 def refresh_dataset(dataset: Dataset) -> None:
-    """Bring the dataset's counts, dates and figures up to date with its processes."""
+    """Bring the dataset's counts, dates, figures and explorer counts up to date with its processes."""
+    from contracting import cells
     from contracting.indicators import recompute
 
     span = dataset.processes.aggregate(first=Min("date"), last=Max("date"))
@@ -147,6 +148,7 @@ def refresh_dataset(dataset: Dataset) -> None:
     dataset.last_import_at = timezone.now()
     dataset.save()
     recompute(dataset)
+    cells.refresh(dataset)
 
 
 def _batches(groups: Iterator, size: int) -> Iterator[list[tuple[str, list[dict]]]]:

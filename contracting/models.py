@@ -17,6 +17,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from contracting.comparison import ComparisonMixin
 from contracting.definitions import INDICATORS
+from contracting.explorer import ExplorerMixin
 from countries.models import CountryPage
 from network.models import BasePage
 from network.public import PublicAPIFields, PublicField, attribute, title
@@ -333,10 +334,11 @@ class Figure(models.Model):
         return str(declared.source) if declared else ""
 
 
-class ProcurementDataPage(ComparisonMixin, RoutablePageMixin, BasePage):
+class ProcurementDataPage(ExplorerMixin, ComparisonMixin, RoutablePageMixin, BasePage):
     """The open contracting data of the member countries: which datasets the site holds, from
     whom, under which licence and how fresh; and, at ``metodologia/`` (``methodology/``), what
-    each indicator counts and on whose definition."""
+    each indicator counts and on whose definition; at ``explorar/`` (``explore/``), the explorer of
+    the processes (``contracting.explorer``)."""
 
     parent_page_types = ["network.HomePage"]
     subpage_types: list[str] = []

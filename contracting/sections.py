@@ -77,6 +77,7 @@ def country_data(country: CountryPage, request: HttpRequest) -> Section | None:
             "methodology_url": page_url + ProcurementDataPage.methodology_route() if page_url else "",
             "comparison_url": page_url + ProcurementDataPage.comparison_route() if page_url else "",
             "other_countries": _other_countries(country),
+            "explorer_url": page_url + ProcurementDataPage.country_explorer_route(code) if page_url else "",
             "figures_csv_url": f"{export_url('procurement-indicators', 'csv')}?country={code}",
             "figures_json_url": f"{export_url('procurement-indicators', 'json')}?country={code}",
         },

@@ -9,7 +9,7 @@ that happened so the reader is told and search engines are not misled.
 from django.conf import settings
 from django.db.models import Model
 from django.http import HttpRequest
-from django.urls import translate_url
+from django.urls import ResolverMatch, translate_url
 from django.utils import translation
 
 from modeltranslation.translator import NotRegistered, translator
@@ -54,7 +54,7 @@ def language_urls(request: HttpRequest, page: Page | None = None) -> dict[str, s
 
     A Wagtail page gives its own translated URL; a route of a routable page named
     ``<name>-<language>`` (one per language) gives the same route in the other
-    language, with the same filters; any other view has its path translated by
+    language, with the same arguments and filters; any other view has its path translated by
     Django's URL resolver (translated URL patterns included).
     """
     route = getattr(request, "routable_resolver_match", None)
@@ -65,15 +65,16 @@ def language_urls(request: HttpRequest, page: Page | None = None) -> dict[str, s
         if page is not None:
             with translation.override(code):
                 urls[code] = (
-                    translated_route(request, page, route_name, code) if translated else page.get_url(request)
+                    translated_route(request, page, route, code) if translated else page.get_url(request)
                 )
         else:
             urls[code] = translate_url(request.get_full_path(), code)
     return urls
 
 
-def translated_route(request: HttpRequest, page: Page, route_name: str, code: str) -> str:
-    """The URL of ``page``'s route ``route_name`` (``<name>-<active language>``) in language ``code``."""
-    base, _dash, _language = route_name.rpartition("-")
-    url = page.get_url(request) + page.reverse_subpage(f"{base}-{code}")
+def translated_route(request: HttpRequest, page: Page, route: ResolverMatch, code: str) -> str:
+    """The URL of ``page``'s matched route (named ``<name>-<active language>``) in language ``code``,
+    with the same arguments (a country's explorer stays that country's) and query string."""
+    base, _dash, _language = route.url_name.rpartition("-")
+    url = page.get_url(request) + page.reverse_subpage(f"{base}-{code}", route.args, route.kwargs)
     return f"{url}?{request.GET.urlencode()}" if request.GET else url

@@ -19,6 +19,8 @@ PUBLIC_PAGES = {
         "/es/datos-de-compras/metodologia/",
         "/es/datos-de-compras/comparar/?country=PY&country=CO&country=MX&country=CL",
         "/es/datos-de-compras/comparar/?country=PY",
+        "/es/datos-de-compras/explorar/",
+        "/es/datos-de-compras/explorar/py/?method=open&sort=-amount",
         "/es/eventos/",
         "/es/eventos/?kind=seminar",
         "/es/eventos/iii-seminario-interamericano-de-compras-gubernamentales-electronicas/",
@@ -43,6 +45,8 @@ PUBLIC_PAGES = {
         "/en/procurement-data/methodology/",
         "/en/procurement-data/compare/?country=PY&country=CO&country=MX&country=CA&country=CL&country=AR",
         "/en/countries/paraguay/",
+        "/en/procurement-data/explore/",
+        "/en/procurement-data/explore/py/?q=a&currency=PYG&min=1",
         "/en/events/",
         "/en/events/?kind=seminar",
         "/en/events/iii-inter-american-e-government-procurement-seminar/",
@@ -120,3 +124,17 @@ def test_charts_and_comparison_break_no_content_security_rule(page: Page, path: 
         assert page.locator('figure.chart svg[role="img"]').count() > 0
         page.locator("figure.chart summary").first.click()
         assert page.locator("figure.chart table").first.is_visible()
+
+
+EXPLORERS = ["/es/datos-de-compras/explorar/py/", "/en/procurement-data/explore/py/"]
+
+
+@pytest.mark.parametrize("explorer", EXPLORERS)
+def test_process_and_buyer_pages_have_no_serious_accessibility_violations(axe_page: Page, explorer: str):
+    """A process and its buyer, reached as a reader does, from a country's explorer."""
+    axe_page.goto(explorer)
+    axe_page.locator(".process-table tbody th a").first.click()
+    assert not (violations := axe_violations(axe_page)), describe(violations)
+    axe_page.locator("dl.facts dd a").first.click()
+    assert axe_page.locator("h1").count() == 1
+    assert not (violations := axe_violations(axe_page)), describe(violations)

@@ -1,0 +1,581 @@
+"""Finding processes: the explorer's filters, facet counts, sorting, pages and downloads.
+
+A ``Selection`` is what the reader asked for in the query string, parsed once; values that
+cannot be valid are left out and named back to the reader, never answered with an error
+(shared links get truncated). Every filter is a condition on the processes of the datasets in
+scope; each facet counts its options with the other filters applied, in one GROUP BY, so that
+a page costs the same number of queries at a thousand processes as at a million.
+
+Amounts are the processes' tender values (``tender.value``), which the database holds in a
+column per process: they are filtered and sorted within one currency and never added up
+across currencies. Awarded values are shown per currency beside them.
+"""
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from decimal import Decimal, InvalidOperation
+from typing import Any, Protocol
+
+from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.core.paginator import Paginator
+from django.db import connection
+from django.db.models import BooleanField, Count, F, Func, Q, QuerySet, Subquery, Sum
+from django.http import QueryDict
+from django.utils.formats import number_format
+from django.utils.translation import gettext_lazy as _
+
+from contracting import cells
+from contracting.cells import COLUMNS, industry_value
+from contracting.indicators import AWARDED_STATUSES
+from contracting.models import Award, Category, Classification, Dataset, Method, Organisation, Process
+from network.facets import FacetOption
+from network.params import parse_id, parse_year
+
+PAGE_SIZE = 25
+# Deep pages cost the database a scan of every row before them; past these, narrow the filters.
+MAX_PAGES = 400
+# Buyers, suppliers and (where the cells do not hold them) industries are listed with their
+# counts only where the selection is this small: they are counted from the processes' links,
+# which no index makes cheap for hundreds of thousands of processes.
+LARGE_SELECTION = 5_000
+NARROW = _("Narrow the selection to list them with their counts.")
+ORGANISATION_OPTIONS = 20
+MAX_TEXT = 200
+MAX_DETAILS = 255
+# The largest amount the columns hold (20 digits, 2 of them decimals).
+MAX_AMOUNT = Decimal(10) ** 18
+CURRENCY = re.compile(r"^[A-Z]{3}$")
+
+# OCDS tender.status (a closed codelist), with the labels readers see.
+STATUSES = {
+    "planning": _("Planning"),
+    "planned": _("Planned"),
+    "active": _("Active"),
+    "cancelled": _("Cancelled"),
+    "unsuccessful": _("Unsuccessful"),
+    "complete": _("Complete"),
+    "withdrawn": _("Withdrawn"),
+}
+
+SORTS: dict[str, tuple[Any, ...]] = {
+    "-date": (F("date").desc(), F("pk").desc()),
+    "date": (F("date").asc(), F("pk").asc()),
+    # Amounts in different currencies are not comparable: they are sorted within each currency
+    # (currencies in reverse order of their codes, so that processes without one come last), as
+    # the indexes of migration 0002 hold them.
+    "-amount": (F("tender_currency").desc(), F("tender_amount").desc(nulls_last=True), F("pk").desc()),
+    "amount": (F("tender_currency").desc(), F("tender_amount").asc(nulls_last=True), F("pk").asc()),
+}
+SORT_LABELS = {
+    "-date": _("Newest first"),
+    "date": _("Oldest first"),
+    "-amount": _("Largest amount first"),
+    "amount": _("Smallest amount first"),
+}
+DEFAULT_SORT = "-date"
+
+
+@dataclass(frozen=True)
+class Selection:
+    """The explorer's filters, as parsed from a query string; empty values filter nothing."""
+
+    year: int | None = None
+    method: str = ""
+    details: str = ""
+    category: str = ""
+    industry: tuple[str, str] | None = None
+    status: str = ""
+    currency: str = ""
+    amount_min: Decimal | None = None
+    amount_max: Decimal | None = None
+    buyer: int | None = None
+    supplier: int | None = None
+    text: str = ""
+    sort: str = DEFAULT_SORT
+
+    @property
+    def is_filtered(self) -> bool:
+        return replace(self, sort=DEFAULT_SORT) != Selection()
+
+    def without(self, facet: str) -> "Selection":
+        """The selection without one facet's filter, for counting that facet's options."""
+        return replace(self, **{facet: Selection.__dataclass_fields__[facet].default})
+
+    def query(self) -> dict[str, str]:
+        """The selection as query parameters (what ``parse_selection`` reads back)."""
+        values = {
+            "year": self.year,
+            "method": self.method,
+            "details": self.details,
+            "category": self.category,
+            "industry": industry_value(*self.industry) if self.industry else "",
+            "status": self.status,
+            "currency": self.currency,
+            "min": self.amount_min,
+            "max": self.amount_max,
+            "buyer": self.buyer,
+            "supplier": self.supplier,
+            "q": self.text,
+            "sort": "" if self.sort == DEFAULT_SORT else self.sort,
+        }
+        return {key: str(value) for key, value in values.items() if value not in (None, "")}
+
+
+@dataclass
+class Parsed:
+    selection: Selection
+    # The parameters whose values were left out, as "name=value", to tell the reader.
+    ignored: list[str] = field(default_factory=list)
+
+
+def parse_selection(query: QueryDict) -> Parsed:
+    """The selection in ``query``; a value that cannot be valid is left out and listed in ``ignored``."""
+    found: dict[str, Any] = {}
+    ignored: list[str] = []
+    for param, (name, parser) in PARSERS.items():
+        raw = query.get(param, "").strip()
+        if not raw:
+            continue
+        value = parser(raw)
+        if value is None:
+            ignored.append(f"{param}={raw[:40]}")
+        else:
+            found[name] = value
+    if ("amount_min" in found or "amount_max" in found) and "currency" not in found:
+        # An amount means nothing without its currency, and amounts are never compared across them.
+        ignored += [f"{param}={query[param]}" for param in ("min", "max") if query.get(param, "").strip()]
+        found.pop("amount_min", None)
+        found.pop("amount_max", None)
+    return Parsed(Selection(**found), ignored)
+
+
+def _choice(values: Iterable[str]) -> Callable[[str], str | None]:
+    allowed = frozenset(values)
+    return lambda value: value if value in allowed else None
+
+
+def _text(limit: int) -> Callable[[str], str | None]:
+    return lambda value: value if len(value) <= limit and value.isprintable() else None
+
+
+def _industry(value: str) -> tuple[str, str] | None:
+    scheme, colon, code = value.rpartition(":")
+    if (
+        not colon
+        or not scheme
+        or len(scheme) > 100
+        or not (code.isascii() and code.isdigit())
+        or len(code) > 20
+    ):
+        return None
+    return scheme, code
+
+
+def _currency(value: str) -> str | None:
+    value = value.upper()
+    return value if CURRENCY.match(value) else None
+
+
+def _amount(value: str) -> Decimal | None:
+    if len(value) > 30:
+        return None
+    try:
+        amount = Decimal(value.replace(",", ""))
+    except InvalidOperation:
+        return None
+    return amount if amount.is_finite() and 0 <= amount < MAX_AMOUNT else None
+
+
+PARSERS: dict[str, tuple[str, Callable[[str], Any]]] = {
+    "year": ("year", parse_year),
+    "method": ("method", _choice(Method.values)),
+    "details": ("details", _text(MAX_DETAILS)),
+    "category": ("category", _choice(Category.values)),
+    "industry": ("industry", _industry),
+    "status": ("status", _choice(STATUSES)),
+    "currency": ("currency", _currency),
+    "min": ("amount_min", _amount),
+    "max": ("amount_max", _amount),
+    "buyer": ("buyer", parse_id),
+    "supplier": ("supplier", parse_id),
+    "q": ("text", _text(MAX_TEXT)),
+    "sort": ("sort", _choice(SORTS)),
+}
+
+
+# --- Filtering ---------------------------------------------------------------------------------
+
+
+def processes_in(datasets: Iterable[Dataset]) -> QuerySet[Process]:
+    return Process.objects.filter(dataset_id__in=[dataset.pk for dataset in datasets])
+
+
+def apply(processes: QuerySet[Process], selection: Selection) -> QuerySet[Process]:
+    """``processes`` narrowed by every filter of ``selection``."""
+    conditions = Q()
+    for name, column in COLUMNS.items():
+        if getattr(selection, name) not in (None, ""):
+            conditions &= Q(**{column: getattr(selection, name)})
+    for lookup, value in (
+        ("tender_amount__gte", selection.amount_min),
+        ("tender_amount__lte", selection.amount_max),
+        ("buyer_id", selection.buyer),
+    ):
+        if value is not None:
+            conditions &= Q(**{lookup: value})
+    if selection.industry:
+        scheme, code = selection.industry
+        conditions &= among(Classification.objects.filter(scheme=scheme, code=code).values("process_id"))
+    if selection.supplier:
+        conditions &= among(_supplied_by(Q(organisation_id=selection.supplier)))
+    processes = processes.filter(conditions)
+    return _matching(processes, selection.text) if selection.text else processes
+
+
+class _Rows(Subquery):
+    """A subquery without its parentheses, for ``ARRAY(SELECT …)``."""
+
+    template = "%(subquery)s"
+
+
+def among(ids: QuerySet) -> Q:
+    """Processes whose id is among ``ids`` (a query of ids, usually a few thousand).
+
+    On PostgreSQL as ``id = ANY(ARRAY(SELECT …))``: the ids are found first, from their own
+    indexes, then the processes by their primary key. Written as ``id IN (SELECT …)``, the
+    planner joined the ids to a full scan of a million processes (a second instead of tens
+    of milliseconds for a supplier's 3,000).
+    """
+    if connection.vendor != "postgresql":
+        return Q(pk__in=ids)
+    return Q(
+        Func(
+            F("pk"),
+            _Rows(ids),
+            template="%(expressions)s))",
+            arg_joiner=" = ANY(ARRAY(",
+            output_field=BooleanField(),
+        )
+    )
+
+
+def _supplied_by(organisations: Q) -> QuerySet:
+    """The ids of the processes with an award to one of ``organisations`` (a condition on the link rows)."""
+    return Award.suppliers.through.objects.filter(organisations).values("award__process_id")
+
+
+def _matching(processes: QuerySet[Process], text: str) -> QuerySet[Process]:
+    """Processes whose title or description holds the words of ``text``, or whose buyer or a
+    supplier is named by them.
+
+    PostgreSQL matches whole words with its full-text search (the GIN indexes of migration
+    0002 answer it); SQLite, the embedded default at sample volumes, matches every word as a
+    part of the text. The three ways to match are one UNION, which the database reads from its
+    indexes and joins to the processes by id: as three ORed conditions, it read every process.
+    """
+    if connection.vendor == "postgresql":
+        words = SearchQuery(text, config="simple", search_type="websearch")
+        in_text = Process.objects.annotate(found=_process_text()).filter(found=words)
+        names = Organisation.objects.annotate(found=SearchVector("name", config="simple")).filter(found=words)
+    else:
+        text_words, named = Q(), Q()
+        for word in text.split():
+            text_words &= Q(title__icontains=word) | Q(description__icontains=word)
+            named &= Q(name__icontains=word)
+        in_text, names = Process.objects.filter(text_words), Organisation.objects.filter(named)
+    matching_names = names.values("pk")
+    bought = Process.objects.filter(buyer_id__in=matching_names).values("pk")
+    supplied = _supplied_by(Q(organisation_id__in=matching_names))
+    return processes.filter(among(in_text.values("pk").union(bought, supplied)))
+
+
+def _process_text() -> SearchVector:
+    """The words of a process, as the full-text index of migration 0002 holds them."""
+    return SearchVector("title", "description", config="simple")
+
+
+def ordered(processes: QuerySet[Process], selection: Selection) -> QuerySet[Process]:
+    return processes.order_by(*SORTS[selection.sort])
+
+
+# --- Facets ------------------------------------------------------------------------------------
+
+
+@dataclass
+class Facet:
+    """One filter of the form: its query parameter, label and options with their counts."""
+
+    param: str
+    label: str
+    options: list[FacetOption]
+    # Why the options are not listed (too many processes to count them by), or "".
+    withheld: str = ""
+
+
+class Counts(Protocol):
+    """Where the facet counts come from: the processes themselves, or their precomputed cells."""
+
+    def total(self) -> int: ...
+
+    def per_value(self, facet: str) -> dict[Any, int]:
+        """Processes per value of ``facet`` (a key of ``COLUMNS``) with the other filters applied;
+        empty values left out."""
+        ...
+
+
+@dataclass
+class ProcessCounts:
+    """Counts over the processes that the selection's other filters leave.
+
+    On PostgreSQL one query counts every facet and the total (``_grouped``); SQLite, at sample
+    volumes, runs a GROUP BY per facet.
+    """
+
+    processes: QuerySet[Process]
+    selection: Selection
+    grouped: dict[str, dict[Any, int]] | None = None
+
+    def total(self) -> int:
+        if connection.vendor == "postgresql":
+            return self._grouped()[""].get("", 0)
+        return apply(self.processes, self.selection).count()
+
+    def per_value(self, facet: str) -> dict[Any, int]:
+        if connection.vendor == "postgresql":
+            return self._grouped()[facet]
+        counts = dict(
+            apply(self.processes, self.selection.without(facet))
+            .values_list(COLUMNS[facet])
+            .annotate(count=Count("pk"))
+            .order_by()
+        )
+        return {value: count for value, count in counts.items() if value not in (None, "")}
+
+    def _grouped(self) -> dict[str, dict[Any, int]]:
+        """Every facet and the total in one pass over the processes the other filters leave.
+
+        The processes that pass the selection's filters on other things than these columns
+        (words, organisations, amounts, industry) are read once, grouped by each column in turn
+        (GROUPING SETS), each grouping counting the rows that pass the filters on the other
+        columns (``count(*) FILTER``). Six GROUP BYs over the same rows took six times as long.
+        """
+        if self.grouped is not None:
+            return self.grouped
+        base = apply(self.processes, replace(self.selection, **dict.fromkeys(COLUMNS, None)))
+        base_sql, base_params = base.values(*COLUMNS.values()).order_by().query.sql_with_params()
+        chosen = {
+            name: value for name in COLUMNS if (value := getattr(self.selection, name)) not in (None, "")
+        }
+        counted, params = [], []
+        for facet in [*COLUMNS, ""]:
+            others = {name: value for name, value in chosen.items() if name != facet}
+            condition = " AND ".join(f"{COLUMNS[name]} = %s" for name in others) or "TRUE"
+            counted.append(f"count(*) FILTER (WHERE {condition})")
+            params += others.values()
+        columns = ", ".join(COLUMNS.values())
+        flags = ", ".join(f"GROUPING({column})" for column in COLUMNS.values())
+        sets = ", ".join(f"({column})" for column in COLUMNS.values())
+        sql = (
+            f"SELECT {columns}, {flags}, {', '.join(counted)} FROM ({base_sql}) AS base "  # noqa: S608
+            f"GROUP BY GROUPING SETS ({sets}, ())"
+        )
+        grouped: dict[str, dict[Any, int]] = {facet: {} for facet in [*COLUMNS, ""]}
+        width = len(COLUMNS)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*params, *base_params])
+            for row in cursor.fetchall():
+                values, flags_found, counts = row[:width], row[width : 2 * width], row[2 * width :]
+                if all(flags_found):
+                    grouped[""][""] = counts[-1]
+                    continue
+                position = flags_found.index(0)
+                value = values[position]
+                if value not in (None, "") and counts[position]:
+                    grouped[list(COLUMNS)[position]][value] = counts[position]
+        self.grouped = grouped
+        return grouped
+
+
+def counts_for(processes: QuerySet[Process], datasets: list[Dataset], selection: Selection) -> Counts:
+    """The cheapest source of the selection's counts: on PostgreSQL, the precomputed cells
+    (``contracting.cells``) whenever the selection filters only by what they hold."""
+    if cells.answer(selection):
+        return cells.CellCounts([dataset.pk for dataset in datasets], selection)
+    return ProcessCounts(processes, selection)
+
+
+def facets(
+    processes: QuerySet[Process], datasets: list[Dataset], selection: Selection
+) -> tuple[int, list[Facet]]:
+    """The number of processes the selection holds, and every filter's options, each counted with
+    the other filters applied."""
+    counts = counts_for(processes, datasets, selection)
+    total = counts.total()
+    years = counts.per_value("year")
+    found = [
+        Facet(
+            "year",
+            _("Year"),
+            _options(((year, str(year)) for year in sorted(years, reverse=True)), years, selection.year),
+        ),
+        _labelled("method", _("Procurement method"), counts, Method.choices, selection.method),
+        _open_list("details", _("Type of contract"), counts, selection.details),
+        _labelled("category", _("Main category"), counts, Category.choices, selection.category),
+        _industries(processes, datasets, selection, total),
+        _labelled("status", _("Tender status"), counts, STATUSES.items(), selection.status),
+        _open_list("currency", _("Currency"), counts, selection.currency),
+    ]
+    return total, [*found, *_organisation_facets(processes, selection, total)]
+
+
+def _options(labelled: Iterable[tuple[Any, str]], counts: dict[Any, int], selected: Any) -> list[FacetOption]:
+    """Options with a count, and the selected one even without (so that the reader can undo it)."""
+    options = [
+        FacetOption(str(value), str(label), counts.get(value, 0), value == selected)
+        for value, label in labelled
+        if value in counts or value == selected
+    ]
+    if selected not in (None, "") and not any(option.selected for option in options):
+        options.append(FacetOption(str(selected), str(selected), 0, True))
+    return options
+
+
+def _labelled(
+    facet: str, label: str, counts: Counts, choices: Iterable[tuple[str, Any]], selected: str
+) -> Facet:
+    found = counts.per_value(facet)
+    known = list(choices)
+    unknown = sorted(set(found) - {value for value, _label in known})
+    return Facet(facet, label, _options([*known, *((value, value) for value in unknown)], found, selected))
+
+
+def _open_list(facet: str, label: str, counts: Counts, selected: str) -> Facet:
+    """A facet whose values are whatever the data holds (method details, currencies), by name."""
+    found = counts.per_value(facet)
+    return Facet(facet, label, _options(((value, value) for value in sorted(found)), found, selected))
+
+
+def _industries(
+    processes: QuerySet[Process], datasets: list[Dataset], selection: Selection, total: int
+) -> Facet:
+    """Processes per industry: from the cells where they hold the other filters, else from the
+    processes where the selection is small enough; a selected industry is kept with its count."""
+    label = _("Industry (top level of the item classification)")
+    chosen = industry_value(*selection.industry) if selection.industry else ""
+    others = selection.without("industry")
+    if cells.answer_industries(others):
+        found = cells.industry_counts([dataset.pk for dataset in datasets], others)
+    elif chosen:
+        found = {chosen: total}
+    elif total > LARGE_SELECTION:
+        return Facet("industry", label, [], str(NARROW))
+    else:
+        rows = (
+            # From the processes to their industries: the database starts from the few processes.
+            apply(processes, others)
+            .filter(classifications__isnull=False)
+            .values_list("classifications__scheme", "classifications__code")
+            .annotate(count=Count("pk"))
+            .order_by()
+        )
+        found = {industry_value(scheme, code): count for scheme, code, count in rows}
+    labelled = [(value, value.replace(":", " ", 1)) for value in sorted(found)]
+    return Facet("industry", label, _options(labelled, found, chosen))
+
+
+def _organisation_facets(processes: QuerySet[Process], selection: Selection, total: int) -> list[Facet]:
+    """The buyers and suppliers with the most processes in the selection, where it is small enough.
+
+    A selected buyer (supplier) is the facet's one option, with the selection's total as its
+    count (which is what its count is): listing the others would count every process the
+    other filters leave, which is the whole country for a buyer chosen from its page.
+    """
+    selected = apply(processes, selection)
+    buyers = (
+        selected.exclude(buyer=None)
+        .values_list("buyer_id", "buyer__name")
+        .annotate(count=Count("pk"))
+        .order_by("-count", "buyer__name")
+    )
+    suppliers = (
+        Award.suppliers.through.objects.filter(award__process__in=selected.values("pk"))
+        .values_list("organisation_id", "organisation__name")
+        .annotate(count=Count("award__process", distinct=True))
+        .order_by("-count", "organisation__name")
+    )
+    return [
+        _organisation_facet("buyer", _("Buyer"), selection.buyer, total, buyers),
+        _organisation_facet("supplier", _("Supplier"), selection.supplier, total, suppliers),
+    ]
+
+
+def _organisation_facet(param: str, label: str, chosen: int | None, total: int, rows: QuerySet) -> Facet:
+    if chosen is not None:
+        name = Organisation.objects.filter(pk=chosen).values_list("name", flat=True).first()
+        return Facet(param, label, [FacetOption(str(chosen), name or str(chosen), total, True)])
+    if total > LARGE_SELECTION:
+        return Facet(param, label, [], str(NARROW))
+    options = [
+        FacetOption(str(pk), name or str(pk), count, False) for pk, name, count in rows[:ORGANISATION_OPTIONS]
+    ]
+    return Facet(param, label, options)
+
+
+# --- Pages of results --------------------------------------------------------------------------
+
+
+# The columns a result row and a download read: never the compiled release.
+LIST_FIELDS = (
+    "pk",
+    "ocid",
+    "title",
+    "url",
+    "method",
+    "method_details",
+    "category",
+    "status",
+    "tender_amount",
+    "tender_currency",
+    "date",
+    "dataset_id",
+    "buyer_id",
+    "buyer__name",
+)
+
+
+def result_page(processes: QuerySet[Process], total: int, number: str | int):
+    """The page ``number`` of ``processes`` (already ordered), counted as ``total``.
+
+    The count is the one the facets were built with, so that the page does not count again;
+    pages beyond ``MAX_PAGES`` are not offered.
+    """
+    paginator = Paginator(processes.select_related("buyer").only(*LIST_FIELDS), PAGE_SIZE)
+    paginator.count = min(total, PAGE_SIZE * MAX_PAGES)
+    page = paginator.get_page(number)
+    awarded_values(page.object_list)
+    return page
+
+
+def awarded_values(processes: list[Process]) -> None:
+    """Give each process its ``awarded`` values, one per currency, in one query."""
+    processes = list(processes)
+    sums: dict[int, list[tuple[str, Decimal]]] = {process.pk: [] for process in processes}
+    rows = (
+        Award.objects.filter(process__in=list(sums), status__in=AWARDED_STATUSES, amount__isnull=False)
+        .exclude(currency="")
+        .values_list("process_id", "currency")
+        .annotate(total=Sum("amount"))
+        .order_by("process_id", "currency")
+    )
+    for process_id, currency, total in rows:
+        sums[process_id].append((currency, total))
+    for process in processes:
+        process.awarded = sums[process.pk]
+
+
+def format_amount(amount: Decimal | None, currency: str) -> str:
+    """An amount in the active language's notation, with its currency code."""
+    if amount is None:
+        return ""
+    return f"{number_format(amount, 2, force_grouping=True)} {currency}".strip()

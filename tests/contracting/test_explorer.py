@@ -1,0 +1,605 @@
+"""The explorer of processes, a process's page, buyer and supplier pages, and the downloads.
+
+Six processes, written so that every filter picks a different set (counted by hand below),
+are imported once for the module: five of Paraguay (in guaraníes and dollars) and one of
+Colombia (in pesos).
+
+no country year method    details                     category status    tender value buyer suppliers UNSPSC
+1  PY      2021 open      Licitación Pública Nacional goods    active    1000 PYG     B1    S1        42
+2  PY      2022 direct    Contratación Directa        services complete  5000 USD     B2    S2        72
+3  PY      2022 open      Licitación Pública Nacional works    cancelled 250000 PYG   B2    S1, S2    72
+4  PY      2023 selective Concurso de Ofertas         goods    complete  30000 PYG    B1    S3        44
+5  PY      2023 limited   –                           services active    –            B3    –         –
+6  CO      2022 open      Licitación Pública          goods    active    1000000 COP  B9    S9        42
+
+Process 1 received a single bid in a five-day tender period: it raises R018 and R003.
+"""
+
+import csv
+import io
+import json
+import re
+from typing import Any
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+import pytest
+
+from contracting.flags import process_flags
+from contracting.importer import import_files
+from contracting.models import Dataset, Organisation, Process
+from countries.models import CountryPage
+from tests.conftest import load_reference_data, shared_content
+
+from .conftest import package, write_json
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("explorer_data")]
+
+PY = "/es/datos-de-compras/explorar/py/"
+PY_EN = "/en/procurement-data/explore/py/"
+ALL = "/es/datos-de-compras/explorar/"
+ALL_EN = "/en/procurement-data/explore/"
+
+BUYERS = {"B1": "Ministerio de Salud", "B2": "Ministerio de Obras", "B3": "Municipalidad de Asunción"}
+SUPPLIERS = {"S1": "Farma SA", "S2": "Constructora Norte", "S3": "Papelería Central"}
+
+
+def process_release(
+    number: int,
+    *,
+    year: int,
+    method: str,
+    details: str,
+    category: str,
+    status: str,
+    value: tuple[int, str] | None,
+    buyer: str,
+    suppliers: list[str],
+    industry: str | None,
+    title: str,
+    prefix: str = "ocds-test00",
+    days: int = 20,
+    tenderers: int = 3,
+) -> dict[str, Any]:
+    names = {**BUYERS, **SUPPLIERS, "B9": "Alcaldía de Bogotá", "S9": "Droguería Andina"}
+    tender: dict[str, Any] = {
+        "id": str(number),
+        "title": title,
+        "description": f"Proceso número {number}",
+        "procurementMethod": method,
+        "mainProcurementCategory": category,
+        "status": status,
+        "tenderPeriod": {
+            "startDate": f"{year}-03-01T10:00:00Z",
+            "endDate": f"{year}-03-{1 + days:02d}T10:00:00Z",
+        },
+        "numberOfTenderers": tenderers,
+        "items": (
+            [
+                {
+                    "id": "1",
+                    "description": f"Artículo {number}",
+                    "quantity": 2,
+                    "unit": {"name": "caja"},
+                    "classification": {
+                        "scheme": "UNSPSC",
+                        "id": f"{industry}101500",
+                        "description": "Artículos",
+                    },
+                }
+            ]
+            if industry
+            else []
+        ),
+    }
+    if details:
+        tender["procurementMethodDetails"] = details
+    if value:
+        tender["value"] = {"amount": value[0], "currency": value[1]}
+    awards = [
+        {
+            "id": f"{number}-award-{supplier}",
+            "status": "active",
+            "date": f"{year}-04-01T10:00:00Z",
+            "value": {"amount": value[0] * 0.9, "currency": value[1]} if value else {},
+            "suppliers": [{"id": supplier, "name": names[supplier]}],
+        }
+        for supplier in suppliers
+    ]
+    tender_release = {
+        "ocid": f"{prefix}-{number}",
+        "id": f"{number}-tender",
+        "date": f"{year}-03-01T10:00:00Z",
+        "tag": ["tender"],
+        "buyer": {"id": buyer, "name": names[buyer]},
+        "tender": tender,
+    }
+    if not awards:
+        return [tender_release]
+    award_release = {
+        "ocid": f"{prefix}-{number}",
+        "id": f"{number}-award",
+        "date": f"{year}-04-02T10:00:00Z",
+        "tag": ["award"],
+        "awards": awards,
+    }
+    return [tender_release, award_release]
+
+
+PARAGUAY = [
+    *process_release(
+        1,
+        year=2021,
+        method="open",
+        details="Licitación Pública Nacional",
+        category="goods",
+        status="active",
+        value=(1000, "PYG"),
+        buyer="B1",
+        suppliers=["S1"],
+        industry="42",
+        title="Compra de medicamentos",
+        days=5,
+        tenderers=1,
+    ),
+    *process_release(
+        2,
+        year=2022,
+        method="direct",
+        details="Contratación Directa",
+        category="services",
+        status="complete",
+        value=(5000, "USD"),
+        buyer="B2",
+        suppliers=["S2"],
+        industry="72",
+        title="Servicio de limpieza",
+    ),
+    *process_release(
+        3,
+        year=2022,
+        method="open",
+        details="Licitación Pública Nacional",
+        category="works",
+        status="cancelled",
+        value=(250000, "PYG"),
+        buyer="B2",
+        suppliers=["S1", "S2"],
+        industry="72",
+        title="Construcción de puente",
+    ),
+    *process_release(
+        4,
+        year=2023,
+        method="selective",
+        details="Concurso de Ofertas",
+        category="goods",
+        status="complete",
+        value=(30000, "PYG"),
+        buyer="B1",
+        suppliers=["S3"],
+        industry="44",
+        title="Papel de oficina",
+    ),
+    *process_release(
+        5,
+        year=2023,
+        method="limited",
+        details="",
+        category="services",
+        status="active",
+        value=None,
+        buyer="B3",
+        suppliers=[],
+        industry=None,
+        title="Consultoría jurídica",
+    ),
+]
+COLOMBIA = process_release(
+    6,
+    year=2022,
+    method="open",
+    details="Licitación Pública",
+    category="goods",
+    status="active",
+    value=(1000000, "COP"),
+    buyer="B9",
+    suppliers=["S9"],
+    industry="42",
+    title="Compra de medicamentos genéricos",
+    prefix="ocds-test01",
+)
+
+
+def new_dataset(country: str, name: str) -> Dataset:
+    return Dataset.objects.create(
+        country=CountryPage.objects.get(iso_alpha2=country), name=name, publisher=f"Publicador {country}"
+    )
+
+
+@pytest.fixture(scope="module")
+def explorer_data(django_db_setup, django_db_blocker, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("explorer")
+
+    def build() -> None:
+        load_reference_data()
+        import_files(new_dataset("PY", "Paraguay"), [write_json(folder / "py.json", package(PARAGUAY))])
+        import_files(new_dataset("CO", "Colombia"), [write_json(folder / "co.json", package(COLOMBIA))])
+
+    yield from shared_content(django_db_blocker, build)
+
+
+def numbers(client, url: str) -> list[int]:
+    """The processes a page lists, by number, in the order listed."""
+    response = client.get(url)
+    assert response.status_code == 200, response.content[:500]
+    return [
+        int(number)
+        for number in re.findall(r'<span class="meta">ocds-test0\d-(\d+)</span>', response.content.decode())
+    ]
+
+
+def ids(client, url: str) -> set[int]:
+    return set(numbers(client, url))
+
+
+def organisation(identifier: str) -> Organisation:
+    return Organisation.objects.get(identifier=identifier)
+
+
+def process(number: int) -> Process:
+    return Process.objects.get(ocid__endswith=f"-{number}")
+
+
+# --- Filters -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("", {1, 2, 3, 4, 5}),
+        ("year=2022", {2, 3}),
+        ("method=open", {1, 3}),
+        ("details=Concurso+de+Ofertas", {4}),
+        ("category=services", {2, 5}),
+        ("industry=UNSPSC:72", {2, 3}),
+        ("status=cancelled", {3}),
+        ("currency=PYG", {1, 3, 4}),
+        ("currency=pyg&min=1000&max=30000", {1, 4}),
+        ("currency=PYG&min=30001", {3}),
+        ("q=medicamentos", {1}),
+        ("q=MINISTERIO+de+obras", {2, 3}),
+        ("q=Papelería", {4}),
+        ("q=nada+parecido", set()),
+        ("method=open&year=2022", {3}),
+        ("category=goods&currency=PYG&max=5000", {1}),
+        ("industry=UNSPSC:72&method=direct", {2}),
+    ],
+)
+def test_each_filter_and_combinations_narrow_the_processes(client, query, expected):
+    assert ids(client, f"{PY}?{query}") == expected
+
+
+def test_buyer_and_supplier_filters(client):
+    b1, s1, s2 = organisation("B1"), organisation("S1"), organisation("S2")
+    assert ids(client, f"{PY}?buyer={b1.pk}") == {1, 4}
+    assert ids(client, f"{PY}?supplier={s1.pk}") == {1, 3}
+    assert ids(client, f"{PY}?supplier={s2.pk}&buyer={organisation('B2').pk}&year=2022") == {2, 3}
+    assert ids(client, f"{PY}?supplier={s2.pk}&method=open") == {3}
+
+
+def test_the_all_countries_explorer_holds_every_country_and_each_country_its_own(client):
+    assert ids(client, ALL) == {1, 2, 3, 4, 5, 6}
+    assert ids(client, ALL_EN + "?q=medicamentos") == {1, 6}
+    assert ids(client, "/es/datos-de-compras/explorar/co/") == {6}
+    assert ids(client, "/es/datos-de-compras/explorar/CO/?currency=PYG") == set()
+
+
+def test_a_country_without_data_or_an_unknown_code_is_not_found(client):
+    assert client.get("/es/datos-de-compras/explorar/cl/").status_code == 404
+    assert client.get("/es/datos-de-compras/explorar/zzz/").status_code == 404
+
+
+# --- Sort, pages, facets -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sort", "expected"),
+    [
+        ("", [5, 4, 3, 2, 1]),
+        ("-date", [5, 4, 3, 2, 1]),
+        ("date", [1, 2, 3, 4, 5]),
+        ("-amount", [3, 4, 1]),
+        ("amount", [1, 4, 3]),
+    ],
+)
+def test_sorting_by_date_or_by_amount_within_a_currency(client, sort, expected):
+    currency = "&currency=PYG" if "amount" in sort else ""
+    listed = numbers(client, f"{PY}?sort={sort}{currency}")
+    if sort in ("", "-date", "date"):
+        # 2 and 3 share a date; the newer id comes first when newest first.
+        assert listed in (expected, [*expected[:2], expected[3], expected[2], *expected[4:]])
+    else:
+        assert listed == expected
+
+
+def test_amounts_are_sorted_within_each_currency_never_across(client):
+    listed = numbers(client, f"{PY}?sort=-amount")
+    assert listed == [2, 3, 4, 1, 5]  # dollars, then guaraníes (largest first), then without a value
+
+
+def test_pages_of_results(client, monkeypatch):
+    monkeypatch.setattr("contracting.browsing.PAGE_SIZE", 2)
+    first, second, third = (numbers(client, f"{PY}?sort=date&page={page}") for page in (1, 2, 3))
+    html = client.get(f"{PY}?sort=date&method=open&page=1").content.decode()
+    assert first == [1, 2]
+    assert second == [3, 4]
+    assert third == [5]
+    assert numbers(client, f"{PY}?sort=date&page=99") == [5]
+    assert 'rel="next"' not in html
+
+
+def facet(html: str, name: str) -> dict[str, int]:
+    """The options of a facet's select: value → count."""
+    select = re.search(rf'<select id="filter-{name}" name="{name}"[^>]*>(.*?)</select>', html, re.S).group(1)
+    options = re.findall(r'<option value="([^"]+)"[^>]*>[^<]*\((\d+)\)</option>', select)
+    return {value: int(count) for value, count in options}
+
+
+def test_facet_counts_apply_the_other_filters_but_not_their_own(client):
+    html = client.get(f"{PY}?method=open&year=2022").content.decode()
+
+    assert facet(html, "year") == {"2022": 1, "2021": 1}
+    assert facet(html, "method") == {"open": 1, "direct": 1}
+    assert facet(html, "category") == {"works": 1}
+    assert facet(html, "industry") == {"UNSPSC:72": 1}
+    assert facet(html, "status") == {"cancelled": 1}
+    assert facet(html, "currency") == {"PYG": 1}
+    assert facet(html, "details") == {"Licitación Pública Nacional": 1}
+    assert facet(html, "buyer") == {str(organisation("B2").pk): 1}
+    assert facet(html, "supplier") == {str(organisation("S1").pk): 1, str(organisation("S2").pk): 1}
+    assert ">Ministerio de Obras (1)<" in html
+
+
+def test_facet_counts_without_filters(client):
+    html = client.get(PY).content.decode()
+    assert facet(html, "year") == {"2023": 2, "2022": 2, "2021": 1}
+    assert facet(html, "industry") == {"UNSPSC:42": 1, "UNSPSC:44": 1, "UNSPSC:72": 2}
+    assert facet(html, "currency") == {"PYG": 3, "USD": 1}
+    assert facet(html, "supplier")[str(organisation("S1").pk)] == 2
+
+
+def test_a_selected_option_without_processes_stays_offered(client):
+    html = client.get(f"{PY}?year=2021&category=works").content.decode()
+    assert facet(html, "category")["works"] == 0
+    assert 'value="works" selected' in html
+
+
+# --- Bad input ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "year=abc",
+        "year=99999999999999999999",
+        "method=bogus",
+        "category=%00",
+        "industry=nothing",
+        "status=x",
+        "currency=dollars",
+        "currency=USD&min=-5&max=1e999",
+        "min=100",
+        "buyer=99999999999999999999999",
+        "supplier=-1",
+        "sort=title",
+        "page=-3",
+        "page=abc",
+        "q=" + "x" * 300,
+        "details=%01",
+    ],
+)
+def test_bad_filter_values_are_left_out_and_named(client, query):
+    response = client.get(f"{PY}?{query}")
+    html = response.content.decode()
+    assert response.status_code == 200
+    if not query.startswith("page="):
+        assert 'id="ignored-filters"' in html
+    assert ids(client, f"{PY}?{query}") <= {1, 2, 3, 4, 5}
+
+
+def test_an_unknown_download_format_is_a_clear_400(client):
+    response = client.get(f"{PY}?format=xml")
+    assert response.status_code == 400
+    assert "csv" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/es/datos-de-compras/explorar/py/proceso/abc/",
+        "/es/datos-de-compras/explorar/py/proceso/99999999999999999999/",
+        "/es/datos-de-compras/explorar/py/organizacion/0/",
+    ],
+)
+def test_bad_addresses_of_processes_and_organisations_are_not_found(client, url):
+    assert client.get(url).status_code == 404
+
+
+def test_a_process_is_only_found_below_its_own_country(client):
+    colombian = process(6)
+    assert client.get(f"{PY}proceso/{colombian.pk}/").status_code == 404
+
+
+# --- Downloads ---------------------------------------------------------------------------------
+
+
+def test_the_csv_download_holds_the_filtered_processes(client):
+    response = client.get(f"{PY}?currency=PYG&sort=-amount&format=csv")
+    body = b"".join(response.streaming_content).decode("utf-8-sig")
+    header, *rows = list(csv.reader(io.StringIO(body)))
+    json_keys = [
+        field["key"]
+        for field in json.loads(b"".join(client.get(f"{PY}?format=json").streaming_content))["fields"]
+    ]
+    rows = [dict(zip(json_keys, row, strict=True)) for row in rows]
+
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/csv")
+    assert "ricg-processes-py-es.csv" in response["Content-Disposition"]
+    assert len(header) == len(json_keys)
+    assert [row["ocid"] for row in rows] == ["ocds-test00-3", "ocds-test00-4", "ocds-test00-1"]
+    assert rows[0]["buyer"] == "Ministerio de Obras"
+    assert rows[0]["tender_amount"] == "250000.00"
+    assert rows[0]["awarded"] == "450000.00 PYG"
+    assert rows[0]["page"].endswith(f"/es/datos-de-compras/explorar/py/proceso/{process(3).pk}/")
+
+
+def test_the_json_download_holds_the_filtered_processes_with_typed_values(client):
+    response = client.get(f"{PY_EN}?method=open&sort=date&format=json")
+    document = json.loads(b"".join(response.streaming_content))
+
+    assert response["Content-Type"].startswith("application/json")
+    assert document["filters"] == {"method": "open", "sort": "date"}
+    assert document["language"] == "en"
+    assert [item["ocid"] for item in document["items"]] == ["ocds-test00-1", "ocds-test00-3"]
+    first = document["items"][0]
+    assert first["tender_amount"] == "1000.00"
+    assert first["awarded"] == [{"currency": "PYG", "amount": "900.00"}]
+    assert first["buyer_id"] == "B1"
+    assert {field["key"] for field in document["fields"]} >= {"ocid", "buyer", "method", "awarded", "url"}
+
+
+def test_the_downloads_are_capped(client, monkeypatch):
+    monkeypatch.setattr("contracting.pages.DOWNLOAD_LIMIT", 2)
+    document = json.loads(b"".join(client.get(f"{ALL}?format=json").streaming_content))
+    assert len(document["items"]) == 2
+
+
+# --- Both languages, the language switch -------------------------------------------------------
+
+
+def test_the_english_explorer_speaks_english_and_the_switch_keeps_the_filters(client):
+    html = client.get(f"{PY_EN}?method=open&year=2022").content.decode()
+    assert "Contracting processes of Paraguay" in html
+    assert 'href="/es/datos-de-compras/explorar/py/?method=open&amp;year=2022"' in html
+    spanish = client.get(f"{PY}?method=open").content.decode()
+    assert '<html lang="es">' in spanish
+    assert 'href="/en/procurement-data/explore/py/?method=open"' in spanish
+
+
+def test_the_switch_keeps_the_process_page(client):
+    pk = process(1).pk
+    html = client.get(f"{PY}proceso/{pk}/").content.decode()
+    assert f'href="/en/procurement-data/explore/py/process/{pk}/"' in html
+
+
+# --- The process page --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("base", "word"), [(PY + "proceso", "Oferta única (R018)"), (PY_EN + "process", "Single bid")]
+)
+def test_the_process_page_shows_its_timeline_parties_amounts_items_and_flags(client, base, word):
+    first = process(1)
+    response = client.get(f"{base}/{first.pk}/")
+    html = response.content.decode()
+
+    assert response.status_code == 200
+    assert "<h1>Compra de medicamentos</h1>" in html
+    assert "1-tender" in html
+    assert "1-award" in html
+    assert (
+        f'/organisation/{organisation("B1").pk}/"' in html
+        or f'/organizacion/{organisation("B1").pk}/"' in html
+    )
+    assert "Farma SA" in html
+    assert "Artículo 1" in html
+    assert "UNSPSC 42101500" in html
+    assert word in html
+    spanish = base.startswith("/es/")
+    assert ("1\xa0000,00 PYG" if spanish else "1,000.00 PYG") in html
+    assert ("900,00 PYG" if spanish else "900.00 PYG") in html
+
+
+def test_the_flags_of_a_process_are_those_the_indicators_count():
+    assert [flag.code for flag in process_flags(process(1))] == ["single_bid", "short_submission"]
+    assert process_flags(process(2)) == []
+    assert process_flags(process(3)) == []  # cancelled
+
+
+def test_the_process_page_links_to_the_publishers_page(client):
+    first = process(1)
+    Process.objects.filter(pk=first.pk).update(url="https://contrataciones.example.org/1")
+    html = client.get(f"{PY}proceso/{first.pk}/").content.decode()
+    assert 'href="https://contrataciones.example.org/1"' in html
+
+
+# --- Buyer and supplier pages ------------------------------------------------------------------
+
+
+def test_a_buyer_page_lists_its_processes_and_totals_per_currency(client):
+    b2 = organisation("B2")
+    html = client.get(f"{PY}organizacion/{b2.pk}/").content.decode()
+    assert "<h1>Ministerio de Obras</h1>" in html
+    assert "450\xa0000,00 PYG" in html  # 90 % of 250 000 for each of two suppliers, of a cancelled tender
+    assert "4\xa0500,00 USD" in html
+    assert ids(client, f"{PY}organizacion/{b2.pk}/") == {2, 3}
+
+
+def test_a_supplier_page_lists_the_processes_it_was_awarded(client):
+    s1 = organisation("S1")
+    url = f"{PY_EN}organisation/{s1.pk}/"
+    assert ids(client, url) == {1, 3}
+    assert ids(client, url + "?role=buyer") == set()
+    html = client.get(url).content.decode()
+    assert "225,900.00 PYG" in html  # 900 of process 1 and 225,000 of process 3
+
+
+# --- Links and queries -------------------------------------------------------------------------
+
+
+def test_the_procurement_data_page_and_the_profile_link_to_the_explorers(client):
+    data_page = client.get("/es/datos-de-compras/").content.decode()
+    profile = client.get("/en/countries/paraguay/").content.decode()
+    assert f'href="{ALL}"' in data_page
+    assert f'href="{PY}"' in data_page
+    assert f'href="{PY_EN}"' in profile
+
+
+def queries(client, url: str) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["", "?method=open&currency=PYG&min=1&sort=-amount", "?q=ministerio&year=2022", "?industry=UNSPSC:72"],
+)
+def test_the_query_count_does_not_grow_with_the_data(client, tmp_path, query):
+    client.get(PY + query)  # warm the site's own caches
+    before = queries(client, PY + query)
+    process_before = queries(client, f"{PY}proceso/{process(1).pk}/")
+    more = [
+        release
+        for number in range(100, 130)
+        for release in process_release(
+            number,
+            year=2022,
+            method="open",
+            details="Licitación Pública Nacional",
+            category="works",
+            status="active",
+            value=(number, "PYG"),
+            buyer="B2",
+            suppliers=["S1", "S2"],
+            industry="72",
+            title="Ministerio obra",
+        )
+    ]
+    import_files(Dataset.objects.get(name="Paraguay"), [write_json(tmp_path / "more.json", package(more))])
+
+    assert queries(client, PY + query) == before
+    assert queries(client, f"{PY}proceso/{process(1).pk}/") == process_before
