@@ -18,11 +18,12 @@ from events.calendar import PRODUCT_ID, event_calendar
 from events.dates import event_dates
 from events.models import EventIndexPage, EventPage
 from network.feeds import FEED_LENGTH, NETWORK_NAME, Subject, SubjectFeed, index_url, start_of_day
+from network.tree import visible
 
 
 def events_about(subject: Subject) -> QuerySet[EventPage]:
     """The live events with a country (host, organizer or participant) or on a topic."""
-    events = EventPage.objects.live().public().select_related("host_country")
+    events = visible(EventPage.objects.select_related("host_country"))
     if subject.page is None:
         return events
     if subject.kind == "country":

@@ -30,7 +30,7 @@ from network.facets import FacetOption, count_by, facet_options
 from network.models import TopicPage
 from network.ordering import alphabetical
 from network.params import choice_parser, parse_country_code, parse_id, parse_year
-from network.tree import LINK_FIELDS, by_own_table
+from network.tree import LINK_FIELDS, by_own_table, visible
 
 
 @dataclass(frozen=True)
@@ -203,7 +203,7 @@ class EventListing:
     @cached_property
     def _live_countries(self) -> list[CountryPage]:
         """Every published country, alphabetical, read once for both country filters."""
-        return alphabetical(by_own_table(CountryPage.objects.live().only("title", "iso_alpha2")))
+        return alphabetical(by_own_table(visible(CountryPage.objects.only("title", "iso_alpha2"))))
 
     def _country_filter(self, name: str, label: str, counts: dict[int, int], selected: str | None) -> Filter:
         """Options for the countries in ``counts`` (events per country id) and the selected one.
@@ -220,8 +220,7 @@ class EventListing:
     def _topics(self) -> Filter:
         counts = events_per_topic(self._counted("topic"))
         topics = (
-            TopicPage.objects.live()
-            .only("title")
+            visible(TopicPage.objects.only("title"))
             .filter(Q(pk__in=list(counts)) | Q(pk=self.filters.topic or 0))
             .order_by("pk")
         )

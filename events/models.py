@@ -33,7 +33,7 @@ from network.public import (
     title,
     titles,
 )
-from network.tree import descendants_of
+from network.tree import descendants_of, visible
 
 
 class EventIndexPage(BasePage):
@@ -54,7 +54,7 @@ class EventIndexPage(BasePage):
         # An event index holds events only, and events have no subpages, so its events are its
         # descendants. Matched by path range alone, a filtered listing starts from the filter's own
         # index (date, kind, country) rather than from every event by (depth, path).
-        events = EventPage.objects.live().defer_streamfields().public().filter(descendants_of(self))
+        events = visible(EventPage.objects.defer_streamfields().filter(descendants_of(self)))
         context["listing"] = EventListing(events, request.GET, per_page=self.events_per_page)
         return context
 

@@ -9,7 +9,8 @@ from countries.structured_data import country_place
 from events.dates import machine_date
 from events.models import EventKind, EventPage
 from network.public import schema_properties
-from network.structured_data import SCHEMA, PageSchema, description, iso, live, publisher, without_empty
+from network.structured_data import SCHEMA, PageSchema, description, iso, publisher, without_empty
+from network.tree import visible_among
 
 
 def event_location(event: EventPage, request: HttpRequest) -> dict[str, Any]:
@@ -35,7 +36,7 @@ def event_organizers(event: EventPage, request: HttpRequest) -> list[dict[str, A
                 "areaServed": country_place(country),
             }
         )
-        for country in live(event.organizing_countries.all())
+        for country in visible_among(event.organizing_countries.all())
     ]
     institutions = [
         without_empty({"@type": "Organization", "name": institution.name, "url": institution.url})
