@@ -23,7 +23,7 @@ from wagtail.models import Orderable, Page
 
 from rest_framework import serializers
 
-from countries.editors import CountryPermissionTester
+from countries.editors import CountryPermissionTester, CountryProfileForm
 from network.blocks import BodyStreamBlock
 from network.listing import filtered_url, index_urls, shortlist
 from network.models import BasePage, PublicationIndexPage, TopicPage
@@ -200,6 +200,8 @@ class CountryPage(BasePage):
     contact_name = models.CharField(_("contact name"), max_length=255, blank=True)
     contact_role = models.CharField(_("contact role"), max_length=255, blank=True)
     contact_email = models.EmailField(_("contact email"), blank=True)
+
+    base_form_class = CountryProfileForm
 
     content_panels = [
         *BasePage.content_panels,
