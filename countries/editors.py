@@ -15,12 +15,15 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.models import GroupPagePermission, Page, PagePermissionTester
 
+from network.models.documents import public_documents
 from network.permissions import grant_document_permissions
+from network.tree import visible
 
 GROUP_PREFIX = "Country editors: "
 PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page")
@@ -117,3 +120,31 @@ class CountryProfileForm(WagtailAdminPageForm):
                 ),
             )
         return cleaned_data
+
+
+def sees_only_its_country(user: AbstractBaseUser, country_index: Page | None) -> bool:
+    """Whether ``user`` edits one or more countries' profiles and nothing of the network's own."""
+    if manages_profiles(user, country_index):
+        return False
+    return user.groups.filter(name__startswith=GROUP_PREFIX).exists()
+
+
+def choosable_pages(pages: QuerySet, user: AbstractBaseUser) -> QuerySet:
+    """``pages`` a country's editor may see in the page chooser: their own country's, and those
+    readers see, as readers see them.
+
+    The chooser names pages by their newest draft's title, so a page with unpublished changes
+    outside the editor's country is left out, as are drafts and private pages.
+    """
+    own = Q(pk__in=[])
+    for path in GroupPagePermission.objects.filter(group__user=user).values_list("page__path", flat=True):
+        own |= Q(path__startswith=path)
+    published = visible(Page.objects.filter(has_unpublished_changes=False)).values("pk")
+    return pages.filter(own | Q(pk__in=published))
+
+
+def choosable_documents(documents: QuerySet, user: AbstractBaseUser) -> QuerySet:
+    """``documents`` a country's editor may see: those readers may download, and their own uploads."""
+    return documents.filter(
+        Q(pk__in=public_documents(documents.model.objects.all()).values("pk")) | Q(uploaded_by_user=user)
+    )

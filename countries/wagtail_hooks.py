@@ -1,4 +1,4 @@
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
@@ -8,6 +8,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from countries import datasets, exports, structured_data
+from countries.editors import choosable_documents, choosable_pages, sees_only_its_country
 from countries.models import CountryIndexPage, CountryPage, ProcurementModule, by_country, of_live_countries
 from network import reference
 from network.exports import Dataset
@@ -116,3 +117,24 @@ def feed_subjects() -> dict[str, FeedSubject]:
 @hooks.register("register_structured_data")
 def structured_data_of_pages() -> dict[type[Page], PageSchema]:
     return structured_data.STRUCTURED_DATA
+
+
+# --- What a country's editors see of others' work in the admin ---------------------------
+
+
+def _country_index() -> Page | None:
+    return CountryIndexPage.objects.first()
+
+
+@hooks.register("construct_page_chooser_queryset")
+def country_editors_choose_visible_pages(pages: QuerySet, request: HttpRequest) -> QuerySet:
+    if sees_only_its_country(request.user, _country_index()):
+        return choosable_pages(pages, request.user)
+    return pages
+
+
+@hooks.register("construct_document_chooser_queryset")
+def country_editors_choose_public_documents(documents: QuerySet, request: HttpRequest) -> QuerySet:
+    if sees_only_its_country(request.user, _country_index()):
+        return choosable_documents(documents, request.user)
+    return documents
