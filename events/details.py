@@ -65,7 +65,7 @@ def event_details(event: Page, request: HttpRequest) -> dict:
     for agreement in agreements:
         agreement.countries_in_order = alphabetical(agreement.responsible_countries.all())
     return {
-        "host_country": event.host_country,
+        "host_country": event.visible_host_country(),
         "organizing_countries": alphabetical(visible_among(event.organizing_countries.all())),
         "organizing_institutions": list(event.organizing_institutions.all()),
         "participating_countries": alphabetical(visible_among(event.participating_countries.all())),

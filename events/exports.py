@@ -9,6 +9,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from countries.models import CountryPage
+from events.listing import with_host_visibility
 from events.models import EventAgreement, EventPage
 from network.exports import Dataset
 from network.models import TopicPage
@@ -18,7 +19,7 @@ from network.tree import visible
 def event_rows(request: HttpRequest) -> QuerySet[EventPage]:
     countries = visible(CountryPage.objects.all())
     return (
-        visible(EventPage.objects.all())
+        with_host_visibility(visible(EventPage.objects.all()))
         .order_by("-start_date", "pk")
         .select_related("host_country")
         .prefetch_related(

@@ -13,7 +13,9 @@ from django.core.paginator import Page, Paginator
 from django.db.models import (
     BooleanField,
     Case,
+    Exists,
     F,
+    OuterRef,
     Q,
     QuerySet,
     Value,
@@ -109,7 +111,13 @@ def as_cards(events: QuerySet) -> QuerySet:
     languages, which a card never reads.
     """
     host_fields = (f"host_country__{name}" for name in LINK_FIELDS)
-    return events.select_related("host_country").only(*CARD_FIELDS, *host_fields)
+    return with_host_visibility(events.select_related("host_country").only(*CARD_FIELDS, *host_fields))
+
+
+def with_host_visibility(events: QuerySet) -> QuerySet:
+    """``events`` knowing, in the same query, whether readers may see their host country."""
+    hosts = visible(CountryPage.objects.filter(pk=OuterRef("host_country_id")))
+    return events.annotate(host_is_visible=Exists(hosts))
 
 
 class EventListing:

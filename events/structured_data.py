@@ -14,16 +14,17 @@ from network.tree import visible_among
 
 
 def event_location(event: EventPage, request: HttpRequest) -> dict[str, Any]:
-    if event.kind == EventKind.WEB_CONFERENCE or (not event.city and event.host_country is None):
+    host = event.visible_host_country()
+    if event.kind == EventKind.WEB_CONFERENCE or (not event.city and host is None):
         return {"@type": "VirtualLocation", "url": event.get_full_url(request)}
     address = without_empty(
         {
             "@type": "PostalAddress",
             "addressLocality": event.city,
-            "addressCountry": event.host_country.iso_alpha2 if event.host_country else None,
+            "addressCountry": host.iso_alpha2 if host else None,
         }
     )
-    name = ", ".join(part for part in (event.city, event.host_country and event.host_country.title) if part)
+    name = ", ".join(part for part in (event.city, host and host.title) if part)
     return {"@type": "Place", "name": name, "address": address}
 
 

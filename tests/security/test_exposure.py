@@ -316,7 +316,7 @@ def filtered_surfaces(site: dict, hidden: dict) -> list[Surface]:
         with translation.override(language):
             listings = [site[name].url for name in ("news_index", "event_index", "publications")]
             listings.append(site["country_index"].practices_url())
-            details = [site["practice"].url]
+            details = [site["practice"].url, site["hosted"].url]
         surfaces += [Surface(url) for url in details + listings]
         surfaces += [Surface(f"{url}?topic={topic}") for url in listings]
         surfaces += [Surface(f"{url}?country={code}") for url in listings]
@@ -333,7 +333,8 @@ def _is_found(url: str) -> bool:
 
 @pytest.fixture
 def private_topic(public_site, make_practice, make_document, make_event) -> dict:
-    """A topic and a country behind a login, tagged on public news, events, practices and documents."""
+    """A topic and a country behind a login, tagged on public news, events, practices and documents;
+    the country hosts a public event."""
     site = public_site
     topic = add_live(site["topic_index"], TopicPage(**zorglub_fields()))
     country = add_live(
@@ -357,11 +358,19 @@ def private_topic(public_site, make_practice, make_document, make_event) -> dict
         sessions=[("Sesión quetzal", [site["topic"], topic])],
         agreements=[("Acuerdo quetzal", [site["topic"], topic])],
     )
+    hosted = make_event(
+        "encuentro-quetzal",
+        "Encuentro quetzal",
+        "Quetzal meeting",
+        start_date=timezone.localdate() + datetime.timedelta(days=40),
+        city_es="Ciudad quetzal",
+        host_country=country,
+    )
     practice = make_practice(
         site["country"], "practica-quetzal", "Práctica quetzal", topics=[site["topic"], topic]
     )
     make_document("Guía quetzal", countries=[site["country"], country], topics=[site["topic"], topic])
-    return site | {"practice": practice, "hidden": {"topic": topic, "country": country}}
+    return site | {"practice": practice, "hosted": hosted, "hidden": {"topic": topic, "country": country}}
 
 
 def private_topic_surfaces(site: dict, in_api: bool) -> list[Surface]:
