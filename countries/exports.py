@@ -4,12 +4,13 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from countries.models import CountryPage
-from network.exports import Dataset, live
+from network.exports import Dataset
 from network.ordering import alphabetical
+from network.tree import visible
 
 
 def country_rows(request: HttpRequest) -> list[CountryPage]:
-    return alphabetical(live(CountryPage.objects).prefetch_related("system_modules"))
+    return alphabetical(visible(CountryPage.objects.all()).prefetch_related("system_modules"))
 
 
 DATASETS = {"countries": Dataset(_("Member countries"), CountryPage, country_rows)}

@@ -23,7 +23,7 @@ from wagtail.models import Orderable, Page
 
 from rest_framework import serializers
 
-from countries.editors import CountryPermissionTester
+from countries.editors import CountryPermissionTester, CountryProfileForm
 from network.blocks import BodyStreamBlock
 from network.listing import filtered_url, index_urls, shortlist
 from network.models import BasePage, PublicationIndexPage, TopicPage
@@ -32,7 +32,7 @@ from network.ordering import collation_key
 from network.params import parse_country_code, parse_id
 from network.public import KEYWORDS, TEXT, PublicAPIFields, PublicField, attribute, display, names, page_url
 from network.sections import sections
-from network.tree import LINK_FIELDS, children_of, descendants_of
+from network.tree import LINK_FIELDS, children_of, descendants_of, linked, visible
 
 year_validators = [MinValueValidator(1900), MaxValueValidator(2100)]
 
@@ -91,7 +91,7 @@ class CountryIndexPage(RoutablePageMixin, BasePage):
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
         context["subregions"] = group_by_subregion(
-            CountryPage.objects.filter(children_of(self)).live().defer_streamfields().public()
+            visible(CountryPage.objects.filter(children_of(self)).defer_streamfields())
         )
         # What the apps above add about the countries as a whole (``country_index_sections``).
         context["contributions"] = sections("country_index_sections", self, request)
@@ -102,12 +102,8 @@ class CountryIndexPage(RoutablePageMixin, BasePage):
     def practices(self, request: HttpRequest) -> HttpResponse:
         about = AboutFilter.from_query(request.GET)
         practices = (
-            of_live_countries(
-                PracticePage.objects.filter(descendants_of(self)).live().defer_streamfields().public()
-            )
-            .prefetch_related(
-                Prefetch("topics", queryset=TopicPage.objects.live().defer_streamfields().order_by("title"))
-            )
+            of_live_countries(visible(PracticePage.objects.filter(descendants_of(self)).defer_streamfields()))
+            .prefetch_related(Prefetch("topics", queryset=linked(TopicPage).order_by("title")))
             .order_by("-date", "-pk")
         )
         if about.country is not None:
@@ -207,6 +203,8 @@ class CountryPage(BasePage):
     contact_role = models.CharField(_("contact role"), max_length=255, blank=True)
     contact_email = models.EmailField(_("contact email"), blank=True)
 
+    base_form_class = CountryProfileForm
+
     content_panels = [
         *BasePage.content_panels,
         FieldRowPanel([FieldPanel("iso_alpha2"), FieldPanel("iso_alpha3"), FieldPanel("subregion")]),
@@ -302,7 +300,7 @@ class CountryPage(BasePage):
         """
         urls = index_urls(request, CountryIndexPage, PublicationIndexPage)
         country = {"country": self.iso_alpha2}
-        live_topics = Prefetch("topics", queryset=TopicPage.objects.live().defer_streamfields().public())
+        live_topics = Prefetch("topics", queryset=visible(TopicPage.objects.defer_streamfields()))
         practices_url = (
             urls[CountryIndexPage] + CountryIndexPage.practices_route() if urls.get(CountryIndexPage) else ""
         )
@@ -311,15 +309,12 @@ class CountryPage(BasePage):
             "key_figures": self.key_figures.all(),
             "modules": self.system_modules.all(),
             "practices": shortlist(
-                PracticePage.objects.filter(children_of(self))
-                .live()
-                .only(*LINK_FIELDS, "date", "intro")
-                .public()
+                visible(PracticePage.objects.filter(children_of(self)).only(*LINK_FIELDS, "date", "intro"))
                 .prefetch_related(live_topics)
                 .order_by("-date", "-pk"),
                 filtered_url(practices_url, **country),
             ),
-            "topics_led": self.topics_led.live().defer_streamfields().public().order_by("path"),
+            "topics_led": visible(self.topics_led.defer_streamfields()).order_by("path"),
             "documents": shortlist(
                 public_documents(self.documents.defer("extracted_text").order_by("-year", "title")),
                 filtered_url(urls.get(PublicationIndexPage, ""), **country),
@@ -417,7 +412,7 @@ class PracticePage(BasePage):
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
         context["country"] = self.country
-        context["topics"] = self.topics.live().public()
+        context["topics"] = visible(self.topics.all())
         return context
 
     @cached_property
@@ -435,7 +430,7 @@ def countries_of(practices: Iterable[PracticePage]) -> dict[str, CountryPage]:
     paths = {parent_path(practice) for practice in practices}
     return {
         country.path: country
-        for country in CountryPage.objects.live().defer_streamfields().filter(path__in=paths)
+        for country in visible(CountryPage.objects.defer_streamfields().filter(path__in=paths))
     }
 
 
@@ -466,7 +461,7 @@ def of_live_countries(practices: models.QuerySet) -> models.QuerySet:
     """
     return practices.annotate(
         country_path=Substr("path", 1, Length("path") - Page.steplen),
-    ).filter(country_path__in=CountryPage.objects.live().values("path"))
+    ).filter(country_path__in=visible(CountryPage.objects.all()).values("path"))
 
 
 @dataclass
@@ -485,8 +480,8 @@ class AboutFilter:
         code = parse_country_code(query.get("country", ""))
         topic_id = parse_id(query.get("topic", ""))
         return cls(
-            country=CountryPage.objects.live().filter(iso_alpha2=code).first() if code else None,
-            topic=TopicPage.objects.live().filter(pk=topic_id).first() if topic_id else None,
+            country=visible(CountryPage.objects.filter(iso_alpha2=code)).first() if code else None,
+            topic=visible(TopicPage.objects.filter(pk=topic_id)).first() if topic_id else None,
         )
 
     @property

@@ -1,4 +1,4 @@
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
@@ -8,6 +8,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from countries import datasets, exports, structured_data
+from countries.editors import choosable_documents, choosable_pages, sees_only_its_country
 from countries.models import CountryIndexPage, CountryPage, ProcurementModule, by_country, of_live_countries
 from network import reference
 from network.exports import Dataset
@@ -15,10 +16,11 @@ from network.feeds import FeedSubject
 from network.listing import filtered_url, index_urls, shortlist
 from network.models import TopicPage
 from network.models.documents import Facet
+from network.ordering import alphabetical
 from network.params import parse_country_code
 from network.sections import CardDetail, Section
 from network.structured_data import PageSchema
-from network.tree import LINK_FIELDS, linked
+from network.tree import LINK_FIELDS, linked, visible, visible_among
 
 
 class ProcurementModuleViewSet(SnippetViewSet):
@@ -42,13 +44,13 @@ def home_map(page: Page, request: HttpRequest) -> Section:
 def topic_lead_countries(topic: TopicPage, request: HttpRequest) -> Section:
     return Section(
         "countries/sections/topic_lead_countries.html",
-        {"lead_countries": topic.lead_countries.filter(live=True).order_by("title")},
+        {"lead_countries": alphabetical(visible_among(topic.lead_countries.all()))},
     )
 
 
 @hooks.register("topic_card_details", order=100)
 def topic_card_lead_countries() -> CardDetail:
-    countries = CountryPage.objects.live().defer_streamfields().order_by("title")
+    countries = visible(CountryPage.objects.defer_streamfields()).order_by("title")
     return CardDetail(
         (Prefetch("lead_countries", queryset=countries),), "countries/sections/topic_card_lead_countries.html"
     )
@@ -62,7 +64,9 @@ def document_card_countries() -> CardDetail:
 
 def country_labels(counts: dict) -> list[tuple]:
     countries = (
-        CountryPage.objects.live().filter(iso_alpha2__in=counts).only("title", "iso_alpha2").order_by("title")
+        visible(CountryPage.objects.filter(iso_alpha2__in=counts))
+        .only("title", "iso_alpha2")
+        .order_by("title")
     )
     return [(country.iso_alpha2, country.title) for country in countries]
 
@@ -77,7 +81,7 @@ def topic_practices(topic: TopicPage, request: HttpRequest) -> Section:
     """The practices on the topic, grouped under their countries."""
     urls = index_urls(request, CountryIndexPage)
     practices_url = urls[CountryIndexPage] + CountryIndexPage.practices_route() if urls else ""
-    live_practices = of_live_countries(topic.practices.live().only(*LINK_FIELDS, "date").public())
+    live_practices = of_live_countries(visible(topic.practices.only(*LINK_FIELDS, "date")))
     all_url = filtered_url(practices_url, topic=topic.pk)
     practices = shortlist(live_practices.order_by("-date", "-pk"), all_url)
     return Section(
@@ -113,3 +117,24 @@ def feed_subjects() -> dict[str, FeedSubject]:
 @hooks.register("register_structured_data")
 def structured_data_of_pages() -> dict[type[Page], PageSchema]:
     return structured_data.STRUCTURED_DATA
+
+
+# --- What a country's editors see of others' work in the admin ---------------------------
+
+
+def _country_index() -> Page | None:
+    return CountryIndexPage.objects.first()
+
+
+@hooks.register("construct_page_chooser_queryset")
+def country_editors_choose_visible_pages(pages: QuerySet, request: HttpRequest) -> QuerySet:
+    if sees_only_its_country(request.user, _country_index()):
+        return choosable_pages(pages, request.user)
+    return pages
+
+
+@hooks.register("construct_document_chooser_queryset")
+def country_editors_choose_public_documents(documents: QuerySet, request: HttpRequest) -> QuerySet:
+    if sees_only_its_country(request.user, _country_index()):
+        return choosable_documents(documents, request.user)
+    return documents

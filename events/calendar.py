@@ -22,7 +22,7 @@ def event_uid(event: Page, request: HttpRequest) -> str:
 
 def event_location(event: Page) -> str:
     return ", ".join(
-        str(part) for part in (event.city, event.host_country and event.host_country.title) if part
+        str(part) for part in (event.city, getattr(event.visible_host_country(), "title", "")) if part
     )
 
 

@@ -11,6 +11,7 @@ from countries.models import CountryPage
 from events.choices import SESSION_KIND_HEADINGS
 from network.models import TopicPage
 from network.ordering import alphabetical
+from network.tree import visible, visible_among
 
 
 @dataclass
@@ -38,12 +39,12 @@ def prefetch_children(event: Page) -> None:
     """
     if not isinstance(event.sessions.all(), QuerySet):
         return
-    live_topics = TopicPage.objects.live()
+    live_topics = visible(TopicPage.objects.all())
     prefetch_related_objects(
         [event],
         Prefetch("sessions__topics", queryset=live_topics),
         Prefetch("agreements__topics", queryset=live_topics),
-        Prefetch("agreements__responsible_countries", queryset=CountryPage.objects.live()),
+        Prefetch("agreements__responsible_countries", queryset=visible(CountryPage.objects.all())),
     )
 
 
@@ -56,8 +57,7 @@ def calendar_url(event: Page, request: HttpRequest) -> str | None:
 def event_details(event: Page, request: HttpRequest) -> dict:
     """The event page's related objects, each list fetched once.
 
-    Live pages are picked with ``filter(live=True)`` rather than ``live()``: a preview's
-    relations are in-memory lists that support the former only.
+    Related pages are those readers may see (``visible_among``), whether saved or a preview's in memory.
     """
     prefetch_children(event)
     sessions = list(event.sessions.all())
@@ -65,10 +65,10 @@ def event_details(event: Page, request: HttpRequest) -> dict:
     for agreement in agreements:
         agreement.countries_in_order = alphabetical(agreement.responsible_countries.all())
     return {
-        "host_country": event.host_country,
-        "organizing_countries": alphabetical(event.organizing_countries.filter(live=True)),
+        "host_country": event.visible_host_country(),
+        "organizing_countries": alphabetical(visible_among(event.organizing_countries.all())),
         "organizing_institutions": list(event.organizing_institutions.all()),
-        "participating_countries": alphabetical(event.participating_countries.filter(live=True)),
+        "participating_countries": alphabetical(visible_among(event.participating_countries.all())),
         "agenda": agenda_sections(sessions),
         "agreements": agreements,
         "documents": list(event.documents.select_related("document").defer("document__extracted_text")),

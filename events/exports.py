@@ -9,15 +9,17 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from countries.models import CountryPage
+from events.listing import with_host_visibility
 from events.models import EventAgreement, EventPage
-from network.exports import Dataset, live
+from network.exports import Dataset
 from network.models import TopicPage
+from network.tree import visible
 
 
 def event_rows(request: HttpRequest) -> QuerySet[EventPage]:
-    countries = live(CountryPage.objects)
+    countries = visible(CountryPage.objects.all())
     return (
-        live(EventPage.objects)
+        with_host_visibility(visible(EventPage.objects.all()))
         .order_by("-start_date", "pk")
         .select_related("host_country")
         .prefetch_related(
@@ -30,12 +32,12 @@ def event_rows(request: HttpRequest) -> QuerySet[EventPage]:
 
 def agreement_rows(request: HttpRequest) -> QuerySet[EventAgreement]:
     return (
-        EventAgreement.objects.filter(page__in=live(EventPage.objects))
+        EventAgreement.objects.filter(page__in=visible(EventPage.objects.all()))
         .order_by("-page__start_date", "page_id", "sort_order")
         .select_related("page")
         .prefetch_related(
-            Prefetch("topics", queryset=live(TopicPage.objects)),
-            Prefetch("responsible_countries", queryset=live(CountryPage.objects)),
+            Prefetch("topics", queryset=visible(TopicPage.objects.all())),
+            Prefetch("responsible_countries", queryset=visible(CountryPage.objects.all())),
         )
     )
 

@@ -16,13 +16,15 @@ import icalendar
 
 from events.calendar import PRODUCT_ID, event_calendar
 from events.dates import event_dates
+from events.listing import with_host_visibility
 from events.models import EventIndexPage, EventPage
 from network.feeds import FEED_LENGTH, NETWORK_NAME, Subject, SubjectFeed, index_url, start_of_day
+from network.tree import visible
 
 
 def events_about(subject: Subject) -> QuerySet[EventPage]:
     """The live events with a country (host, organizer or participant) or on a topic."""
-    events = EventPage.objects.live().public().select_related("host_country")
+    events = with_host_visibility(visible(EventPage.objects.select_related("host_country")))
     if subject.page is None:
         return events
     if subject.kind == "country":
@@ -59,7 +61,8 @@ class EventFeed(SubjectFeed):
 
     def item_description(self, item: EventPage) -> str:
         when = event_dates(item)
-        where = ", ".join(part for part in (item.city, item.host_country and item.host_country.title) if part)
+        host = item.visible_host_country()
+        where = ", ".join(part for part in (item.city, host.title if host else "") if part)
         return escape(" · ".join(part for part in (when, where, item.intro) if part))
 
     def item_link(self, item: EventPage) -> str:

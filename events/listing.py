@@ -13,7 +13,9 @@ from django.core.paginator import Page, Paginator
 from django.db.models import (
     BooleanField,
     Case,
+    Exists,
     F,
+    OuterRef,
     Q,
     QuerySet,
     Value,
@@ -30,7 +32,7 @@ from network.facets import FacetOption, count_by, facet_options
 from network.models import TopicPage
 from network.ordering import alphabetical
 from network.params import choice_parser, parse_country_code, parse_id, parse_year
-from network.tree import LINK_FIELDS, by_own_table
+from network.tree import LINK_FIELDS, by_own_table, visible
 
 
 @dataclass(frozen=True)
@@ -109,7 +111,13 @@ def as_cards(events: QuerySet) -> QuerySet:
     languages, which a card never reads.
     """
     host_fields = (f"host_country__{name}" for name in LINK_FIELDS)
-    return events.select_related("host_country").only(*CARD_FIELDS, *host_fields)
+    return with_host_visibility(events.select_related("host_country").only(*CARD_FIELDS, *host_fields))
+
+
+def with_host_visibility(events: QuerySet) -> QuerySet:
+    """``events`` knowing, in the same query, whether readers may see their host country."""
+    hosts = visible(CountryPage.objects.filter(pk=OuterRef("host_country_id")))
+    return events.annotate(host_is_visible=Exists(hosts))
 
 
 class EventListing:
@@ -203,7 +211,7 @@ class EventListing:
     @cached_property
     def _live_countries(self) -> list[CountryPage]:
         """Every published country, alphabetical, read once for both country filters."""
-        return alphabetical(by_own_table(CountryPage.objects.live().only("title", "iso_alpha2")))
+        return alphabetical(by_own_table(visible(CountryPage.objects.only("title", "iso_alpha2"))))
 
     def _country_filter(self, name: str, label: str, counts: dict[int, int], selected: str | None) -> Filter:
         """Options for the countries in ``counts`` (events per country id) and the selected one.
@@ -220,8 +228,7 @@ class EventListing:
     def _topics(self) -> Filter:
         counts = events_per_topic(self._counted("topic"))
         topics = (
-            TopicPage.objects.live()
-            .only("title")
+            visible(TopicPage.objects.only("title"))
             .filter(Q(pk__in=list(counts)) | Q(pk=self.filters.topic or 0))
             .order_by("pk")
         )

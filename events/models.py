@@ -30,10 +30,9 @@ from network.public import (
     page_url,
     rich_text,
     through,
-    title,
     titles,
 )
-from network.tree import descendants_of
+from network.tree import descendants_of, visible, visible_among
 
 
 class EventIndexPage(BasePage):
@@ -54,9 +53,15 @@ class EventIndexPage(BasePage):
         # An event index holds events only, and events have no subpages, so its events are its
         # descendants. Matched by path range alone, a filtered listing starts from the filter's own
         # index (date, kind, country) rather than from every event by (depth, path).
-        events = EventPage.objects.live().defer_streamfields().public().filter(descendants_of(self))
+        events = visible(EventPage.objects.defer_streamfields().filter(descendants_of(self)))
         context["listing"] = EventListing(events, request.GET, per_page=self.events_per_page)
         return context
+
+
+def host_title(event: "EventPage", name: str, request: HttpRequest | None) -> str | None:
+    """The host country's name, if readers may see the country."""
+    host = event.visible_host_country()
+    return host.title if host is not None else None
 
 
 def organizers(event: "EventPage", name: str, request: HttpRequest | None) -> list[str]:
@@ -166,7 +171,7 @@ class EventPage(RoutablePageMixin, BasePage):
         PublicField("end_date", _("End date")),
         PublicField("only_month_known"),
         PublicField("city", _("City")),
-        PublicField("host_country", _("Host country"), read=title),
+        PublicField("host_country", _("Host country"), read=host_title),
         PublicField("organizers", _("Organizers"), read=organizers, api=False),
         PublicField("organizing_countries"),
         PublicField("organizing_institutions", serializer=serializers.StringRelatedField(many=True)),
@@ -209,6 +214,19 @@ class EventPage(RoutablePageMixin, BasePage):
         update_fields = kwargs.get("update_fields")
         if update_fields is None or {"sessions", "agreements"} & set(update_fields):
             self.topics.set(self.saved_page_topics())
+
+    def visible_host_country(self) -> "Page | None":
+        """The host country if readers may see it: a private country's name shows nowhere.
+
+        Listings annotate ``host_is_visible`` (``with_host_visibility``); a page on its own,
+        or a preview, asks once.
+        """
+        if not self.host_country_id:
+            return None
+        shown = getattr(self, "host_is_visible", None)
+        if shown is None:
+            return next(iter(visible_among([self.host_country])), None)
+        return self.host_country if shown else None
 
     def discussed_topics(self) -> list:
         """The topics of the event's sessions and agreements, each once, in agenda order.

@@ -9,20 +9,22 @@ from countries.structured_data import country_place
 from events.dates import machine_date
 from events.models import EventKind, EventPage
 from network.public import schema_properties
-from network.structured_data import SCHEMA, PageSchema, description, iso, live, publisher, without_empty
+from network.structured_data import SCHEMA, PageSchema, description, iso, publisher, without_empty
+from network.tree import visible_among
 
 
 def event_location(event: EventPage, request: HttpRequest) -> dict[str, Any]:
-    if event.kind == EventKind.WEB_CONFERENCE or (not event.city and event.host_country is None):
+    host = event.visible_host_country()
+    if event.kind == EventKind.WEB_CONFERENCE or (not event.city and host is None):
         return {"@type": "VirtualLocation", "url": event.get_full_url(request)}
     address = without_empty(
         {
             "@type": "PostalAddress",
             "addressLocality": event.city,
-            "addressCountry": event.host_country.iso_alpha2 if event.host_country else None,
+            "addressCountry": host.iso_alpha2 if host else None,
         }
     )
-    name = ", ".join(part for part in (event.city, event.host_country and event.host_country.title) if part)
+    name = ", ".join(part for part in (event.city, host and host.title) if part)
     return {"@type": "Place", "name": name, "address": address}
 
 
@@ -35,7 +37,7 @@ def event_organizers(event: EventPage, request: HttpRequest) -> list[dict[str, A
                 "areaServed": country_place(country),
             }
         )
-        for country in live(event.organizing_countries.all())
+        for country in visible_among(event.organizing_countries.all())
     ]
     institutions = [
         without_empty({"@type": "Organization", "name": institution.name, "url": institution.url})

@@ -21,13 +21,13 @@ from network.listing import Shortlist, filtered_url, index_urls, shortlist
 from network.models import TopicPage
 from network.sections import CardDetail, Section
 from network.structured_data import PageSchema
-from network.tree import linked
+from network.tree import linked, visible
 
 
 @hooks.register("home_page_sections", order=100)
 def home_events(home: Page, request: HttpRequest) -> Section:
     today = timezone.localdate()
-    events = as_cards(EventPage.objects.live().public())
+    events = as_cards(visible(EventPage.objects.all()))
     return Section(
         "events/sections/home_events.html",
         {
@@ -64,9 +64,7 @@ def topic_events(topic: TopicPage, request: HttpRequest) -> Section:
     """The events where the topic was discussed, newest first, with the sessions and agreements on it."""
     index_url = index_urls(request, EventIndexPage).get(EventIndexPage, "")
     events = shortlist(
-        EventPage.objects.live()
-        .only(*EVENT_LINE_FIELDS)
-        .public()
+        visible(EventPage.objects.only(*EVENT_LINE_FIELDS))
         .filter(topics=topic)
         .order_by("-start_date", "-pk"),
         filtered_url(index_url, topic=topic.pk),
@@ -85,10 +83,9 @@ def events_hosted(country: CountryPage, request: HttpRequest) -> Shortlist:
         index_url = index_urls(request, EventIndexPage).get(EventIndexPage, "")
         listing = shortlist(
             # With the host country's id, which the manager checks on each event it hands out.
-            country.events_hosted.live()
-            .only(*EVENT_LINE_FIELDS, "host_country")
-            .public()
-            .order_by("-start_date", "-pk"),
+            visible(country.events_hosted.only(*EVENT_LINE_FIELDS, "host_country")).order_by(
+                "-start_date", "-pk"
+            ),
             filtered_url(index_url, country=country.iso_alpha2),
         )
         hosted = request._events_hosted = (country.pk, listing)
@@ -105,16 +102,13 @@ def country_events_hosted(country: CountryPage, request: HttpRequest) -> Section
 def country_events(country: CountryPage, request: HttpRequest) -> Section:
     """The events the country hosted and attended, and the agreements it is responsible for."""
     index_url = index_urls(request, EventIndexPage).get(EventIndexPage, "")
-    live_events = EventPage.objects.live().public().values("pk")
+    live_events = visible(EventPage.objects.all()).values("pk")
     return Section(
         "events/sections/country_events.html",
         {
             "events_hosted": events_hosted(country, request),
             "events_attended": shortlist(
-                country.events_attended.live()
-                .only(*EVENT_LINE_FIELDS)
-                .public()
-                .order_by("-start_date", "-pk"),
+                visible(country.events_attended.only(*EVENT_LINE_FIELDS)).order_by("-start_date", "-pk"),
                 filtered_url(index_url, participant=country.iso_alpha2),
             ),
             "agreements": shortlist(
@@ -129,7 +123,9 @@ def country_events(country: CountryPage, request: HttpRequest) -> Section:
 
 @hooks.register("document_card_details", order=200)
 def document_card_events() -> CardDetail:
-    links = Prefetch("event_links", queryset=EventDocument.objects.filter(page__live=True))
+    links = Prefetch(
+        "event_links", queryset=EventDocument.objects.filter(page__in=visible(EventPage.objects.all()))
+    )
     pages = Prefetch("event_links__page", queryset=linked(EventPage))
     return CardDetail((links, pages), "events/sections/document_card_events.html")
 

@@ -1,6 +1,6 @@
 """The network's data as CSV and JSON downloads, in the language of the URL.
 
-Each dataset is a model's live, public rows (the same querysets the index pages
+Each dataset is a model's rows readers may see (``network.tree.visible``) (the same querysets the index pages
 list) and its download columns, derived from the model's ``public_fields``
 (``network.public``). The domain apps contribute their datasets through the
 ``register_export_datasets`` hook (``network.contributions``), returning
@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from django.db.models import Model, QuerySet
+from django.db.models import Model
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import path, reverse
 from django.utils import timezone
@@ -48,11 +48,6 @@ class Dataset:
 
     def columns(self, request: HttpRequest | None) -> list[Column]:
         return export_columns(self.model, request)
-
-
-def live(queryset: QuerySet) -> QuerySet:
-    """Published pages that anyone may read."""
-    return queryset.live().public()
 
 
 DATASETS = Contributions("register_export_datasets")

@@ -30,6 +30,7 @@ from wagtail.models import Page
 
 from network.contributions import Contributions
 from network.models import TopicPage
+from network.tree import visible
 
 FEED_LENGTH = 30
 NETWORK_NAME = _("Inter-American Government Procurement Network")
@@ -71,7 +72,7 @@ def find_subject(**url_kwargs: Any) -> Subject:
 
 
 def _live_or_404(pages: QuerySet) -> Page:
-    page = pages.live().public().first()
+    page = visible(pages).first()
     if page is None:
         raise Http404
     return page
@@ -90,7 +91,7 @@ def start_of_day(day: date) -> datetime:
 
 def index_url(model: type[Page]) -> str:
     """Where the listing of a feed's items is; the home page when there is none."""
-    index = model.objects.live().public().first()
+    index = visible(model.objects.all()).first()
     return index.url if index is not None else "/"
 
 

@@ -15,6 +15,8 @@ from django.utils.http import urlencode
 
 from wagtail.models import Page
 
+from network.tree import visible
+
 SHORTLIST_LENGTH = 10
 
 
@@ -66,7 +68,7 @@ def index_urls(request: HttpRequest, *models: type[Page]) -> dict[type[Page], st
     """
     urls = getattr(request, "_index_urls", None)
     if urls is None:
-        pages = Page.objects.live().public().filter(depth=INDEX_DEPTH).order_by("path")
+        pages = visible(Page.objects.filter(depth=INDEX_DEPTH)).order_by("path")
         urls = remember_index_pages(request, pages)
     return {model: urls[model] for model in models if model in urls}
 

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Page, Site
 
 from network.i18n import is_translated
+from network.tree import visible
 
 
 class PageSitemap(Sitemap):
@@ -28,9 +29,7 @@ class PageSitemap(Sitemap):
         self.site = site
 
     def items(self) -> list[Page]:
-        return list(
-            self.site.root_page.get_descendants(inclusive=True).live().public().specific().order_by("path")
-        )
+        return list(visible(self.site.root_page.get_descendants(inclusive=True)).specific().order_by("path"))
 
     def get_languages_for_item(self, page: Page) -> list[str]:
         return [code for code, _name in settings.LANGUAGES if is_translated(page, code)]

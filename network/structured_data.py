@@ -10,7 +10,7 @@ nearest registered ancestor's, or by OpenGraph alone.
 """
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -50,11 +50,6 @@ def without_empty(data: dict[str, Any]) -> dict[str, Any]:
 def description(page: Page) -> str:
     """The editor's search description, or else the page's introduction."""
     return page.search_description or getattr(page, "intro", "") or ""
-
-
-def live(pages: Iterable[Page]) -> list[Page]:
-    """Published pages only, in a stable order; works on the in-memory relations of a preview too."""
-    return sorted((page for page in pages if page.live), key=lambda page: page.pk)
 
 
 def page_image_url(page: Page, request: HttpRequest) -> str | None:

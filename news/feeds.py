@@ -2,12 +2,14 @@
 
 from datetime import datetime
 
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import escape
 from django.utils.translation import gettext
 
 from network.feeds import FEED_LENGTH, NETWORK_NAME, Subject, SubjectFeed, index_url, start_of_day
+from network.models import TopicPage
+from network.tree import linked, visible
 from news.models import NewsIndexPage, NewsPage
 
 # The relation of a news item to each kind of subject a feed is narrowed to.
@@ -31,7 +33,8 @@ class NewsFeed(SubjectFeed):
     subtitle = description
 
     def items(self, subject: Subject) -> QuerySet[NewsPage]:
-        news = NewsPage.objects.live().public().order_by("-date", "-pk").prefetch_related("topics")
+        topics = Prefetch("topics", queryset=linked(TopicPage).order_by("title"))
+        news = visible(NewsPage.objects.all()).order_by("-date", "-pk").prefetch_related(topics)
         if subject.page is not None:
             news = news.filter(**{SUBJECT_RELATIONS[subject.kind]: subject.page})
         return news[:FEED_LENGTH]
@@ -53,7 +56,7 @@ class NewsFeed(SubjectFeed):
         return item.last_published_at
 
     def item_categories(self, item: NewsPage) -> list[str]:
-        return [topic.title for topic in item.topics.all() if topic.live]
+        return [topic.title for topic in item.topics.all()]
 
 
 class NewsAtomFeed(NewsFeed):

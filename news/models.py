@@ -14,8 +14,9 @@ from countries.models import AboutFilter
 from network.blocks import BodyStreamBlock
 from network.models import BasePage
 from network.models.topics import TopicPage
+from network.ordering import alphabetical
 from network.public import KEYWORDS, TEXT, PublicField
-from network.tree import children_of
+from network.tree import children_of, linked, visible, visible_among
 
 
 class NewsIndexPage(BasePage):
@@ -32,14 +33,9 @@ class NewsIndexPage(BasePage):
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
         news = (
-            NewsPage.objects.filter(children_of(self))
-            .live()
-            .defer_streamfields()
-            .public()
+            visible(NewsPage.objects.filter(children_of(self)).defer_streamfields())
             .order_by("-date", "-pk")
-            .prefetch_related(
-                Prefetch("topics", queryset=TopicPage.objects.live().defer_streamfields().order_by("title"))
-            )
+            .prefetch_related(Prefetch("topics", queryset=linked(TopicPage).order_by("title")))
         )
         about = AboutFilter.from_query(request.GET)
         news = about.apply(news, country_lookup="countries", topic_lookup="topics")
@@ -106,6 +102,6 @@ class NewsPage(BasePage):
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
-        context["countries"] = self.countries.filter(live=True).order_by("title")
-        context["topics"] = self.topics.filter(live=True).order_by("title")
+        context["countries"] = alphabetical(visible_among(self.countries.all()))
+        context["topics"] = alphabetical(visible_among(self.topics.all()))
         return context

@@ -11,12 +11,12 @@ from network.structured_data import (
     PageSchema,
     description,
     iso,
-    live,
     page_image_url,
     publisher,
     reference,
     without_empty,
 )
+from network.tree import visible_among
 from news.models import NewsPage
 
 
@@ -35,8 +35,8 @@ def news_article(page: NewsPage, request: HttpRequest) -> list[dict[str, Any]]:
         "image": page_image_url(page, request),
         "author": publisher(request),
         "publisher": publisher(request),
-        "about": [reference(country) for country in live(page.countries.all())],
-        "keywords": [topic.title for topic in live(page.topics.all())],
+        "about": [reference(country) for country in visible_among(page.countries.all())],
+        "keywords": [topic.title for topic in visible_among(page.topics.all())],
     }
     return [without_empty(article)]
 

@@ -14,7 +14,7 @@ from network.listing import filtered_url, index_urls, shortlist
 from network.models import TopicPage
 from network.sections import Section
 from network.structured_data import PageSchema
-from network.tree import LINK_FIELDS
+from network.tree import LINK_FIELDS, visible
 from news import feeds, structured_data
 from news.models import NewsIndexPage, NewsPage
 
@@ -24,10 +24,9 @@ def home_news(home: Page, request: HttpRequest) -> Section:
     return Section(
         "news/sections/home_news.html",
         {
-            "latest_news": NewsPage.objects.live()
-            .defer_streamfields()
-            .public()
-            .order_by("-date", "-pk")[:LISTING_SIZE],
+            "latest_news": visible(NewsPage.objects.defer_streamfields()).order_by("-date", "-pk")[
+                :LISTING_SIZE
+            ],
             "news_index_url": index_urls(request, NewsIndexPage).get(NewsIndexPage, ""),
         },
     )
@@ -37,7 +36,7 @@ def news_shortlist(news, request: HttpRequest, **about: str | int):
     """The newest of ``news``, linking to the news index filtered the same way."""
     index_url = index_urls(request, NewsIndexPage).get(NewsIndexPage, "")
     return shortlist(
-        news.live().only(*LINK_FIELDS, "date").public().order_by("-date", "-pk"),
+        visible(news.only(*LINK_FIELDS, "date")).order_by("-date", "-pk"),
         filtered_url(index_url, **about),
     )
 

@@ -18,7 +18,7 @@ from datetime import date
 from html import unescape
 
 from django.conf import settings
-from django.db.models import Model, prefetch_related_objects
+from django.db.models import Model, Prefetch, prefetch_related_objects
 from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
@@ -31,6 +31,7 @@ from countries.models import CountryPage, PracticePage
 from events.models import EventPage
 from network.models import TopicPage
 from network.public import KEYWORDS, TEXT, PublicField, public_fields, search_fields
+from network.tree import visible, visible_among
 from news.models import NewsPage
 from search.backends.base import IndexEntry
 
@@ -91,11 +92,12 @@ class PageAdapter:
     """Any page: title, introduction and every StreamField, in each language it has a title in."""
 
     kind = "page"
-    # The relations the entries read, fetched once for both languages rather than at each read.
+    # The relations the entries read, fetched once for both languages rather than at each read;
+    # related pages only as readers may see them, so a private topic's title is never a keyword.
     related: tuple[str, ...] = ()
 
     def entries(self, page: Page) -> list[IndexEntry]:
-        prefetch_related_objects([page], *self.related)
+        prefetch_related_objects([page], *(visible_prefetch(type(page), lookup) for lookup in self.related))
         return [entry for language in languages() if (entry := self.entry(page, language))]
 
     def entry(self, page: Page, language: str) -> IndexEntry | None:
@@ -150,7 +152,7 @@ class CountryAdapter(PageAdapter):
         return [page.iso_alpha2]
 
     def topics(self, page: CountryPage) -> Iterable[int]:
-        return page.topics_led.values_list("pk", flat=True)
+        return visible(page.topics_led.all()).values_list("pk", flat=True)
 
 
 class PracticeAdapter(PageAdapter):
@@ -222,7 +224,7 @@ class EventAdapter(PageAdapter):
         return page.start_date
 
     def _countries(self, page: EventPage) -> list[CountryPage]:
-        host = [page.host_country] if page.host_country_id else []
+        host = visible_among([page.host_country]) if page.host_country_id else []
         return host + list(page.organizing_countries.all()) + list(page.participating_countries.all())
 
     def _topics(self, page: EventPage) -> list[TopicPage]:
@@ -279,8 +281,8 @@ def page_entries(page: Page) -> list[IndexEntry]:
 def document_entries(document: Model) -> list[IndexEntry]:
     """A document is one entry, in the language of its file; its title is not translated."""
     text = _joined([document.description, document.extracted_text])[:MAX_INDEXED_TEXT]
-    countries = list(document.countries.all())
-    topics = list(document.topics.all())
+    countries = list(visible(document.countries.all()))
+    topics = list(visible(document.topics.all()))
     return [
         IndexEntry(
             source=f"document:{document.pk}",
@@ -295,6 +297,13 @@ def document_entries(document: Model) -> list[IndexEntry]:
             topics=tuple(str(topic.pk) for topic in topics),
         )
     ]
+
+
+def visible_prefetch(model: type[Model], lookup: str) -> Prefetch | str:
+    """``lookup`` from ``model``, narrowed to the visible pages when it ends at pages."""
+    for name in lookup.split("__"):
+        model = model._meta.get_field(name).related_model
+    return Prefetch(lookup, queryset=visible(model.objects.all())) if issubclass(model, Page) else lookup
 
 
 def document_model() -> type[Model]:

@@ -12,6 +12,7 @@ from django.db import DatabaseError, transaction
 from wagtail.models import Page
 
 from network.models.documents import public_documents
+from network.tree import visible
 from search.adapters import document_entries, document_model, page_entries
 from search.backends import get_search_engine
 from search.backends.base import IndexEntry, SearchUnavailable
@@ -28,8 +29,8 @@ def document_source(document_id: int) -> str:
 
 
 def indexable_pages():
-    """Live, public pages below the root, as their specific classes."""
-    return Page.objects.live().public().filter(depth__gt=1).specific()
+    """The pages readers may see below the root, as their specific classes."""
+    return visible(Page.objects.filter(depth__gt=1)).specific()
 
 
 def index_page(page: Page) -> bool:

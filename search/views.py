@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET
 
 from countries.models import CountryPage
 from network.models import TopicPage
+from network.tree import visible
 from search.adapters import KIND_LABELS, document_model
 from search.backends import get_search_engine
 from search.backends.base import FACET_NAMES, SORT_DATE, SORT_RELEVANCE, SearchResults, SearchUnavailable
@@ -128,10 +129,11 @@ def _labels(results: SearchResults) -> dict[str, dict[str, str]]:
     return {
         "kind": {kind: str(label) for kind, label in KIND_LABELS.items()},
         "country": dict(
-            CountryPage.objects.filter(iso_alpha2__in=countries).values_list("iso_alpha2", "title")
+            visible(CountryPage.objects.filter(iso_alpha2__in=countries)).values_list("iso_alpha2", "title")
         ),
         "topic": {
-            str(pk): title for pk, title in TopicPage.objects.filter(pk__in=topics).values_list("pk", "title")
+            str(pk): title
+            for pk, title in visible(TopicPage.objects.filter(pk__in=topics)).values_list("pk", "title")
         },
         "language": {code: _language_name(code) for code in _language_codes()},
     }

@@ -3,14 +3,10 @@ from functools import cache
 from pathlib import Path
 
 from django import template
-from django.db.models import Exists, OuterRef, QuerySet
-from django.db.models.functions import Left, Length
-
-from wagtail.models import PageViewRestriction
 
 from countries.models import CountryPage
 from network.ordering import collation_key
-from network.tree import by_own_table
+from network.tree import by_own_table, visible
 
 register = template.Library()
 
@@ -23,13 +19,6 @@ def map_shapes() -> dict:
     return json.loads(MAP_SHAPES.read_text(encoding="utf-8"))
 
 
-def public(pages: QuerySet) -> QuerySet:
-    """``pages`` without those behind a password, a login or a group, as ``public()`` but in the same
-    query: a page is private when a view restriction is set on it or on one of its ancestors."""
-    restrictions = PageViewRestriction.objects.filter(page__path=Left(OuterRef("path"), Length("page__path")))
-    return pages.exclude(Exists(restrictions))
-
-
 @register.inclusion_tag("countries/tags/americas_map.html", takes_context=True)
 def americas_map(context: template.Context) -> dict:
     """The clickable map of the Americas: each member state with a live, public profile links to it.
@@ -39,7 +28,7 @@ def americas_map(context: template.Context) -> dict:
     """
     request = context.get("request")
     current = context.get("page")
-    live_profiles = by_own_table(public(CountryPage.objects.live().defer_streamfields()))
+    live_profiles = by_own_table(visible(CountryPage.objects.defer_streamfields()))
     profiles = {page.iso_alpha2: page for page in live_profiles}
     shapes = map_shapes()
     countries = [

@@ -19,7 +19,7 @@ from network.models.base import BasePage
 from network.params import Parser, choice_parser, parse_id, parse_year
 from network.public import PublicAPIFields, PublicField
 from network.sections import card_details, prefetches
-from network.tree import linked
+from network.tree import linked, visible
 from network.uploads import validate_document_content
 
 
@@ -169,7 +169,7 @@ def year_labels(counts: dict) -> list[tuple]:
 
 
 def topic_labels(counts: dict) -> list[tuple]:
-    topics = topic_model().objects.live().filter(pk__in=counts).only("title").order_by("title")
+    topics = visible(topic_model().objects.filter(pk__in=counts)).only("title").order_by("title")
     return [(topic.pk, topic.title) for topic in topics]
 
 

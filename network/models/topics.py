@@ -14,7 +14,7 @@ from network.models.base import BasePage
 from network.models.documents import PublicationIndexPage, public_documents
 from network.public import KEYWORDS, TEXT, PublicField
 from network.sections import card_details, prefetches, sections
-from network.tree import children_of
+from network.tree import children_of, visible
 
 
 class TopicIndexPage(BasePage):
@@ -35,9 +35,7 @@ class TopicIndexPage(BasePage):
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
-        topics = (
-            TopicPage.objects.filter(children_of(self)).live().defer_streamfields().public().order_by("title")
-        )
+        topics = visible(TopicPage.objects.filter(children_of(self)).defer_streamfields()).order_by("title")
         details = card_details("topic_card_details")
         context.update(
             priority_groups=group_by_priority(topics.prefetch_related(*prefetches(details))),

@@ -9,6 +9,7 @@ from wagtail.models import Site
 
 from network.i18n import is_translated, language_urls
 from network.sections import Section
+from network.tree import visible
 
 register = template.Library()
 
@@ -64,7 +65,7 @@ def main_menu(context: template.Context) -> dict:
     if site is None:
         return {"items": []}
     home = site.root_page
-    items = home.get_children().live().in_menu().public()
+    items = visible(home.get_children().in_menu())
     return {"home": home, "items": items, "request": request, "current": context.get("page")}
 
 

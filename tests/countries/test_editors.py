@@ -1,7 +1,10 @@
 """Editors of one country edit that country's profile in the real admin, and nothing else."""
 
+import io
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.management import call_command
 
 from wagtail.models import GroupPagePermission, Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
@@ -173,3 +176,43 @@ class TestChileEditor:
         assert f"/admin/pages/{peru.pk}/edit/" not in dashboard
         search = chile_editor.get("/admin/pages/search/", {"q": "Perú"}).content.decode()
         assert f"/admin/pages/{peru.pk}/edit/" not in search
+
+
+@pytest.mark.django_db
+class TestWhatOnlyTheSecretariatChanges:
+    """A country's editors cannot change which country the profile is, its membership or its
+    executive-committee seat, nor schedule it off the site; administrators can."""
+
+    IDENTITY = {"iso_alpha2": "ZZ", "iso_alpha3": "ZZZ", "member_since": "1999", "executive_committee": ""}
+
+    def identity(self, country: CountryPage) -> tuple:
+        country.refresh_from_db()
+        return (country.iso_alpha2, country.iso_alpha3, country.member_since, country.executive_committee)
+
+    def test_a_country_editor_cannot_change_the_identity_fields(self, chile_editor, chile):
+        form = profile_form(chile, intro_es="Cambio permitido.", **self.IDENTITY, **{"action-publish": "1"})
+        response = chile_editor.post(f"/admin/pages/{chile.pk}/edit/", form)
+        assert response.status_code == 302, response.content.decode()[:3000]
+        assert self.identity(chile) == ("CL", "CHL", 2005, True)
+        assert chile.intro_es == "Cambio permitido."
+        assert find_editors_group("CL") is not None
+        assert chile_editor.get("/es/feeds/countries/cl/news.rss").status_code == 200
+
+    def test_a_country_editor_cannot_schedule_the_profile_off_the_site(self, chile_editor, chile):
+        form = profile_form(chile, expire_at="2099-01-01 10:00", **{"action-publish": "1"})
+        response = chile_editor.post(f"/admin/pages/{chile.pk}/edit/", form)
+        assert response.status_code == 200
+        assert "Only the network&#x27;s secretariat can set an expiry date" in response.content.decode()
+        chile.refresh_from_db()
+        assert chile.expire_at is None
+        assert all(revision.content.get("expire_at") is None for revision in chile.revisions.all())
+        call_command("publish_scheduled", stdout=io.StringIO())
+        assert chile_editor.get("/es/paises/chile/").status_code == 200
+
+    def test_an_administrator_changes_them(self, client, chile, django_user_model):
+        client.force_login(django_user_model.objects.create_superuser("secretaria", "s@example.org", "pw"))
+        form = profile_form(chile, expire_at="2099-01-01 10:00", **self.IDENTITY, **{"action-publish": "1"})
+        response = client.post(f"/admin/pages/{chile.pk}/edit/", form)
+        assert response.status_code == 302, response.content.decode()[:3000]
+        assert self.identity(chile) == ("ZZ", "ZZZ", 1999, False)
+        assert chile.expire_at is not None

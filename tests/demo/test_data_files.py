@@ -5,12 +5,16 @@ import io
 
 from django.core.management import call_command
 from django.test import override_settings
+from django.urls import reverse
+
+from wagtail.models import Page
 
 import pytest
 
 from countries.models import CountryPage, PracticePage
 from demo import loader
 from events.models import EventPage
+from network.models import NetworkDocument
 from network.reference import DataFileError, load
 from portals.models import Portal
 from tests.conftest import edited_dataset, shared_content
@@ -79,3 +83,32 @@ def test_a_reference_to_an_unknown_key_names_the_entry(db, tmp_path):
         DataFileError, match=r"cl\.yaml: portals\[0\]: .*ChileCompras: not found in demo.institutions"
     ):
         load([edited_dataset(dataset("demo.countries.cl"), tmp_path, mistype)])
+
+
+def counts() -> dict[str, int]:
+    return {
+        "practices": PracticePage.objects.count(),
+        "documents": NetworkDocument.objects.count(),
+        "pages": Page.objects.count(),
+    }
+
+
+def test_what_an_editor_deleted_or_renamed_in_the_admin_is_not_created_again(db, client, django_user_model):
+    """Through the real admin, as the editors do it; the loader then brings nothing back."""
+    client.force_login(django_user_model.objects.create_superuser("editora", "e@example.org", "pw"))
+    practice = PracticePage.objects.get(slug_es="pregon-electronico")
+    response = client.post(reverse("wagtailadmin_pages:delete", args=[practice.pk]))
+    assert response.status_code == 302
+    document = NetworkDocument.objects.order_by("pk").first()
+    form = {field: getattr(document, field) or "" for field in ("kind", "language", "year", "description")}
+    form |= {"title": "Título de una editora", "collection": document.collection_id, "tags": ""}
+    form |= {"topics": [topic.pk for topic in document.topics.all()]}
+    response = client.post(reverse("wagtaildocs:edit", args=[document.pk]), form)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    before = counts()
+
+    load_demo_content()
+
+    assert counts() == before
+    assert not PracticePage.objects.filter(slug_es="pregon-electronico").exists()
+    assert NetworkDocument.objects.get(pk=document.pk).title == "Título de una editora"

@@ -38,6 +38,7 @@ news_index = network.news_index
 make_news = network.make_news
 publication_index = network.publication_index
 make_document = network.make_document
+make_practice = network.make_practice
 
 CONTROL = "quetzal"
 HIDDEN = "zorglub"

@@ -11,12 +11,14 @@ import json
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
 
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
 
 import pytest
 
 from countries.editors import find_editors_group
+from network.models import NetworkDocument
 from news.models import NewsPage
 from tests.countries.test_editors import denied, profile_form
 from tests.security.conftest import HIDDEN
@@ -212,3 +214,62 @@ def test_an_editors_session_sees_no_drafts_or_private_pages_on_the_site_or_the_a
 def test_the_admins_searches_answer_any_query(client, superuser, search, query):
     client.force_login(superuser)
     assert client.get(search, {"q": query}).status_code == 200
+
+
+@pytest.fixture
+def others_hidden_work(public_site, peru, superuser) -> dict:
+    """Titles a country's editor must not read in the admin: another country's draft title, a
+    private news item, a page never published, a document in a restricted collection."""
+    peru.title_es = "Perú zorglub borrador"
+    peru.save_revision()
+    news_index = public_site["news_index"]
+    private = NewsPage(slug="zorglub-privada", slug_es="zorglub-privada", title_es="Noticia zorglub privada")
+    news_index.add_child(instance=private)
+    private.save_revision().publish()
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    draft = NewsPage(
+        slug="zorglub-nunca", slug_es="zorglub-nunca", title_es="Noticia zorglub nunca", live=False
+    )
+    news_index.add_child(instance=draft)
+    restricted = Collection.get_first_root_node().add_child(name="Comité")
+    CollectionViewRestriction.objects.create(collection=restricted, restriction_type="login")
+    document = NetworkDocument.objects.create(
+        title="Acta zorglub", file=ContentFile(b"%PDF-1.4 acta", name="acta.pdf"), collection=restricted
+    )
+    document.uploaded_by_user = superuser
+    document.save()
+    return public_site
+
+
+def test_a_country_editors_choosers_show_no_titles_of_others_drafts_private_pages_or_documents(
+    guatemala_editor, others_hidden_work
+):
+    site = others_hidden_work
+    urls = [
+        "/admin/choose-page/",
+        f"/admin/choose-page/{site['country_index'].pk}/",
+        f"/admin/choose-page/{site['news_index'].pk}/",
+        "/admin/choose-page/search/?q=noticia",
+        "/admin/documents/",
+        "/admin/documents/chooser/",
+        "/admin/documents/chooser/results/?q=acta",
+    ]
+    for url in urls:
+        response = guatemala_editor.get(url)
+        assert response.status_code == 200, url
+        assert HIDDEN not in response.content.decode().lower(), url
+    own = guatemala_editor.get(f"/admin/choose-page/{site['country_index'].pk}/").content.decode()
+    assert "Quetzalandia" in own
+    assert (
+        "Licitaciones quetzal"
+        in guatemala_editor.get(f"/admin/choose-page/{site['news_index'].pk}/").content.decode()
+    )
+
+
+def test_an_administrators_choosers_show_everything(client, superuser, others_hidden_work):
+    client.force_login(superuser)
+    assert (
+        "Noticia zorglub privada"
+        in client.get(f"/admin/choose-page/{others_hidden_work['news_index'].pk}/").content.decode()
+    )
+    assert "Acta zorglub" in client.get("/admin/documents/chooser/").content.decode()
