@@ -56,6 +56,7 @@ def package(parts: dict[str, str]) -> bytes:
         ),
         ("datos.csv", "país;monto\nChile;10\n".encode()),
     ],
+    ids=lambda value: value if isinstance(value, str) else "",
 )
 def test_real_documents_are_accepted(editor_client, name, content):
     response = upload(editor_client, name, content)
@@ -85,6 +86,7 @@ def test_real_documents_are_accepted(editor_client, name, content):
         ("datos.csv", MINIMAL_PDF, "content is not a .csv document"),
         ("pagina.html", b"<script>alert(1)</script>", "File extension “html” is not allowed"),
     ],
+    ids=lambda value: value if isinstance(value, str) else "",
 )
 def test_disallowed_uploads_are_refused_with_a_clear_message(editor_client, name, content, message):
     with override_settings(LANGUAGE_CODE="en"):
