@@ -9,7 +9,8 @@ volume prints the queries and p50/p95 render times of:
 
 - the comparison of the six countries (``/es/datos-de-compras/comparar/?country=…``),
 - Paraguay's profile with its charts drawn (charts cached, as after the first view),
-- the same profile drawing its charts on every view (the chart cache emptied each time).
+- the same profile drawing its charts on every view (the chart cache emptied each time),
+- Uruguay's profile, which has no procurement data: what any profile costs on the machine.
 
 The page cache is off (``PAGE_CACHE_SECONDS = 0``): every request renders its page. Target:
 p95 under 100 ms for the comparison and the profile, and the same queries at both volumes.
@@ -181,6 +182,8 @@ def pages() -> dict[str, tuple[str, bool]]:
         "comparison (English)": (f"/en/procurement-data/compare/?{countries}", False),
         "profile, charts cached": ("/es/paises/paraguay/", False),
         "profile, charts drawn": ("/es/paises/paraguay/", True),
+        # For scale: a profile without procurement data, on the same machine at the same time.
+        "profile without data (UY)": ("/es/paises/uruguay/", False),
     }
 
 
