@@ -4,7 +4,8 @@ Builds, in a scratch PostgreSQL database (``bench_explorer`` next to the one DAT
 names, kept for ``--reuse``), one country with ``--processes`` processes shaped like
 SERCOP's publication (Ecuador: dollars, a dozen types of contract, thousands of buyers, tens
 of thousands of suppliers, UNSPSC segments) and a second country with 1,000, with
-INSERT … SELECT over generate_series (a minute or two at a million). Then, through Django's
+INSERT … SELECT over generate_series (six minutes at a million on a loaded 2-core machine,
+the explorer's indexes built afterwards by migration 0002). Then, through Django's
 test client with the page cache off (each request renders its page and counts its facets):
 
 - p50/p95 of the explorer over many filter combinations, facet counts included

@@ -36,3 +36,43 @@ def test_a_small_island_state_is_reachable_from_the_map_by_keyboard(page: Page):
     link.focus()
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(r"/en/countries/barbados/$"))
+
+
+def test_a_reader_explores_paraguays_processes_and_compares_three_countries(page: Page):
+    """From a profile to a filtered list of processes, one process, then three countries side by side."""
+    page.goto("/es/paises/paraguay/")
+    page.get_by_role("link", name="Explorar los procesos de contratación").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Paraguay")
+
+    filters = page.get_by_role("form", name="Filtrar los procesos")
+    method = filters.get_by_label("Método de contratación")
+    open_option = method.locator("option[value=open]")
+    open_count = int(re.search(r"\((\d+)\)", open_option.inner_text()).group(1))
+    method.select_option("open")
+    filters.get_by_label("Moneda").select_option("PYG")
+    filters.get_by_label("Desde").fill("1000000")
+    filters.get_by_role("button", name="Aplicar filtros").click()
+    expect(page).to_have_url(re.compile(r"method=open"))
+    expect(page).to_have_url(re.compile(r"min=1000000"))
+    rows = page.locator(".process-table tbody tr")
+    assert 0 < rows.count() <= open_count
+    for method_cell in rows.locator("td:nth-child(4)").all_inner_texts():
+        assert method_cell.startswith("Abierto")
+
+    rows.first.locator("th a").click()
+    expect(page.locator("dl.facts")).to_contain_text("Abierto")
+    expect(page.get_by_role("heading", name="Cronología de las entregas de datos")).to_be_visible()
+
+    page.goto("/es/datos-de-compras/comparar/")
+    form = page.locator("form.comparison-form")
+    for country in ("Paraguay", "Colombia", "México"):
+        form.get_by_label(country, exact=True).check()
+    form.get_by_role("button", name="Comparar").click()
+    for code in ("PY", "CO", "MX"):
+        expect(page).to_have_url(re.compile(rf"country={code}"))
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Descargar la comparación (CSV)").click()
+    table = download.value.path().read_text(encoding="utf-8-sig")
+    for country in ("Paraguay", "Colombia", "México"):
+        assert country in table
+    assert page.problems == []
