@@ -83,12 +83,14 @@ def _child(data: bytes, suffix: str, answer: Connection) -> None:
         reader = READERS.get(suffix)
         text = reader(data) if reader else data.decode("utf-8", errors="replace")
         answer.send((TextStatus.EXTRACTED, text))
-    except MemoryError:
-        answer.send((TextStatus.TOO_LARGE, ""))
-    except Exception:
-        # pypdf and python-docx raise many kinds of errors on damaged files.
-        logger.warning("Could not extract the text of a %s file", suffix, exc_info=True)
-        answer.send((TextStatus.FAILED, ""))
+    except Exception as error:
+        # pypdf and python-docx raise many kinds of errors on damaged files; lxml reports the
+        # memory cap as an XML error ("Memory allocation failed"), not as MemoryError.
+        if isinstance(error, MemoryError) or "memory allocation failed" in str(error).lower():
+            answer.send((TextStatus.TOO_LARGE, ""))
+        else:
+            logger.warning("Could not extract the text of a %s file", suffix, exc_info=True)
+            answer.send((TextStatus.FAILED, ""))
 
 
 def _address_space() -> int:

@@ -202,7 +202,10 @@ class TestWhatOnlyTheSecretariatChanges:
         form = profile_form(chile, expire_at="2099-01-01 10:00", **{"action-publish": "1"})
         response = chile_editor.post(f"/admin/pages/{chile.pk}/edit/", form)
         assert response.status_code == 200
-        assert "Only the network&#x27;s secretariat can set an expiry date" in response.content.decode()
+        # The admin speaks the editor's language, Spanish by default.
+        assert (
+            "Solo la secretaría de la red puede fijar una fecha de vencimiento" in response.content.decode()
+        )
         chile.refresh_from_db()
         assert chile.expire_at is None
         assert all(revision.content.get("expire_at") is None for revision in chile.revisions.all())

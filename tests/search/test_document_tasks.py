@@ -78,12 +78,21 @@ def test_a_document_over_the_time_limit_is_kept_without_its_text(home, settings)
     assert document.text_status == TextStatus.TOO_LARGE
 
 
-# The worker closes a connection left inside a transaction, as a test's would be: these commit.
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_in_production_the_upload_returns_before_the_text_and_the_worker_reads_it(
-    admin_client, client, home, settings
-):
+@pytest.fixture
+def worker(settings, monkeypatch):
+    """django-tasks-db's worker, run in the test's transaction.
+
+    Between tasks the worker closes database connections that are left inside a transaction,
+    as every test's is; that housekeeping alone is switched off here.
+    """
+    from django_tasks_db.management.commands import db_worker
+
     settings.TASKS = WORKER_TASKS
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
+    return lambda: call_command("db_worker", "--batch", "--backend", "documents", "--no-startup-delay")
+
+
+def test_in_production_the_upload_returns_before_the_text_and_the_worker_reads_it(admin_client, home, worker):
     response = admin_client.post(
         reverse("wagtaildocs:add"),
         {
@@ -98,7 +107,7 @@ def test_in_production_the_upload_returns_before_the_text_and_the_worker_reads_i
     document = NetworkDocument.objects.get(title="Guía hinchada")
     assert (document.text_status, document.extracted_text) == (TextStatus.PENDING, "")
 
-    call_command("db_worker", "--batch", "--backend", "documents", "--no-startup-delay")
+    worker()
 
     document.refresh_from_db()
     assert document.text_status == TextStatus.EXTRACTED
@@ -107,13 +116,11 @@ def test_in_production_the_upload_returns_before_the_text_and_the_worker_reads_i
     assert "licitacion" in entry.text
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_a_file_replaced_before_the_worker_ran_is_read_once_as_the_new_file(home, settings):
-    settings.TASKS = WORKER_TASKS
+def test_a_file_replaced_before_the_worker_ran_is_read_once_as_the_new_file(home, worker):
     document = upload("a.txt", b"primera version")
     document.file = ContentFile(b"segunda version", name="b.txt")
     document.save()
-    call_command("db_worker", "--batch", "--backend", "documents", "--no-startup-delay")
+    worker()
     document.refresh_from_db()
     assert (document.text_status, document.extracted_text) == (TextStatus.EXTRACTED, "segunda version")
 
