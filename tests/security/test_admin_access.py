@@ -241,7 +241,7 @@ def others_hidden_work(public_site, peru, superuser) -> dict:
     return public_site
 
 
-def test_a_country_editors_choosers_show_no_titles_of_others_drafts_private_pages_or_documents(
+def test_a_country_editors_choosers_and_reports_show_no_titles_of_others_drafts_private_pages_or_documents(
     guatemala_editor, others_hidden_work
 ):
     site = others_hidden_work
@@ -253,6 +253,8 @@ def test_a_country_editors_choosers_show_no_titles_of_others_drafts_private_page
         "/admin/documents/",
         "/admin/documents/chooser/",
         "/admin/documents/chooser/results/?q=acta",
+        "/admin/reports/page-types-usage/",
+        "/admin/reports/page-types-usage/results/",
     ]
     for url in urls:
         response = guatemala_editor.get(url)
