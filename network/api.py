@@ -16,7 +16,7 @@ from functools import cache
 
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
-from django.db.models import Model
+from django.db.models import Model, Prefetch
 from django.http import Http404, HttpRequest
 from django.utils import translation
 
@@ -29,16 +29,20 @@ from wagtail.api.v2.filters import (
     SearchFilter,
 )
 from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.serializers import PageSerializer, RelatedField
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
+from wagtail.documents.api.v2.serializers import DocumentSerializer
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
+from rest_framework import serializers
 from rest_framework.response import Response
 
 from network.contributions import Contributions
 from network.params import MAX_ID, parse_count
+from network.tree import visible, visible_among
 
 # The API's URLs alone, to resolve a missed API request with (see LanguageMixin).
 API_URLCONF = "network.api_urls"
@@ -83,23 +87,73 @@ class LanguageMixin:
                 raise BadRequestError(f"{name} must be a whole number from 0 to {MAX_ID}")
 
 
-def related_lookups(model: type[Model], prefix: str = "") -> list[str]:
-    """prefetch_related lookups for the relations among a model's API fields, nested ones included."""
-    lookups = []
+def related_lookups(model: type[Model], prefix: str = "") -> list[str | Prefetch]:
+    """prefetch_related lookups for the relations among a model's API fields, nested ones included;
+    related pages narrowed to those readers may see (``network.tree.visible``)."""
+    lookups: list[str | Prefetch] = []
     for api_field in getattr(model, "api_fields", ()):
         name = getattr(api_field, "name", api_field)
         try:
             field = model._meta.get_field(name)
         except FieldDoesNotExist:
             continue
-        if field.is_relation and field.related_model is not None:
+        related = field.related_model if field.is_relation else None
+        if related is None:
+            continue
+        if issubclass(related, Page):
+            lookups.append(Prefetch(prefix + name, queryset=visible(related.objects.all())))
+        else:
             lookups.append(prefix + name)
-            if field.one_to_many:
-                lookups += related_lookups(field.related_model, f"{prefix}{name}__")
+        if field.one_to_many:
+            lookups += related_lookups(related, f"{prefix}{name}__")
     return lookups
 
 
+class VisiblePageField(RelatedField):
+    """A related page in the API, or none when readers may not see it (``network.tree.visible``).
+
+    The listings prefetch the visible pages of each relation (``related_lookups``), which are read
+    as they are; a detail view reads its page afresh, so its relations are narrowed here.
+    """
+
+    def get_attribute(self, instance: Model) -> Page | None:
+        page = super().get_attribute(instance)
+        if page is None or self.source in instance._state.fields_cache:
+            return page
+        return next(iter(visible_among([page])), None)
+
+    @classmethod
+    def many_init(cls, *args, **kwargs) -> "VisiblePagesField":
+        return VisiblePagesField(child_relation=cls(*args, **kwargs), read_only=True)
+
+
+class VisiblePagesField(serializers.ManyRelatedField):
+    def get_attribute(self, instance: Model) -> list[Page]:
+        if self.source in getattr(instance, "_prefetched_objects_cache", {}):
+            return list(getattr(instance, self.source).all())
+        return visible_among(getattr(instance, self.source).all())
+
+
+class VisibleRelations:
+    """A Wagtail API serializer whose related pages are narrowed to those readers may see."""
+
+    def build_relational_field(self, field_name: str, relation_info) -> tuple[type, dict]:
+        field_class, kwargs = super().build_relational_field(field_name, relation_info)
+        if field_class is RelatedField and issubclass(relation_info.related_model, Page):
+            return VisiblePageField, kwargs
+        return field_class, kwargs
+
+
+class VisiblePageSerializer(VisibleRelations, PageSerializer):
+    pass
+
+
+class VisibleDocumentSerializer(VisibleRelations, DocumentSerializer):
+    pass
+
+
 class PagesEndpoint(LanguageMixin, PagesAPIViewSet):
+    base_serializer_class = VisiblePageSerializer
     filter_backends = [
         FieldsFilter,
         ChildOfFilter,
@@ -137,7 +191,12 @@ class PagesEndpoint(LanguageMixin, PagesAPIViewSet):
 
 
 class DocumentsEndpoint(LanguageMixin, DocumentsAPIViewSet):
+    base_serializer_class = VisibleDocumentSerializer
     known_query_parameters = DocumentsAPIViewSet.known_query_parameters | {"locale"}
+
+    def get_queryset(self):
+        """Documents with their visible related pages, fetched in a few queries, not one per document."""
+        return super().get_queryset().prefetch_related(*related_lookups(self.model))
 
 
 class ImagesEndpoint(LanguageMixin, ImagesAPIViewSet):

@@ -385,11 +385,6 @@ def test_a_private_topic_and_country_show_nowhere(client, private_topic):
     assert leaks(client, private_topic, private_topic_surfaces(private_topic, in_api=False)) == {}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="The API serializes a page's related pages (?fields=*) without network.tree.visible: "
-    "network/api.py must prefetch and serialize them through it.",
-)
 def test_a_private_topic_and_country_show_nowhere_in_the_api(client, private_topic):
     for page in private_topic["hidden"].values():
         assert client.get(f"/api/v2/pages/{page.pk}/").status_code == 404
