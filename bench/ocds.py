@@ -8,8 +8,9 @@ one release at a time, never held in memory. Then prints, with the machine's fac
 
 - import rate (releases/s, ``import_files`` whole: read, check, merge, store, recompute) on
   SQLite (a temporary file) and PostgreSQL (a scratch database ``bench_ocds``, created and
-  dropped here), each import in a child process whose peak memory (``ru_maxrss`` of the child
-  and its own children, from ``os.wait4``) is printed at two file sizes;
+  dropped here), each import in a child process, at two file sizes, with its peak memory: the
+  importer's ``ru_maxrss`` plus its merge worker's (``RUSAGE_CHILDREN``), an upper bound since
+  the forked worker shares pages with it and their peaks need not coincide;
 - on PostgreSQL, indicators recomputed at ``--processes`` processes (1,000,000 by default,
   inserted by bulk SQL, not imported) and a country profile with its data section, p95 of
   uncached renders and the query count at 1,000 processes and at ``--processes``.
@@ -33,6 +34,7 @@ import json
 import os
 import pstats
 import random
+import resource
 import shutil
 import subprocess
 import sys
@@ -347,6 +349,10 @@ def run_import(path: str, name: str, profile: str = "") -> dict[str, Any]:
 
     dataset = new_dataset("EC", name)
     profiler = cProfile.Profile() if profile else None
+    cpu_before = [
+        usage.ru_utime + usage.ru_stime
+        for usage in (resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN))
+    ]
     started = time.perf_counter()
     if profiler:
         profiler.enable()
@@ -357,7 +363,23 @@ def run_import(path: str, name: str, profile: str = "") -> dict[str, Any]:
     seconds = time.perf_counter() - started
     if summary.problems:
         sys.exit(str(summary))
-    return {"releases": summary.releases_read, "processes": summary.processes_created, "seconds": seconds}
+    return {
+        "releases": summary.releases_read,
+        "processes": summary.processes_created,
+        "seconds": seconds,
+        # The importer's own peak and its merge worker's (a child it has waited for), in MB.
+        # CPU seconds of the importer and its worker: steadier than the clock on a loaded machine.
+        "cpu": sum(
+            usage.ru_utime + usage.ru_stime - before
+            for usage, before in zip(
+                (resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)),
+                cpu_before,
+                strict=True,
+            )
+        ),
+        "importer_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "worker_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+    }
 
 
 def fill_processes(country: str, name: str, count: int) -> dict[str, Any]:
@@ -558,7 +580,10 @@ def bench_import(options: argparse.Namespace, scratch: Path, urls: dict[str, str
                 f"import {engine:<10} {result['releases']:>9,} releases "
                 f"({path.stat().st_size / 1e6:,.0f} MB) "
                 f"{result['processes']:>9,} processes  {result['seconds']:7.1f} s  {rate:7,.0f} releases/s  "
-                f"peak memory {peak:5.0f} MB   load {os.getloadavg()[0]:.2f}",
+                f"(CPU {result['cpu']:.1f} s)  "
+                f"peak memory {result['importer_mb'] + result['worker_mb']:4.0f} MB (importer "
+                f"{result['importer_mb']:.0f} + merge worker {result['worker_mb']:.0f}; largest "
+                f"process {peak:.0f})   load {os.getloadavg()[0]:.2f}",
                 flush=True,
             )
             if profile:

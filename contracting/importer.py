@@ -13,13 +13,16 @@ twice changes nothing, and a newer release updates its process.
 import hashlib
 import json
 import logging
+import multiprocessing
 import sys
 import warnings
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -130,9 +133,19 @@ def import_files(dataset: Dataset, paths: Iterable[Path], *, progress: bool = Fa
         bar.close()
         groups = packager.backend.get_releases_by_ocid()
         bar = tqdm(desc="Merging", unit=" processes", disable=not progress, file=sys.stderr)
-        for batch in _batches(groups, BATCH):
-            _store(dataset, batch, summary)
-            bar.update(len(batch))
+        with _merging(in_worker=summary.releases_read > BATCH) as merge:
+            # While the worker merges one batch, this process writes the one before.
+            waiting: tuple[list[Pending], Future] | None = None
+            for batch in _batches(groups, BATCH):
+                pending, jobs = _prepare(dataset, batch, summary)
+                merged = merge(jobs)
+                if waiting:
+                    _store(dataset, *waiting, summary)
+                    bar.update(len(waiting[0]))
+                waiting = (pending, merged)
+            if waiting:
+                _store(dataset, *waiting, summary)
+                bar.update(len(waiting[0]))
         bar.close()
     refresh_dataset(dataset)
     return summary
@@ -236,7 +249,58 @@ def _list(value: Any) -> list:
 # --- Merging and storing -------------------------------------------------------------------
 
 
-def _store(dataset: Dataset, batch: list[tuple[str, list[dict]]], summary: Summary) -> None:
+# A merge to do: the process's place in its batch, and its compiled release (if stored) and
+# new releases.
+MergeJob = tuple[int, list[dict[str, Any]]]
+
+
+@dataclass
+class Pending:
+    """A process with new releases, before its merge: ``compiled`` is set when no merge is needed."""
+
+    ocid: str
+    process: Process | None
+    fresh: list[dict[str, Any]]
+    compiled: dict[str, Any] | None
+
+
+@contextmanager
+def _merging(in_worker: bool) -> Iterator[Callable[[list[MergeJob]], Future]]:
+    """A function that merges a batch's jobs, in a worker process when the import is large
+    enough to be worth one: the merges then use the second core while this process writes.
+
+    The worker is forked: it inherits the merger (schema and rules) and never touches the
+    database; a failed merge comes back as its message.
+    """
+    merger()
+    if not in_worker:
+        yield _merge_here
+        return
+    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:
+        yield partial(pool.submit, _merge_all)
+
+
+def _merge_here(jobs: list[MergeJob]) -> Future:
+    done: Future = Future()
+    done.set_result(_merge_all(jobs))
+    return done
+
+
+def _merge_all(jobs: list[MergeJob]) -> dict[int, dict[str, Any] | str]:
+    """Each job's compiled release, or why it cannot be merged, by the job's place in its batch."""
+    merged: dict[int, dict[str, Any] | str] = {}
+    for index, releases in jobs:
+        try:
+            merged[index] = _merged(releases)
+        except ocdsmerge.exceptions.OCDSMergeError as error:
+            merged[index] = str(error)
+    return merged
+
+
+def _prepare(
+    dataset: Dataset, batch: list[tuple[str, list[dict]]], summary: Summary
+) -> tuple[list[Pending], list[MergeJob]]:
+    """The batch's processes with new releases, and the merges they need."""
     ocids = [ocid for ocid, _ in batch]
     existing = {process.ocid: process for process in dataset.processes.filter(ocid__in=ocids)}
     stored: dict[int, set[ReleaseKey]] = {}
@@ -245,7 +309,8 @@ def _store(dataset: Dataset, batch: list[tuple[str, list[dict]]], summary: Summa
     ):
         stored.setdefault(process_id, set()).add((release_id, moment))
 
-    changes: list[Change] = []
+    pending: list[Pending] = []
+    jobs: list[MergeJob] = []
     for ocid, releases in batch:
         process = existing.get(ocid)
         known = stored.get(process.pk, set()) if process else set()
@@ -257,17 +322,27 @@ def _store(dataset: Dataset, batch: list[tuple[str, list[dict]]], summary: Summa
         fresh = sorted(new.values(), key=lambda release: release["date"])
         compiled = compiled_alone(fresh[0]) if process is None and len(fresh) == 1 else None
         if compiled is None:
-            try:
-                compiled = _merged(([process.compiled] if process else []) + fresh)
-            except ocdsmerge.exceptions.OCDSMergeError as error:
-                summary.problems.append(Problem(ocid, "", f"cannot be merged ({error}); skipped"))
-                continue
+            jobs.append((len(pending), ([process.compiled] if process else []) + fresh))
+        pending.append(Pending(ocid, process, fresh, compiled))
+    return pending, jobs
+
+
+def _store(dataset: Dataset, pending: list[Pending], merged: Future, summary: Summary) -> None:
+    """Write the batch's processes, once their merges are done, in one transaction."""
+    results = merged.result()
+    changes: list[Change] = []
+    for index, entry in enumerate(pending):
+        compiled = entry.compiled if entry.compiled is not None else results[index]
+        if isinstance(compiled, str):
+            summary.problems.append(Problem(entry.ocid, "", f"cannot be merged ({compiled}); skipped"))
+            continue
+        process = entry.process
         if process is None:
-            process = Process(dataset=dataset, ocid=ocid)
+            process = Process(dataset=dataset, ocid=entry.ocid)
             summary.processes_created += 1
         else:
             summary.processes_updated += 1
-        changes.append(Change(process, compiled, fresh))
+        changes.append(Change(process, compiled, entry.fresh))
     if not changes:
         return
 
