@@ -418,7 +418,7 @@ def fill_processes(country: str, name: str, count: int) -> dict[str, Any]:
                (ARRAY['active','complete','cancelled','unsuccessful'])[1 + n %% 4],
                t, t + (n %% 30) * interval '1 day', n %% 30, 1 + n %% 4, 1000 + n %% 100000, 'USD',
                t::date, extract(year FROM t), extract(month FROM t), t, '{{}}'::jsonb
-           FROM (SELECT n, timestamptz '2015-01-01' + (n * 3649 / %(count)s) * interval '1 day' AS t
+           FROM (SELECT n, timestamptz '2015-01-01' + (n::bigint * 3649 / %(count)s) * interval '1 day' AS t
                  FROM generate_series(1, %(count)s) n) s""",
         """INSERT INTO {release} (process_id, release_id, date, tags)
            SELECT id, ocid || '-1', release_date, 'tender' FROM {process} WHERE dataset_id = %(dataset)s""",
