@@ -32,9 +32,11 @@ from django.core.management import CommandError, call_command
 
 import pytest
 
+from bench.ocds import Generator
 from contracting import importer
-from contracting.importer import import_files
+from contracting.importer import compiled_alone, import_files
 from contracting.models import Award, Contract, Dataset, Process, Release
+from contracting.reading import Item, read
 from tests.contracting.conftest import (
     SAMPLES,
     compiled_releases,
@@ -279,6 +281,50 @@ def test_the_newer_release_wins_within_one_file_whatever_its_place(dataset, tmp_
     process = dataset.processes.get()
     assert process.title == "Título corregido"
     assert process.compiled["tender"]["value"] == {"amount": 1001, "currency": "USD"}
+
+
+def releases_of_the_samples() -> list[dict]:
+    """Every release of the vendored samples as the importer reads, checks and upgrades it."""
+    return [
+        checked
+        for key in samples()
+        for path in sample_paths(key)
+        for entry in read(path)
+        if isinstance(entry, Item)
+        for checked in importer._releases(entry, importer.Summary())
+    ]
+
+
+def test_a_process_of_one_release_is_compiled_as_ocdsmerge_compiles_it():
+    """The importer's shortcut (``compiled_alone``) against ocdsmerge, on every release of the
+    samples and on releases of the benchmark's generator (SERCOP's shape)."""
+    generated = Generator().releases()
+    releases = releases_of_the_samples() + [next(generated) for _ in range(300)]
+
+    shortcuts = 0
+    for checked in releases:
+        alone = compiled_alone(checked)
+        if alone is not None:
+            shortcuts += 1
+            assert alone == importer.merger().create_compiled_release([checked]), checked["id"]
+
+    assert shortcuts >= 300
+    assert shortcuts < len(releases)  # some sample releases (nulls, repeated ids) need ocdsmerge
+
+
+@pytest.mark.filterwarnings("ignore::ocdsmerge.exceptions.DuplicateIdValueWarning")
+def test_the_shortcut_leaves_to_ocdsmerge_what_merging_changes():
+    repeated_award = release(1, awards=[{"id": "a", "status": "pending"}, {"id": "a", "status": "active"}])
+    null_value = release(2, title=None)
+    empty_object = release(3, planning={})
+
+    for changed in (repeated_award, null_value, empty_object):
+        assert compiled_alone(changed) is None
+        assert importer.merger().create_compiled_release([changed]) != {
+            **changed,
+            "tag": ["compiled"],
+            "id": f"{changed['ocid']}-{changed['date']}",
+        }
 
 
 # --- Idempotence --------------------------------------------------------------------------------
