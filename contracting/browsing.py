@@ -28,7 +28,7 @@ from django.utils.translation import gettext_lazy as _
 from contracting import cells
 from contracting.cells import COLUMNS, industry_value
 from contracting.indicators import AWARDED_STATUSES
-from contracting.models import Award, Category, Classification, Dataset, Method, Organisation, Process
+from contracting.models.data import Award, Category, Classification, Dataset, Method, Organisation, Process
 from network.facets import FacetOption
 from network.params import parse_id, parse_year
 

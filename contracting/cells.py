@@ -18,7 +18,7 @@ from typing import Any
 
 from django.db import connection, transaction
 
-from contracting.models import Dataset
+from contracting.models.data import Dataset
 
 TABLE = "contracting_process_cell"
 INDUSTRY_TABLE = "contracting_industry_cell"

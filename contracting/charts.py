@@ -28,7 +28,7 @@ from pygal.style import Style
 
 from contracting.definitions import INDICATORS, RANKINGS, Indicator
 from contracting.indicators import DatasetFigures, YearFigures
-from contracting.models import Category, Dataset, Method, Organisation
+from contracting.models.data import Category, Dataset, Method, Organisation
 
 # Drawn charts are replaced when the figures are (the key holds their version); a day bounds
 # what a cache keeps of datasets that are no longer shown.

@@ -14,10 +14,8 @@ the comparison costs the same few queries at a thousand processes as at a millio
 import csv
 import re
 from collections import defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.utils.http import urlencode
@@ -27,14 +25,11 @@ from django.utils.translation import gettext as _
 from wagtail.contrib.routable_page.models import path
 
 from contracting.definitions import INDICATORS, Indicator
+from contracting.formatting import format_value
+from contracting.indicators import DatasetFigures, figures_of
+from contracting.models.data import Dataset
 from countries.models import CountryPage
 from network.sections import ComparedFact, compared_facts
-
-# contracting.models imports this module for its mixin: what imports contracting.models
-# (the models themselves, the indicators, the profile section) is imported where it is used.
-if TYPE_CHECKING:
-    from contracting.indicators import DatasetFigures
-    from contracting.models import Dataset
 
 MIN_COUNTRIES = 2
 MAX_COUNTRIES = 6
@@ -70,8 +65,8 @@ class Column:
     """One dataset of a chosen country (or the country alone, without data) and its figures."""
 
     country: CountryPage
-    dataset: "Dataset | None"
-    figures: "DatasetFigures | None"
+    dataset: Dataset | None
+    figures: DatasetFigures | None
 
 
 @dataclass(frozen=True)
@@ -169,8 +164,6 @@ def _all_countries() -> list[tuple[str, str]]:
 
 def _columns(countries: list[CountryPage]) -> list[Column]:
     """A column per dataset with processes of each country (one without, for a country with none)."""
-    from contracting.indicators import figures_of
-    from contracting.models import Dataset
 
     datasets = defaultdict(list)
     for dataset in Dataset.objects.filter(country__in=countries, process_count__gt=0).order_by("name"):
@@ -223,14 +216,13 @@ def common_year(columns: list[Column]) -> int | None:
 
 
 def _tables(columns: list[Column]) -> dict:
-    from contracting.sections import format_value
 
     year = common_year(columns)
     with_data = [column.figures for column in columns if column.figures is not None]
     years = sorted({found for figures in with_data for found in figures.years})[-TREND_YEARS:]
 
     def cells(code: str, in_year: int | None) -> list[Cell]:
-        return [_cell(column, INDICATORS[code], in_year, format_value) for column in columns]
+        return [_cell(column, INDICATORS[code], in_year) for column in columns]
 
     key_rows = (
         [Row(str(INDICATORS[code].label), code, cells(code, year)) for code in COMPARED]
@@ -244,7 +236,7 @@ def _tables(columns: list[Column]) -> dict:
     return {"year": year, "key_rows": key_rows, "trend": trend}
 
 
-def _cell(column: Column, indicator: Indicator, year: int | None, format_value: Callable) -> Cell:
+def _cell(column: Column, indicator: Indicator, year: int | None) -> Cell:
     """No data where the country publishes none or the dataset has no such year; not computable
     where the year's data cannot support the figure; never a zero in their place."""
     found = column.figures.get(indicator.code, year) if column.figures is not None and year else None

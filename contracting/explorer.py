@@ -7,8 +7,8 @@
 form), so a selection is a shareable address, kept by the language switcher
 (``network.i18n.translated_route``); ``?format=csv`` or ``?format=json`` downloads it.
 
-``models.py`` builds ``ProcurementDataPage`` from this mixin, so the modules that read the
-models are imported where a view runs, not when this one is.
+``contracting.models.procurement_data_page`` builds the page from this mixin; this module and
+those it imports read ``contracting.models.data``, never the package, so nothing imports itself.
 """
 
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
@@ -17,6 +17,8 @@ from django.utils.translation import gettext as _
 
 from wagtail.contrib.routable_page.models import path
 
+from contracting import pages
+from contracting.models.data import Dataset
 from network.params import parse_country_code, parse_id
 
 
@@ -36,8 +38,6 @@ class ExplorerMixin:
     @path("explorar/<str:code>/proceso/<str:pk>/", name="process-es")
     @path("explore/<str:code>/process/<str:pk>/", name="process-en")
     def process(self, request: HttpRequest, code: str, pk: str) -> HttpResponse:
-        from contracting import pages
-
         country = self._country(code)
         return self.render(
             request,
@@ -48,8 +48,6 @@ class ExplorerMixin:
     @path("explorar/<str:code>/organizacion/<str:pk>/", name="organisation-es")
     @path("explore/<str:code>/organisation/<str:pk>/", name="organisation-en")
     def organisation(self, request: HttpRequest, code: str, pk: str) -> HttpResponse:
-        from contracting import pages
-
         country = self._country(code)
         return self.render(
             request,
@@ -58,8 +56,6 @@ class ExplorerMixin:
         )
 
     def _explorer(self, request: HttpRequest, country) -> HttpResponse:
-        from contracting import pages
-
         download = request.GET.get("format", "")
         if download:
             if download not in pages.DOWNLOAD_FORMATS:
@@ -76,8 +72,6 @@ class ExplorerMixin:
 
     def _country(self, code: str):
         """The live country profile with data whose ISO code ``code`` is, or 404."""
-        from contracting.models import Dataset
-
         iso = parse_country_code(code)
         dataset = (
             Dataset.objects.filter(country__live=True, country__iso_alpha2=iso)

@@ -8,7 +8,7 @@ indicator counts, and the other way round.
 
 from contracting.definitions import INDICATORS, Indicator
 from contracting.indicators import COMPETITIVE, short_submission_thresholds
-from contracting.models import Process
+from contracting.models.data import Process
 
 CANCELLED = "cancelled"
 

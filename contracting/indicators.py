@@ -17,7 +17,7 @@ from django.db import transaction
 from django.db.models import Case, Count, Exists, F, IntegerField, OuterRef, Q, QuerySet, Sum, Value, When
 
 from contracting.definitions import INDICATORS, RANKING_SIZE, RANKINGS, Indicator
-from contracting.models import COMPETITIVE_METHODS, Award, Dataset, Figure, Process
+from contracting.models.data import COMPETITIVE_METHODS, Award, Dataset, Figure, Process
 
 # Cardinal's default threshold for R003, in whole days, where a dataset sets none.
 DEFAULT_SHORT_SUBMISSION_DAYS = 15

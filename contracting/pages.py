@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 from contracting import browsing
 from contracting.flags import process_flags
 from contracting.indicators import AWARDED_STATUSES
-from contracting.models import Award, Dataset, Organisation, Process
+from contracting.models.data import Award, Dataset, Organisation, Process
 from countries.models import CountryPage
 from network.exports import FORMATS, csv_cell, json_value
 from network.public import Column

@@ -11,11 +11,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.http import HttpRequest
-from django.utils.formats import number_format
-from django.utils.translation import gettext as _
 
 from contracting.charts import Chart, dataset_charts
 from contracting.definitions import INDICATORS, Indicator
+from contracting.formatting import format_value, percent
 from contracting.indicators import DatasetFigures, YearFigures, dataset_figures
 from contracting.models import Dataset, ProcurementDataPage
 from countries.models import CountryIndexPage, CountryPage
@@ -141,25 +140,9 @@ def _value(found: YearFigures | None, currency: str) -> Decimal | None:
 
 
 def _shown(indicator: Indicator, found: YearFigures | None) -> Shown:
-    coverage = _percent(found.coverage) if found is not None and found.coverage is not None else _percent(0)
+    coverage = percent(found.coverage) if found is not None and found.coverage is not None else percent(0)
     if found is None or not found.computable:
         return Shown(indicator, [], coverage)
     currencies: Iterable[str] = found.currencies if indicator.unit == "amount" else [""]
     values = [format_value(indicator, found.value("", currency), currency) for currency in currencies]
     return Shown(indicator, [value for value in values if value], coverage)
-
-
-def format_value(indicator: Indicator, value: Decimal | None, currency: str = "") -> str:
-    """A value in the active language: counts whole, amounts with cents (and their currency, where
-    no column heading names it), shares in %."""
-    if value is None:
-        return ""
-    if indicator.unit == "share":
-        return _percent(value)
-    if indicator.unit == "amount":
-        return f"{number_format(value, 2, force_grouping=True)} {currency}".strip()
-    return number_format(value, 0, force_grouping=True)
-
-
-def _percent(share: Decimal | float) -> str:
-    return _("%(percent)s %%") % {"percent": number_format(Decimal(share) * 100, 1)}
