@@ -9,9 +9,11 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from network import exports, feeds, sitemaps, throttling
+from network.downloads import serve_document
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
+    path("documents/<id:document_id>/<path:document_filename>", serve_document, name="wagtaildocs_serve"),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("network.api_urls")),
     path("sitemap.xml", sitemaps.sitemap_view, name="sitemap"),

@@ -152,3 +152,10 @@ def test_the_development_server_serves_no_document_file_directly(client, restric
     response = client.get(document.url)
     assert response.status_code == 302
     assert "/login/" in response["Location"] or "/admin/login/" in response["Location"]
+
+
+def test_a_download_names_no_encoding_it_does_not_have(client, restricted):
+    response = client.get(restricted["documents"]["public"].url)
+    assert response.status_code == 200
+    assert "Content-Encoding" not in response
+    assert client.get("/documents/9223372036854775808/informe.txt").status_code == 404
