@@ -7,13 +7,17 @@ and in the admin's searches and choosers. Keeping the words alone, at most ``MAX
 answers every input. The site's own search (``search/``) parses its queries itself.
 """
 
+import logging
 import re
+from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
 from modelsearch.backends.base import BaseSearchBackend
 from modelsearch.backends.database import SearchBackend as database_backend
 from modelsearch.query import MatchAll, Phrase, PlainText, SearchQuery
+
+logger = logging.getLogger(__name__)
 
 MAX_TERMS = 32
 WORD = re.compile(r"\w+")
@@ -67,7 +71,34 @@ def DatabaseBackend(params: dict[str, Any]) -> BaseSearchBackend:  # noqa: N802 
 
 
 def Elasticsearch8Backend(params: dict[str, Any]) -> BaseSearchBackend:  # noqa: N802 — as above
-    """Wagtail's Elasticsearch 8 backend, fed plain words."""
+    """Wagtail's Elasticsearch 8 backend, fed plain words; with the cluster out of reach, the API's
+    and the admin's searches find nothing (and say so in the log) instead of failing."""
+    return _elasticsearch8_backend()(params)
+
+
+@cache
+def _elasticsearch8_backend() -> type[BaseSearchBackend]:
+    from elastic_transport import TransportError
     from modelsearch.backends.elasticsearch8 import SearchBackend
 
-    return _with_plain_words(SearchBackend)(params)
+    class Results(SearchBackend.results_class):
+        def _do_search(self) -> Iterator:
+            try:
+                yield from super()._do_search()
+            except TransportError:
+                logger.warning("Elasticsearch is out of reach: the search found nothing", exc_info=True)
+
+        def _do_count(self) -> int:
+            try:
+                return super()._do_count()
+            except TransportError:
+                return 0
+
+        def facet(self, field_name: str) -> dict:
+            try:
+                return super().facet(field_name)
+            except TransportError:
+                return {}
+
+    backend = _with_plain_words(SearchBackend)
+    return type(backend.__name__, (backend,), {"results_class": Results})

@@ -273,3 +273,31 @@ def test_a_search_without_words_finds_nothing(client, network, query):
 )
 def test_numbers_the_databases_cannot_hold_are_clear_errors(client, network, url, message):
     assert get_json(client, url, status=400) == {"message": message}
+
+
+@pytest.fixture
+def unreachable_elasticsearch(settings, network):
+    """Wagtail's search on an Elasticsearch cluster that does not answer (a closed local port)."""
+    settings.WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "network.search_backend.Elasticsearch8Backend",
+            "URLS": ["http://127.0.0.1:9"],
+            "INDEX": "compraspublicas-unreachable",
+            "TIMEOUT": 1,
+            "OPTIONS": {"max_retries": 0},
+        }
+    }
+
+
+@pytest.mark.django_db
+def test_with_elasticsearch_out_of_reach_the_api_search_finds_nothing_instead_of_failing(
+    client, unreachable_elasticsearch
+):
+    assert get_json(client, "/api/v2/pages/?search=compras")["items"] == []
+    assert get_json(client, "/api/v2/documents/?search=informe")["items"] == []
+
+
+@pytest.mark.django_db
+def test_with_elasticsearch_out_of_reach_the_admin_searches_answer(admin_client, unreachable_elasticsearch):
+    for url in ("/admin/pages/search/?q=compras", "/admin/documents/?q=informe", "/admin/images/?q=mapa"):
+        assert admin_client.get(url).status_code == 200, url
