@@ -71,7 +71,12 @@ def fill(dataset: int) -> None:
     by_industry = ", ".join(f"process.{column}" for column in INDUSTRY_COLUMNS.values())
     with transaction.atomic(), connection.cursor() as cursor:
         for table in (TABLE, INDUSTRY_TABLE):
-            cursor.execute(f"DELETE FROM {table} WHERE dataset_id = %s", [dataset])  # noqa: S608 (constants only)
+            # The cells of this dataset, and of datasets deleted since (no foreign key: migration 0004).
+            cursor.execute(
+                f"DELETE FROM {table} WHERE dataset_id = %s"  # noqa: S608 (constants only)
+                " OR dataset_id NOT IN (SELECT id FROM contracting_dataset)",
+                [dataset],
+            )
         cursor.execute(
             f"""
             INSERT INTO {TABLE} (dataset_id, {grouped}, processes)
