@@ -15,6 +15,7 @@ from django.utils.http import urlencode
 
 from wagtail.models import Page
 
+from network.memo import remembered
 from network.tree import visible
 
 SHORTLIST_LENGTH = 10
@@ -43,11 +44,13 @@ def shortlist(queryset: QuerySet, all_url: str = "", length: int = SHORTLIST_LEN
 
     The total is an uncorrelated subquery, which the database counts once from
     its indexes; a window count would make it read and sort every matching row
-    before it could stop at ``length``.
+    before it could stop at ``length``. Counting and ordering still read every
+    matching row, so the answer is kept for the content generation (``network.memo``).
     """
     count = Func(F("pk"), template="COUNT(%(expressions)s)", output_field=IntegerField())
     total = Subquery(queryset.order_by().annotate(listing_total=count).values("listing_total")[:1])
-    items = list(queryset.annotate(listing_total=total)[:length])
+    first = queryset.annotate(listing_total=total)[:length]
+    items = remembered(first, "shortlist", lambda: list(first))
     return Shortlist(items, items[0].listing_total if items else 0, all_url)
 
 

@@ -199,6 +199,8 @@ else:
 
 # Anonymous readers get whole pages from the cache; any publication invalidates them.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+# Counts and long-list heads that grow with the site, kept until the next publication.
+FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "600"))
 
 # --- Wagtail ---------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Red Interamericana de Compras Gubernamentales"
