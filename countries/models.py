@@ -4,7 +4,6 @@ from functools import cached_property
 
 from django import forms
 from django.contrib.auth.base_user import AbstractBaseUser
-from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Prefetch, QuerySet
@@ -25,7 +24,7 @@ from rest_framework import serializers
 
 from countries.editors import CountryPermissionTester, CountryProfileForm
 from network.blocks import BodyStreamBlock
-from network.listing import filtered_url, index_urls, shortlist
+from network.listing import Paginator, filtered_url, index_urls, shortlist
 from network.models import BasePage, PublicationIndexPage, TopicPage
 from network.models.documents import public_documents
 from network.ordering import collation_key

@@ -128,9 +128,7 @@ def country_events(country: CountryPage, request: HttpRequest) -> Section:
 
 @hooks.register("document_card_details", order=200)
 def document_card_events() -> CardDetail:
-    links = Prefetch(
-        "event_links", queryset=visible_through(EventDocument.objects.all(), "page")
-    )
+    links = Prefetch("event_links", queryset=visible_through(EventDocument.objects.all(), "page"))
     pages = Prefetch("event_links__page", queryset=linked(EventPage))
     return CardDetail((links, pages), "events/sections/document_card_events.html")
 
