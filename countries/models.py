@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import Prefetch, QuerySet
 from django.db.models.functions import Length, Substr
 from django.http import HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import get_language, gettext
@@ -97,6 +98,15 @@ class CountryIndexPage(RoutablePageMixin, BasePage):
         # What the apps above add about the countries as a whole (``country_index_sections``).
         context["contributions"] = sections("country_index_sections", self, request)
         return context
+
+    @path("")
+    def index_route(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        """The index; ``?country=CL``, sent by the map's form, opens that country's profile."""
+        code = parse_country_code(request.GET.get("country", ""))
+        profile = code and visible(CountryPage.objects.filter(children_of(self), iso_alpha2=code)).first()
+        if profile:
+            return redirect(profile.get_url(request))
+        return super().index_route(request, *args, **kwargs)
 
     @path("practicas/", name="practices-es")
     @path("practices/", name="practices-en")
