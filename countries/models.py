@@ -9,7 +9,9 @@ from django.db import models
 from django.db.models import Prefetch, QuerySet
 from django.db.models.functions import Length, Substr
 from django.http import HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import redirect
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -96,6 +98,15 @@ class CountryIndexPage(RoutablePageMixin, BasePage):
         context["contributions"] = sections("country_index_sections", self, request)
         return context
 
+    @path("")
+    def index_route(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        """The index; ``?country=CL``, sent by the map's form, opens that country's profile."""
+        code = parse_country_code(request.GET.get("country", ""))
+        profile = code and visible(CountryPage.objects.filter(children_of(self), iso_alpha2=code)).first()
+        if profile:
+            return redirect(profile.get_url(request))
+        return super().index_route(request, *args, **kwargs)
+
     @path("practicas/", name="practices-es")
     @path("practices/", name="practices-en")
     def practices(self, request: HttpRequest) -> HttpResponse:
@@ -132,10 +143,10 @@ class CountryIndexPage(RoutablePageMixin, BasePage):
         return cls.get_resolver().reverse(f"practices-{get_language()}")
 
 
-class CountryPage(BasePage):
+class CountryPage(RoutablePageMixin, BasePage):
     """A member state's profile: who buys, under which laws, with which system, and what it shares.
 
-    The page title is the country's name in each language.
+    The page title is the country's name in each language; ``pdf/`` is the profile as a PDF.
     """
 
     iso_alpha2 = models.CharField(
@@ -287,6 +298,25 @@ class CountryPage(BasePage):
             contributions=sections("country_profile_sections", self, request),
         )
         return context
+
+    @path("pdf/", name="pdf")
+    def pdf(self, request: HttpRequest) -> HttpResponse:
+        """The profile as a PDF in the language of its URL (``/es/paises/chile/pdf/``), to file or send on:
+        the page itself under the print stylesheet (``countries.pdf``). The anonymous page cache keeps
+        it until the content changes, so each language is laid out once."""
+        # Imported here: WeasyPrint takes 0.6 s to import, which no other request should pay.
+        from countries.pdf import html_to_pdf
+
+        html = self.render(request).render().content.decode()
+        pdf = html_to_pdf(html, request.build_absolute_uri(self.get_url(request)))
+        response = HttpResponse(pdf, content_type="application/pdf")
+        filename = f"{self.slug}-{get_language()}.pdf"
+        response["Content-Disposition"] = content_disposition_header(as_attachment=False, filename=filename)
+        return response
+
+    @property
+    def pdf_url(self) -> str:
+        return self.url + self.reverse_subpage("pdf")
 
     def related_content(self, request: HttpRequest) -> dict:
         """Everything the profile lists of its own, one query per list whatever its length.

@@ -41,6 +41,7 @@ PUBLIC_PAGES = {
         "/en/countries/chile/",
         "/en/countries/mexico/",
         "/en/countries/brazil/electronic-pregao/",
+        "/en/countries/practices/",
         "/en/procurement-data/",
         "/en/procurement-data/methodology/",
         "/en/procurement-data/compare/?country=PY&country=CO&country=MX&country=CA&country=CL&country=AR",
@@ -101,6 +102,8 @@ def test_narrow_screens_need_no_horizontal_scrolling(page: Page, width: int):
         "/es/",
         "/es/paises/chile/",
         "/en/events/iii-inter-american-e-government-procurement-seminar/",
+        "/en/portals/",
+        "/en/search/?q=procurement",
     ):
         page.goto(path)
         overflow = page.evaluate(
