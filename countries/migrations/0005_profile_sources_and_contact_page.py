@@ -5,70 +5,133 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('countries', '0004_topics_led_and_documents'),
+        ("countries", "0004_topics_led_and_documents"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='countrypage',
-            name='agency_as_of',
-            field=models.DateField(blank=True, help_text='The date on which what this section says was known to be true.', null=True, verbose_name='as of'),
+            model_name="countrypage",
+            name="agency_as_of",
+            field=models.DateField(
+                blank=True,
+                help_text="The date on which what this section says was known to be true.",
+                null=True,
+                verbose_name="as of",
+            ),
         ),
         migrations.AddField(
-            model_name='countrypage',
-            name='agency_source',
-            field=models.URLField(blank=True, help_text='The official page (agency, law, portal) where a reader can check what this section says.', max_length=500, verbose_name='source'),
+            model_name="countrypage",
+            name="agency_source",
+            field=models.URLField(
+                blank=True,
+                help_text="The official page (agency, law, portal) where a reader can check what this section says.",
+                max_length=500,
+                verbose_name="source",
+            ),
         ),
         migrations.AddField(
-            model_name='countrypage',
-            name='contact_as_of',
-            field=models.DateField(blank=True, help_text='The date on which what this section says was known to be true.', null=True, verbose_name='as of'),
+            model_name="countrypage",
+            name="contact_as_of",
+            field=models.DateField(
+                blank=True,
+                help_text="The date on which what this section says was known to be true.",
+                null=True,
+                verbose_name="as of",
+            ),
         ),
         migrations.AddField(
-            model_name='countrypage',
-            name='contact_source',
-            field=models.URLField(blank=True, help_text='The official page (agency, law, portal) where a reader can check what this section says.', max_length=500, verbose_name='source'),
+            model_name="countrypage",
+            name="contact_source",
+            field=models.URLField(
+                blank=True,
+                help_text="The official page (agency, law, portal) where a reader can check what this section says.",
+                max_length=500,
+                verbose_name="source",
+            ),
         ),
         migrations.AddField(
-            model_name='countrypage',
-            name='contact_url',
-            field=models.URLField(blank=True, help_text='The page where the agency publishes how the public can reach it.', max_length=500, verbose_name='contact page'),
+            model_name="countrypage",
+            name="contact_url",
+            field=models.URLField(
+                blank=True,
+                help_text="The page where the agency publishes how the public can reach it.",
+                max_length=500,
+                verbose_name="contact page",
+            ),
         ),
         migrations.AddField(
-            model_name='countrypage',
-            name='laws_as_of',
-            field=models.DateField(blank=True, help_text='The date on which what this section says was known to be true.', null=True, verbose_name='as of'),
+            model_name="countrypage",
+            name="laws_as_of",
+            field=models.DateField(
+                blank=True,
+                help_text="The date on which what this section says was known to be true.",
+                null=True,
+                verbose_name="as of",
+            ),
         ),
         migrations.AddField(
-            model_name='countrypage',
-            name='laws_source',
-            field=models.URLField(blank=True, help_text='The official page (agency, law, portal) where a reader can check what this section says.', max_length=500, verbose_name='source'),
+            model_name="countrypage",
+            name="laws_source",
+            field=models.URLField(
+                blank=True,
+                help_text="The official page (agency, law, portal) where a reader can check what this section says.",
+                max_length=500,
+                verbose_name="source",
+            ),
         ),
         migrations.AddField(
-            model_name='countrypage',
-            name='system_as_of',
-            field=models.DateField(blank=True, help_text='The date on which what this section says was known to be true.', null=True, verbose_name='as of'),
+            model_name="countrypage",
+            name="system_as_of",
+            field=models.DateField(
+                blank=True,
+                help_text="The date on which what this section says was known to be true.",
+                null=True,
+                verbose_name="as of",
+            ),
         ),
         migrations.AddField(
-            model_name='countrypage',
-            name='system_source',
-            field=models.URLField(blank=True, help_text='The official page (agency, law, portal) where a reader can check what this section says.', max_length=500, verbose_name='source'),
+            model_name="countrypage",
+            name="system_source",
+            field=models.URLField(
+                blank=True,
+                help_text="The official page (agency, law, portal) where a reader can check what this section says.",
+                max_length=500,
+                verbose_name="source",
+            ),
         ),
         migrations.AlterField(
-            model_name='countrypage',
-            name='contact_email',
-            field=models.EmailField(blank=True, help_text="An institutional address, never a person's own.", max_length=254, verbose_name='contact email'),
+            model_name="countrypage",
+            name="contact_email",
+            field=models.EmailField(
+                blank=True,
+                help_text="An institutional address, never a person's own.",
+                max_length=254,
+                verbose_name="contact email",
+            ),
         ),
         migrations.AlterField(
-            model_name='countrypage',
-            name='contact_name',
-            field=models.CharField(blank=True, help_text='The office or institution to write to.', max_length=255, verbose_name='contact name'),
+            model_name="countrypage",
+            name="contact_name",
+            field=models.CharField(
+                blank=True,
+                help_text="The office or institution to write to.",
+                max_length=255,
+                verbose_name="contact name",
+            ),
         ),
         migrations.AlterField(
-            model_name='countrypage',
-            name='member_since',
-            field=models.PositiveSmallIntegerField(blank=True, help_text="Year the country's agency first took part in the network's work, e.g. at a seminar; empty if not recorded. Every OAS member state is a member of the network.", null=True, validators=[django.core.validators.MinValueValidator(1900), django.core.validators.MaxValueValidator(2100)], verbose_name='member since'),
+            model_name="countrypage",
+            name="member_since",
+            field=models.PositiveSmallIntegerField(
+                blank=True,
+                help_text="Year the country's agency first took part in the network's work, e.g. at a seminar; empty if not recorded. Every OAS member state is a member of the network.",
+                null=True,
+                validators=[
+                    django.core.validators.MinValueValidator(1900),
+                    django.core.validators.MaxValueValidator(2100),
+                ],
+                verbose_name="member since",
+            ),
         ),
     ]

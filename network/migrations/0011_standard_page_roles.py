@@ -5,20 +5,35 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('network', '0010_document_text_status'),
+        ("network", "0010_document_text_status"),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='standardpage',
-            name='role',
-            field=models.CharField(blank=True, choices=[('about', 'About the network'), ('oas', 'Relation to the OAS'), ('contact', 'Contact the secretariat'), ('privacy', 'Privacy notice'), ('accessibility', 'Accessibility statement'), ('terms', 'Terms of use'), ('licence', 'Content licence')], help_text="Which of the site's identity pages this is (privacy notice, terms…); every page's footer links to it. One page per role.", max_length=20, verbose_name='role in the footer'),
+            model_name="standardpage",
+            name="role",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("about", "About the network"),
+                    ("oas", "Relation to the OAS"),
+                    ("contact", "Contact the secretariat"),
+                    ("privacy", "Privacy notice"),
+                    ("accessibility", "Accessibility statement"),
+                    ("terms", "Terms of use"),
+                    ("licence", "Content licence"),
+                ],
+                help_text="Which of the site's identity pages this is (privacy notice, terms…); every page's footer links to it. One page per role.",
+                max_length=20,
+                verbose_name="role in the footer",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='standardpage',
-            constraint=models.UniqueConstraint(condition=models.Q(('role', ''), _negated=True), fields=('role',), name='one_page_per_role'),
+            model_name="standardpage",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("role", ""), _negated=True), fields=("role",), name="one_page_per_role"
+            ),
         ),
     ]
