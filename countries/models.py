@@ -42,11 +42,11 @@ AS_OF_HELP = _("The date on which what this section says was known to be true.")
 
 
 def source_field() -> models.URLField:
-    return models.URLField(_("source"), max_length=500, blank=True, help_text=SOURCE_HELP)
+    return models.URLField(_("source page"), max_length=500, blank=True, help_text=SOURCE_HELP)
 
 
 def as_of_field() -> models.DateField:
-    return models.DateField(_("as of"), null=True, blank=True, help_text=AS_OF_HELP)
+    return models.DateField(_("valid as of"), null=True, blank=True, help_text=AS_OF_HELP)
 
 
 class Subregion(models.TextChoices):

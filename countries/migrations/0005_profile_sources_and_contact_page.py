@@ -17,7 +17,7 @@ class Migration(migrations.Migration):
                 blank=True,
                 help_text="The date on which what this section says was known to be true.",
                 null=True,
-                verbose_name="as of",
+                verbose_name="valid as of",
             ),
         ),
         migrations.AddField(
@@ -27,7 +27,7 @@ class Migration(migrations.Migration):
                 blank=True,
                 help_text="The official page (agency, law, portal) where a reader can check what this section says.",
                 max_length=500,
-                verbose_name="source",
+                verbose_name="source page",
             ),
         ),
         migrations.AddField(
@@ -37,7 +37,7 @@ class Migration(migrations.Migration):
                 blank=True,
                 help_text="The date on which what this section says was known to be true.",
                 null=True,
-                verbose_name="as of",
+                verbose_name="valid as of",
             ),
         ),
         migrations.AddField(
@@ -47,7 +47,7 @@ class Migration(migrations.Migration):
                 blank=True,
                 help_text="The official page (agency, law, portal) where a reader can check what this section says.",
                 max_length=500,
-                verbose_name="source",
+                verbose_name="source page",
             ),
         ),
         migrations.AddField(
@@ -67,7 +67,7 @@ class Migration(migrations.Migration):
                 blank=True,
                 help_text="The date on which what this section says was known to be true.",
                 null=True,
-                verbose_name="as of",
+                verbose_name="valid as of",
             ),
         ),
         migrations.AddField(
@@ -77,7 +77,7 @@ class Migration(migrations.Migration):
                 blank=True,
                 help_text="The official page (agency, law, portal) where a reader can check what this section says.",
                 max_length=500,
-                verbose_name="source",
+                verbose_name="source page",
             ),
         ),
         migrations.AddField(
@@ -87,7 +87,7 @@ class Migration(migrations.Migration):
                 blank=True,
                 help_text="The date on which what this section says was known to be true.",
                 null=True,
-                verbose_name="as of",
+                verbose_name="valid as of",
             ),
         ),
         migrations.AddField(
@@ -97,7 +97,7 @@ class Migration(migrations.Migration):
                 blank=True,
                 help_text="The official page (agency, law, portal) where a reader can check what this section says.",
                 max_length=500,
-                verbose_name="source",
+                verbose_name="source page",
             ),
         ),
         migrations.AlterField(
