@@ -195,7 +195,7 @@ class TestCountryProfile:
         for section in ("laws", "system", "portals", "contact"):
             assert re.search(rf'<h2 id="{section}">[^<]+{not_reported}', html), section
         assert "Supervisory Body for State Procurement (OSCE)" in html  # the agency is reported
-        assert "Editors from Peru's procurement agency are invited to complete it." in html
+        assert "Editors from the procurement agency of Peru are invited to complete it." in html
         assert "<dt>Last updated</dt>\n      <dd>Nothing reported yet</dd>" in html
 
     def test_each_reported_section_names_its_source_and_as_of_date(self, client, chile):
