@@ -8,7 +8,9 @@ from django.utils.translation import get_language_info
 from wagtail.models import Site
 
 from network.i18n import is_translated, language_urls
+from network.identity import identity_pages
 from network.menu import menu_items, on_route, trail
+from network.models import PageRole
 from network.sections import Section
 from network.tree import visible
 
@@ -88,6 +90,19 @@ def breadcrumbs(context: template.Context, here: str = "") -> dict:
     else:
         crumbs, here = trail(page), page.title
     return {"crumbs": crumbs, "here": here, "last_position": len(crumbs) + 1}
+
+
+@register.inclusion_tag("network/tags/site_footer.html", takes_context=True)
+def site_footer(context: template.Context) -> dict:
+    """Who runs the site and on which terms: the identity pages, in the order of their roles."""
+    pages = identity_pages(context.get("request"))
+    return {
+        "links": [pages[role] for role in PageRole.values if role in pages],
+        "oas": pages.get(PageRole.OAS),
+        "contact": pages.get(PageRole.CONTACT),
+        "licence": pages.get(PageRole.LICENCE),
+        "request": context.get("request"),
+    }
 
 
 @register.filter

@@ -31,6 +31,7 @@ PUBLIC_PAGES = {
         "/es/noticias/",
         "/es/noticias/nace-la-red-interamericana-de-compras-gubernamentales/",
         "/es/acerca-de-la-red/",
+        "/es/paises/haiti/",  # a profile with nothing reported yet
         "/es/buscar/?q=contratacion+publica+pymes",
         "/es/buscar/?q=zzzzqqq",
         "/es/no-existe/",
@@ -58,6 +59,7 @@ PUBLIC_PAGES = {
         "/en/news/",
         "/en/news/the-inter-american-government-procurement-network-is-born/",
         "/en/about-the-network/",
+        "/en/privacy-notice/",  # an identity page linked from the footer
         "/en/search/?q=procurement+SMEs",
         "/en/search/?q=zzzzqqq",
         "/en/does-not-exist/",
