@@ -9,6 +9,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
 from network.public import TEXT, PublicAPIFields, PublicField
+from network.translation_status import TranslationStatusPanel
 
 
 class BasePage(Page):
@@ -20,7 +21,8 @@ class BasePage(Page):
         help_text=_("One or two sentences shown under the title and in listings."),
     )
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    # What the page lacks in each language, above the fields.
+    content_panels = [TranslationStatusPanel(), *Page.content_panels, FieldPanel("intro")]
 
     # What every page publishes (see network.public); subclasses extend the list.
     public_fields = [PublicField("intro", search=TEXT)]
