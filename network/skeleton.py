@@ -7,6 +7,7 @@ first "Publish" would, so it has a revision in Wagtail's history.
 from collections.abc import Callable
 from typing import TypeVar
 
+from django.conf import settings
 from django.db import transaction
 
 from wagtail.models import Page, Site
@@ -62,10 +63,18 @@ def ensure_home(model: type[P], slug_es: str, **fields) -> tuple[P, bool]:
     """The site's home page, created on a new site as the root of the default site."""
     home = model.objects.first()
     if home is not None:
+        name_default_site()
         return home, False
     home, created = ensure_child(Page.get_first_root_node(), model, slug_es, **fields)
     make_site_root(home)
+    name_default_site()
     return home, created
+
+
+def name_default_site() -> None:
+    """The default site, which Wagtail creates unnamed, takes the network's name: the admin's
+    dashboard is titled with it instead of the host name ("localhost")."""
+    Site.objects.filter(is_default_site=True, site_name="").update(site_name=settings.WAGTAIL_SITE_NAME)
 
 
 def paragraphs(*texts: str) -> list[dict]:
