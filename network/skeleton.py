@@ -55,6 +55,7 @@ def make_site_root(home: Page) -> None:
     placeholder = site.root_page
     site.root_page = home
     site.save()
+    name_default_site()
     if placeholder.pk != home.pk and not isinstance(placeholder.specific, type(home)):
         placeholder.delete()
 
@@ -63,11 +64,9 @@ def ensure_home(model: type[P], slug_es: str, **fields) -> tuple[P, bool]:
     """The site's home page, created on a new site as the root of the default site."""
     home = model.objects.first()
     if home is not None:
-        name_default_site()
         return home, False
     home, created = ensure_child(Page.get_first_root_node(), model, slug_es, **fields)
     make_site_root(home)
-    name_default_site()
     return home, created
 
 
