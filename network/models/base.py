@@ -40,6 +40,17 @@ class BasePage(Page):
     class Meta:
         abstract = True
 
+    def get_admin_display_title(self) -> str:
+        """The title in the admin's language where it can be.
+
+        Wagtail shows the latest draft's title (``draft_title``), which it keeps in one
+        language only, whichever language its editor worked in; a page without
+        unpublished changes has its title in each language.
+        """
+        if self.has_unpublished_changes:
+            return super().get_admin_display_title()
+        return self.title
+
     # --- Slugs: ASCII, each language's from its own title ---------------------------
     def full_clean(self, *args, **kwargs) -> None:
         self.fill_slugs()

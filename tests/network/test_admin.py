@@ -112,3 +112,13 @@ class TestSlugs:
             admin_client, home, title_es="Otra acerca", slug_es="otra-acerca", title_en="About the network"
         )
         assert page.slug_en == "about-the-network-2"
+
+
+@pytest.mark.django_db
+def test_the_english_admin_names_published_pages_in_english(admin_client, home, about_page):
+    profile = UserProfile.get_for_user(admin_client.user)
+    profile.preferred_language = "en"
+    profile.save()
+    html = admin_client.get(f"/admin/pages/{home.pk}/").content.decode()
+    assert "About the network" in html
+    assert "Acerca de la red" not in html
