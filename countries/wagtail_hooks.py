@@ -9,6 +9,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from countries import datasets, exports, structured_data
+from countries.dashboard import CountryEditorPanel, edited_countries
 from countries.editors import choosable_documents, choosable_pages, sees_only_its_country
 from countries.models import (
     CountryIndexPage,
@@ -157,3 +158,14 @@ def country_editors_choose_public_documents(documents: QuerySet, request: HttpRe
     if sees_only_its_country(request.user, _country_index()):
         return choosable_documents(documents, request.user)
     return documents
+
+
+# --- The admin's dashboard ---------------------------------------------------------------
+
+
+@hooks.register("construct_homepage_panels")
+def country_editor_panel(request: HttpRequest, panels: list) -> None:
+    """A country's editors find their profile first on the dashboard."""
+    countries = list(edited_countries(request.user))
+    if countries:
+        panels.append(CountryEditorPanel(countries))

@@ -204,6 +204,9 @@ FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "600"))
 
 # --- Wagtail ---------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Red Interamericana de Compras Gubernamentales"
+# Slugs in plain ASCII (/es/pagina-de-prueba/, not /es/p%C3%A1gina-de-prueba/): the admin's
+# slug fields transliterate as editors type, and BasePage.fill_slugs on saving.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 # Several sites (or staging and production) can share one cluster under different prefixes.

@@ -80,6 +80,7 @@ def site_url(request, tmp_path_factory) -> Iterator[str]:
     _manage(env, "migrate", "--noinput")
     _manage(env, "load_demo_content")
     _manage(env, "create_local_admin")
+    _manage(env, "create_local_country_editor")
     port = _free_port()
     server = subprocess.Popen(
         [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
