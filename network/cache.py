@@ -212,13 +212,13 @@ class AnonymousPageCacheMiddleware:
         query = request.GET
         request.GET = parameters
         # Anything that repeats the whole query string in the page reads every parameter.
-        for name in ("get_full_path", "get_full_path_info", "build_absolute_uri"):
+        for name in ("get_full_path", "get_full_path_info"):
             setattr(request, name, _reading_all(getattr(request, name), parameters))
         try:
             response = self.get_response(request)
         finally:
             request.GET = query
-            for name in ("get_full_path", "get_full_path_info", "build_absolute_uri"):
+            for name in ("get_full_path", "get_full_path_info"):
                 delattr(request, name)
         return response, parameters.read_names()
 

@@ -41,7 +41,7 @@ class FaultTolerantCacheMixin:
         try:
             return operation(*args, **kwargs)
         except self.unreachable_errors as error:
-            logger.error("The cache is unreachable; serving uncached for %s s: %r", RETRY_SECONDS, error)
+            logger.error("The cache is unreachable; serving uncached for %s s: %s", RETRY_SECONDS, error)
             self._down_until = time.monotonic() + RETRY_SECONDS
             return fallback
 
