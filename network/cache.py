@@ -4,8 +4,9 @@ Pages cross-link each other (a country lists its events, a topic its agreements)
 so publishing one page can change many others. Instead of tracking which, every
 cached response is keyed by a *content generation* that any publication, move,
 deletion or change to a snippet or document replaces: the next request renders
-afresh. Editors never have to think about it, and several application servers
-stay consistent when they share one cache (Redis).
+afresh. Editors never have to think about it, and every process of every server
+stays consistent because they share one cache (Redis, or the database's cache table:
+network.settings.base; network.checks refuses a cache of each process).
 """
 
 import hashlib
