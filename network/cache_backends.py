@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.db import DatabaseCache
 from django.core.cache.backends.redis import RedisCache
-from django.db import DatabaseError
+from django.db import DatabaseError, connections, router, transaction
 
 from redis.exceptions import RedisError
 
@@ -87,6 +87,21 @@ class FaultTolerantRedisCache(FaultTolerantCacheMixin, RedisCache):
 
 
 class FaultTolerantDatabaseCache(FaultTolerantCacheMixin, DatabaseCache):
-    """Django's database cache, run without it when its table is missing (``createcachetable`` not run)."""
+    """Django's database cache, run without it when its table is missing (``createcachetable`` not run).
+
+    Inside a transaction (a publication), a failed statement would abort the whole transaction
+    on PostgreSQL: there each cache call runs in a savepoint, which the failure rolls back alone.
+    """
 
     unreachable_errors = (DatabaseError,)
+
+    def _attempt(self, fallback: T, operation: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        database = router.db_for_write(self.cache_model_class)
+        if not connections[database].in_atomic_block:
+            return super()._attempt(fallback, operation, *args, **kwargs)
+
+        def in_savepoint(*args: Any, **kwargs: Any) -> T:
+            with transaction.atomic(using=database):
+                return operation(*args, **kwargs)
+
+        return super()._attempt(fallback, in_savepoint, *args, **kwargs)

@@ -28,10 +28,13 @@ ROOT = Path(__file__).resolve().parents[2]
 
 CONTENT = """
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
 from network.models import StandardPage
 from network.skeleton import ensure_child
 from tests.conftest import ensure_test_home
 
+# The test database was migrated with the tests' local-memory cache: no cache table yet.
+call_command("createcachetable")
 page, _created = ensure_child(
     ensure_test_home(), StandardPage, "acerca-de-la-red", slug_en="about-the-network",
     title_es="Acerca de la red", title_en="About the network", intro_es="Texto publicado.",
@@ -141,6 +144,7 @@ def post(session: requests.Session, url: str, data: dict) -> requests.Response:
 def test_a_page_published_through_one_server_is_shown_at_once_by_another(servers):
     first, second, page_id = servers
     for server in (first, second):
+        assert requests.get(f"{server}/health/", timeout=30).json() == {"database": "ok", "cache": "ok"}
         page = requests.get(f"{server}/es/acerca-de-la-red/", timeout=30)
         assert "Texto publicado." in page.text
         assert "s-maxage" in page.headers["Cache-Control"]
