@@ -230,3 +230,13 @@ def test_page_caching_in_a_cache_of_each_process_is_refused(settings):
         call_command("check", tags=["caches"])
     settings.PAGE_CACHE_SECONDS = 0
     call_command("check", tags=["caches"])
+
+
+def test_a_missing_cache_table_costs_speed_not_publications(client, about_page, settings):
+    """On PostgreSQL a failed statement would abort the publication's transaction without its savepoint."""
+    backend = "network.cache_backends.FaultTolerantDatabaseCache"
+    settings.CACHES = {"default": {"BACKEND": backend, "LOCATION": "no_cache_table"}}
+    about_page.intro_es = "Publicado sin tabla."
+    about_page.save_revision().publish()
+    assert "Publicado sin tabla." in client.get("/es/acerca-de-la-red/").content.decode()
+    assert client.get("/health/").json() == {"database": "ok", "cache": "unreachable"}
