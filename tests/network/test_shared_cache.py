@@ -79,17 +79,7 @@ def scratch_database(django_db_setup, django_db_blocker, tmp_path_factory) -> It
 @pytest.fixture(scope="module")
 def servers(scratch_database, tmp_path_factory) -> Iterator[tuple[str, str, int]]:
     """Two server processes on the scratch database, and the id of a page with an unpublished draft."""
-    env = {key: value for key, value in os.environ.items() if key not in ("REDIS_URL", "ELASTICSEARCH_URL")}
-    env |= {
-        "DJANGO_SETTINGS_MODULE": "tests.network.servers_settings",
-        "DATABASE_URL": scratch_database,
-        "SECRET_KEY": "servers-test-key",
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "SECURE_SSL_REDIRECT": "false",
-        "TRUSTED_PROXY_COUNT": "0",
-        "MEDIA_ROOT": str(tmp_path_factory.mktemp("media")),
-        "LOG_LEVEL": "WARNING",
-    }
+    env = server_environment(scratch_database, tmp_path_factory.mktemp("media"))
     shell = [sys.executable, "manage.py", "shell", "--no-imports", "-c", CONTENT]
     built = subprocess.run(shell, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
     assert built.returncode == 0, built.stderr
@@ -113,6 +103,21 @@ def servers(scratch_database, tmp_path_factory) -> Iterator[tuple[str, str, int]
         for process in processes:
             process.terminate()
             process.wait(timeout=10)
+
+
+def server_environment(database_url: str, media: Path) -> dict[str, str]:
+    """Production's environment on loopback, without the developer's Redis or Elasticsearch."""
+    env = {key: value for key, value in os.environ.items() if key not in ("REDIS_URL", "ELASTICSEARCH_URL")}
+    return env | {
+        "DJANGO_SETTINGS_MODULE": "tests.network.servers_settings",
+        "DATABASE_URL": database_url,
+        "SECRET_KEY": "servers-test-key",
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "SECURE_SSL_REDIRECT": "false",
+        "TRUSTED_PROXY_COUNT": "0",
+        "MEDIA_ROOT": str(media),
+        "LOG_LEVEL": "WARNING",
+    }
 
 
 def wait_for(port: int, process: subprocess.Popen, seconds: float = 60) -> None:
@@ -150,3 +155,13 @@ def test_a_page_published_through_one_server_is_shown_at_once_by_another(servers
         assert "s-maxage" in page.headers["Cache-Control"]
     publish_through_admin(first, page_id)
     assert "Texto recién publicado." in requests.get(f"{second}/es/acerca-de-la-red/", timeout=30).text
+
+
+def test_the_wsgi_application_refuses_to_serve_pages_cached_in_each_process(tmp_path):
+    """gunicorn loads the WSGI application without running the system checks."""
+    env = server_environment(f"sqlite:///{tmp_path / 'unused.sqlite3'}", tmp_path)
+    env["DJANGO_SETTINGS_MODULE"] = "tests.network.per_process_cache_settings"
+    load = [sys.executable, "-c", "import network.wsgi"]
+    started = subprocess.run(load, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+    assert started.returncode != 0
+    assert "network.E001" in started.stderr
