@@ -40,7 +40,8 @@ MEDIA_ROOT=$(mktemp -d)
 export SECRET_KEY MEDIA_ROOT
 export ALLOWED_HOSTS=127.0.0.1 DATABASE_URL="sqlite:///$BENCH_DB" SECURE_SSL_REDIRECT=false LOG_LEVEL=WARNING
 
-# Production shares the page cache between workers through Redis; a scratch one on loopback, no disk.
+# Production shares the page cache between workers through Redis (a scratch one on loopback, no disk)
+# or, without Redis, through the database.
 redis_pid=""
 if command -v redis-server >/dev/null; then
     REDIS_PORT=$($PYTHON -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
@@ -58,7 +59,9 @@ for _attempt in range(100):
 sys.exit("redis-server did not start")' 
     cache_note="Redis page cache shared by the workers"
 else
-    cache_note="no redis-server: each worker has its own local-memory page cache"
+    # Production's default without Redis; a database built before its migration lacks the table.
+    $PYTHON manage.py createcachetable
+    cache_note="no redis-server: the page cache in the database's cache table, shared by the workers"
 fi
 
 server_pid=""

@@ -23,3 +23,5 @@ FRAGMENT_CACHE_SECONDS = 0
 # need one read it themselves and skip without it.
 ELASTICSEARCH_URL = ""
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "network.search_backend.DatabaseBackend"}}
+# A developer's CDN must not be purged by the suite; the purge test points at its own server.
+WAGTAILFRONTENDCACHE = {}
