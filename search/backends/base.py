@@ -58,6 +58,14 @@ class IndexEntry:
 
 
 @dataclass(frozen=True)
+class IndexedVersion:
+    """What the index holds of one language version of a source, to notice moves and renames."""
+
+    url: str
+    title: str
+
+
+@dataclass(frozen=True)
 class SearchQuery:
     """What the reader asked: words, scope, facet filters, order and page.
 
@@ -169,8 +177,8 @@ class SearchEngine(ABC):
         """How many entries the index holds."""
 
     @abstractmethod
-    def urls(self, source: str) -> dict[str, str]:
-        """The indexed URL of each language version of ``source`` (to notice moved pages)."""
+    def versions(self, source: str) -> dict[str, IndexedVersion]:
+        """The indexed URL and title of each language version of ``source``, by language."""
 
     @abstractmethod
     def search(self, query: SearchQuery) -> SearchResults:

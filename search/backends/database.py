@@ -36,6 +36,7 @@ from search.backends.base import (
     Completion,
     FacetCount,
     Hit,
+    IndexedVersion,
     IndexEntry,
     SearchEngine,
     SearchQuery,
@@ -219,8 +220,9 @@ class DatabaseEngine(SearchEngine):
     def count(self) -> int:
         return SearchEntry.objects.count()
 
-    def urls(self, source: str) -> dict[str, str]:
-        return dict(SearchEntry.objects.filter(source=source).values_list("language", "url"))
+    def versions(self, source: str) -> dict[str, IndexedVersion]:
+        rows = SearchEntry.objects.filter(source=source).values_list("language", "url", "title")
+        return {language: IndexedVersion(url, title) for language, url, title in rows}
 
     def _insert(self, entries: Sequence[IndexEntry]) -> None:
         if not entries:

@@ -35,6 +35,7 @@ from search.backends.base import (
     Completion,
     FacetCount,
     Hit,
+    IndexedVersion,
     IndexEntry,
     SearchEngine,
     SearchQuery,
@@ -401,12 +402,12 @@ class ElasticsearchEngine(SearchEngine):
             except NotFoundError:
                 return 0
 
-    def urls(self, source: str) -> dict[str, str]:
+    def versions(self, source: str) -> dict[str, IndexedVersion]:
         search = Search(using=self.client, index=self.aliases).filter("term", source=source)
-        search = search.source(["language", "url"])[: len(self.languages)]
+        search = search.source(["language", "url", "title"])[: len(self.languages)]
         with reachable():
             try:
-                return {hit.language: hit.url for hit in search.execute()}
+                return {hit.language: IndexedVersion(hit.url, hit.title) for hit in search.execute()}
             except NotFoundError:
                 return {}
 

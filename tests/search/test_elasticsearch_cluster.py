@@ -16,7 +16,7 @@ from django.core.management import call_command
 import pytest
 
 from search.backends import get_search_engine
-from search.backends.base import IndexEntry, SearchQuery
+from search.backends.base import IndexedVersion, IndexEntry, SearchQuery
 from search.backends.elasticsearch import ElasticsearchEngine, client_for
 from tests.search import test_robustness, test_search_page
 
@@ -96,9 +96,12 @@ class TestIndexes:
 
     def test_replace_keeps_only_the_given_language_versions(self, engine):
         engine.replace("page:1", [entry("page:1", "Chile"), entry("page:1", "Chile", language="en")])
-        assert engine.urls("page:1") == {"es": "/page:1/", "en": "/page:1/"}
+        assert engine.versions("page:1") == {
+            "es": IndexedVersion("/page:1/", "Chile"),
+            "en": IndexedVersion("/page:1/", "Chile"),
+        }
         engine.replace("page:1", [entry("page:1", "Chile")])
-        assert engine.urls("page:1") == {"es": "/page:1/"}
+        assert engine.versions("page:1") == {"es": IndexedVersion("/page:1/", "Chile")}
         assert engine.count() == 1
         engine.delete("page:1")
         assert engine.count() == 0
