@@ -115,17 +115,22 @@ def index_dependents_of_saved(sender, instance: Model, raw: bool = False, **kwar
 
 
 def index_relation_change(
-    sender, instance: Model, action: str, model: type[Model], pk_set: set | None, **kwargs
+    sender, instance: Model, action: str, reverse: bool, model: type[Model], pk_set: set | None, **kwargs
 ) -> None:
     """Rows of a relation entries are built from were added or removed, on either side's form.
 
-    A clear names no rows, so the related keys are read before it.
+    A page's own relations change when it is saved, and it is indexed when published,
+    so only the other side is re-indexed then. A clear names no rows, so the related
+    keys are read before it.
     """
     if action == "pre_clear":
         instance._search_cleared = _related_keys(sender, instance, model)
     elif action in ("post_add", "post_remove", "post_clear"):
         keys = getattr(instance, "_search_cleared", []) if action == "post_clear" else pk_set or ()
-        indexing.safely(indexing.reindex, relation_dependents(sender, instance, model, keys))
+        sources = relation_dependents(sender, instance, model, keys)
+        if isinstance(instance, Page) and not reverse:
+            sources = [source for source in sources if source != indexing.page_source(instance.pk)]
+        indexing.safely(indexing.reindex, sources)
 
 
 def _related_keys(through: type[Model], instance: Model, model: type[Model]) -> list:
