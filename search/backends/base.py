@@ -134,9 +134,13 @@ class SearchResults:
     relaxed: bool = False
 
 
+# The kind of a suggested whole query, which has no URL of its own: it leads to its results.
+QUERY_KIND = "query"
+
+
 @dataclass(frozen=True)
 class Completion:
-    """An autocomplete suggestion for the header search box."""
+    """An autocomplete suggestion for the header search box: a page, or a whole query (``QUERY_KIND``)."""
 
     title: str
     url: str
@@ -186,7 +190,8 @@ class SearchEngine(ABC):
 
     @abstractmethod
     def complete(self, text: str, language: str, limit: int = 8) -> list[Completion]:
-        """Titles in ``language`` containing every word of ``text``, the last one as a prefix."""
+        """Up to ``limit`` pages in ``language`` whose title has a word starting with each word of
+        ``text`` (typos forgiven), then whole queries; nothing for less than two characters."""
 
 
 def empty_facets() -> dict[str, list[FacetCount]]:

@@ -29,9 +29,10 @@ from django.db.models.functions import Greatest
 
 import numpy as np
 
-from search.analysis import analyze, is_stop_word, words
+from search.analysis import analyze, is_stop_word, word_spans, words
 from search.backends.base import (
     FACET_NAMES,
+    QUERY_KIND,
     SORT_DATE,
     Completion,
     FacetCount,
@@ -56,7 +57,14 @@ ANALYSED_COLUMNS = ("title_terms", "text_terms", "keyword_terms", "title_words")
 COMPLETION_CANDIDATES = 2000
 BATCH_SIZE = 500
 SUGGESTION_WORD_LENGTH = (3, 25)
-COMPLETION_KINDS_FIRST = ("country", "topic")
+COMPLETION_KINDS_FIRST = ("country", "topic", "event")
+# Whole queries suggested after the pages; typed words this long or longer may be corrected.
+COMPLETION_QUERIES = 3
+CORRECTED_PREFIX_LENGTH = 4
+CORRECTION_CANDIDATES = 3000
+# Words are [a-z0-9]: every word starting with "lic" sorts between "lic" and "lic" + PREFIX_END.
+PREFIX_END = "z" * 41
+MAX_QUERY_WORDS = 6
 
 
 # Entry ids travel as numpy arrays: the database hands tens of thousands of them over as one
@@ -377,21 +385,83 @@ class DatabaseEngine(SearchEngine):
 
     # --- Autocomplete -----------------------------------------------------------------
     def complete(self, text: str, language: str, limit: int = 8) -> list[Completion]:
+        """Pages whose title has a word starting with each typed word, then whole queries.
+
+        A typed word no indexed word starts with is read as its closest one
+        (``prefix_correction``), so "guatam" suggests Guatemala. The queries are
+        the titles' words the typed ones begin, then the index's most frequent
+        words completing the last one.
+        """
         typed = words(text)[:8]
         if not typed or len(" ".join(typed)) < 2:
             return []
+        pages = self._completion_pages(typed, language, limit)
+        if not pages:
+            corrected = self._corrected_prefixes(typed, language)
+            if corrected != typed:
+                typed, pages = corrected, self._completion_pages(corrected, language, limit)
+        queries = completion_queries(typed, [page.title for page in pages])
+        queries += self._frequent_completions(typed, language)
+        # One of each query whatever its accents, as the titles write it when they have it.
+        unique: dict[str, str] = {}
+        for query in queries:
+            unique.setdefault(" ".join(words(query)), query)
+        queries = list(unique.values())[:COMPLETION_QUERIES]
+        pages = pages[: limit - len(queries)]
+        return pages + [Completion(query, "", QUERY_KIND) for query in queries]
+
+    def _completion_pages(self, typed: list[str], language: str, limit: int) -> list[Completion]:
         facts = FACTS.get()
         candidates = np.array(self._completion_ids(typed, language), dtype=np.int64)
         positions = facts.positions(candidates)
         in_language = facts.mask_for("language", language)[positions]
         candidates, positions = candidates[in_language], positions[in_language]
-        # Countries and topics first: they are what readers most often look for.
-        first = np.logical_or.reduce([facts.mask_for("kind", kind) for kind in COMPLETION_KINDS_FIRST])
-        chosen = candidates[np.argsort(~first[positions], kind="stable")][:limit].tolist()
+        # Countries, topics and events first (what readers most often look for), then the newest.
+        rank = np.full(facts.size, len(COMPLETION_KINDS_FIRST), dtype=np.int64)
+        for order, kind in reversed(list(enumerate(COMPLETION_KINDS_FIRST))):
+            rank[facts.mask_for("kind", kind)] = order
+        chosen = candidates[np.argsort(rank[positions], kind="stable")][:limit].tolist()
         entries = SearchEntry.objects.only("title", "url", "kind").in_bulk(chosen)
         return [
             Completion(entries[pk].title, entries[pk].url, entries[pk].kind) for pk in chosen if pk in entries
         ]
+
+    def _corrected_prefixes(self, typed: list[str], language: str) -> list[str]:
+        """Each typed word no indexed word starts with, replaced by the most frequent one it nearly begins."""
+        starts = self._known_prefixes(typed, language)
+        corrected = []
+        for word in typed:
+            if word in starts or len(word) < CORRECTED_PREFIX_LENGTH:
+                corrected.append(word)
+                continue
+            candidates = (
+                SearchTerm.objects.filter(language=language, frequency__gt=0, **_starting_with(word[0]))
+                .order_by("-frequency")
+                .values_list("word", flat=True)[:CORRECTION_CANDIDATES]
+            )
+            corrected.append(next((term for term in candidates if nearly_begins(word, term)), word))
+        return corrected
+
+    def _known_prefixes(self, typed: list[str], language: str) -> set[str]:
+        """The typed words some indexed word starts with, in one query."""
+        unique = list(dict.fromkeys(typed))
+        checks = ", ".join(
+            "EXISTS (SELECT 1 FROM search_searchterm WHERE language = %s AND word >= %s AND word < %s)"
+            for _word in unique
+        )
+        params = [value for word in unique for value in (language, word, word + PREFIX_END)]
+        found = self._fetch(f"SELECT {checks}", params)[0]  # noqa: S608 (placeholders only)
+        return {word for word, exists in zip(unique, found, strict=True) if exists}
+
+    def _frequent_completions(self, typed: list[str], language: str) -> list[str]:
+        """The typed words with the last one completed by the index's most frequent words."""
+        *earlier, last = typed
+        completions = (
+            SearchTerm.objects.filter(language=language, frequency__gt=0, **_starting_with(last))
+            .order_by("-frequency", "word")
+            .values_list("word", flat=True)[:COMPLETION_QUERIES]
+        )
+        return [" ".join([*earlier, word]) for word in completions]
 
     # --- What each database does differently ----------------------------------------
     def _match_ids(self, terms: AnalyzedQuery, relaxed: bool) -> EntryIds:
@@ -407,7 +477,7 @@ class DatabaseEngine(SearchEngine):
         raise NotImplementedError
 
     def _completion_ids(self, typed: list[str], language: str) -> list[int]:
-        """Ids of the newest entries whose title has every typed word (the last as a prefix)."""
+        """Ids of the newest entries whose title has a word starting with each typed word."""
         raise NotImplementedError
 
     def _fetch(self, sql: str, params: list) -> list[tuple]:
@@ -446,8 +516,7 @@ class SQLiteEngine(DatabaseEngine):
         return _scored(rows)
 
     def _completion_ids(self, typed: list[str], language: str) -> list[int]:
-        complete = [_fts_string(word) for word in typed[:-1]]
-        expression = "title_words : (" + " AND ".join([*complete, _fts_string(typed[-1]) + "*"]) + ")"
+        expression = "title_words : (" + " AND ".join(_fts_string(word) + "*" for word in typed) + ")"
         sql = (
             "SELECT rowid FROM search_searchentry_titles WHERE search_searchentry_titles MATCH %s "
             "ORDER BY rowid DESC LIMIT %s"
@@ -481,7 +550,7 @@ class PostgresEngine(DatabaseEngine):
         return _scored(self._fetch(sql, [_ts_expression(terms, relaxed), sorted(ids.tolist())]))
 
     def _completion_ids(self, typed: list[str], language: str) -> list[int]:
-        expression = " & ".join([_ts_lexeme(word) for word in typed[:-1]] + [_ts_lexeme(typed[-1]) + ":*"])
+        expression = " & ".join(_ts_lexeme(word) + ":*" for word in typed)
         sql = (
             "SELECT id FROM search_searchentry_match "
             "WHERE word_vector @@ to_tsquery('simple', %s) ORDER BY id DESC LIMIT %s"
@@ -510,6 +579,54 @@ def _ts_expression(terms: AnalyzedQuery, relaxed: bool) -> str:
     parts = ["(" + " | ".join(map(_ts_lexeme, group)) + ")" for group in terms.term_groups()]
     parts += ["(" + " <-> ".join(map(_ts_lexeme, phrase)) + ")" for phrase in terms.phrases]
     return (" | " if relaxed else " & ").join(parts)
+
+
+# --- Autocomplete --------------------------------------------------------------------------
+
+
+def _starting_with(prefix: str) -> dict[str, str]:
+    """A range on the vocabulary's (language, word) index instead of LIKE, which SQLite cannot index."""
+    return {"word__gte": prefix, "word__lt": prefix + PREFIX_END}
+
+
+def nearly_begins(typed: str, word: str) -> bool:
+    """Whether ``word`` begins with ``typed`` give or take one letter missed, added, swapped or mistyped."""
+    return any(
+        within_one_edit(typed, word[: len(typed) + change])
+        for change in (0, -1, 1)
+        if len(typed) + change > 0
+    )
+
+
+def within_one_edit(first: str, second: str) -> bool:
+    """Levenshtein distance at most one, an exchange of two neighbouring letters counting as one."""
+    if first == second:
+        return True
+    if abs(len(first) - len(second)) > 1:
+        return False
+    start = 0
+    while start < min(len(first), len(second)) and first[start] == second[start]:
+        start += 1
+    a, b = first[start:], second[start:]
+    return a[1:] == b[1:] or a[1:] == b or a == b[1:] or (a[:2] == b[1::-1] and a[2:] == b[2:])
+
+
+def completion_queries(typed: list[str], titles: Sequence[str]) -> list[str]:
+    """Whole queries from the suggested titles: the title's words from the one the first typed word begins
+    to the one the last begins, lower-cased with their accents ("compras pub" → "compras públicas")."""
+    queries = []
+    for title in titles:
+        spans = list(word_spans(title))
+        folded = ["".join(pieces) for _start, _end, pieces in spans]
+        first = next((index for index, word in enumerate(folded) if word.startswith(typed[0])), None)
+        if first is None:
+            continue
+        last = next(
+            (index for index in range(first, len(folded)) if folded[index].startswith(typed[-1])), None
+        )
+        if last is not None and last - first < MAX_QUERY_WORDS:
+            queries.append(title[spans[first][0] : spans[last][1]].lower())
+    return queries
 
 
 # --- Results ---------------------------------------------------------------------------
