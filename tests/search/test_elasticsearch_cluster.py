@@ -16,7 +16,7 @@ from django.core.management import call_command
 import pytest
 
 from search.backends import get_search_engine
-from search.backends.base import IndexedVersion, IndexEntry, SearchQuery
+from search.backends.base import QUERY_KIND, IndexedVersion, IndexEntry, SearchQuery
 from search.backends.elasticsearch import ElasticsearchEngine, client_for
 from tests.search import test_robustness, test_search_page
 
@@ -148,11 +148,15 @@ class TestRebuild:
 
 
 class TestEngine:
-    def test_autocomplete_lists_countries_first_and_completes_the_last_word(self, engine, site):
+    def test_autocomplete_lists_countries_first_and_completes_every_word(self, engine, site):
         assert engine.complete("chi", "es")[0].title == "Chile"
-        assert [item.title for item in engine.complete("compras pym", "es")] == [
+        completions = engine.complete("comp pym", "es")
+        assert [item.title for item in completions if item.kind != QUERY_KIND] == [
             "Compras públicas para pymes"
         ]
+        assert engine.complete("mexco", "es")[0].title == "México"
+        queries = [item.title for item in engine.complete("compras pub", "es") if item.kind == QUERY_KIND]
+        assert queries[0] == "compras públicas"
 
     def test_every_language_shows_each_page_once(self, engine, site):
         results = engine.search(SearchQuery("chile", "en", all_languages=True))
