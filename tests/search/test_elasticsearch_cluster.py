@@ -156,7 +156,7 @@ class TestEngine:
         ]
         assert engine.complete("mexco", "es")[0].title == "México"
         queries = [item.title for item in engine.complete("compras pub", "es") if item.kind == QUERY_KIND]
-        assert queries[0] == "compras públicas"
+        assert "compras públicas" in queries
 
     def test_every_language_shows_each_page_once(self, engine, site):
         results = engine.search(SearchQuery("chile", "en", all_languages=True))
