@@ -411,16 +411,21 @@ class DatabaseEngine(SearchEngine):
         return pages + [Completion(query, "", QUERY_KIND) for query in queries]
 
     def _completion_pages(self, typed: list[str], language: str, limit: int) -> list[Completion]:
+        """Titles where the last typed word is a whole word first ("electronico" finds "electrónico"
+        before "electrónicas"), then countries, topics and events, then the newest."""
         facts = FACTS.get()
         candidates = np.array(self._completion_ids(typed, language), dtype=np.int64)
         positions = facts.positions(candidates)
         in_language = facts.mask_for("language", language)[positions]
         candidates, positions = candidates[in_language], positions[in_language]
-        # Countries, topics and events first (what readers most often look for), then the newest.
+        if not len(candidates):
+            return []
         rank = np.full(facts.size, len(COMPLETION_KINDS_FIRST), dtype=np.int64)
-        for order, kind in reversed(list(enumerate(COMPLETION_KINDS_FIRST))):
+        for order, kind in enumerate(COMPLETION_KINDS_FIRST):
             rank[facts.mask_for("kind", kind)] = order
-        chosen = candidates[np.argsort(rank[positions], kind="stable")][:limit].tolist()
+        whole = facts.mask(np.array(self._completion_ids(typed, language, whole_last=True), dtype=np.int64))
+        order = np.lexsort((rank[positions], ~whole[positions]))
+        chosen = candidates[order][:limit].tolist()
         entries = SearchEntry.objects.only("title", "url", "kind").in_bulk(chosen)
         return [
             Completion(entries[pk].title, entries[pk].url, entries[pk].kind) for pk in chosen if pk in entries
@@ -476,8 +481,9 @@ class DatabaseEngine(SearchEngine):
         """The ids of the entries ``ids`` that match ``terms``, and their scores (higher is better)."""
         raise NotImplementedError
 
-    def _completion_ids(self, typed: list[str], language: str) -> list[int]:
-        """Ids of the newest entries whose title has a word starting with each typed word."""
+    def _completion_ids(self, typed: list[str], language: str, whole_last: bool = False) -> list[int]:
+        """Ids of the newest entries whose title has a word starting with each typed word
+        (``whole_last``: the last typed word as a whole word)."""
         raise NotImplementedError
 
     def _fetch(self, sql: str, params: list) -> list[tuple]:
@@ -515,8 +521,11 @@ class SQLiteEngine(DatabaseEngine):
         )
         return _scored(rows)
 
-    def _completion_ids(self, typed: list[str], language: str) -> list[int]:
-        expression = "title_words : (" + " AND ".join(_fts_string(word) + "*" for word in typed) + ")"
+    def _completion_ids(self, typed: list[str], language: str, whole_last: bool = False) -> list[int]:
+        prefixes = [_fts_string(word) + "*" for word in typed]
+        if whole_last:
+            prefixes[-1] = _fts_string(typed[-1])
+        expression = "title_words : (" + " AND ".join(prefixes) + ")"
         sql = (
             "SELECT rowid FROM search_searchentry_titles WHERE search_searchentry_titles MATCH %s "
             "ORDER BY rowid DESC LIMIT %s"
@@ -549,8 +558,11 @@ class PostgresEngine(DatabaseEngine):
         )
         return _scored(self._fetch(sql, [_ts_expression(terms, relaxed), sorted(ids.tolist())]))
 
-    def _completion_ids(self, typed: list[str], language: str) -> list[int]:
-        expression = " & ".join(_ts_lexeme(word) + ":*" for word in typed)
+    def _completion_ids(self, typed: list[str], language: str, whole_last: bool = False) -> list[int]:
+        prefixes = [_ts_lexeme(word) + ":*" for word in typed]
+        if whole_last:
+            prefixes[-1] = _ts_lexeme(typed[-1])
+        expression = " & ".join(prefixes)
         sql = (
             "SELECT id FROM search_searchentry_match "
             "WHERE word_vector @@ to_tsquery('simple', %s) ORDER BY id DESC LIMIT %s"
