@@ -36,7 +36,7 @@ def _index_page_and_moved_children(page: Page) -> None:
 
 
 @receiver(page_unpublished)
-def remove_unpublished_page(sender, instance: Page, **kwargs) -> None:
+def index_unpublished_page(sender, instance: Page, **kwargs) -> None:
     indexing.safely(indexing.index_page, instance)
 
 

@@ -126,3 +126,10 @@ def test_a_relation_edited_from_the_other_side_updates_both_entries(client, site
     assert SearchEntry.objects.get(source=f"page:{topic.pk}", language="en").countries.split() == ["CL", "MX"]
     topic.lead_countries.clear()
     assert found(client, "en", "chile", kind="country", topic=topic.pk) == []
+
+
+def test_a_practice_moved_to_another_country_is_filed_under_it(client, site):
+    site["practice"].move(site["mexico"], pos="last-child")
+    assert found(client, "en", "smes", kind="practice", country="MX") == ["Public procurement for SMEs"]
+    assert found(client, "en", "smes", kind="practice", country="CL") == []
+    assert found(client, "es", "pymes méxico", kind="practice") == ["Compras públicas para pymes"]
