@@ -74,9 +74,13 @@ def profile_values(profile: Item) -> dict:
 def load_practices(data: Item, country: CountryPage) -> None:
     kind = dataclasses.replace(PRACTICES, parent=lambda: country)
     for practice in data.items("practices", required=False):
-        values = {**page_values(practice, "intro"), **bodies(practice), "topics": practice["topics"]}
-        if practice.get("date"):
-            values["date"] = practice["date"]
+        # The practice's own date is required: the model's default (today) would date it the day of loading.
+        values = {
+            **page_values(practice, "intro"),
+            **bodies(practice),
+            "topics": practice["topics"],
+            "date": practice["date"],
+        }
         sync(kind, values["slug_es"], values, practice.where)
 
 

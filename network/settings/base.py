@@ -202,7 +202,10 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 
 # --- Wagtail ---------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Red Interamericana de Compras Gubernamentales"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The public address every absolute URL is built on (network.address): pages, API, exports, feeds,
+# calendars and the sitemap. Written into the default Wagtail Site by load_reference_data.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", SITE_URL)
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 # Several sites (or staging and production) can share one cluster under different prefixes.
 ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "compraspublicas-search")

@@ -2,11 +2,13 @@ from django import template
 from django.conf import settings
 from django.core.paginator import Page
 from django.utils import translation
+from django.utils.encoding import escape_uri_path
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language_info
 
 from wagtail.models import Site
 
+from network.address import absolute_url
 from network.i18n import is_translated, language_urls
 from network.sections import Section
 from network.tree import visible
@@ -35,17 +37,19 @@ def language_switcher(context: template.Context) -> dict:
 
 @register.inclusion_tag("network/tags/alternate_links.html", takes_context=True)
 def alternate_links(context: template.Context) -> dict:
-    """hreflang alternates for the languages the page really exists in, plus x-default."""
+    """The canonical address (this page in this language, without filters) and hreflang alternates
+    for the languages the page really exists in, plus x-default, all on the configured address."""
     request = context["request"]
     page = context.get("page")
     urls = language_urls(request, page)
     alternates = [
-        (code, request.build_absolute_uri(url))
+        (code, absolute_url(url, request))
         for code, url in urls.items()
         if page is None or is_translated(page, code)
     ]
-    default_url = request.build_absolute_uri(urls[settings.LANGUAGE_CODE])
-    return {"alternates": alternates, "default_url": default_url}
+    default_url = absolute_url(urls[settings.LANGUAGE_CODE], request)
+    canonical = absolute_url(escape_uri_path(request.path), request)
+    return {"alternates": alternates, "default_url": default_url, "canonical": canonical}
 
 
 @register.simple_tag(takes_context=True)

@@ -81,9 +81,9 @@ class TestTranslatedPages:
     def test_hreflang_lists_both_languages_and_spanish_as_default(self, client, about_page):
         links = alternates(client.get("/en/about-the-network/").content.decode())
         assert links == {
-            "es": "http://testserver/es/acerca-de-la-red/",
-            "en": "http://testserver/en/about-the-network/",
-            "x-default": "http://testserver/es/acerca-de-la-red/",
+            "es": "https://compras.example.org/es/acerca-de-la-red/",
+            "en": "https://compras.example.org/en/about-the-network/",
+            "x-default": "https://compras.example.org/es/acerca-de-la-red/",
         }
 
     def test_menu_links_carry_the_translated_slug(self, client, about_page):

@@ -74,7 +74,7 @@ def test_event_page_describes_a_schema_org_event(client, network, url, name, pla
     assert event["startDate"] == "2099-10-14"
     assert event["endDate"] == "2099-10-16"
     assert event["inLanguage"] == language
-    assert event["url"] == f"http://localhost{url}"
+    assert event["url"] == f"https://compras.example.org{url}"
     assert event["eventAttendanceMode"] == "https://schema.org/OfflineEventAttendanceMode"
     assert event["location"]["@type"] == "Place"
     assert event["location"]["name"] == place
@@ -93,7 +93,7 @@ def test_a_web_conference_happens_online(client, network):
     assert event["eventAttendanceMode"] == "https://schema.org/OnlineEventAttendanceMode"
     assert event["location"] == {
         "@type": "VirtualLocation",
-        "url": "http://localhost/en/events/20th-seminar/",
+        "url": "https://compras.example.org/en/events/20th-seminar/",
     }
 
 
@@ -135,7 +135,7 @@ def test_news_page_describes_a_news_article(client, network, url, headline, topi
     assert article["headline"] == headline
     assert article["datePublished"] == "2099-01-15"
     assert article["dateModified"]
-    assert article["mainEntityOfPage"] == f"http://localhost{url}"
+    assert article["mainEntityOfPage"] == f"https://compras.example.org{url}"
     assert article["publisher"]["@type"] == "Organization"
     assert article["about"] == [{"@type": "Country", "name": country, "identifier": "CL"}]
     assert article["keywords"] == [topic_title]
@@ -150,7 +150,7 @@ def test_a_news_image_is_offered_to_link_previews(client, network):
     news.save_revision().publish()
     meta, [article] = read_head(client, "/en/news/new-law/")
     [image] = meta["og:image"]
-    assert image.startswith("http://testserver/")
+    assert image.startswith("https://compras.example.org/")
     assert article["image"] == image
 
 
@@ -166,7 +166,7 @@ def test_a_news_image_is_offered_to_link_previews(client, network):
 def test_open_graph_tags(client, network, url, title, locale, alternate):
     meta, _scripts = read_head(client, url)
     assert meta["og:title"] == [title]
-    assert meta["og:url"] == [f"http://localhost{url}"]
+    assert meta["og:url"] == [f"https://compras.example.org{url}"]
     assert meta["og:type"] == ["website"]
     assert meta["og:locale"] == [locale]
     assert meta.get("og:locale:alternate", []) == alternate
