@@ -7,7 +7,7 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 from django.db.models.functions import Length, Substr
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.utils import timezone
@@ -304,6 +304,9 @@ class CountryPage(BasePage):
         practices_url = (
             urls[CountryIndexPage] + CountryIndexPage.practices_route() if urls.get(CountryIndexPage) else ""
         )
+        if isinstance(self.laws.all(), QuerySet):
+            # Read once, for the lists and for the translation notice (network.i18n.untranslated_rows).
+            prefetch_related_objects([self], "laws", "key_figures")
         return {
             "laws": self.laws.all(),
             "key_figures": self.key_figures.all(),

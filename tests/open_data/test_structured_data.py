@@ -1,7 +1,10 @@
 """OpenGraph tags and schema.org JSON-LD, parsed from the pages as a crawler would."""
 
 import json
+import re
 from html.parser import HTMLParser
+
+from django.contrib.staticfiles import finders
 
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
@@ -183,3 +186,46 @@ def test_text_cannot_break_out_of_the_script(client, network):
     assert "<script>alert(1)" not in html
     _meta, [event] = read_head(client, "/en/events/20th-seminar/")
     assert event["name"] == "Seminar </script><script>alert(1)</script> & more"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("url", "description"),
+    [
+        ("/en/countries/peru/", "Public procurement in Peru."),
+        ("/en/", "The Inter-American Government Procurement Network brings together the public"),
+        ("/es/buscar/?q=compras", "La Red Interamericana de Compras Gubernamentales reúne a las agencias"),
+    ],
+    ids=["own summary", "no summary of its own", "not a page"],
+)
+def test_every_page_has_a_meta_description(client, network, url, description):
+    """The page's own summary (its introduction), else what the network is, in the page's language."""
+    html = client.get(url).content.decode()
+    [content] = re.findall(r'<meta name="description" content="([^"]*)">', html)
+    assert content.startswith(description)
+
+
+@pytest.mark.django_db
+def test_link_previews_show_the_networks_image_when_the_page_has_none(client, network):
+    meta, _scripts = read_head(client, "/en/countries/peru/")
+    assert meta["og:image"] == ["https://compras.example.org/static/network/img/share.png"]
+    assert meta["og:image:width"] == ["1200"] and meta["og:image:height"] == ["630"]
+    assert finders.find("network/img/share.png"), "the image is shipped in the static files"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "name"),
+    [
+        ("es", "Red Interamericana de Compras Gubernamentales"),
+        ("en", "Inter-American Government Procurement Network"),
+    ],
+)
+def test_the_home_page_describes_the_network(client, network, language, name):
+    _meta, scripts = read_head(client, f"/{language}/")
+    [organization] = [script for script in scripts if script["@type"] == "Organization"]
+    assert organization["name"] == name
+    assert organization["url"] == "https://compras.example.org/"
+    assert organization["logo"] == "https://compras.example.org/static/network/img/share.png"
+    assert "RICG" in organization["alternateName"]
+    assert organization["description"]
