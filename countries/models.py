@@ -236,6 +236,7 @@ class CountryPage(BasePage):
     parent_page_types = ["countries.CountryIndexPage"]
     subpage_types = ["countries.PracticePage"]
     feed_subject = "country"
+    subscribe_feeds = ("news", "events")
 
     public_fields = [
         *BasePage.public_fields,

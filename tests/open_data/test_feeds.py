@@ -214,3 +214,22 @@ def test_feed_queries_do_not_grow_with_the_items(client, network, url):
         )
         index.add_child(instance=event)
     assert count() == before
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("url", "links"),
+    [
+        ("/en/", ["/en/feeds/news.rss", "/en/feeds/events.atom", "/en/feeds/events.ics"]),
+        ("/es/paises/chile/", ["/es/feeds/countries/cl/news.rss", "/es/feeds/countries/cl/events.atom"]),
+        ("/es/noticias/", ["/es/feeds/news.rss", "/es/feeds/news.atom"]),
+    ],
+    ids=["home", "country", "news index"],
+)
+def test_readers_see_where_to_subscribe(client, network, url, links):
+    html = client.get(url).content.decode()
+    body = html[html.index("<body") :]
+    section = body[body.index('aria-labelledby="subscribe-title"') :]
+    for link in links:
+        assert f'href="{link}"' in section
+    assert ("events.ics" in section) == ("events" in " ".join(links))
