@@ -22,6 +22,22 @@ def test_switching_language_on_an_event_lands_on_the_same_event(page: Page):
     assert page.problems == []
 
 
+def test_switching_language_keeps_the_events_filters(page: Page):
+    """A reader who narrowed the events to a topic finds the same events, still narrowed, in English."""
+    page.goto("/es/eventos/")
+    topic = page.get_by_label("Tema", exact=True)
+    chosen = topic.locator("option").nth(1).get_attribute("value")
+    topic.select_option(chosen)
+    page.get_by_role("button", name="Aplicar filtros").click()
+    expect(page).to_have_url(re.compile(rf"/es/eventos/\?(.*&)?topic={chosen}"))
+    events = page.locator("main h2, main h3").all_inner_texts()
+    page.get_by_role("navigation", name="Idioma").get_by_role("link", name="English").click()
+    expect(page).to_have_url(re.compile(rf"/en/events/\?(.*&)?topic={chosen}"))
+    expect(page.get_by_label("Topic", exact=True)).to_have_value(chosen)
+    assert len(page.locator("main h2, main h3").all_inner_texts()) == len(events)
+    assert page.problems == []
+
+
 def test_a_country_opens_from_the_map(page: Page):
     page.goto("/es/paises/")
     page.get_by_role("group", name="Mapa de los Estados miembros").get_by_role("link", name="Chile").click()
