@@ -43,8 +43,12 @@ def bodies(item: Item, name: str = "body") -> dict[str, list[dict]]:
 
 
 def _law(law: Item) -> dict:
+    # A law's official title may have no English version yet: the English profile then shows the
+    # Spanish one, marked as Spanish (network.i18n.untranslated_rows), rather than an invented one.
+    title = law.item("title")
     return {
-        **law.translated("title"),
+        "title_es": title["es"],
+        "title_en": title.get("en", ""),
         "number": law.get("number", ""),
         "year": law.get("year"),
         "url": law.get("url", ""),

@@ -38,6 +38,18 @@ def test_switching_language_keeps_the_events_filters(page: Page):
     assert page.problems == []
 
 
+def test_a_law_without_an_english_title_is_marked_spanish_on_the_english_profile(page: Page):
+    """Chile's procurement regulation has no English title in the demo content: shown in Spanish,
+    in an element whose language is Spanish, with the notice; the rest of the page stays English."""
+    page.goto("/en/countries/chile/")
+    laws = page.get_by_role("region", name="Legal framework")
+    expect(laws.locator('tr[lang="es"]')).to_have_count(1)
+    expect(laws.locator('tr[lang="es"] th')).to_have_text(re.compile(r"^Reglamento de la Ley 19\.886"))
+    expect(page.get_by_role("note")).to_contain_text("not been fully translated into English")
+    expect(page.locator("main")).not_to_have_attribute("lang", "es")
+    assert page.problems == []
+
+
 def test_a_country_opens_from_the_map(page: Page):
     page.goto("/es/paises/")
     page.get_by_role("group", name="Mapa de los Estados miembros").get_by_role("link", name="Chile").click()
