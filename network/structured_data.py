@@ -64,12 +64,15 @@ def without_empty(data: dict[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in data.items() if value not in (None, "", [])}
 
 
-def description(page: Page | None) -> str:
-    """The editor's search description, or else the page's introduction, or else what the network is:
-    every page has a description for search engines and link previews."""
-    if page is None:
-        return network_summary()
-    return page.search_description or getattr(page, "intro", "") or network_summary()
+def description(page: Page) -> str:
+    """The editor's search description, or else the page's introduction (schema.org's description)."""
+    return page.search_description or getattr(page, "intro", "") or ""
+
+
+def summary(page: Page | None) -> str:
+    """The page's description, or else what the network is: every page has a meta description and
+    a link preview text, while schema.org is never told the network's sentence describes an event."""
+    return (description(page) if page is not None else "") or network_summary()
 
 
 def default_image_url(request: HttpRequest) -> str:
@@ -192,7 +195,7 @@ def open_graph(page: Page | None, request: HttpRequest) -> list[tuple[str, str]]
     tags = [
         ("og:type", schema.og_type),
         ("og:title", page.seo_title or page.title),
-        ("og:description", description(page)),
+        ("og:description", summary(page)),
         ("og:url", page.get_full_url(request)),
         ("og:site_name", _network_name()),
         ("og:locale", OG_LOCALES.get(language, language)),

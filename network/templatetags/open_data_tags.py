@@ -7,7 +7,7 @@ from django.utils.translation import gettext
 
 from network.exports import DATASETS, export_url
 from network.feeds import feed_url
-from network.structured_data import description, head_tags
+from network.structured_data import head_tags, summary
 
 register = template.Library()
 
@@ -73,7 +73,7 @@ def subscribe_links(context: template.Context) -> dict:
 @register.simple_tag(takes_context=True)
 def page_description(context: template.Context) -> str:
     """The page's meta description: its own summary, else what the network is."""
-    return description(context.get("page"))
+    return summary(context.get("page"))
 
 
 @register.simple_tag(takes_context=True)
