@@ -388,3 +388,16 @@ def test_an_event_known_only_to_the_month_shows_the_month(client, make_event):
     assert '"startDate": "2004-09"' in english
     assert "September 1" not in english
     assert '<time datetime="2004-09">September 2004</time>' in get_html(client, "/en/events/")
+
+
+@pytest.mark.django_db
+def test_an_agreement_without_its_english_title_is_marked_spanish(client, make_event):
+    event = make_event(
+        agreements=[
+            EventAgreement(title_es="Publicar datos abiertos", text_es="<p>Los países publicarán.</p>")
+        ]
+    )
+    html = get_html(client, f"/en/events/{event.slug_en}/")
+    assert '<span lang="es">Publicar datos abiertos</span>' in html
+    assert '<div lang="es"><p>Los países publicarán.</p></div>' in html
+    assert "has not been fully translated into English" in html
