@@ -6,7 +6,7 @@ from wagtail.models import Page
 
 from network.models import HomePage, TopicIndexPage, TopicPage
 from network.reference import Attr, Dataset, Item, Kind, Stream, page_values, sync, translated
-from network.skeleton import add_page, make_site_root, paragraphs
+from network.skeleton import add_page, make_site_root, name_default_site, paragraphs
 
 DATA = Path(__file__).resolve().parent / "data"
 PAGE_TEXTS = (*translated("slug", "title", "intro"),)
@@ -47,6 +47,7 @@ def load_site(data: Item) -> None:
     sync(HOME, "home", {**page_values(home, "intro"), **body}, home.where)
     # Every load (each deployment) moves the site to SITE_URL, should the address have changed.
     make_site_root(HomePage.objects.get())
+    name_default_site()
 
 
 def load_topics(data: Item) -> None:

@@ -39,13 +39,19 @@ def is_translated(instance: Model, language: str, names: Iterable[str] = ()) -> 
     language is also filled in ``language``."""
     if language == settings.MODELTRANSLATION_DEFAULT_LANGUAGE:
         return True
-    for name in names or translated_field_names(type(instance)):
-        default_value = getattr(instance, build_localized_fieldname(name, settings.LANGUAGE_CODE))
-        if _has_content(default_value) and not _has_content(
-            getattr(instance, build_localized_fieldname(name, language))
-        ):
-            return False
-    return True
+    return not untranslated_fields(instance, language, names)
+
+
+def untranslated_fields(instance: Model, language: str, names: Iterable[str] = ()) -> list[str]:
+    """The translated fields (of ``names``, else all) ``instance`` has in another language and lacks
+    in ``language``."""
+    others = [code for code, _name in settings.LANGUAGES if code != language]
+    return [
+        name
+        for name in names or translated_field_names(type(instance))
+        if not _has_content(getattr(instance, build_localized_fieldname(name, language)))
+        and any(_has_content(getattr(instance, build_localized_fieldname(name, other))) for other in others)
+    ]
 
 
 def untranslated_rows(page: Page, language: str) -> bool:
