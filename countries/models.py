@@ -26,6 +26,7 @@ from wagtail.models import Orderable, Page
 from rest_framework import serializers
 
 from countries.editors import CountryPermissionTester, CountryProfileForm
+from network.address import absolute_url
 from network.blocks import BodyStreamBlock
 from network.identity import identity_pages
 from network.listing import Paginator, filtered_url, index_urls, shortlist
@@ -392,7 +393,8 @@ class CountryPage(RoutablePageMixin, BasePage):
         from countries.pdf import html_to_pdf
 
         html = self.render(request).render().content.decode()
-        pdf = html_to_pdf(html, request.build_absolute_uri(self.get_url(request)))
+        # Links in the PDF lead to the site's configured address, not the host the request came under.
+        pdf = html_to_pdf(html, absolute_url(self.get_url(request), request))
         response = HttpResponse(pdf, content_type="application/pdf")
         filename = f"{self.slug}-{get_language()}.pdf"
         response["Content-Disposition"] = content_disposition_header(as_attachment=False, filename=filename)
