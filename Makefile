@@ -16,7 +16,7 @@ TEST_WORKERS ?= 2
 XDIST := -n $(TEST_WORKERS) --dist loadgroup
 
 .DEFAULT_GOAL := help
-.PHONY: help install messages db run lint check translations test test-sqlite test-postgres browser-deps bench bench-ocds clean
+.PHONY: help install messages db run lint check translations test test-sqlite test-postgres browser-deps audit bench bench-ocds clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -34,8 +34,8 @@ messages: install ## Compile the translation catalogues in locale/
 
 db: messages ## Migrate the SQLite database and load the reference data, demo content and local accounts
 	$(MANAGE) migrate --noinput
-	$(MANAGE) load_reference_data
-	$(MANAGE) load_demo_content
+	SITE_URL=$${SITE_URL:-http://$(ADDRESS)} $(MANAGE) load_reference_data
+	SITE_URL=$${SITE_URL:-http://$(ADDRESS)} $(MANAGE) load_demo_content
 	$(MANAGE) create_local_admin
 	$(MANAGE) create_local_country_editor
 
@@ -67,6 +67,12 @@ test-postgres: messages ## The suite on PostgreSQL (DATABASE_URL, else the local
 browser-deps: ## Chromium (Debian package) and axe-core (npm) for the browser tests
 	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium; }
 	@test -f node_modules/axe-core/axe.min.js || npm ci --no-audit --no-fund --silent
+
+# Minutes, not part of `make test`: the demo site on a scratch SQLite database, served and audited.
+audit: messages ## Lighthouse SEO, accessibility and performance of every public page type, both languages
+	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium; }
+	@test -x node_modules/.bin/lighthouse || npm ci --no-audit --no-fund --silent
+	CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium} $(BIN)/python scripts/audit.py
 
 # Figures depend on the machine's load: note it (both scripts print it) when comparing runs.
 bench: messages ## Benchmarks: every page type at full volume, HTTP load under gunicorn, search engine

@@ -38,7 +38,8 @@ export DJANGO_SETTINGS_MODULE=network.settings.production
 SECRET_KEY=$($PYTHON -c 'import secrets; print(secrets.token_urlsafe(50))')
 MEDIA_ROOT=$(mktemp -d)
 export SECRET_KEY MEDIA_ROOT
-export ALLOWED_HOSTS=127.0.0.1 DATABASE_URL="sqlite:///$BENCH_DB" SECURE_SSL_REDIRECT=false LOG_LEVEL=WARNING
+# Production refuses a local SITE_URL; the links it builds are not followed here.
+export ALLOWED_HOSTS=127.0.0.1 SITE_URL=https://compraspublicas.example.org DATABASE_URL="sqlite:///$BENCH_DB" SECURE_SSL_REDIRECT=false LOG_LEVEL=WARNING
 
 # Production shares the page cache between workers through Redis (a scratch one on loopback, no disk)
 # or, without Redis, through the database.

@@ -26,6 +26,7 @@ from contracting.flags import process_flags
 from contracting.indicators import AWARDED_STATUSES
 from contracting.models.data import Award, Dataset, Organisation, Process
 from countries.models import CountryPage
+from network.address import absolute_url
 from network.exports import FORMATS, csv_cell, json_value
 from network.public import Column
 
@@ -121,7 +122,7 @@ def _link_rows(page, processes: list[Process], datasets: list[Dataset]) -> None:
 
 def download_columns(page, request: HttpRequest, codes: dict[int, str]) -> list[Column]:
     def process_page(process: Process) -> str:
-        return request.build_absolute_uri(page.process_url(codes[process.dataset_id], process.pk))
+        return absolute_url(page.process_url(codes[process.dataset_id], process.pk), request)
 
     return [
         Column("ocid", _("OCID"), lambda process: process.ocid),

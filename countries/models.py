@@ -7,7 +7,7 @@ from django import forms
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 from django.db.models.functions import Length, Substr
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect
@@ -26,6 +26,7 @@ from wagtail.models import Orderable, Page
 from rest_framework import serializers
 
 from countries.editors import CountryPermissionTester, CountryProfileForm
+from network.address import absolute_url
 from network.blocks import BodyStreamBlock
 from network.identity import identity_pages
 from network.listing import Paginator, filtered_url, index_urls, shortlist
@@ -297,6 +298,7 @@ class CountryPage(RoutablePageMixin, BasePage):
     parent_page_types = ["countries.CountryIndexPage"]
     subpage_types = ["countries.PracticePage"]
     feed_subject = "country"
+    subscribe_feeds = ("news", "events")
 
     public_fields = [
         *BasePage.public_fields,
@@ -391,7 +393,8 @@ class CountryPage(RoutablePageMixin, BasePage):
         from countries.pdf import html_to_pdf
 
         html = self.render(request).render().content.decode()
-        pdf = html_to_pdf(html, request.build_absolute_uri(self.get_url(request)))
+        # Links in the PDF lead to the site's configured address, not the host the request came under.
+        pdf = html_to_pdf(html, absolute_url(self.get_url(request), request))
         response = HttpResponse(pdf, content_type="application/pdf")
         filename = f"{self.slug}-{get_language()}.pdf"
         response["Content-Disposition"] = content_disposition_header(as_attachment=False, filename=filename)
@@ -416,6 +419,9 @@ class CountryPage(RoutablePageMixin, BasePage):
         practices_url = (
             urls[CountryIndexPage] + CountryIndexPage.practices_route() if urls.get(CountryIndexPage) else ""
         )
+        if isinstance(self.laws.all(), QuerySet):
+            # Read once, for the lists and for the translation notice (network.i18n.untranslated_rows).
+            prefetch_related_objects([self], "laws", "key_figures")
         return {
             "laws": self.laws.all(),
             "key_figures": self.key_figures.all(),

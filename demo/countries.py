@@ -52,8 +52,12 @@ def bodies(item: Item, name: str = "body", required: bool = True) -> dict[str, l
 
 
 def _law(law: Item) -> dict:
+    # A law's official title may have no English version yet: the English profile then shows the
+    # Spanish one, marked as Spanish (network.i18n.untranslated_rows), rather than an invented one.
+    title = law.item("title")
     return {
-        **law.translated("title"),
+        "title_es": title["es"],
+        "title_en": title.get("en", ""),
         "number": law.get("number", ""),
         "year": law.get("year"),
         "url": law.get("url", ""),
@@ -117,9 +121,13 @@ def profile_values(profile: Item) -> dict:
 def load_practices(data: Item, country: CountryPage) -> None:
     kind = dataclasses.replace(PRACTICES, parent=lambda: country)
     for practice in data.items("practices", required=False):
-        values = {**page_values(practice, "intro"), **bodies(practice), "topics": practice["topics"]}
-        if practice.get("date"):
-            values["date"] = practice["date"]
+        # The practice's own date is required: the model's default (today) would date it the day of loading.
+        values = {
+            **page_values(practice, "intro"),
+            **bodies(practice),
+            "topics": practice["topics"],
+            "date": practice["date"],
+        }
         sync(kind, values["slug_es"], values, practice.where)
 
 

@@ -2,7 +2,7 @@
 
 from datetime import date, timedelta
 
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 
@@ -26,12 +26,20 @@ def event_location(event: Page) -> str:
     )
 
 
+def has_calendar_dates(event: Page) -> bool:
+    """Whether the event's days are known. iCalendar cannot say "some days in June": a record that
+    gives only the month is shown as the month on the site and left out of calendars, rather than
+    written as a month-long event that never took place."""
+    return not event.only_month_known
+
+
+def is_still_to_come(event: Page) -> bool:
+    """Whether adding the event to a calendar still makes sense: its days are known and not all past."""
+    return has_calendar_dates(event) and event.end_date >= timezone.localdate()
+
+
 def all_day_span(event: Page) -> tuple[date, date]:
-    """DTSTART and the exclusive DTEND of the event's days; a record that gives only the month
-    spans the whole month, as iCalendar cannot say "some days in June"."""
-    if event.only_month_known:
-        after = event.end_date.replace(day=28) + timedelta(days=4)
-        return event.start_date.replace(day=1), after.replace(day=1)
+    """DTSTART and the exclusive DTEND of the event's days."""
     return event.start_date, event.end_date + timedelta(days=1)
 
 
@@ -58,6 +66,8 @@ def event_calendar(event: Page, request: HttpRequest) -> icalendar.Calendar:
 
 
 def calendar_response(event: Page, request: HttpRequest) -> HttpResponse:
+    if not has_calendar_dates(event):
+        raise Http404
     response = HttpResponse(
         event_calendar(event, request).to_ical(), content_type="text/calendar; charset=utf-8"
     )

@@ -8,6 +8,7 @@ from django.http import HttpRequest
 from wagtail.models import Page
 
 from countries.models import CountryPage
+from events.calendar import is_still_to_come
 from events.choices import SESSION_KIND_HEADINGS
 from network.models import TopicPage
 from network.ordering import alphabetical
@@ -49,8 +50,9 @@ def prefetch_children(event: Page) -> None:
 
 
 def calendar_url(event: Page, request: HttpRequest) -> str | None:
-    """Where the event's .ics file is; none for drafts and new pages in preview (which start "live")."""
-    page_url = event.get_url(request) if event.pk and event.live else None
+    """Where the event's .ics file is, for an event still to come; none for past events, events
+    known only to the month, drafts and new pages in preview (which start "live")."""
+    page_url = event.get_url(request) if event.pk and event.live and is_still_to_come(event) else None
     return page_url + event.reverse_subpage("ical") if page_url else None
 
 

@@ -45,8 +45,8 @@ class EventFeed(SubjectFeed):
             return gettext("Events with %(country)s") % {"country": subject.page.title}
         return gettext("Events about %(topic)s") % {"topic": subject.page.title}
 
-    def link(self, subject: Subject) -> str:
-        return subject.page.url if subject.page is not None else index_url(EventIndexPage)
+    def index_url(self) -> str:
+        return index_url(EventIndexPage)
 
     def description(self, subject: Subject) -> str:
         return gettext("Seminars, conferences and workshops of the network, the latest first.")
@@ -65,15 +65,11 @@ class EventFeed(SubjectFeed):
         where = ", ".join(part for part in (item.city, host.title if host else "") if part)
         return escape(" · ".join(part for part in (when, where, item.intro) if part))
 
-    def item_link(self, item: EventPage) -> str:
-        return item.url
-
     def item_pubdate(self, item: EventPage) -> datetime:
-        """When the event was announced, so readers are told about new events, not only past ones."""
-        return item.first_published_at or start_of_day(item.start_date)
-
-    def item_updateddate(self, item: EventPage) -> datetime | None:
-        return item.last_published_at
+        """The day the event starts (the first of the month when only the month is known): the date
+        the item is about and the feed's order, never when the page happened to be saved (a whole
+        history loaded in one afternoon would otherwise all carry that afternoon)."""
+        return start_of_day(item.start_date)
 
 
 class EventAtomFeed(EventFeed):
@@ -81,14 +77,19 @@ class EventAtomFeed(EventFeed):
 
 
 def upcoming_events_calendar(request: HttpRequest) -> HttpResponse:
-    """Every event that has not ended yet, for calendar applications to subscribe to."""
+    """Every event that has not ended yet, for calendar applications to subscribe to; those known only
+    to the month are left out (``events.calendar.has_calendar_dates``)."""
     calendar = icalendar.Calendar.new(
         prodid=PRODUCT_ID,
         method="PUBLISH",
         language=get_language(),
         name=gettext("Events of the %(network)s") % {"network": NETWORK_NAME},
     )
-    events = events_about(Subject()).filter(end_date__gte=timezone.localdate()).order_by("start_date", "pk")
+    events = (
+        events_about(Subject())
+        .filter(end_date__gte=timezone.localdate(), only_month_known=False)
+        .order_by("start_date", "pk")
+    )
     for event in events:
         for component in event_calendar(event, request).walk("VEVENT"):
             calendar.add_component(component)

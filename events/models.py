@@ -43,6 +43,7 @@ class EventIndexPage(BasePage):
     max_count = 1
     open_data_downloads = ("events", "agreements")
     api_listing_type = "events.EventPage"
+    subscribe_feeds = ("events",)
     events_per_page = 10
 
     class Meta:

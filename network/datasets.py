@@ -45,6 +45,8 @@ def load_site(data: Item) -> None:
     home = data.item("home")
     body = {f"body_{language}": paragraphs(*texts) for language, texts in home.text("body").items()}
     sync(HOME, "home", {**page_values(home, "intro"), **body}, home.where)
+    # Every load (each deployment) moves the site to SITE_URL, should the address have changed.
+    make_site_root(HomePage.objects.get())
     name_default_site()
 
 

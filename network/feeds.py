@@ -15,7 +15,7 @@ The apps that hold the content contribute the feeds through two hooks
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 from typing import Any
 
@@ -24,10 +24,12 @@ from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 from django.urls import URLPattern, path, reverse
 from django.utils import timezone
+from django.utils.encoding import escape_uri_path
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Page
 
+from network.address import site_root_url
 from network.contributions import Contributions
 from network.models import TopicPage
 from network.tree import visible
@@ -58,10 +60,17 @@ FEEDS = Contributions("register_feeds")
 
 @dataclass(frozen=True)
 class Subject:
-    """What a feed is narrowed to: the whole network, or the page found by URL keyword ``kind``."""
+    """What a feed is narrowed to: the whole network, or the page found by URL keyword ``kind``;
+    and where the feed is, on the site's configured address (``network.address``)."""
 
     page: Page | None = None
     kind: str | None = None
+    root_url: str = ""
+    path: str = "/"
+
+    def absolute(self, path: str) -> str:
+        """``path`` on the site's configured address, so no link depends on the request's host."""
+        return path if path.startswith(("http://", "https://")) else self.root_url + path
 
 
 def find_subject(**url_kwargs: Any) -> Subject:
@@ -82,7 +91,27 @@ class SubjectFeed(Feed):
     """A syndication feed of the whole network, or narrowed to the subject in its URL."""
 
     def get_object(self, request: HttpRequest, **url_kwargs: Any) -> Subject:
-        return find_subject(**url_kwargs)
+        subject = find_subject(**url_kwargs)
+        return replace(subject, root_url=site_root_url(request), path=escape_uri_path(request.path))
+
+    def feed_url(self, subject: Subject) -> str:
+        # Django's syndication would prefix the request's host; an absolute URL is kept as it is.
+        return subject.absolute(subject.path)
+
+    def link(self, subject: Subject) -> str:
+        return subject.absolute(subject.page.url if subject.page is not None else self.index_url())
+
+    def index_url(self) -> str:
+        """Where the listing of the feed's items is (see ``index_url``)."""
+        return "/"
+
+    def item_link(self, item: Page) -> str:
+        return item.full_url
+
+    def item_updateddate(self, item: Page) -> datetime:
+        """Atom requires an entry's <updated>: the item's own date (``item_pubdate``), the editorial
+        one, rather than the time the page was last saved, which a bulk load sets for every item."""
+        return self.item_pubdate(item)
 
 
 def start_of_day(day: date) -> datetime:

@@ -6,12 +6,16 @@ empty in English falls back to Spanish; these helpers tell the templates when
 that happened so the reader is told and search engines are not misled.
 """
 
+from collections.abc import Iterable, Iterator
+
 from django.conf import settings
 from django.db.models import Model
 from django.http import HttpRequest
 from django.urls import ResolverMatch, translate_url
 from django.utils import translation
+from django.utils.encoding import escape_uri_path
 
+from modelcluster.models import get_all_child_relations
 from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.models import Page
@@ -30,22 +34,40 @@ def translated_field_names(model: type[Model]) -> list[str]:
     return [name for name in options.all_fields if name not in TECHNICAL_FIELDS]
 
 
-def is_translated(instance: Model, language: str) -> bool:
-    """True when every field filled in the default language is also filled in ``language``."""
+def is_translated(instance: Model, language: str, names: Iterable[str] = ()) -> bool:
+    """True when every field (of ``names``, else every translated one) filled in the default
+    language is also filled in ``language``."""
     if language == settings.MODELTRANSLATION_DEFAULT_LANGUAGE:
         return True
-    return not untranslated_fields(instance, language)
+    return not untranslated_fields(instance, language, names)
 
 
-def untranslated_fields(instance: Model, language: str) -> list[str]:
-    """The translated fields ``instance`` has in another language and lacks in ``language``."""
+def untranslated_fields(instance: Model, language: str, names: Iterable[str] = ()) -> list[str]:
+    """The translated fields (of ``names``, else all) ``instance`` has in another language and lacks
+    in ``language``."""
     others = [code for code, _name in settings.LANGUAGES if code != language]
     return [
         name
-        for name in translated_field_names(type(instance))
+        for name in names or translated_field_names(type(instance))
         if not _has_content(getattr(instance, build_localized_fieldname(name, language)))
         and any(_has_content(getattr(instance, build_localized_fieldname(name, other))) for other in others)
     ]
+
+
+def untranslated_rows(page: Page, language: str) -> bool:
+    """True when an inline row of the page (a law, a key figure, a session…) falls back to Spanish.
+
+    Reads the rows through the page's own relations, so a page that prefetched them (as the
+    country profile and the event page do for their lists) makes no query here.
+    """
+    return any(not is_translated(row, language) for row in translated_rows(page))
+
+
+def translated_rows(page: Page) -> Iterator[Model]:
+    """The page's inline rows (modelcluster child relations) whose model has translated fields."""
+    for relation in get_all_child_relations(page):
+        if translated_field_names(relation.related_model):
+            yield from getattr(page, relation.get_accessor_name()).all()
 
 
 def _has_content(value: object) -> bool:
@@ -54,32 +76,33 @@ def _has_content(value: object) -> bool:
     return bool(value)
 
 
-def language_urls(request: HttpRequest, page: Page | None = None) -> dict[str, str]:
+def language_urls(request: HttpRequest, page: Page | None = None, keep_query: bool = True) -> dict[str, str]:
     """The URL of the current page in each language, keyed by language code.
 
     A Wagtail page gives its own translated URL; a route of a routable page named
     ``<name>-<language>`` (one per language) gives the same route in the other
-    language, with the same arguments and filters; any other view has its path translated by
-    Django's URL resolver (translated URL patterns included).
+    language, with the same arguments; any other view has its path translated by
+    Django's URL resolver (translated URL patterns included). The query string (a listing's
+    filters, a search) goes along, so switching language keeps what the reader chose, unless
+    ``keep_query`` is false (hreflang alternates name the pages themselves).
     """
     route = getattr(request, "routable_resolver_match", None)
     route_name = route.url_name if route and route.url_name else ""
     translated = route_name.endswith(f"-{translation.get_language()}")
+    query = f"?{request.META['QUERY_STRING']}" if keep_query and request.META.get("QUERY_STRING") else ""
     urls = {}
     for code, _name in settings.LANGUAGES:
         if page is not None:
             with translation.override(code):
-                urls[code] = (
-                    translated_route(request, page, route, code) if translated else page.get_url(request)
-                )
+                url = translated_route(request, page, route, code) if translated else page.get_url(request)
         else:
-            urls[code] = translate_url(request.get_full_path(), code)
+            url = translate_url(escape_uri_path(request.path), code)
+        urls[code] = url + query
     return urls
 
 
 def translated_route(request: HttpRequest, page: Page, route: ResolverMatch, code: str) -> str:
     """The URL of ``page``'s matched route (named ``<name>-<active language>``) in language ``code``,
-    with the same arguments (a country's explorer stays that country's) and query string."""
+    with the same arguments (a country's explorer stays that country's)."""
     base, _dash, _language = route.url_name.rpartition("-")
-    url = page.get_url(request) + page.reverse_subpage(f"{base}-{code}", route.args, route.kwargs)
-    return f"{url}?{request.GET.urlencode()}" if request.GET else url
+    return page.get_url(request) + page.reverse_subpage(f"{base}-{code}", route.args, route.kwargs)

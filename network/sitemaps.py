@@ -1,5 +1,7 @@
 """/sitemap.xml with every live page in each language it exists in, and /robots.txt pointing to it."""
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps.views import sitemap
@@ -9,6 +11,7 @@ from django.views.decorators.http import require_GET
 
 from wagtail.models import Page, Site
 
+from network.address import absolute_url
 from network.i18n import is_translated
 from network.tree import visible
 
@@ -33,6 +36,13 @@ class PageSitemap(Sitemap):
 
     def get_languages_for_item(self, page: Page) -> list[str]:
         return [code for code, _name in settings.LANGUAGES if is_translated(page, code)]
+
+    def get_protocol(self, protocol: str | None = None) -> str:
+        return urlsplit(self.site.root_url).scheme
+
+    def get_domain(self, site=None) -> str:
+        """The configured address (``network.address``), not the host the request came under."""
+        return urlsplit(self.site.root_url).netloc
 
     def location(self, page: Page) -> str:
         _site_id, _root_url, page_path = page.get_url_parts()
@@ -64,6 +74,6 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
-        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        f"Sitemap: {absolute_url(reverse('sitemap'), request)}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -12,6 +12,8 @@ from django.db import transaction
 
 from wagtail.models import Page, Site
 
+from network.address import configure_default_site, configured_host
+
 P = TypeVar("P", bound=Page)
 
 
@@ -47,11 +49,16 @@ def ensure_child(parent: Page, model: type[P], slug_es: str, **fields) -> tuple[
 
 
 def make_site_root(home: Page) -> None:
-    """``home`` becomes the default site's root, replacing Wagtail's placeholder welcome page."""
+    """``home`` becomes the root of the default site, at the configured address, replacing
+    Wagtail's placeholder welcome page."""
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        Site.objects.create(hostname="localhost", root_page=home, is_default_site=True, site_name="RICG")
+        hostname, port = configured_host()
+        Site.objects.create(
+            hostname=hostname, port=port, root_page=home, is_default_site=True, site_name="RICG"
+        )
         return
+    configure_default_site(site)
     placeholder = site.root_page
     site.root_page = home
     site.save()

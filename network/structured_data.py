@@ -17,14 +17,18 @@ from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest
+from django.templatetags.static import static
+from django.utils import translation
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext
 
 from wagtail.models import Page
 
+from network.address import absolute_url
 from network.contributions import Contributions
 from network.i18n import is_translated
+from network.models import HomePage
 
 SCHEMA = "https://schema.org"
 # OpenGraph wants language_TERRITORY; Spanish here is Latin America's.
@@ -33,8 +37,21 @@ OG_LOCALES = {"es": "es_LA", "en": "en_US"}
 SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
+# The network's own image for link previews, shipped in static (1200 × 630, the size they show).
+DEFAULT_IMAGE = "network/img/share.png"
+DEFAULT_IMAGE_SIZE = (1200, 630)
+
+
 def _network_name() -> str:
     return gettext("Inter-American Government Procurement Network")
+
+
+def network_summary() -> str:
+    """What the network is, in one sentence: the description of a page that has none of its own."""
+    return gettext(
+        "The Inter-American Government Procurement Network brings together the public procurement "
+        "agencies of the member states of the Organization of American States."
+    )
 
 
 def iso(value: date | datetime | None) -> str | None:
@@ -48,8 +65,18 @@ def without_empty(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def description(page: Page) -> str:
-    """The editor's search description, or else the page's introduction."""
+    """The editor's search description, or else the page's introduction (schema.org's description)."""
     return page.search_description or getattr(page, "intro", "") or ""
+
+
+def summary(page: Page | None) -> str:
+    """The page's description, or else what the network is: every page has a meta description and
+    a link preview text, while schema.org is never told the network's sentence describes an event."""
+    return (description(page) if page is not None else "") or network_summary()
+
+
+def default_image_url(request: HttpRequest) -> str:
+    return absolute_url(static(DEFAULT_IMAGE), request)
 
 
 def page_image_url(page: Page, request: HttpRequest) -> str | None:
@@ -57,7 +84,21 @@ def page_image_url(page: Page, request: HttpRequest) -> str | None:
     image = getattr(page, "image", None)
     if image is None:
         return None
-    return request.build_absolute_uri(image.get_rendition("fill-1200x630").url)
+    return absolute_url(image.get_rendition("fill-1200x630").url, request)
+
+
+def share_image(page: Page, request: HttpRequest) -> list[tuple[str, str | None]]:
+    """og:image tags: the page's own image, else the network's, with its size and description."""
+    own = page_image_url(page, request)
+    if own is not None:
+        return [("og:image", own)]
+    width, height = DEFAULT_IMAGE_SIZE
+    return [
+        ("og:image", default_image_url(request)),
+        ("og:image:width", str(width)),
+        ("og:image:height", str(height)),
+        ("og:image:alt", _network_name()),
+    ]
 
 
 # --- JSON-LD ------------------------------------------------------------------------
@@ -78,7 +119,32 @@ class PageSchema:
     og_tags: Callable[[Page], list[tuple[str, str | None]]] = lambda page: []
 
 
-STRUCTURED_DATA = Contributions("register_structured_data")
+def organization(page: Page, request: HttpRequest) -> list[dict[str, Any]]:
+    """The network itself, described on its home page, in the language of the URL."""
+    with translation.override(settings.LANGUAGE_CODE):
+        spanish_name = _network_name()
+    names = dict.fromkeys([_network_name(), spanish_name, "RICG"])
+    return [
+        without_empty(
+            {
+                "@context": SCHEMA,
+                "@type": "Organization",
+                "name": _network_name(),
+                "alternateName": [name for name in names if name != _network_name()],
+                "url": absolute_url("/", request),
+                "logo": default_image_url(request),
+                "description": network_summary(),
+                "areaServed": {"@type": "Place", "name": gettext("The Americas")},
+                "inLanguage": get_language(),
+            }
+        )
+    ]
+
+
+STRUCTURED_DATA = Contributions(
+    "register_structured_data",
+    builtin={HomePage: PageSchema(json_ld=organization)},
+)
 NO_SCHEMA = PageSchema()
 
 
@@ -92,7 +158,7 @@ def page_schema(page: Page | None) -> PageSchema:
 
 def publisher(request: HttpRequest) -> dict[str, Any]:
     """The network, as the publisher of every page."""
-    return {"@type": "Organization", "name": _network_name(), "url": request.build_absolute_uri("/")}
+    return {"@type": "Organization", "name": _network_name(), "url": absolute_url("/", request)}
 
 
 def reference(page: Page) -> dict[str, Any]:
@@ -129,7 +195,7 @@ def open_graph(page: Page | None, request: HttpRequest) -> list[tuple[str, str]]
     tags = [
         ("og:type", schema.og_type),
         ("og:title", page.seo_title or page.title),
-        ("og:description", description(page)),
+        ("og:description", summary(page)),
         ("og:url", page.get_full_url(request)),
         ("og:site_name", _network_name()),
         ("og:locale", OG_LOCALES.get(language, language)),
@@ -138,7 +204,7 @@ def open_graph(page: Page | None, request: HttpRequest) -> list[tuple[str, str]]
             for code, _name in settings.LANGUAGES
             if code != language and is_translated(page, code)
         ),
-        ("og:image", page_image_url(page, request)),
+        *share_image(page, request),
         *schema.og_tags(page),
     ]
     return [(name, value) for name, value in tags if value]

@@ -24,8 +24,8 @@ class NewsFeed(SubjectFeed):
             return gettext("News of the %(network)s") % {"network": NETWORK_NAME}
         return gettext("News about %(subject)s") % {"subject": subject.page.title}
 
-    def link(self, subject: Subject) -> str:
-        return subject.page.url if subject.page is not None else index_url(NewsIndexPage)
+    def index_url(self) -> str:
+        return index_url(NewsIndexPage)
 
     def description(self, subject: Subject) -> str:
         return gettext("The latest news of the network and its member countries.")
@@ -46,14 +46,8 @@ class NewsFeed(SubjectFeed):
         # Readers show descriptions (and Atom's type="html" summaries) as HTML; the intro is text.
         return escape(item.intro)
 
-    def item_link(self, item: NewsPage) -> str:
-        return item.url
-
     def item_pubdate(self, item: NewsPage) -> datetime:
         return start_of_day(item.date)
-
-    def item_updateddate(self, item: NewsPage) -> datetime | None:
-        return item.last_published_at
 
     def item_categories(self, item: NewsPage) -> list[str]:
         return [topic.title for topic in item.topics.all()]

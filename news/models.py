@@ -24,6 +24,7 @@ class NewsIndexPage(BasePage):
 
     parent_page_types = ["network.HomePage"]
     subpage_types = ["news.NewsPage"]
+    subscribe_feeds = ("news",)
     max_count = 1
     per_page = 10
 

@@ -12,7 +12,7 @@ import re
 from django.apps import apps
 from django.core.management import call_command
 from django.test import override_settings
-from django.utils import translation
+from django.utils import timezone, translation
 
 import pypdf
 import pytest
@@ -22,6 +22,7 @@ from events.models import EventPage
 from network.models import HomePage, NetworkDocument, PageRole, StandardPage, TopicPage, TopicPriority
 from news.models import NewsPage
 from portals.models import Institution, Portal, PortalKind
+from search.models import SearchEntry
 from tests.conftest import shared_content
 
 APPS_WITH_CONTENT = ("wagtailcore", "wagtaildocs", "network", "countries", "events")
@@ -254,6 +255,29 @@ def test_country_profile_urls_in_both_languages(demo, client, url):
 
     assert response.status_code == 200
     assert "ChileCompra" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_no_date_of_the_demo_is_the_day_it_was_loaded(demo, client):
+    """Practices, news and events carry their own dates, never the load's: no search facet for this
+    year appears out of a load, and the event feed is dated by the events."""
+    this_year = timezone.localdate().year
+    assert not PracticePage.objects.filter(date__year=this_year).exists()
+    assert SearchEntry.objects.exists()
+    assert not SearchEntry.objects.filter(year=this_year).exists()
+    feed = client.get("/en/feeds/events.rss").content.decode()
+    assert "<pubDate>" in feed
+    assert timezone.localdate().strftime("%d %b %Y") not in feed
+
+
+@pytest.mark.django_db
+def test_the_month_only_seminar_is_never_a_calendar_event(demo, client):
+    seminar = EventPage.objects.get(only_month_known=True, start_date__year=2004)
+    with translation.override("en"):
+        url = seminar.get_url()
+    html = client.get(url).content.decode()
+    assert "/ical/" not in html
+    assert client.get(url + "ical/").status_code == 404
 
 
 PROFILE_SECTIONS = ("agency", "laws", "system", "portals", "contact")

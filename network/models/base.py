@@ -36,6 +36,9 @@ class BasePage(Page):
     api_listing_type = ""
     # The feed filter ("country" or "topic") a page stands for, for the feeds narrowed to it.
     feed_subject = ""
+    # The feeds ("news", "events") the page offers readers to subscribe to, in a visible list;
+    # narrowed to the page when it is a feed subject. "events" brings the calendar of upcoming events.
+    subscribe_feeds: tuple[str, ...] = ()
 
     class Meta:
         abstract = True

@@ -22,6 +22,7 @@ class HomePage(BasePage):
 
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
+    subscribe_feeds = ("news", "events")
 
     public_fields = [*BasePage.public_fields, PublicField("body", search=TEXT)]
 

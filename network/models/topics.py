@@ -74,6 +74,7 @@ class TopicPage(BasePage):
     parent_page_types = ["network.TopicIndexPage"]
     subpage_types = []
     feed_subject = "topic"
+    subscribe_feeds = ("news", "events")
 
     public_fields = [
         *BasePage.public_fields,

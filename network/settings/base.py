@@ -244,7 +244,10 @@ WAGTAIL_SITE_NAME = "Red Interamericana de Compras Gubernamentales"
 # Slugs in plain ASCII (/es/pagina-de-prueba/, not /es/p%C3%A1gina-de-prueba/): the admin's
 # slug fields transliterate as editors type, and BasePage.fill_slugs on saving.
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The public address every absolute URL is built on (network.address): pages, API, exports, feeds,
+# calendars and the sitemap. Written into the default Wagtail Site by load_reference_data.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", SITE_URL)
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 # Several sites (or staging and production) can share one cluster under different prefixes.
 ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "compraspublicas-search")

@@ -1,12 +1,14 @@
 """Production: everything secret or host-specific must come from the environment."""
 
 import os
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
 
 DEBUG = False
+LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "0.0.0.0"}  # noqa: S104
 
 # Static files are served by the application itself, compressed and cached forever.
 MIDDLEWARE = [MIDDLEWARE[0], "whitenoise.middleware.WhiteNoiseMiddleware", *MIDDLEWARE[1:]]  # noqa: F405
@@ -15,6 +17,11 @@ if not SECRET_KEY:  # noqa: F405
     raise ImproperlyConfigured("Set the SECRET_KEY environment variable.")
 if not ALLOWED_HOSTS:  # noqa: F405
     raise ImproperlyConfigured("Set ALLOWED_HOSTS, e.g. ALLOWED_HOSTS=compraspublicas.org.")
+# Every absolute link (pages, API, exports, feeds, calendars) is built on it: never a local address.
+if "SITE_URL" not in os.environ or urlsplit(SITE_URL).hostname in LOCAL_HOSTS:  # noqa: F405
+    raise ImproperlyConfigured(
+        "Set SITE_URL to the public address, e.g. SITE_URL=https://compraspublicas.org."
+    )
 
 # TLS is terminated at the load balancer, which sets X-Forwarded-Proto and appends the client's
 # address to X-Forwarded-For: the login and password throttles read it there.

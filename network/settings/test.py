@@ -6,6 +6,8 @@ from .base import *  # noqa: F403
 SECRET_KEY = "test-only-insecure-key"  # noqa: S105
 # The test client talks to "testserver"; browser tests to 127.0.0.1.
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
+# Not the host the test client sends, so a link built from the request's host is caught.
+SITE_URL = "https://compras.example.org"
 # Hashing passwords slowly only slows the suite down.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Manifest storage would require collectstatic before every run.

@@ -1,13 +1,17 @@
 from django import template
 from django.conf import settings
 from django.core.paginator import Page
+from django.db.models import Model
 from django.utils import translation
+from django.utils.encoding import escape_uri_path
+from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language_info
 
 from wagtail.models import Site
 
-from network.i18n import is_translated, language_urls
+from network.address import absolute_url
+from network.i18n import is_translated, language_urls, untranslated_rows
 from network.identity import identity_pages
 from network.menu import menu_items, on_route, trail
 from network.models import PageRole
@@ -38,17 +42,19 @@ def language_switcher(context: template.Context) -> dict:
 
 @register.inclusion_tag("network/tags/alternate_links.html", takes_context=True)
 def alternate_links(context: template.Context) -> dict:
-    """hreflang alternates for the languages the page really exists in, plus x-default."""
+    """The canonical address (this page in this language, without filters) and hreflang alternates
+    for the languages the page really exists in, plus x-default, all on the configured address."""
     request = context["request"]
     page = context.get("page")
-    urls = language_urls(request, page)
+    urls = language_urls(request, page, keep_query=False)
     alternates = [
-        (code, request.build_absolute_uri(url))
+        (code, absolute_url(url, request))
         for code, url in urls.items()
         if page is None or is_translated(page, code)
     ]
-    default_url = request.build_absolute_uri(urls[settings.LANGUAGE_CODE])
-    return {"alternates": alternates, "default_url": default_url}
+    default_url = absolute_url(urls[settings.LANGUAGE_CODE], request)
+    canonical = absolute_url(escape_uri_path(request.path), request)
+    return {"alternates": alternates, "default_url": default_url, "canonical": canonical}
 
 
 @register.simple_tag(takes_context=True)
@@ -58,6 +64,24 @@ def fallback_language(context: template.Context) -> str:
     if page is None or is_translated(page, translation.get_language()):
         return ""
     return settings.LANGUAGE_CODE
+
+
+@register.simple_tag(takes_context=True)
+def has_untranslated_rows(context: template.Context) -> bool:
+    """Whether an inline row of the page (a law, a key figure…) is shown in Spanish on this page."""
+    page = context.get("page")
+    return page is not None and untranslated_rows(page, translation.get_language())
+
+
+@register.filter
+def fallback_lang(row: Model, field_names: str = "") -> SafeString:
+    """`` lang="es"`` for the element of a row shown in Spanish because it has no translation yet,
+    so that screen readers pronounce it as Spanish and readers see where the gap is;
+    ``field_names`` ("title", "label,unit") narrows it to the fields the element shows."""
+    names = [name for name in field_names.split(",") if name]
+    if is_translated(row, translation.get_language(), names):
+        return SafeString()
+    return format_html(' lang="{}"', settings.LANGUAGE_CODE)
 
 
 @register.inclusion_tag("network/tags/main_menu.html", takes_context=True)

@@ -7,7 +7,7 @@ from django.utils.translation import gettext
 
 from network.exports import DATASETS, export_url
 from network.feeds import feed_url
-from network.structured_data import head_tags
+from network.structured_data import head_tags, summary
 
 register = template.Library()
 
@@ -46,6 +46,34 @@ def feed_links(context: template.Context) -> dict:
         }
     )
     return {"feeds": links}
+
+
+@register.inclusion_tag("network/open_data/subscribe.html", takes_context=True)
+def subscribe_links(context: template.Context) -> dict:
+    """Visible links to the feeds a page offers (``subscribe_feeds``), narrowed to the country or
+    topic it stands for, and to the calendar of upcoming events; nothing on other pages."""
+    page = context.get("page")
+    kinds = getattr(page, "subscribe_feeds", ())
+    subject = {page.feed_subject: page} if getattr(page, "feed_subject", "") else {}
+    titles = {
+        "news": gettext("News about %(name)s") if subject else gettext("News of the network"),
+        "events": gettext("Events about %(name)s") if subject else gettext("Events of the network"),
+    }
+    feeds = [
+        {
+            "title": titles[kind] % {"name": page.title} if subject else titles[kind],
+            "rss": feed_url(f"{kind}.rss", **subject),
+            "atom": feed_url(f"{kind}.atom", **subject),
+        }
+        for kind in kinds
+    ]
+    return {"feeds": feeds, "calendar": feed_url("events.ics") if "events" in kinds else ""}
+
+
+@register.simple_tag(takes_context=True)
+def page_description(context: template.Context) -> str:
+    """The page's meta description: its own summary, else what the network is."""
+    return summary(context.get("page"))
 
 
 @register.simple_tag(takes_context=True)

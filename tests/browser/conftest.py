@@ -71,17 +71,19 @@ def site_url(request, tmp_path_factory) -> Iterator[str]:
     if not Path(CHROMIUM).exists():
         pytest.fail(f"Chromium is not installed at {CHROMIUM}; `make browser-deps` installs it.")
     workdir = tmp_path_factory.mktemp("site")
+    port = _free_port()
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "tests.browser.site_settings",
         "DATABASE_URL": f"sqlite:///{workdir / 'site.sqlite3'}",
         "MEDIA_ROOT": str(workdir / "media"),
+        # The site links to the address it is served at (network.address).
+        "SITE_URL": f"http://127.0.0.1:{port}",
     }
     _manage(env, "migrate", "--noinput")
     _manage(env, "load_demo_content")
     _manage(env, "create_local_admin")
     _manage(env, "create_local_country_editor")
-    port = _free_port()
     server = subprocess.Popen(
         [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
         cwd=ROOT,

@@ -22,6 +22,34 @@ def test_switching_language_on_an_event_lands_on_the_same_event(page: Page):
     assert page.problems == []
 
 
+def test_switching_language_keeps_the_events_filters(page: Page):
+    """A reader who narrowed the events to a topic finds the same events, still narrowed, in English."""
+    page.goto("/es/eventos/")
+    topic = page.get_by_label("Tema", exact=True)
+    chosen = topic.locator("option").nth(1).get_attribute("value")
+    topic.select_option(chosen)
+    page.get_by_role("button", name="Aplicar filtros").click()
+    expect(page).to_have_url(re.compile(rf"/es/eventos/\?(.*&)?topic={chosen}"))
+    events = page.locator("main h2, main h3").all_inner_texts()
+    page.get_by_role("navigation", name="Idioma").get_by_role("link", name="English").click()
+    expect(page).to_have_url(re.compile(rf"/en/events/\?(.*&)?topic={chosen}"))
+    expect(page.get_by_label("Topic", exact=True)).to_have_value(chosen)
+    assert len(page.locator("main h2, main h3").all_inner_texts()) == len(events)
+    assert page.problems == []
+
+
+def test_a_law_without_an_english_title_is_marked_spanish_on_the_english_profile(page: Page):
+    """Chile's procurement regulation has no English title in the demo content: shown in Spanish,
+    in an element whose language is Spanish, with the notice; the rest of the page stays English."""
+    page.goto("/en/countries/chile/")
+    laws = page.get_by_role("region", name="Legal framework")
+    expect(laws.locator('tr[lang="es"]')).to_have_count(1)
+    expect(laws.locator('tr[lang="es"] th')).to_have_text(re.compile(r"^Reglamento de la Ley 19\.886"))
+    expect(page.get_by_role("note")).to_contain_text("not been fully translated into English")
+    expect(page.locator("main")).not_to_have_attribute("lang", "es")
+    assert page.problems == []
+
+
 def test_a_country_opens_from_the_map(page: Page):
     page.goto("/es/paises/")
     page.get_by_role("group", name="Mapa de los Estados miembros").get_by_role("link", name="Chile").click()

@@ -7,7 +7,7 @@ from django.utils import translation
 
 import pytest
 
-from countries.models import CountryPage, PracticePage, Subregion, group_by_subregion
+from countries.models import CountryLaw, CountryPage, PracticePage, Subregion, group_by_subregion
 
 # Every test reads the same member states, built once for the module.
 pytestmark = pytest.mark.usefixtures("shared_countries")
@@ -243,3 +243,32 @@ class TestPracticePage:
         spanish = main_html(client.get(spanish_url))
         assert '<a href="/es/paises/chile/">Chile</a>' in spanish
         assert "Cómo se compra en línea." in spanish
+
+
+@pytest.mark.django_db
+class TestUntranslatedRow:
+    """A law without its English title, on a profile otherwise in English."""
+
+    NOTICE = "has not been fully translated into English"
+
+    @pytest.fixture
+    def chile_with_a_spanish_only_law(self, chile):
+        CountryLaw.objects.create(page=chile, title_es="Ley de compras públicas", number="19.886", year=2003)
+        CountryLaw.objects.create(
+            page=chile, title_es="Reglamento", title_en="Regulation", number="250", year=2004
+        )
+        return chile
+
+    def test_the_row_is_marked_spanish_and_the_reader_told(self, client, chile_with_a_spanish_only_law):
+        html = client.get("/en/countries/chile/").content.decode()
+        assert re.search(r'<tr lang="es">\s*<th scope="row">Ley de compras públicas</th>', html)
+        assert re.search(r"<tr>\s*<th scope=\"row\">Regulation</th>", html)
+        assert self.NOTICE in html
+        # The page itself is in English: only the row is marked, and its English version is offered.
+        assert '<main id="main" tabindex="-1">' in html
+        assert 'hreflang="en" href="https://compras.example.org/en/countries/chile/"' in html
+
+    def test_the_spanish_page_marks_nothing(self, client, chile_with_a_spanish_only_law):
+        html = client.get("/es/paises/chile/").content.decode()
+        assert '<tr lang="es">' not in html
+        assert "traducida" not in html

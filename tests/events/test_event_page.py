@@ -2,12 +2,12 @@
 
 import re
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 
 from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import translation
+from django.utils import timezone, translation
 
 from wagtail.rich_text import RichText
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
@@ -261,9 +261,30 @@ class TestReportAgreementsDocuments:
         assert f'<a href="{link.url}" hreflang="es" lang="es">Informe final</a>' in documents
         assert client.get(link.url).status_code == 200
 
-    def test_calendar_link_in_each_language(self, client, seminar):
-        assert 'href="/es/eventos/evento-1/ical/"' in get_html(client, "/es/eventos/evento-1/")
-        assert 'href="/en/events/event-1/ical/"' in get_html(client, "/en/events/event-1/")
+    def test_a_past_event_offers_no_calendar(self, client, seminar):
+        assert "/ical/" not in get_html(client, "/es/eventos/evento-1/")
+
+
+@pytest.mark.django_db
+class TestAddToMyCalendar:
+    """Offered only for events still to come whose days are known."""
+
+    def test_an_event_still_to_come_in_each_language(self, client, make_event):
+        today = timezone.localdate()
+        event = make_event(start_date=today - timedelta(days=1), end_date=today)
+        assert f'href="/es/eventos/{event.slug_es}/ical/"' in get_html(
+            client, f"/es/eventos/{event.slug_es}/"
+        )
+        assert f'href="/en/events/{event.slug_en}/ical/"' in get_html(client, f"/en/events/{event.slug_en}/")
+
+    def test_not_for_an_event_known_only_to_the_month(self, client, make_event):
+        next_year = timezone.localdate().year + 1
+        event = make_event(
+            start_date=date(next_year, 6, 1), end_date=date(next_year, 6, 1), only_month_known=True
+        )
+        html = get_html(client, f"/es/eventos/{event.slug_es}/")
+        assert "/ical/" not in html
+        assert f'<time datetime="{next_year}-06">junio de {next_year}</time>' in html
 
 
 @pytest.mark.django_db
@@ -367,3 +388,16 @@ def test_an_event_known_only_to_the_month_shows_the_month(client, make_event):
     assert '"startDate": "2004-09"' in english
     assert "September 1" not in english
     assert '<time datetime="2004-09">September 2004</time>' in get_html(client, "/en/events/")
+
+
+@pytest.mark.django_db
+def test_an_agreement_without_its_english_title_is_marked_spanish(client, make_event):
+    event = make_event(
+        agreements=[
+            EventAgreement(title_es="Publicar datos abiertos", text_es="<p>Los países publicarán.</p>")
+        ]
+    )
+    html = get_html(client, f"/en/events/{event.slug_en}/")
+    assert '<span lang="es">Publicar datos abiertos</span>' in html
+    assert '<div lang="es"><p>Los países publicarán.</p></div>' in html
+    assert "has not been fully translated into English" in html

@@ -81,10 +81,22 @@ class TestTranslatedPages:
     def test_hreflang_lists_both_languages_and_spanish_as_default(self, client, about_page):
         links = alternates(client.get("/en/about-the-network/").content.decode())
         assert links == {
-            "es": "http://testserver/es/acerca-de-la-red/",
-            "en": "http://testserver/en/about-the-network/",
-            "x-default": "http://testserver/es/acerca-de-la-red/",
+            "es": "https://compras.example.org/es/acerca-de-la-red/",
+            "en": "https://compras.example.org/en/about-the-network/",
+            "x-default": "https://compras.example.org/es/acerca-de-la-red/",
         }
+
+    def test_switcher_keeps_the_query_string_and_hreflang_names_the_page(self, client, about_page):
+        """A reader who filtered a listing keeps the filters in the other language; the hreflang
+        alternates and the canonical link name the page itself."""
+        html = client.get("/es/acerca-de-la-red/?topic=3&country=CL&page=2").content.decode()
+        assert 'href="/en/about-the-network/?topic=3&amp;country=CL&amp;page=2" hreflang="en"' in html
+        assert alternates(html)["en"] == "https://compras.example.org/en/about-the-network/"
+        assert '<link rel="canonical" href="https://compras.example.org/es/acerca-de-la-red/">' in html
+
+    def test_switcher_keeps_the_query_string_of_a_view_that_is_not_a_page(self, client, home):
+        html = client.get("/es/buscar/?q=compras+p%C3%BAblicas&kind=event").content.decode()
+        assert 'href="/en/search/?q=compras+p%C3%BAblicas&amp;kind=event" hreflang="en"' in html
 
     def test_menu_links_carry_the_translated_slug(self, client, about_page):
         english = client.get("/en/").content.decode()

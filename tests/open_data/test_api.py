@@ -28,13 +28,13 @@ def get_json(client, url: str, status: int = 200) -> dict:
         (
             "es",
             "Compras sostenibles",
-            "http://localhost/es/temas/compras-sostenibles/",
+            "https://compras.example.org/es/temas/compras-sostenibles/",
             "compras-sostenibles",
         ),
         (
             "en",
             "Sustainable procurement",
-            "http://localhost/en/topics/sustainable-procurement/",
+            "https://compras.example.org/en/topics/sustainable-procurement/",
             "sustainable-procurement",
         ),
     ],
@@ -65,7 +65,7 @@ def test_an_unknown_locale_is_a_clear_error(client, network, endpoint):
 def test_an_untranslated_page_falls_back_to_spanish(client, network):
     data = get_json(client, f"/api/v2/pages/{network['mexico'].pk}/?locale=en")
     assert data["title"] == "México"
-    assert data["meta"]["html_url"] == "http://localhost/en/countries/mexico/"
+    assert data["meta"]["html_url"] == "https://compras.example.org/en/countries/mexico/"
 
 
 @pytest.mark.django_db
@@ -108,7 +108,10 @@ def test_drafts_are_not_exposed(client, network):
 def test_a_page_is_found_by_its_url_in_either_language(client, network, path, locale, title):
     response = client.get(f"/api/v2/pages/find/?html_path={path}&locale={locale}")
     assert response.status_code == 302
-    assert response["Location"] == f"http://localhost/api/v2/pages/{network['peru'].pk}/?locale={locale}"
+    assert (
+        response["Location"]
+        == f"https://compras.example.org/api/v2/pages/{network['peru'].pk}/?locale={locale}"
+    )
     assert get_json(client, response["Location"])["title"] == title
 
 

@@ -57,9 +57,9 @@ COUNTRIES = {
             "Dirección de Compras y Contratación Pública",
             "Mercado Público",
             "Licitaciones; Convenio marco",
-            "http://localhost/es/paises/chile/",
+            "https://compras.example.org/es/paises/chile/",
         ],
-        ["México", "MX", "MEX", "", "No", "", "", "", "http://localhost/es/paises/mexico/"],
+        ["México", "MX", "MEX", "", "No", "", "", "", "https://compras.example.org/es/paises/mexico/"],
         [
             "Perú",
             "PE",
@@ -69,7 +69,7 @@ COUNTRIES = {
             "Organismo Supervisor de las Contrataciones del Estado",
             "",
             "",
-            "http://localhost/es/paises/peru/",
+            "https://compras.example.org/es/paises/peru/",
         ],
     ],
     "en": [
@@ -82,9 +82,9 @@ COUNTRIES = {
             "Public Procurement Directorate",
             "Public Market",
             "Tenders; Framework agreements",
-            "http://localhost/en/countries/chile/",
+            "https://compras.example.org/en/countries/chile/",
         ],
-        ["México", "MX", "MEX", "", "No", "", "", "", "http://localhost/en/countries/mexico/"],
+        ["México", "MX", "MEX", "", "No", "", "", "", "https://compras.example.org/en/countries/mexico/"],
         [
             "Peru",
             "PE",
@@ -94,7 +94,7 @@ COUNTRIES = {
             "Government Procurement Supervisory Agency",
             "",
             "",
-            "http://localhost/en/countries/peru/",
+            "https://compras.example.org/en/countries/peru/",
         ],
     ],
 }

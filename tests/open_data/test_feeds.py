@@ -1,6 +1,7 @@
 """RSS, Atom and iCalendar feeds in both languages, for the network, a country and a topic."""
 
 import datetime
+from email.utils import parsedate_to_datetime
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -42,13 +43,13 @@ def atom_entries(client, url: str) -> tuple:
         (
             "es",
             "Chile aprueba una nueva ley de compras",
-            "http://testserver/es/noticias/nueva-ley/",
+            "https://compras.example.org/es/noticias/nueva-ley/",
             "Compras sostenibles",
         ),
         (
             "en",
             "Chile passes a new procurement law",
-            "http://testserver/en/news/new-law/",
+            "https://compras.example.org/en/news/new-law/",
             "Sustainable procurement",
         ),
     ],
@@ -58,7 +59,7 @@ def test_news_rss_in_each_language(client, network, language, title, link, categ
     assert channel.findtext("language") == language
     assert (
         channel.findtext("link")
-        == f"http://testserver/{language}/{'noticias' if language == 'es' else 'news'}/"
+        == f"https://compras.example.org/{language}/{'noticias' if language == 'es' else 'news'}/"
     )
     assert item["title"] == title
     assert item["link"] == link
@@ -71,7 +72,7 @@ def test_news_atom(client, network):
     feed, [entry] = atom_entries(client, "/en/feeds/news.atom")
     assert feed.get("{http://www.w3.org/XML/1998/namespace}lang") == "en"
     assert entry.findtext(f"{ATOM}title") == "Chile passes a new procurement law"
-    assert entry.find(f"{ATOM}link").get("href") == "http://testserver/en/news/new-law/"
+    assert entry.find(f"{ATOM}link").get("href") == "https://compras.example.org/en/news/new-law/"
     assert entry.findtext(f"{ATOM}summary") == "The law modernises public procurement."
 
 
@@ -96,7 +97,7 @@ def test_feeds_narrowed_to_a_topic(client, network, kind):
     topic = network["topic"]
     channel, items = rss_items(client, f"/en/feeds/topics/{topic.pk}/{kind}.rss")
     assert "Sustainable procurement" in channel.findtext("title")
-    assert channel.findtext("link") == "http://testserver/en/topics/sustainable-procurement/"
+    assert channel.findtext("link") == "https://compras.example.org/en/topics/sustainable-procurement/"
     assert len(items) == 1
     feed, entries = atom_entries(client, f"/es/feeds/topics/{topic.pk}/{kind}.atom")
     assert "Compras sostenibles" in feed.findtext(f"{ATOM}title")
@@ -123,9 +124,18 @@ def test_unknown_subjects_are_not_found(client, network, url):
 def test_event_items_say_when_and_where(client, network):
     _channel, [item] = rss_items(client, "/es/feeds/events.rss")
     assert item["title"] == "XX Seminario Interamericano"
-    assert item["link"] == "http://testserver/es/eventos/xx-seminario/"
+    assert item["link"] == "https://compras.example.org/es/eventos/xx-seminario/"
     assert "Santiago de Chile, Chile" in item["description"]
     assert "2099" in item["description"]
+
+
+@pytest.mark.django_db
+def test_event_items_are_dated_by_the_event_never_by_its_publication(client, network):
+    """Publishing (or loading a history of events in one afternoon) does not date an item."""
+    _channel, [item] = rss_items(client, "/es/feeds/events.rss")
+    assert parsedate_to_datetime(item["pubDate"]).date() == datetime.date(2099, 10, 14)
+    _feed, [entry] = atom_entries(client, "/en/feeds/events.atom")
+    assert entry.findtext(f"{ATOM}updated").startswith("2099-10-14T00:00:00")
 
 
 @pytest.mark.django_db
@@ -141,6 +151,15 @@ def test_the_calendar_lists_upcoming_events_only(client, network, language, summ
         title_en="1st Seminar",
         start_date=datetime.date(2004, 9, 1),
         end_date=datetime.date(2004, 9, 3),
+    )
+    ensure_child(
+        network["seminar"].get_parent(),
+        EventPage,
+        "seminario-de-2100",
+        title_es="Seminario de 2100",
+        start_date=datetime.date(2100, 6, 1),
+        end_date=datetime.date(2100, 6, 1),
+        only_month_known=True,
     )
     response = client.get(f"/{language}/feeds/events.ics")
     assert response.status_code == 200
@@ -195,3 +214,22 @@ def test_feed_queries_do_not_grow_with_the_items(client, network, url):
         )
         index.add_child(instance=event)
     assert count() == before
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("url", "links"),
+    [
+        ("/en/", ["/en/feeds/news.rss", "/en/feeds/events.atom", "/en/feeds/events.ics"]),
+        ("/es/paises/chile/", ["/es/feeds/countries/cl/news.rss", "/es/feeds/countries/cl/events.atom"]),
+        ("/es/noticias/", ["/es/feeds/news.rss", "/es/feeds/news.atom"]),
+    ],
+    ids=["home", "country", "news index"],
+)
+def test_readers_see_where_to_subscribe(client, network, url, links):
+    html = client.get(url).content.decode()
+    body = html[html.index("<body") :]
+    section = body[body.index('aria-labelledby="subscribe-title"') :]
+    for link in links:
+        assert f'href="{link}"' in section
+    assert ("events.ics" in section) == ("events" in " ".join(links))

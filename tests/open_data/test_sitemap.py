@@ -25,34 +25,34 @@ def sitemap_entries(client) -> dict[str, dict[str, str]]:
 def test_a_translated_page_is_listed_in_both_languages_with_alternates(client, about_page):
     entries = sitemap_entries(client)
     alternates = {
-        "es": "http://testserver/es/acerca-de-la-red/",
-        "en": "http://testserver/en/about-the-network/",
-        "x-default": "http://testserver/es/acerca-de-la-red/",
+        "es": "https://compras.example.org/es/acerca-de-la-red/",
+        "en": "https://compras.example.org/en/about-the-network/",
+        "x-default": "https://compras.example.org/es/acerca-de-la-red/",
     }
-    assert entries["http://testserver/es/acerca-de-la-red/"] == alternates
-    assert entries["http://testserver/en/about-the-network/"] == alternates
+    assert entries["https://compras.example.org/es/acerca-de-la-red/"] == alternates
+    assert entries["https://compras.example.org/en/about-the-network/"] == alternates
 
 
 @pytest.mark.django_db
 def test_an_untranslated_page_is_listed_only_in_spanish(client, spanish_only_page):
     entries = sitemap_entries(client)
-    assert entries["http://testserver/es/solo-en-espanol/"] == {
-        "es": "http://testserver/es/solo-en-espanol/",
-        "x-default": "http://testserver/es/solo-en-espanol/",
+    assert entries["https://compras.example.org/es/solo-en-espanol/"] == {
+        "es": "https://compras.example.org/es/solo-en-espanol/",
+        "x-default": "https://compras.example.org/es/solo-en-espanol/",
     }
-    assert "http://testserver/en/solo-en-espanol/" not in entries
+    assert "https://compras.example.org/en/solo-en-espanol/" not in entries
 
 
 @pytest.mark.django_db
 def test_every_live_page_and_nothing_else(client, network, about_page):
     network["mexico"].unpublish()
     locations = set(sitemap_entries(client))
-    assert "http://testserver/es/" in locations
-    assert "http://testserver/en/" in locations
-    assert "http://testserver/en/countries/chile/" in locations
-    assert "http://testserver/es/eventos/xx-seminario/" in locations
-    assert "http://testserver/en/topics/sustainable-procurement/" in locations
-    assert "http://testserver/es/paises/mexico/" not in locations
+    assert "https://compras.example.org/es/" in locations
+    assert "https://compras.example.org/en/" in locations
+    assert "https://compras.example.org/en/countries/chile/" in locations
+    assert "https://compras.example.org/es/eventos/xx-seminario/" in locations
+    assert "https://compras.example.org/en/topics/sustainable-procurement/" in locations
+    assert "https://compras.example.org/es/paises/mexico/" not in locations
     assert not any("/admin/" in location for location in locations)
 
 
@@ -69,5 +69,5 @@ def test_robots_txt_points_to_the_sitemap(client, home):
     assert response.status_code == 200
     assert response["Content-Type"] == "text/plain; charset=utf-8"
     lines = response.content.decode().splitlines()
-    assert "Sitemap: http://testserver/sitemap.xml" in lines
+    assert "Sitemap: https://compras.example.org/sitemap.xml" in lines
     assert "Disallow: /admin/" in lines

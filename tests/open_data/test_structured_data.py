@@ -1,7 +1,10 @@
 """OpenGraph tags and schema.org JSON-LD, parsed from the pages as a crawler would."""
 
 import json
+import re
 from html.parser import HTMLParser
+
+from django.contrib.staticfiles import finders
 
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
@@ -74,7 +77,7 @@ def test_event_page_describes_a_schema_org_event(client, network, url, name, pla
     assert event["startDate"] == "2099-10-14"
     assert event["endDate"] == "2099-10-16"
     assert event["inLanguage"] == language
-    assert event["url"] == f"http://localhost{url}"
+    assert event["url"] == f"https://compras.example.org{url}"
     assert event["eventAttendanceMode"] == "https://schema.org/OfflineEventAttendanceMode"
     assert event["location"]["@type"] == "Place"
     assert event["location"]["name"] == place
@@ -93,7 +96,7 @@ def test_a_web_conference_happens_online(client, network):
     assert event["eventAttendanceMode"] == "https://schema.org/OnlineEventAttendanceMode"
     assert event["location"] == {
         "@type": "VirtualLocation",
-        "url": "http://localhost/en/events/20th-seminar/",
+        "url": "https://compras.example.org/en/events/20th-seminar/",
     }
 
 
@@ -135,7 +138,7 @@ def test_news_page_describes_a_news_article(client, network, url, headline, topi
     assert article["headline"] == headline
     assert article["datePublished"] == "2099-01-15"
     assert article["dateModified"]
-    assert article["mainEntityOfPage"] == f"http://localhost{url}"
+    assert article["mainEntityOfPage"] == f"https://compras.example.org{url}"
     assert article["publisher"]["@type"] == "Organization"
     assert article["about"] == [{"@type": "Country", "name": country, "identifier": "CL"}]
     assert article["keywords"] == [topic_title]
@@ -150,7 +153,7 @@ def test_a_news_image_is_offered_to_link_previews(client, network):
     news.save_revision().publish()
     meta, [article] = read_head(client, "/en/news/new-law/")
     [image] = meta["og:image"]
-    assert image.startswith("http://testserver/")
+    assert image.startswith("https://compras.example.org/")
     assert article["image"] == image
 
 
@@ -166,7 +169,7 @@ def test_a_news_image_is_offered_to_link_previews(client, network):
 def test_open_graph_tags(client, network, url, title, locale, alternate):
     meta, _scripts = read_head(client, url)
     assert meta["og:title"] == [title]
-    assert meta["og:url"] == [f"http://localhost{url}"]
+    assert meta["og:url"] == [f"https://compras.example.org{url}"]
     assert meta["og:type"] == ["website"]
     assert meta["og:locale"] == [locale]
     assert meta.get("og:locale:alternate", []) == alternate
@@ -183,3 +186,46 @@ def test_text_cannot_break_out_of_the_script(client, network):
     assert "<script>alert(1)" not in html
     _meta, [event] = read_head(client, "/en/events/20th-seminar/")
     assert event["name"] == "Seminar </script><script>alert(1)</script> & more"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("url", "description"),
+    [
+        ("/en/countries/peru/", "Public procurement in Peru."),
+        ("/en/", "The Inter-American Government Procurement Network brings together the public"),
+        ("/es/buscar/?q=compras", "La Red Interamericana de Compras Gubernamentales reúne a las agencias"),
+    ],
+    ids=["own summary", "no summary of its own", "not a page"],
+)
+def test_every_page_has_a_meta_description(client, network, url, description):
+    """The page's own summary (its introduction), else what the network is, in the page's language."""
+    html = client.get(url).content.decode()
+    [content] = re.findall(r'<meta name="description" content="([^"]*)">', html)
+    assert content.startswith(description)
+
+
+@pytest.mark.django_db
+def test_link_previews_show_the_networks_image_when_the_page_has_none(client, network):
+    meta, _scripts = read_head(client, "/en/countries/peru/")
+    assert meta["og:image"] == ["https://compras.example.org/static/network/img/share.png"]
+    assert meta["og:image:width"] == ["1200"] and meta["og:image:height"] == ["630"]
+    assert finders.find("network/img/share.png"), "the image is shipped in the static files"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "name"),
+    [
+        ("es", "Red Interamericana de Compras Gubernamentales"),
+        ("en", "Inter-American Government Procurement Network"),
+    ],
+)
+def test_the_home_page_describes_the_network(client, network, language, name):
+    _meta, scripts = read_head(client, f"/{language}/")
+    [organization] = [script for script in scripts if script["@type"] == "Organization"]
+    assert organization["name"] == name
+    assert organization["url"] == "https://compras.example.org/"
+    assert organization["logo"] == "https://compras.example.org/static/network/img/share.png"
+    assert "RICG" in organization["alternateName"]
+    assert organization["description"]

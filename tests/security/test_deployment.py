@@ -10,6 +10,7 @@ PRODUCTION_ENV = {
     "DJANGO_SETTINGS_MODULE": "network.settings.production",
     "SECRET_KEY": "x7!q-production-like-secret-key-for-the-deploy-check-0123456789abcdef",
     "ALLOWED_HOSTS": "compraspublicas.org",
+    "SITE_URL": "https://compraspublicas.org",
     "DATABASE_URL": "sqlite:////tmp/deploy-check.sqlite3",
 }
 
@@ -35,6 +36,12 @@ def test_production_refuses_to_start_without_a_secret_key():
     result = run_manage("check", SECRET_KEY="")
     assert result.returncode != 0
     assert "Set the SECRET_KEY environment variable" in result.stderr
+
+
+def test_production_refuses_a_local_site_address():
+    result = run_manage("check", SITE_URL="http://localhost")
+    assert result.returncode != 0
+    assert "Set SITE_URL to the public address" in result.stderr
 
 
 def test_public_pages_carry_a_content_security_policy(client, home):
