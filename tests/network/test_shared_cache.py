@@ -113,6 +113,8 @@ def server_environment(database_url: str, media: Path) -> dict[str, str]:
         "DATABASE_URL": database_url,
         "SECRET_KEY": "servers-test-key",
         "ALLOWED_HOSTS": "127.0.0.1",
+        # Production refuses a local address; the links it builds are not followed here.
+        "SITE_URL": "https://compras.example.org",
         "SECURE_SSL_REDIRECT": "false",
         "TRUSTED_PROXY_COUNT": "0",
         "MEDIA_ROOT": str(media),
