@@ -257,7 +257,9 @@ class EntrySearch(FacetedSearch):
         self.index = list(indexes.values())
         self.reader_index = indexes.get(query.language)
         self.reader_language = query.language
-        self.collapsed = len(indexes) > 1
+        # The default scope keeps one entry per page already (see ``scope_filter``); every language
+        # needs the versions collapsed.
+        self.collapsed = query.all_languages and len(indexes) > 1
         metric = A("cardinality", field="source", precision_threshold=40_000) if self.collapsed else None
         self.facets = {
             name: AllOfFacet(field=FACET_FIELDS[name], size=FACET_SIZE, metric=metric) for name in FACET_NAMES
@@ -280,10 +282,10 @@ class EntrySearch(FacetedSearch):
         search = (
             super().search().source(excludes=UNSHOWN_FIELDS).extra(track_total_hits=True, track_scores=True)
         )
+        if self.reader_index and len(self.index) > 1:
+            search = search.extra(indices_boost=[{self.reader_index: READER_LANGUAGE_BOOST}])
         if not self.collapsed:
             return search
-        if self.reader_index:
-            search = search.extra(indices_boost=[{self.reader_index: READER_LANGUAGE_BOOST}])
         return search.collapse("source", inner_hits=self._shown_version())
 
     def _shown_version(self) -> dict:
@@ -414,7 +416,7 @@ class ElasticsearchEngine(SearchEngine):
     def _bulk_index(self, entries: Iterable[IndexEntry], indexes: dict[str, str]) -> int:
         actions = (
             _index_action(indexes[entry.language], entry, versions)
-            for entry, versions in _with_versions(entries)
+            for entry, versions in with_versions(entries)
         )
         client = self.client.options(request_timeout=BULK_TIMEOUT)
         added, _errors = helpers.bulk(client, actions, chunk_size=BULK_CHUNK, max_chunk_bytes=20_000_000)
@@ -584,7 +586,7 @@ def corrected_queries(typed: list[str], corrections: dict[str, list[str]]) -> li
     ]
 
 
-def _with_versions(entries: Iterable[IndexEntry]) -> Iterator[tuple[IndexEntry, set[str]]]:
+def with_versions(entries: Iterable[IndexEntry]) -> Iterator[tuple[IndexEntry, set[str]]]:
     """Each entry with the languages of its source's entries (a source's entries come one after another)."""
     for _source, group in groupby(entries, key=lambda entry: entry.source):
         siblings = list(group)

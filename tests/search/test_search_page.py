@@ -104,7 +104,10 @@ class TestMatching:
     def test_partial_matches_need_most_of_the_words_and_say_so(self, client, site):
         # Two of the three words: the seminar (collusion in tenders) and the news (a platform for tenders).
         html = search(client, "es", q="colusión licitaciones plataforma")
-        assert set(titles(html)) == {"Seminario Interamericano 2023", "México estrena su plataforma de compras"}
+        assert set(titles(html)) == {
+            "Seminario Interamericano 2023",
+            "México estrena su plataforma de compras",
+        }
         assert 'class="search-page__partial"' in html
         assert titles(search(client, "es", q="colusión auditoría plataforma")) == []
 

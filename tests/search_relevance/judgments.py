@@ -17,7 +17,10 @@ SME_ES = "Participación competitiva de las pymes en las compras gubernamentales
 SME_EN = "Competitive SME participation in government procurement"
 LEGAL_ES, LEGAL_EN = "Marco legal de las compras públicas", "Legal framework of public procurement"
 SIGNATURE_ES, SIGNATURE_EN = "Firma digital y seguridad", "Digital signature and security"
-FRAMEWORK_ES, FRAMEWORK_EN = "Convenios marco y tienda electrónica", "Framework agreements and an online store"
+FRAMEWORK_ES, FRAMEWORK_EN = (
+    "Convenios marco y tienda electrónica",
+    "Framework agreements and an online store",
+)
 CATALOGUE_ES = "Contratos marco y compras por catálogo electrónico"
 CATALOGUE_EN = "Framework contracts and e-catalogue purchasing"
 AUCTION_ES = "El pregón electrónico: subasta inversa en línea"
@@ -32,7 +35,10 @@ PORTAL_EVENT_ES = "Lanzamiento del portal de información abierta de compras pú
 PORTAL_EVENT_EN = "Launch of Ecuador's open public procurement information portal"
 BRIEF = "Nota informativa: plataforma de información abierta de compras públicas del Ecuador"
 TRAINING_ES, TRAINING_EN = "Desarrollo profesional y capacitación", "Professional development and training"
-USERS_ES, USERS_EN = "Apoyo y capacitación a usuarios de las plataformas", "Support and training for platform users"
+USERS_ES, USERS_EN = (
+    "Apoyo y capacitación a usuarios de las plataformas",
+    "Support and training for platform users",
+)
 HARMONIZATION_ES, HARMONIZATION_EN = "Armonización", "Harmonization"
 PPP_ES, PPP_EN = "Asociaciones público-privadas", "Public-private partnerships"
 OUTSOURCING_ES, OUTSOURCING_EN = "Externalización de plataformas", "Outsourcing of platforms"
@@ -50,7 +56,7 @@ INSTITUTIONAL_ES, INSTITUTIONAL_EN = "Organización institucional", "Institution
 INTERNATIONAL_ES, INTERNATIONAL_EN = "Experiencias internacionales", "International experiences"
 
 SPANISH = [
-    # --- Accents left out or added -------------------------------------------------
+    # --- Accents left out or added ----------------------------------------------------------------
     ("accents", "peru", ("Perú",)),
     ("accents", "panama", ("Panamá",)),
     ("accents", "haiti", ("Haití",)),
@@ -60,7 +66,7 @@ SPANISH = [
     ("accents", "organizacion institucional", (INSTITUTIONAL_ES,)),
     ("accents", "capacitacion", (TRAINING_ES, USERS_ES)),
     ("accents", "republica dominicana", ("República Dominicana",)),
-    # --- Plurals and verb forms --------------------------------------------------------
+    # --- Plurals and verb forms -------------------------------------------------------------------
     ("forms", "subasta inversa", (AUCTION_ES,)),
     ("forms", "asociacion publico privada", (PPP_ES,)),
     ("forms", "tendencia de la compra electronica", (TRENDS_ES,)),
@@ -69,7 +75,7 @@ SPANISH = [
     ("forms", "ecuador lanzó su portal", (PORTAL_NEWS_ES, PORTAL_EVENT_ES)),
     ("forms", "sistema financiero tributario", (TAX_ES,)),
     ("forms", "convenio marco", (FRAMEWORK_ES, CATALOGUE_ES)),
-    # --- Acronyms and their expansions -------------------------------------------------
+    # --- Acronyms and their expansions ------------------------------------------------------------
     ("acronyms", "SERCOP", ("Ecuador", PORTAL_NEWS_ES, PORTAL_EVENT_ES, BRIEF)),
     ("acronyms", "OEA", (ABOUT_ES, REPORT_ES, SEMINAR_III_ES, BORN_ES)),
     ("acronyms", "Organización de los Estados Americanos", (ABOUT_ES, REPORT_ES, SEMINAR_III_ES, BORN_ES)),
@@ -78,7 +84,7 @@ SPANISH = [
     ("acronyms", "ChileCompra", ("Chile", FRAMEWORK_ES)),
     ("acronyms", "SEACE", ("Perú",)),
     ("acronyms", "OSCE", ("Perú",)),
-    # --- Typos ----------------------------------------------------------------------------
+    # --- Typos ------------------------------------------------------------------------------------
     ("typos", "Guatamala", ("Guatemala",)),
     ("typos", "Urugay", ("Uruguay",)),
     ("typos", "transparecia", (OPEN_DATA_ES,)),
@@ -87,7 +93,7 @@ SPANISH = [
     ("typos", "Colonbia", ("Colombia",)),
     ("typos", "capacitasion", (TRAINING_ES, USERS_ES)),
     ("typos", "Hondruas", ("Honduras",)),
-    # --- Synonyms -----------------------------------------------------------------------------
+    # --- Synonyms ---------------------------------------------------------------------------------
     ("synonyms", "normativa de compras públicas", (LEGAL_ES,)),
     ("synonyms", "legislación de contratación pública", (LEGAL_ES,)),
     ("synonyms", "firma electronica", (SIGNATURE_ES,)),
@@ -96,7 +102,7 @@ SPANISH = [
     ("synonyms", "formación de usuarios", (USERS_ES, TRAINING_ES)),
     ("synonyms", "pequeñas y medianas empresas", (SME_ES,)),
     ("synonyms", "tienda virtual", (FRAMEWORK_ES, CATALOGUE_ES)),
-    # --- Cross-language: English words on the Spanish site, or content in one language only ---------
+    # --- Cross-language: English words on the Spanish site, or content in one language only -------
     ("cross-language", "nota informativa ecuador", (BRIEF,)),
     ("cross-language", "framework agreements", (FRAMEWORK_ES, CATALOGUE_ES)),
     ("cross-language", "reverse auction", (AUCTION_ES,)),
@@ -105,7 +111,7 @@ SPANISH = [
     ("cross-language", "Brazil", ("Brasil",)),
     ("cross-language", "SMEs", (SME_ES,)),
     ("cross-language", "executive report", (REPORT_ES,)),
-    # --- Text inside documents ------------------------------------------------------------------
+    # --- Text inside documents --------------------------------------------------------------------
     ("documents", "38 altos funcionarios", (REPORT_ES,)),
     ("documents", "comité ejecutivo integrado por Perú", (REPORT_ES, ABOUT_ES)),
     ("documents", "áreas de interés común", (REPORT_ES,)),
@@ -113,7 +119,7 @@ SPANISH = [
     ("documents", "mesas de trabajo banca electronica", (REPORT_ES,)),
     ("documents", "acuerdo 2 comite ejecutivo", (REPORT_ES,)),
     ("documents", "sitio alojado por chile un año", (REPORT_ES, BORN_ES)),
-    # --- Natural questions -------------------------------------------------------------------------
+    # --- Natural questions ------------------------------------------------------------------------
     ("questions", "¿dónde fue el tercer seminario?", (SEMINAR_III_ES, REPORT_ES)),
     ("questions", "¿cuándo nació la red?", (BORN_ES, ABOUT_ES)),
     ("questions", "¿qué es el pregón electrónico?", (AUCTION_ES,)),
@@ -122,7 +128,7 @@ SPANISH = [
     ("questions", "segundo seminario en São Paulo", (SEMINAR_II_ES,)),
     ("questions", "¿qué ley regula las compras en Chile?", ("Chile",)),
     ("questions", "portal de datos abiertos del ecuador", (PORTAL_NEWS_ES, PORTAL_EVENT_ES, BRIEF)),
-    # --- No answer -------------------------------------------------------------------------------------
+    # --- No answer --------------------------------------------------------------------------------
     ("no-answer", "compra de vacunas covid-19", ()),
     ("no-answer", "vacantes de empleo en la secretaría", ()),
     ("no-answer", "resultados del mundial de fútbol", ()),
@@ -138,7 +144,7 @@ SPANISH = [
 ]
 
 ENGLISH = [
-    # --- Accents ----------------------------------------------------------------------------
+    # --- Accents ----------------------------------------------------------------------------------
     ("accents", "pregao", (AUCTION_EN,)),
     ("accents", "Mexico", ("Mexico",)),
     ("accents", "Sao Paulo seminar", (SEMINAR_II_EN, REPORT_EN)),
@@ -147,7 +153,7 @@ ENGLISH = [
     ("accents", "Haití", ("Haiti",)),
     ("accents", "e-procurement in Panamá", ("Panama",)),
     ("accents", "Canadá", ("Canada",)),
-    # --- Plurals and verb forms ---------------------------------------------------------------
+    # --- Plurals and verb forms -------------------------------------------------------------------
     ("forms", "public private partnership", (PPP_EN,)),
     ("forms", "reverse auction", (AUCTION_EN,)),
     ("forms", "trend in e-procurement", (TRENDS_EN,)),
@@ -156,7 +162,7 @@ ENGLISH = [
     ("forms", "framework agreement", (FRAMEWORK_EN, CATALOGUE_EN)),
     ("forms", "international experience", (INTERNATIONAL_EN,)),
     ("forms", "integrating tax system", (TAX_EN,)),
-    # --- Acronyms -------------------------------------------------------------------------------------
+    # --- Acronyms ---------------------------------------------------------------------------------
     ("acronyms", "OAS", (ABOUT_EN, REPORT_EN, SEMINAR_III_EN, BORN_EN)),
     ("acronyms", "Organization of American States", (ABOUT_EN, REPORT_EN, SEMINAR_III_EN, BORN_EN)),
     ("acronyms", "PPP", (PPP_EN,)),
@@ -165,7 +171,7 @@ ENGLISH = [
     ("acronyms", "GSA", ("United States",)),
     ("acronyms", "SEACE", ("Peru",)),
     ("acronyms", "SICOP", ("Costa Rica",)),
-    # --- Typos ---------------------------------------------------------------------------------------------
+    # --- Typos ------------------------------------------------------------------------------------
     ("typos", "Paraguy", ("Paraguay",)),
     ("typos", "Equador", ("Ecuador",)),
     ("typos", "harmonisation", (HARMONIZATION_EN,)),
@@ -174,7 +180,7 @@ ENGLISH = [
     ("typos", "Nicaragau", ("Nicaragua",)),
     ("typos", "outsorcing", (OUTSOURCING_EN,)),
     ("typos", "Jamiaca", ("Jamaica",)),
-    # --- Synonyms --------------------------------------------------------------------------------------------
+    # --- Synonyms ---------------------------------------------------------------------------------
     ("synonyms", "procurement regulations", (LEGAL_EN,)),
     ("synonyms", "procurement legislation", (LEGAL_EN,)),
     ("synonyms", "electronic signature", (SIGNATURE_EN,)),
@@ -183,7 +189,7 @@ ENGLISH = [
     ("synonyms", "e-catalog", (CATALOGUE_EN, FRAMEWORK_EN)),
     ("synonyms", "accountability", (OPEN_DATA_EN, OPEN_PRACTICE_EN)),
     ("synonyms", "framework contracts", (CATALOGUE_EN, FRAMEWORK_EN)),
-    # --- Cross-language -------------------------------------------------------------------------------------
+    # --- Cross-language ---------------------------------------------------------------------------
     ("cross-language", "nota informativa", (BRIEF,)),
     ("cross-language", "plataforma de información abierta SERCOP", (BRIEF, PORTAL_NEWS_EN, PORTAL_EVENT_EN)),
     ("cross-language", "licitación", (FRAMEWORK_EN, CATALOGUE_EN, AUCTION_EN)),
@@ -193,7 +199,7 @@ ENGLISH = [
     ("cross-language", "datos abiertos", (OPEN_DATA_EN, OPEN_PRACTICE_EN)),
     ("cross-language", "informe ejecutivo", (REPORT_EN,)),
     ("cross-language", "Estados Unidos", ("United States",)),
-    # --- Text inside documents -----------------------------------------------------------------------------------
+    # --- Text inside documents --------------------------------------------------------------------
     ("documents", "38 senior officials", (REPORT_EN,)),
     ("documents", "areas of common interest", (REPORT_EN,)),
     ("documents", "discussion forums", (REPORT_EN,)),
@@ -201,7 +207,7 @@ ENGLISH = [
     ("documents", "website hosted by Chile for one year", (REPORT_EN, BORN_EN)),
     ("documents", "two multilateral institutions", (REPORT_EN,)),
     ("documents", "workshops electronic banking", (REPORT_EN, BANKING_EN)),
-    # --- Natural questions ---------------------------------------------------------------------------------------
+    # --- Natural questions ------------------------------------------------------------------------
     ("questions", "where was the third seminar?", (SEMINAR_III_EN, REPORT_EN)),
     ("questions", "when was the network born?", (BORN_EN, ABOUT_EN)),
     ("questions", "what is the pregão?", (AUCTION_EN,)),
@@ -210,7 +216,7 @@ ENGLISH = [
     ("questions", "2nd seminar 2004", (SEMINAR_II_EN,)),
     ("questions", "which law governs procurement in Peru?", ("Peru",)),
     ("questions", "what did the 3rd seminar agree?", (REPORT_EN, SEMINAR_III_EN)),
-    # --- No answer ---------------------------------------------------------------------------------------------------
+    # --- No answer --------------------------------------------------------------------------------
     ("no-answer", "job vacancies at the secretariat", ()),
     ("no-answer", "covid-19 vaccine purchases", ()),
     ("no-answer", "world cup football results", ()),
