@@ -94,3 +94,28 @@ def _render(text: str, spans: list, matches: list, start: int, end: int) -> str:
         position = span_end
     parts.append(escape(text[position:end]))
     return "".join(parts)
+
+
+def section_snippet(
+    text: str,
+    sections: Iterable[tuple[str, int, int]],
+    terms: set[str],
+    language: str,
+    sequences: Sequences = (),
+) -> tuple[str, str]:
+    """(label, snippet) of the labelled section of ``text`` with the most matched terms.
+
+    An entry made of fields (a country profile: agency, system, laws) shows the
+    one field that matches, under its label, rather than fields run together.
+    With no section matching, the first one is shown.
+    """
+    best, best_score = None, -1
+    for label, start, end in sections:
+        part = text[start:end]
+        found = {match for match in _matches(list(word_spans(part)), terms, language, sequences) if match}
+        if len(found) > best_score:
+            best, best_score = (label, part), len(found)
+    if best is None:
+        return "", ""
+    label, part = best
+    return label, snippet(part, terms, language, sequences=sequences)

@@ -21,6 +21,9 @@ class SearchEntry(models.Model):
     year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
     countries = models.CharField(_("countries"), max_length=400, blank=True)
     topics = models.CharField(_("topics"), max_length=400, blank=True)
+    # Labelled parts of the text, [label, start, end], for entries shown field by field. Nullable
+    # without a default, so adding it does not make SQLite rebuild the table (and drop its triggers).
+    sections = models.JSONField(null=True, blank=True)
     # --- Analysed text, read by the full-text index ---------------------------
     title_terms = models.TextField(blank=True)
     text_terms = models.TextField(blank=True)

@@ -45,6 +45,9 @@ class IndexEntry:
     # ISO 3166 alpha-2 codes ("CL") and topic page ids ("42"), the facet values.
     countries: tuple[str, ...] = ()
     topics: tuple[str, ...] = ()
+    # Labelled parts of ``text`` (label, start, end), for entries whose snippet is one field
+    # ("Procurement agency: …") rather than running text.
+    sections: tuple[tuple[str, int, int], ...] = ()
 
     def facet_values(self) -> dict[str, tuple[str, ...]]:
         """Every facet value of the entry, keyed by facet name (all strings, as in URLs)."""
@@ -100,6 +103,8 @@ class Hit:
     title_html: str
     snippet_html: str
     score: float
+    # The field the snippet comes from, for entries made of labelled fields.
+    snippet_label: str = ""
     date: datetime.date | None = None
     year: int | None = None
     countries: tuple[str, ...] = ()

@@ -43,7 +43,7 @@ from search.backends.base import (
     empty_facets,
 )
 from search.glossary import glossary_sets
-from search.highlight import highlight, snippet
+from search.highlight import highlight, section_snippet, snippet
 from search.models import SearchEntry, SearchIndexVersion, SearchTerm
 from search.query import AnalyzedQuery, TermGroup
 
@@ -630,6 +630,7 @@ def _entry_row(entry: IndexEntry) -> SearchEntry:
         year=entry.year,
         countries=" ".join(entry.countries),
         topics=" ".join(entry.topics),
+        sections=[list(section) for section in entry.sections] or None,
         title_terms=" ".join(analyze(entry.title, entry.language)),
         text_terms=" ".join(analyze(entry.text, entry.language)),
         keyword_terms=" ".join(analyze(entry.keywords, entry.language)),
@@ -653,6 +654,11 @@ def _stop_word(word: str, languages: list[str]) -> bool:
 def _hit(entry: SearchEntry, score: float, analyzed: dict[str, AnalyzedQuery]) -> Hit:
     terms = analyzed.get(entry.language)
     single, sequences = (terms.single_terms(), terms.sequences()) if terms else (set(), set())
+    label, snippet_html = "", ""
+    if entry.sections:
+        label, snippet_html = section_snippet(entry.text, entry.sections, single, entry.language, sequences)
+    else:
+        snippet_html = snippet(entry.text, single, entry.language, sequences=sequences)
     return Hit(
         source=entry.source,
         language=entry.language,
@@ -660,7 +666,8 @@ def _hit(entry: SearchEntry, score: float, analyzed: dict[str, AnalyzedQuery]) -
         title=entry.title,
         url=entry.url,
         title_html=highlight(entry.title, single, entry.language, sequences),
-        snippet_html=snippet(entry.text, single, entry.language, sequences=sequences),
+        snippet_html=snippet_html,
+        snippet_label=label,
         score=float(score),
         date=entry.date,
         year=entry.year,

@@ -29,7 +29,7 @@ from elasticsearch.dsl.query import Query
 from elasticsearch.dsl.utils import AttrDict
 
 from search.adapters import index_languages
-from search.analysis import ENGLISH_STOP_WORDS, SPANISH_STOP_WORDS, words
+from search.analysis import ENGLISH_STOP_WORDS, SPANISH_STOP_WORDS, analyze, words
 from search.backends.base import (
     FACET_NAMES,
     SORT_DATE,
@@ -44,6 +44,7 @@ from search.backends.base import (
     empty_facets,
 )
 from search.glossary import glossary_sets, synonym_rules
+from search.highlight import section_snippet
 from search.query import AnalyzedQuery
 
 DEFAULT_INDEX_PREFIX = "compraspublicas-search"
@@ -108,6 +109,8 @@ def entry_mapping(search_analyzer: str = "language") -> Mapping:
         mapping.field(name, "keyword")
     mapping.field("kind_rank", "byte")
     mapping.field("url", "keyword", index=False)
+    # Labelled fields of entries shown field by field, kept for their snippets only.
+    mapping.field("sections", "object", enabled=False)
     mapping.field("date", "date")
     exact = {"exact": {"type": "text", "analyzer": FOLDED}}
     title_fields = {**exact, "complete": {"type": "search_as_you_type", "analyzer": FOLDED}}
@@ -614,6 +617,7 @@ def entry_document(entry: IndexEntry, versions: Iterable[str] = ()) -> dict:
         "year": str(entry.year) if entry.year else None,
         "countries": list(entry.countries),
         "topics": list(entry.topics),
+        "sections": [{"label": label, "text": entry.text[start:end]} for label, start, end in entry.sections],
     }
 
 
@@ -639,6 +643,9 @@ def _hit(found: dict) -> Hit:
     document, highlights = found["_source"], found.get("highlight", {})
     title_html = escaped_marks(highlights["title"][0]) if "title" in highlights else escape(document["title"])
     snippet_html = escaped_marks(highlights["text"][0]) if "text" in highlights else ""
+    label = ""
+    if document.get("sections"):
+        label, snippet_html = _section_snippet(document, [title_html, snippet_html])
     return Hit(
         source=document["source"],
         language=document["language"],
@@ -647,9 +654,31 @@ def _hit(found: dict) -> Hit:
         url=document["url"],
         title_html=title_html,
         snippet_html=snippet_html,
+        snippet_label=label,
         score=float(score),
         date=datetime.date.fromisoformat(document["date"][:10]) if document.get("date") else None,
         year=int(document["year"]) if document.get("year") else None,
         countries=tuple(document.get("countries", ())),
         topics=tuple(document.get("topics", ())),
     )
+
+
+_MARKED = re.compile(r"<mark>(.*?)</mark>")
+
+
+def _section_snippet(document: dict, marked: list[str]) -> tuple[str, str]:
+    """The labelled field that matches, its words marked as Elasticsearch marked them elsewhere."""
+    language = document["language"]
+    terms = {
+        term
+        for html in marked
+        for word in _MARKED.findall(html)
+        for term in analyze(unescape(word), language)
+    }
+    sections = document["sections"]
+    text = "\n".join(section["text"] for section in sections)
+    spans, position = [], 0
+    for section in sections:
+        spans.append((section["label"], position, position + len(section["text"])))
+        position += len(section["text"]) + 1
+    return section_snippet(text, spans, terms, language)
