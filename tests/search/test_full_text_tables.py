@@ -33,7 +33,8 @@ def found(word: str) -> list[str]:
 def matching_ids(word: str) -> list[int]:
     """What the database's full-text index itself answers, before the engine filters by its facts."""
     terms = SearchQuery(text=word, language="en").parsed.analyzed("en")
-    return get_search_engine()._match_ids(terms, relaxed=False).tolist()
+    engine = get_search_engine()
+    return engine._matching(engine._expression(terms, relaxed=False), titles=False).tolist()
 
 
 def matches_in_table() -> int:
