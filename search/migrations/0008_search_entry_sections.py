@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('search', '0007_search_glossary'),
+        ("search", "0007_search_glossary"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='searchentry',
-            name='sections',
+            model_name="searchentry",
+            name="sections",
             field=models.JSONField(blank=True, null=True),
         ),
     ]
