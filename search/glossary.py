@@ -67,7 +67,7 @@ def _compiled(sets: Sets, language: str) -> dict[tuple[str, ...], tuple[tuple[st
         analysed = list(dict.fromkeys(analysed))
         for terms in analysed:
             if len(terms) <= MAX_EXPRESSION_TERMS:
-                known = table.setdefault(terms, [])
+                known = table.setdefault(_key(terms), [])
                 known.extend(other for other in analysed if other not in known)
     return {terms: tuple(others) for terms, others in table.items()}
 
@@ -80,7 +80,7 @@ def expand(terms: list[str], language: str, sets: Sets) -> list[Expansion]:
     found, start = [], 0
     while start < len(terms):
         for end in range(min(len(terms), start + MAX_EXPRESSION_TERMS), start, -1):
-            alternatives = table.get(tuple(terms[start:end]))
+            alternatives = table.get(_key(terms[start:end]))
             if alternatives:
                 found.append(Expansion(start, end, alternatives))
                 start = end
@@ -88,6 +88,15 @@ def expand(terms: list[str], language: str, sets: Sets) -> list[Expansion]:
         else:
             start += 1
     return found
+
+
+def _key(terms: Iterable[str]) -> tuple[str, ...]:
+    """Terms as the glossary compares them: without a final "s".
+
+    A language's stemmer leaves the other language's plurals alone ("agreements"
+    stays whole in Spanish terms), and readers type either language anywhere.
+    """
+    return tuple(term[:-1] if len(term) > 3 and term.endswith("s") else term for term in terms)
 
 
 def synonym_rules(sets: Iterable[tuple[str, ...]]) -> list[str]:
