@@ -287,10 +287,7 @@ class DatabaseEngine(SearchEngine):
             for value in values:
                 required &= facts.mask_for(name, value)
         matches = {
-            language: _in_scope(
-                query, language, mask & required & facts.mask_for("language", language), facts
-            )
-            for language, mask in masks.items()
+            language: _in_scope(query, language, mask & required, facts) for language, mask in masks.items()
         }
         results = _one_per_source(matches, query.language, facts)
         total = int(np.count_nonzero(results))
