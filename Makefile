@@ -32,11 +32,12 @@ install: $(BIN)/.installed ## Create .venv and install the pinned requirements
 messages: install ## Compile the translation catalogues in locale/
 	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules --verbosity=0
 
-db: messages ## Migrate the SQLite database and load the reference data, demo content and local admin
+db: messages ## Migrate the SQLite database and load the reference data, demo content and local accounts
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_reference_data
 	$(MANAGE) load_demo_content
 	$(MANAGE) create_local_admin
+	$(MANAGE) create_local_country_editor
 
 run: db ## Serve the site with demo content at http://127.0.0.1:8000/
 	$(MANAGE) runserver $(ADDRESS)

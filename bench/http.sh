@@ -8,7 +8,8 @@
 # every page type and a spread of detail pages in Spanish and English. Two passes:
 # with the page cache on (production's default, shared through a scratch Redis on
 # loopback when redis-server is installed) and off. Prints requests per second,
-# latency percentiles and the error count of each; exits non-zero on any error.
+# latency percentiles, the error count and the workers' resident memory after each;
+# exits non-zero on any error.
 #
 # Bounded: each pass sends at most REQUESTS requests within DEADLINE seconds, and
 # the server runs under `timeout`; the trap stops it whatever happens.
@@ -39,7 +40,8 @@ MEDIA_ROOT=$(mktemp -d)
 export SECRET_KEY MEDIA_ROOT
 export ALLOWED_HOSTS=127.0.0.1 DATABASE_URL="sqlite:///$BENCH_DB" SECURE_SSL_REDIRECT=false LOG_LEVEL=WARNING
 
-# Production shares the page cache between workers through Redis; a scratch one on loopback, no disk.
+# Production shares the page cache between workers through Redis (a scratch one on loopback, no disk)
+# or, without Redis, through the database.
 redis_pid=""
 if command -v redis-server >/dev/null; then
     REDIS_PORT=$($PYTHON -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
@@ -57,7 +59,9 @@ for _attempt in range(100):
 sys.exit("redis-server did not start")' 
     cache_note="Redis page cache shared by the workers"
 else
-    cache_note="no redis-server: each worker has its own local-memory page cache"
+    # Production's default without Redis; a database built before its migration lacks the table.
+    $PYTHON manage.py createcachetable
+    cache_note="no redis-server: the page cache in the database's cache table, shared by the workers"
 fi
 
 server_pid=""
@@ -84,6 +88,14 @@ fi
 
 echo "HTTP benchmark on $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg); $WORKERS gunicorn workers; $cache_note; database $BENCH_DB"
 status=0
+# What a worker holds once it has served the mix: gunicorn's master is the child of `timeout`.
+worker_memory() {
+    local master
+    master=$(pgrep -P "$server_pid" -f gunicorn | head -1)
+    [ -n "$master" ] || return 0
+    ps --ppid "$master" -o rss= | awk '{ sum += $1; n += 1; if ($1 > max) max = $1 }
+        END { if (n) printf "  %d workers after the pass: resident memory mean %.0f MiB, largest %.0f MiB\n", n, sum / n / 1024, max / 1024 }'
+}
 run_pass() {
     local label=$1 cache_seconds=$2 requests=$3
     PAGE_CACHE_SECONDS=$cache_seconds timeout $((2 * DEADLINE + 120)) .venv/bin/gunicorn network.wsgi:application \
@@ -91,6 +103,7 @@ run_pass() {
     server_pid=$!
     $PYTHON bench/http_load.py --base "$BASE" --database-url "$DATABASE_URL" --label "$label" \
         --requests "$requests" --concurrency "$CONCURRENCY" --deadline "$DEADLINE" || status=1
+    worker_memory
     stop_server
 }
 run_pass "page cache on" 600 "$REQUESTS"

@@ -30,9 +30,11 @@ import argparse
 import contextlib
 import hashlib
 import io
+import json
 import os
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -45,6 +47,8 @@ if sys.path and Path(sys.path[0]).resolve() == ROOT / "bench":
 
 UNCACHED_TARGET_MS = 100
 CACHED_TARGET_MS = 10
+# A page type's p95 at full volume, at most this many times its p95 at a tenth of it.
+VOLUME_RATIO_TARGET = 1.3
 DEFAULT_SQLITE = Path(tempfile.gettempdir()) / "compraspublicas-pages-bench.sqlite3"
 
 
@@ -163,7 +167,13 @@ def timed_requests(client, url: str, rounds: int) -> list[float]:
 
 
 def measure(built, rounds: int) -> list[dict]:
-    """Per page type: queries per language, and render times over both languages, uncached and cached."""
+    """Per page type: queries per language, and render times over both languages.
+
+    Three ways a page is served: rendered with the counts and list heads a publication
+    leaves in the fragment cache (``network.memo``; what a reader gets for a URL nobody
+    asked for since), rendered with every figure computed (the first request after a
+    publication), and from the page cache.
+    """
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext, override_settings
@@ -174,16 +184,18 @@ def measure(built, rounds: int) -> list[dict]:
     urls = {language: _volume.page_urls(built, language) for language in _volume.LANGUAGES}
     results = []
     for page_type in urls["es"]:
-        row = {"page type": page_type, "queries": {}, "uncached": [], "cached": []}
+        row = {"page type": page_type, "queries": {}, "uncached": [], "computed": [], "cached": []}
         for language in _volume.LANGUAGES:
             url = urls[language][page_type]
-            with override_settings(PAGE_CACHE_SECONDS=0):
+            with override_settings(PAGE_CACHE_SECONDS=0, FRAGMENT_CACHE_SECONDS=600):
                 client.get(url)  # the process's first request of a page type fills a few caches
                 with CaptureQueriesContext(connection) as queries:
                     response = client.get(url)
                 assert response.status_code == 200, (url, response.status_code)
                 row["queries"][language] = len(queries)
                 row["uncached"] += timed_requests(client, url, rounds)
+            with override_settings(PAGE_CACHE_SECONDS=0, FRAGMENT_CACHE_SECONDS=0):
+                row["computed"] += timed_requests(client, url, rounds)
             with override_settings(PAGE_CACHE_SECONDS=600):
                 client.get(url)  # fills the cache
                 row["cached"] += timed_requests(client, url, rounds)
@@ -195,7 +207,8 @@ def measure(built, rounds: int) -> list[dict]:
 def print_header() -> None:
     print(
         f"\n{'page type':<22} {'queries es/en':>13}   {'uncached p50':>12} {'p95':>8}   "
-        f"{'cached p50':>10} {'p95':>8}   targets (p95 < {UNCACHED_TARGET_MS} / < {CACHED_TARGET_MS} ms)",
+        f"{'computed p50':>12} {'p95':>8}   {'cached p50':>10} {'p95':>8}   "
+        f"targets (uncached p95 < {UNCACHED_TARGET_MS} / cached < {CACHED_TARGET_MS} ms)",
         flush=True,
     )
 
@@ -209,10 +222,66 @@ def print_row(row: dict) -> None:
     queries = f"{row['queries']['es']}/{row['queries']['en']}"
     print(
         f"{row['page type']:<22} {queries:>13}   {statistics.median(row['uncached']):>9.1f} ms "
-        f"{uncached_p95:>5.1f} ms   {statistics.median(row['cached']):>7.1f} ms {cached_p95:>5.1f} ms   "
-        f"{', '.join(verdict)}",
+        f"{uncached_p95:>5.1f} ms   {statistics.median(row['computed']):>9.1f} ms "
+        f"{percentile(row['computed'], 0.95):>5.1f} ms   {statistics.median(row['cached']):>7.1f} ms "
+        f"{cached_p95:>5.1f} ms   {', '.join(verdict)}",
         flush=True,
     )
+
+
+def compare_volumes(small_scale: float, rounds: int, repeats: int) -> None:
+    """Each page type's p95 at full volume against its p95 at ``small_scale`` and against the home page.
+
+    Both sites are built first; then each is measured ``repeats`` times, alternately, in a
+    process of its own (the settings name one database), so that a change in the machine's
+    load weighs on both volumes alike.
+    """
+    sites = {
+        "small": (small_scale, DEFAULT_SQLITE.with_suffix(".small.sqlite3")),
+        "full": (1.0, DEFAULT_SQLITE),
+    }
+    script = str(Path(__file__).resolve())
+    for scale, path in sites.values():
+        path.unlink(missing_ok=True)
+        subprocess.run(
+            [sys.executable, script, "--scale", str(scale), "--db", str(path), "--build-only"], check=True
+        )
+    timings: dict[str, dict[str, dict[str, list[float]]]] = {name: {} for name in sites}
+    for _repeat in range(repeats):
+        for name, (_scale, path) in sites.items():
+            with tempfile.NamedTemporaryFile(suffix=".json") as output:
+                subprocess.run(
+                    [
+                        sys.executable,
+                        script,
+                        "--reuse",
+                        "--db",
+                        str(path),
+                        "--rounds",
+                        str(rounds),
+                        "--json",
+                        output.name,
+                    ],
+                    check=True,
+                    stdout=subprocess.DEVNULL,
+                )
+                for row in json.loads(Path(output.name).read_text()):
+                    kept = timings[name].setdefault(row["page type"], {"uncached": [], "computed": []})
+                    kept["uncached"] += row["uncached"]
+                    kept["computed"] += row["computed"]
+    print(
+        f"\np95 at full volume against scale {small_scale} and against the home page at full volume "
+        f"(targets {VOLUME_RATIO_TARGET}x and 1x), {repeats} alternating runs of {rounds} rounds; {machine()}"
+    )
+    print(f"{'page type':<22} {'':>10} {'small p95':>10} {'full p95':>9} {'full/small':>10} {'full/home':>9}")
+    for kind in ("uncached", "computed"):
+        home = percentile(timings["full"]["home"][kind], 0.95)
+        for page_type, kept in timings["full"].items():
+            small, full = percentile(timings["small"][page_type][kind], 0.95), percentile(kept[kind], 0.95)
+            print(
+                f"{page_type:<22} {kind:>10} {small:>7.1f} ms {full:>6.1f} ms {full / small:>9.2f}x "
+                f"{full / home:>8.2f}x"
+            )
 
 
 def machine() -> str:
@@ -233,6 +302,15 @@ def main() -> None:
         action="store_true",
         help="measure the site an earlier run left in --db instead of rebuilding",
     )
+    parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    parser.add_argument(
+        "--compare-scale",
+        type=float,
+        help="build this fraction and the full volume, and print each page type's p95 ratio (SQLite)",
+    )
+    parser.add_argument(
+        "--repeats", type=int, default=2, help="alternating runs per volume with --compare-scale"
+    )
     parser.add_argument(
         "--search-index",
         choices=["fill", "rebuild"],
@@ -240,6 +318,9 @@ def main() -> None:
         help="fill the search index with prefetched reads (default) or time search.indexing.rebuild",
     )
     arguments = parser.parse_args()
+    if arguments.compare_scale:
+        compare_volumes(arguments.compare_scale, arguments.rounds, arguments.repeats)
+        return
 
     configured = os.environ.get("DATABASE_URL", "")
     postgres = configured.startswith(("postgres://", "postgresql://"))
@@ -261,7 +342,9 @@ def main() -> None:
         if arguments.build_only:
             return
         print_header()
-        measure(built, arguments.rounds)
+        results = measure(built, arguments.rounds)
+        if arguments.json:
+            arguments.json.write_text(json.dumps(results))
         print(f"\nfinished on {machine()}")
     finally:
         if postgres and not arguments.build_only:

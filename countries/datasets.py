@@ -9,7 +9,13 @@ from network.reference import Attr, Dataset, Item, Kind, page_values, sync, tran
 
 DATA = Path(__file__).resolve().parent / "data"
 PAGE_TEXTS = (*translated("slug", "title"),)
-AGENCY = (*translated("agency_name"), Attr("agency_acronym"), Attr("agency_url"))
+AGENCY = (
+    *translated("agency_name"),
+    Attr("agency_acronym"),
+    Attr("agency_url"),
+    Attr("agency_source"),
+    Attr("agency_as_of"),
+)
 
 COUNTRY_INDEX = Kind(
     source="countries.country_index",
@@ -41,6 +47,7 @@ MODULES = Kind(
 
 
 def _agency(country: Item) -> dict:
+    """The agency, reported only with the official site it is known from and the date it was true."""
     if country.get("agency") is None:
         return {}
     agency = country.item("agency")
@@ -48,6 +55,8 @@ def _agency(country: Item) -> dict:
         **agency.translated("name", "agency_name"),
         "agency_acronym": agency.get("acronym", ""),
         "agency_url": agency.get("url", ""),
+        "agency_source": agency.get("source") or agency["url"],
+        "agency_as_of": agency["as_of"],
     }
 
 

@@ -1,16 +1,18 @@
+import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from django import forms
 from django.contrib.auth.base_user import AbstractBaseUser
-from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Prefetch, QuerySet
 from django.db.models.functions import Length, Substr
 from django.http import HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import redirect
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -25,8 +27,9 @@ from rest_framework import serializers
 
 from countries.editors import CountryPermissionTester, CountryProfileForm
 from network.blocks import BodyStreamBlock
-from network.listing import filtered_url, index_urls, shortlist
-from network.models import BasePage, PublicationIndexPage, TopicPage
+from network.identity import identity_pages
+from network.listing import Paginator, filtered_url, index_urls, shortlist
+from network.models import BasePage, PageRole, PublicationIndexPage, TopicPage
 from network.models.documents import public_documents
 from network.ordering import collation_key
 from network.params import parse_country_code, parse_id
@@ -35,6 +38,16 @@ from network.sections import sections
 from network.tree import LINK_FIELDS, children_of, descendants_of, linked, visible
 
 year_validators = [MinValueValidator(1900), MaxValueValidator(2100)]
+SOURCE_HELP = _("The official page (agency, law, portal) where a reader can check what this section says.")
+AS_OF_HELP = _("The date on which what this section says was known to be true.")
+
+
+def source_field() -> models.URLField:
+    return models.URLField(_("source page"), max_length=500, blank=True, help_text=SOURCE_HELP)
+
+
+def as_of_field() -> models.DateField:
+    return models.DateField(_("valid as of"), null=True, blank=True, help_text=AS_OF_HELP)
 
 
 class Subregion(models.TextChoices):
@@ -97,6 +110,15 @@ class CountryIndexPage(RoutablePageMixin, BasePage):
         context["contributions"] = sections("country_index_sections", self, request)
         return context
 
+    @path("")
+    def index_route(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        """The index; ``?country=CL``, sent by the map's form, opens that country's profile."""
+        code = parse_country_code(request.GET.get("country", ""))
+        profile = code and visible(CountryPage.objects.filter(children_of(self), iso_alpha2=code)).first()
+        if profile:
+            return redirect(profile.get_url(request))
+        return super().index_route(request, *args, **kwargs)
+
     @path("practicas/", name="practices-es")
     @path("practices/", name="practices-en")
     def practices(self, request: HttpRequest) -> HttpResponse:
@@ -133,10 +155,10 @@ class CountryIndexPage(RoutablePageMixin, BasePage):
         return cls.get_resolver().reverse(f"practices-{get_language()}")
 
 
-class CountryPage(BasePage):
+class CountryPage(RoutablePageMixin, BasePage):
     """A member state's profile: who buys, under which laws, with which system, and what it shares.
 
-    The page title is the country's name in each language.
+    The page title is the country's name in each language; ``pdf/`` is the profile as a PDF.
     """
 
     iso_alpha2 = models.CharField(
@@ -159,7 +181,10 @@ class CountryPage(BasePage):
         null=True,
         blank=True,
         validators=year_validators,
-        help_text=_("Year the country's agency joined the network; empty if it has not taken part yet."),
+        help_text=_(
+            "Year the country's agency first took part in the network's work, e.g. at a seminar; empty if "
+            "not recorded. Every OAS member state is a member of the network."
+        ),
     )
     executive_committee = models.BooleanField(_("executive committee seat"), default=False)
 
@@ -167,6 +192,12 @@ class CountryPage(BasePage):
     agency_name = models.CharField(_("agency name"), max_length=255, blank=True)
     agency_acronym = models.CharField(_("agency acronym"), max_length=30, blank=True)
     agency_url = models.URLField(_("agency website"), blank=True)
+    agency_source = source_field()
+    agency_as_of = as_of_field()
+
+    # --- Legal framework (the laws are CountryLaw rows) ------------------------
+    laws_source = source_field()
+    laws_as_of = as_of_field()
 
     # --- E-procurement system ------------------------------------------------
     system_name = models.CharField(_("e-procurement system"), max_length=255, blank=True)
@@ -176,6 +207,8 @@ class CountryPage(BasePage):
     system_modules = ParentalManyToManyField(
         ProcurementModule, blank=True, related_name="countries", verbose_name=_("modules")
     )
+    system_source = source_field()
+    system_as_of = as_of_field()
 
     # --- Its part in the network's work ----------------------------------------
     topics_led = ParentalManyToManyField(
@@ -199,9 +232,22 @@ class CountryPage(BasePage):
         verbose_name=_("practices shared with the network"),
         help_text=_("How the country buys and what it has learned that others can use."),
     )
-    contact_name = models.CharField(_("contact name"), max_length=255, blank=True)
+    # An institution's public channels only, never a person's private details.
+    contact_name = models.CharField(
+        _("contact name"), max_length=255, blank=True, help_text=_("The office or institution to write to.")
+    )
     contact_role = models.CharField(_("contact role"), max_length=255, blank=True)
-    contact_email = models.EmailField(_("contact email"), blank=True)
+    contact_email = models.EmailField(
+        _("contact email"), blank=True, help_text=_("An institutional address, never a person's own.")
+    )
+    contact_url = models.URLField(
+        _("contact page"),
+        max_length=500,
+        blank=True,
+        help_text=_("The page where the agency publishes how the public can reach it."),
+    )
+    contact_source = source_field()
+    contact_as_of = as_of_field()
 
     base_form_class = CountryProfileForm
 
@@ -212,15 +258,24 @@ class CountryPage(BasePage):
             [FieldPanel("member_since"), FieldPanel("executive_committee")], heading=_("Membership")
         ),
         MultiFieldPanel(
-            [FieldPanel("agency_name"), FieldPanel("agency_acronym"), FieldPanel("agency_url")],
+            [
+                FieldPanel("agency_name"),
+                FieldPanel("agency_acronym"),
+                FieldPanel("agency_url"),
+                FieldRowPanel([FieldPanel("agency_source"), FieldPanel("agency_as_of")]),
+            ],
             heading=_("Public procurement agency"),
         ),
         InlinePanel("laws", label=_("Legal framework")),
+        FieldRowPanel(
+            [FieldPanel("laws_source"), FieldPanel("laws_as_of")], heading=_("Legal framework: source")
+        ),
         MultiFieldPanel(
             [
                 FieldPanel("system_name"),
                 FieldPanel("system_launch_year"),
                 FieldPanel("system_modules", widget=forms.CheckboxSelectMultiple),
+                FieldRowPanel([FieldPanel("system_source"), FieldPanel("system_as_of")]),
             ],
             heading=_("E-procurement system"),
         ),
@@ -228,7 +283,13 @@ class CountryPage(BasePage):
         FieldPanel("topics_led", widget=forms.CheckboxSelectMultiple),
         FieldPanel("body"),
         MultiFieldPanel(
-            [FieldPanel("contact_name"), FieldPanel("contact_role"), FieldPanel("contact_email")],
+            [
+                FieldPanel("contact_name"),
+                FieldPanel("contact_role"),
+                FieldPanel("contact_url"),
+                FieldPanel("contact_email"),
+                FieldRowPanel([FieldPanel("contact_source"), FieldPanel("contact_as_of")]),
+            ],
             heading=_("Contact point"),
         ),
     ]
@@ -249,6 +310,10 @@ class CountryPage(BasePage):
         PublicField("agency_acronym", _("Agency acronym"), search=KEYWORDS, schema="alternateName"),
         PublicField("agency_url", _("Agency website")),
         PublicField("system_name", _("E-procurement system"), search=TEXT),
+        PublicField("agency_source", _("Agency: source")),
+        PublicField("agency_as_of", _("Agency: as of")),
+        PublicField("laws_source", _("Legal framework: source")),
+        PublicField("laws_as_of", _("Legal framework: as of")),
         PublicField("system_launch_year", _("System launched in")),
         PublicField(
             "system_modules",
@@ -257,6 +322,11 @@ class CountryPage(BasePage):
             serializer=serializers.SlugRelatedField(slug_field="name", many=True, read_only=True),
             search=KEYWORDS,
         ),
+        PublicField("system_source", _("System: source")),
+        PublicField("system_as_of", _("System: as of")),
+        PublicField("contact_url", _("Contact page")),
+        PublicField("contact_source", _("Contact: source")),
+        PublicField("contact_as_of", _("Contact: as of")),
         PublicField("laws", search=TEXT),
         PublicField("key_figures", search=TEXT),
         PublicField("body", search=TEXT),
@@ -278,16 +348,58 @@ class CountryPage(BasePage):
             return gettext("Executive committee seat")
         if self.member_since:
             return gettext("Member since %(year)s") % {"year": self.member_since}
-        return gettext("Not yet active")
+        # Every OAS member state belongs to the network, whether or not its agency has taken part yet.
+        return gettext("Member of the network")
+
+    def reported(self, laws: Iterable["CountryLaw"]) -> dict[str, "ReportedSection"]:
+        """Each section of the profile: whether anything is reported in it, and from which source, as of when.
+
+        ``laws`` are the profile's laws as the page lists them, so that they are read once.
+        """
+        return {
+            "agency": ReportedSection(
+                bool(self.agency_name or self.agency_acronym), self.agency_source, self.agency_as_of
+            ),
+            "laws": ReportedSection(bool(laws), self.laws_source, self.laws_as_of),
+            "system": ReportedSection(bool(self.system_name), self.system_source, self.system_as_of),
+            "contact": ReportedSection(
+                bool(self.contact_url or self.contact_email), self.contact_source, self.contact_as_of
+            ),
+        }
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
         context.update(self.related_content(request))
+        reported = self.reported(context["laws"])
         context.update(
+            reported=reported,
+            last_updated=last_updated(reported.values()),
+            incomplete=not all(section.reported for section in reported.values()),
+            # Where a section is not reported yet, the profile invites the country's editors to write.
+            contact_page=identity_pages(request).get(PageRole.CONTACT),
             facts=sections("country_profile_facts", self, request),
             contributions=sections("country_profile_sections", self, request),
         )
         return context
+
+    @path("pdf/", name="pdf")
+    def pdf(self, request: HttpRequest) -> HttpResponse:
+        """The profile as a PDF in the language of its URL (``/es/paises/chile/pdf/``), to file or send on:
+        the page itself under the print stylesheet (``countries.pdf``). The anonymous page cache keeps
+        it until the content changes, so each language is laid out once."""
+        # Imported here: WeasyPrint takes 0.6 s to import, which no other request should pay.
+        from countries.pdf import html_to_pdf
+
+        html = self.render(request).render().content.decode()
+        pdf = html_to_pdf(html, request.build_absolute_uri(self.get_url(request)))
+        response = HttpResponse(pdf, content_type="application/pdf")
+        filename = f"{self.slug}-{get_language()}.pdf"
+        response["Content-Disposition"] = content_disposition_header(as_attachment=False, filename=filename)
+        return response
+
+    @property
+    def pdf_url(self) -> str:
+        return self.url + self.reverse_subpage("pdf")
 
     def related_content(self, request: HttpRequest) -> dict:
         """Everything the profile lists of its own, one query per list whatever its length.
@@ -320,6 +432,24 @@ class CountryPage(BasePage):
                 filtered_url(urls.get(PublicationIndexPage, ""), **country),
             ),
         }
+
+
+@dataclass(frozen=True)
+class ReportedSection:
+    """What a reader needs to trust a section of a profile: that it says something, its source and date."""
+
+    reported: bool
+    source: str
+    as_of: datetime.date | None
+
+
+def last_updated(sections: Iterable[ReportedSection]) -> datetime.date | None:
+    """The newest "as of" date of the reported sections: when the profile's facts were last confirmed.
+
+    An editorial date, not the page's last publication, which also changes when
+    nothing a reader relies on did (a data load, a typo fixed in the intro).
+    """
+    return max((section.as_of for section in sections if section.reported and section.as_of), default=None)
 
 
 class CountryLaw(Orderable):

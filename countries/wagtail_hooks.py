@@ -1,5 +1,6 @@
 from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -8,12 +9,21 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from countries import datasets, exports, structured_data
+from countries.dashboard import CountryEditorPanel, edited_countries
 from countries.editors import choosable_documents, choosable_pages, sees_only_its_country
-from countries.models import CountryIndexPage, CountryPage, ProcurementModule, by_country, of_live_countries
+from countries.models import (
+    CountryIndexPage,
+    CountryPage,
+    PracticePage,
+    ProcurementModule,
+    by_country,
+    of_live_countries,
+)
 from network import reference
 from network.exports import Dataset
 from network.feeds import FeedSubject
 from network.listing import filtered_url, index_urls, shortlist
+from network.menu import MenuLink
 from network.models import TopicPage
 from network.models.documents import Facet
 from network.ordering import alphabetical
@@ -33,6 +43,16 @@ register_snippet(ProcurementModuleViewSet)
 
 
 # --- What the network's pages show of the countries (see network.sections) -------------
+
+
+@hooks.register("main_menu_links")
+def practices_menu_link(sections: list[Page], request: HttpRequest) -> MenuLink | None:
+    """The good practices, right after the countries that shared them; a practice belongs there."""
+    index = next((section for section in sections if section.specific_class is CountryIndexPage), None)
+    if index is None:
+        return None
+    url = index.get_url(request) + CountryIndexPage.practices_route()
+    return MenuLink(gettext("Good practices"), url, index, (PracticePage,))
 
 
 @hooks.register("home_page_features", order=100)
@@ -138,3 +158,14 @@ def country_editors_choose_public_documents(documents: QuerySet, request: HttpRe
     if sees_only_its_country(request.user, _country_index()):
         return choosable_documents(documents, request.user)
     return documents
+
+
+# --- The admin's dashboard ---------------------------------------------------------------
+
+
+@hooks.register("construct_homepage_panels")
+def country_editor_panel(request: HttpRequest, panels: list) -> None:
+    """A country's editors find their profile first on the dashboard."""
+    countries = list(edited_countries(request.user))
+    if countries:
+        panels.append(CountryEditorPanel(countries))

@@ -17,6 +17,14 @@ PROFILES = Kind(
         *translated("intro", "system_name", "contact_role"),
         Attr("executive_committee"),
         Attr("system_launch_year"),
+        Attr("system_source"),
+        Attr("system_as_of"),
+        Attr("laws_source"),
+        Attr("laws_as_of"),
+        Attr("contact_url"),
+        Attr("contact_email"),
+        Attr("contact_source"),
+        Attr("contact_as_of"),
         Related("system_modules", "countries.procurement_modules"),
         Children("laws", *translated("title"), Attr("number"), Attr("year"), Attr("url")),
         Children("key_figures", *translated("label", "unit", "source"), Attr("value"), Attr("year")),
@@ -37,9 +45,10 @@ PRACTICES = Kind(
 )
 
 
-def bodies(item: Item, name: str = "body") -> dict[str, list[dict]]:
+def bodies(item: Item, name: str = "body", required: bool = True) -> dict[str, list[dict]]:
     """The StreamField values of a text given as a list of paragraphs per language."""
-    return {f"{name}_{language}": paragraphs(*texts) for language, texts in item.text(name).items()}
+    texts = item.text(name, required)
+    return {f"{name}_{language}": paragraphs(*(texts[language] or [])) for language in texts}
 
 
 def _law(law: Item) -> dict:
@@ -56,18 +65,52 @@ def _figure(figure: Item) -> dict:
     return {**texts, "value": figure["value"], "year": figure["year"]}
 
 
-def profile_values(profile: Item) -> dict:
+def sourced(item: Item, prefix: str) -> dict:
+    """A section's source and "as of" date: a fact the profile reports must say where it is from and when."""
+    return {f"{prefix}_source": item["source"], f"{prefix}_as_of": item["as_of"]}
+
+
+def _system(profile: Item) -> dict:
+    if profile.get("system") is None:
+        return {}
     system = profile.item("system")
     return {
-        **profile.translated("intro"),
         **system.translated("name", "system_name"),
-        **profile.translated("contact_role"),
-        "executive_committee": profile.get("executive_committee", False),
         "system_launch_year": system.get("launch_year"),
         "system_modules": system.get("modules", []),
-        "laws": [_law(law) for law in profile.items("laws", required=False)],
+        **sourced(system, "system"),
+    }
+
+
+def _laws(profile: Item) -> dict:
+    laws = profile.items("laws", required=False)
+    if not laws:
+        return {}
+    return {"laws": [_law(law) for law in laws], **sourced(profile.item("laws_source"), "laws")}
+
+
+def _contact(profile: Item) -> dict:
+    """The agency's public channels (its contact page, an institutional address), never a person's."""
+    if profile.get("contact") is None:
+        return {}
+    contact = profile.item("contact")
+    return {
+        **contact.translated("role", "contact_role"),
+        "contact_url": contact.get("url", ""),
+        "contact_email": contact.get("email", ""),
+        **sourced(contact, "contact"),
+    }
+
+
+def profile_values(profile: Item) -> dict:
+    return {
+        **profile.translated("intro", required=False),
+        "executive_committee": profile.get("executive_committee", False),
+        **_system(profile),
+        **_laws(profile),
+        **_contact(profile),
         "key_figures": [_figure(figure) for figure in profile.items("key_figures", required=False)],
-        **bodies(profile),
+        **bodies(profile, required=False),
     }
 
 

@@ -26,6 +26,7 @@ def datasets() -> list[reference.Dataset]:
             "demo.contracting_samples", open_contracting.DATA_FILE, open_contracting.load_samples
         ),
         reference.Dataset("demo.about", DATA / "site.yaml", site.load_about),
+        reference.Dataset("demo.identity", DATA / "site.yaml", site.load_identity),
     ]
 
 

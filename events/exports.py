@@ -13,7 +13,7 @@ from events.listing import with_host_visibility
 from events.models import EventAgreement, EventPage
 from network.exports import Dataset
 from network.models import TopicPage
-from network.tree import visible
+from network.tree import visible, visible_through
 
 
 def event_rows(request: HttpRequest) -> QuerySet[EventPage]:
@@ -32,7 +32,7 @@ def event_rows(request: HttpRequest) -> QuerySet[EventPage]:
 
 def agreement_rows(request: HttpRequest) -> QuerySet[EventAgreement]:
     return (
-        EventAgreement.objects.filter(page__in=visible(EventPage.objects.all()))
+        visible_through(EventAgreement.objects.all(), "page")
         .order_by("-page__start_date", "page_id", "sort_order")
         .select_related("page")
         .prefetch_related(

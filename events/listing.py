@@ -9,7 +9,7 @@ however many events, countries and topics there are.
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-from django.core.paginator import Page, Paginator
+from django.core.paginator import Page
 from django.db.models import (
     BooleanField,
     Case,
@@ -29,6 +29,7 @@ from django.utils.translation import gettext_lazy as _
 
 from countries.models import CountryPage
 from network.facets import FacetOption, count_by, facet_options
+from network.listing import Paginator
 from network.models import TopicPage
 from network.ordering import alphabetical
 from network.params import choice_parser, parse_country_code, parse_id, parse_year

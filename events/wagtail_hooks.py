@@ -21,18 +21,24 @@ from network.listing import Shortlist, filtered_url, index_urls, shortlist
 from network.models import TopicPage
 from network.sections import CardDetail, Section
 from network.structured_data import PageSchema
-from network.tree import linked, visible
+from network.tree import linked, visible, visible_through
 
 
 @hooks.register("home_page_sections", order=100)
 def home_events(home: Page, request: HttpRequest) -> Section:
+    """The next events, and the ones that ended last.
+
+    Recent events are ordered by their end, the column they are filtered on, so the
+    database walks that index back from today and stops at the third: ordered by their
+    start it sorted every past event of the site first.
+    """
     today = timezone.localdate()
     events = as_cards(visible(EventPage.objects.all()))
     return Section(
         "events/sections/home_events.html",
         {
             "upcoming_events": events.filter(end_date__gte=today).order_by("start_date")[:LISTING_SIZE],
-            "recent_events": events.filter(end_date__lt=today).order_by("-start_date")[:LISTING_SIZE],
+            "recent_events": events.filter(end_date__lt=today).order_by("-end_date", "-pk")[:LISTING_SIZE],
             "event_index_url": index_urls(request, EventIndexPage).get(EventIndexPage, ""),
         },
     )
@@ -102,7 +108,6 @@ def country_events_hosted(country: CountryPage, request: HttpRequest) -> Section
 def country_events(country: CountryPage, request: HttpRequest) -> Section:
     """The events the country hosted and attended, and the agreements it is responsible for."""
     index_url = index_urls(request, EventIndexPage).get(EventIndexPage, "")
-    live_events = visible(EventPage.objects.all()).values("pk")
     return Section(
         "events/sections/country_events.html",
         {
@@ -112,7 +117,7 @@ def country_events(country: CountryPage, request: HttpRequest) -> Section:
                 filtered_url(index_url, participant=country.iso_alpha2),
             ),
             "agreements": shortlist(
-                country.agreements_responsible.filter(page__in=live_events)
+                visible_through(country.agreements_responsible.all(), "page")
                 .select_related("page")
                 .only("title", "sort_order", "page", *(f"page__{name}" for name in EVENT_LINE_FIELDS))
                 .order_by("-page__start_date", "-page_id", "sort_order"),
@@ -123,9 +128,7 @@ def country_events(country: CountryPage, request: HttpRequest) -> Section:
 
 @hooks.register("document_card_details", order=200)
 def document_card_events() -> CardDetail:
-    links = Prefetch(
-        "event_links", queryset=EventDocument.objects.filter(page__in=visible(EventPage.objects.all()))
-    )
+    links = Prefetch("event_links", queryset=visible_through(EventDocument.objects.all(), "page"))
     pages = Prefetch("event_links__page", queryset=linked(EventPage))
     return CardDetail((links, pages), "events/sections/document_card_events.html")
 

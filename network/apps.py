@@ -9,7 +9,9 @@ class NetworkConfig(AppConfig):
     def ready(self) -> None:
         from django.urls import register_converter
 
+        from network import checks  # noqa: F401  (registers the system checks)
         from network.cache import connect_invalidation_signals
+        from network.frontend_cache import connect_purge_signals
         from network.params import CountryCodeConverter, IdConverter
         from network.redirects import connect_redirect_signals
         from network.routing import replace_translated_routing
@@ -17,5 +19,6 @@ class NetworkConfig(AppConfig):
         register_converter(IdConverter, "id")
         register_converter(CountryCodeConverter, "country_code")
         connect_invalidation_signals()
+        connect_purge_signals()
         connect_redirect_signals()
         replace_translated_routing()

@@ -6,7 +6,7 @@ from wagtail.models import Page
 
 from network.models import HomePage, TopicIndexPage, TopicPage
 from network.reference import Attr, Dataset, Item, Kind, Stream, page_values, sync, translated
-from network.skeleton import add_page, make_site_root, paragraphs
+from network.skeleton import add_page, make_site_root, name_default_site, paragraphs
 
 DATA = Path(__file__).resolve().parent / "data"
 PAGE_TEXTS = (*translated("slug", "title", "intro"),)
@@ -45,6 +45,7 @@ def load_site(data: Item) -> None:
     home = data.item("home")
     body = {f"body_{language}": paragraphs(*texts) for language, texts in home.text("body").items()}
     sync(HOME, "home", {**page_values(home, "intro"), **body}, home.where)
+    name_default_site()
 
 
 def load_topics(data: Item) -> None:

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from django.db.models import Count, QuerySet
 
+from network.memo import remembered
+
 
 @dataclass
 class FacetOption:
@@ -25,9 +27,11 @@ def count_by(items: QuerySet, lookup: str) -> dict[Hashable, int]:
     """How many of ``items`` have each value of ``lookup``, in one GROUP BY; empty values left out.
 
     The empty group is dropped here rather than filtered in SQL: a filter on a computed value
-    (the year of a date) would compute it twice per row, in Python on SQLite.
+    (the year of a date) would compute it twice per row, in Python on SQLite. Counting reads
+    every item, so the counts are kept for the content generation (``network.memo``).
     """
-    counts = dict(items.values_list(lookup).annotate(count=Count("pk")).order_by())
+    grouped = items.values_list(lookup).annotate(count=Count("pk")).order_by()
+    counts = remembered(grouped, "count_by", lambda: dict(grouped))
     counts.pop(None, None)
     return counts
 

@@ -34,13 +34,18 @@ def is_translated(instance: Model, language: str) -> bool:
     """True when every field filled in the default language is also filled in ``language``."""
     if language == settings.MODELTRANSLATION_DEFAULT_LANGUAGE:
         return True
-    for name in translated_field_names(type(instance)):
-        default_value = getattr(instance, build_localized_fieldname(name, settings.LANGUAGE_CODE))
-        if _has_content(default_value) and not _has_content(
-            getattr(instance, build_localized_fieldname(name, language))
-        ):
-            return False
-    return True
+    return not untranslated_fields(instance, language)
+
+
+def untranslated_fields(instance: Model, language: str) -> list[str]:
+    """The translated fields ``instance`` has in another language and lacks in ``language``."""
+    others = [code for code, _name in settings.LANGUAGES if code != language]
+    return [
+        name
+        for name in translated_field_names(type(instance))
+        if not _has_content(getattr(instance, build_localized_fieldname(name, language)))
+        and any(_has_content(getattr(instance, build_localized_fieldname(name, other))) for other in others)
+    ]
 
 
 def _has_content(value: object) -> bool:

@@ -9,12 +9,15 @@ so the page renders in the same time whether there are ten items or ten thousand
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.core import paginator
 from django.db.models import F, Func, IntegerField, QuerySet, Subquery
 from django.http import HttpRequest
+from django.utils.functional import cached_property
 from django.utils.http import urlencode
 
 from wagtail.models import Page
 
+from network.memo import remembered
 from network.tree import visible
 
 SHORTLIST_LENGTH = 10
@@ -43,12 +46,30 @@ def shortlist(queryset: QuerySet, all_url: str = "", length: int = SHORTLIST_LEN
 
     The total is an uncorrelated subquery, which the database counts once from
     its indexes; a window count would make it read and sort every matching row
-    before it could stop at ``length``.
+    before it could stop at ``length``. Counting and ordering still read every
+    matching row, so the answer is kept for the content generation (``network.memo``).
     """
     count = Func(F("pk"), template="COUNT(%(expressions)s)", output_field=IntegerField())
     total = Subquery(queryset.order_by().annotate(listing_total=count).values("listing_total")[:1])
-    items = list(queryset.annotate(listing_total=total)[:length])
+    first = queryset.annotate(listing_total=total)[:length]
+    items = remembered(first, "shortlist", lambda: list(first))
     return Shortlist(items, items[0].listing_total if items else 0, all_url)
+
+
+class Paginator(paginator.Paginator):
+    """Django's paginator, with the number of items kept for the content generation.
+
+    Counting a listing reads every item it holds, the only part of a listing page whose
+    cost grows with the site; the items of one page are read through an index and stop
+    at the page's end.
+    """
+
+    @cached_property
+    def count(self) -> int:
+        items = self.object_list
+        if isinstance(items, QuerySet):
+            return remembered(items, "count", items.count)
+        return super().count
 
 
 def filtered_url(base: str, **filters: str | int) -> str:

@@ -7,6 +7,7 @@ first "Publish" would, so it has a revision in Wagtail's history.
 from collections.abc import Callable
 from typing import TypeVar
 
+from django.conf import settings
 from django.db import transaction
 
 from wagtail.models import Page, Site
@@ -54,6 +55,7 @@ def make_site_root(home: Page) -> None:
     placeholder = site.root_page
     site.root_page = home
     site.save()
+    name_default_site()
     if placeholder.pk != home.pk and not isinstance(placeholder.specific, type(home)):
         placeholder.delete()
 
@@ -66,6 +68,12 @@ def ensure_home(model: type[P], slug_es: str, **fields) -> tuple[P, bool]:
     home, created = ensure_child(Page.get_first_root_node(), model, slug_es, **fields)
     make_site_root(home)
     return home, created
+
+
+def name_default_site() -> None:
+    """The default site, which Wagtail creates unnamed, takes the network's name: the admin's
+    dashboard is titled with it instead of the host name ("localhost")."""
+    Site.objects.filter(is_default_site=True, site_name="").update(site_name=settings.WAGTAIL_SITE_NAME)
 
 
 def paragraphs(*texts: str) -> list[dict]:

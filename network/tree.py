@@ -65,6 +65,19 @@ def visible(pages: QuerySet) -> QuerySet:
     return pages.live().exclude(Exists(restrictions))
 
 
+def visible_through(rows: QuerySet, page: str) -> QuerySet:
+    """``rows`` whose page (the relation named ``page``) readers may see, by ``visible``'s rule.
+
+    For rows that belong to a page (an event's agreements, sessions, documents): the page
+    is joined and tested in the same query. ``page__in=visible(...)`` would list every
+    visible page of the site first, which grows with the site rather than with the rows.
+    """
+    restrictions = PageViewRestriction.objects.filter(
+        page__path=Left(OuterRef(f"{page}__path"), Length("page__path"))
+    )
+    return rows.filter(**{f"{page}__live": True}).exclude(Exists(restrictions))
+
+
 def visible_among(pages: Iterable[Page]) -> list[Page]:
     """The ``pages`` of a page's relation that readers may see, by id: saved or a preview's in memory.
 

@@ -8,7 +8,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from network import exports, feeds, sitemaps, throttling
+from network import exports, feeds, health, sitemaps, throttling
 from network.downloads import serve_document
 
 urlpatterns = [
@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("network.api_urls")),
     path("sitemap.xml", sitemaps.sitemap_view, name="sitemap"),
     path("robots.txt", sitemaps.robots_txt, name="robots_txt"),
+    path("health/", health.health, name="health"),
 ]
 
 # Every public URL carries its language (/es/…, /en/…); "/" is redirected by

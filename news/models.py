@@ -1,5 +1,4 @@
 from django import forms
-from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Prefetch
 from django.http import HttpRequest
@@ -12,6 +11,7 @@ from wagtail.fields import StreamField
 
 from countries.models import AboutFilter
 from network.blocks import BodyStreamBlock
+from network.listing import Paginator
 from network.models import BasePage
 from network.models.topics import TopicPage
 from network.ordering import alphabetical

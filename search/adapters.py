@@ -13,12 +13,13 @@ to Spanish), so an English entry exists only where the page is in English and a
 Spanish-only page is found, marked as Spanish, when both languages are searched.
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from datetime import date
 from html import unescape
 
 from django.conf import settings
-from django.db.models import Model, Prefetch, prefetch_related_objects
+from django.db.models import Model, Prefetch, Q, prefetch_related_objects
 from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.text import capfirst
@@ -89,6 +90,48 @@ def _stream_text(value) -> list[str]:
     return [plain(str(text)) for text in stream_block.get_searchable_content(value)]
 
 
+@dataclass(frozen=True)
+class Related:
+    """An entry is built from the objects at the end of ``lookup`` (a relation path from the indexed model).
+
+    A related page gives its dependents its title and whether readers may see it;
+    any other related object (a module, an institution) its name.
+    """
+
+    lookup: str
+
+    def target(self, model: type[Model]) -> type[Model]:
+        for name in self.lookup.split("__"):
+            model = model._meta.get_field(name).related_model
+        return model
+
+    def condition(self, instance: Model) -> Q:
+        """Which indexed objects read ``instance`` through this relation."""
+        return Q(**{self.lookup: instance.pk})
+
+    def first_hop(self, model: type[Model]):
+        return model._meta.get_field(self.lookup.split("__")[0])
+
+
+@dataclass(frozen=True)
+class ParentPage:
+    """An entry is built from its parent page in the tree (a good practice reads its country)."""
+
+    model: type[Page]
+
+    def target(self, model: type[Model]) -> type[Model]:
+        return self.model
+
+    def condition(self, instance: Model) -> Q:
+        return Q(path__startswith=instance.path, depth=instance.depth + 1)
+
+    def first_hop(self, model: type[Model]):
+        return None
+
+
+BuiltFrom = Related | ParentPage
+
+
 class PageAdapter:
     """Any page: title, introduction and every StreamField, in each language it has a title in."""
 
@@ -96,6 +139,9 @@ class PageAdapter:
     # The relations the entries read, fetched once for both languages rather than at each read;
     # related pages only as readers may see them, so a private topic's title is never a keyword.
     related: tuple[str, ...] = ()
+    # The other objects the entries are built from (beyond the page's own fields and the parts
+    # saved with it, such as a country's laws): a change to any of them re-indexes the entries.
+    built_from: tuple[BuiltFrom, ...] = ()
 
     def entries(self, page: Page) -> list[IndexEntry]:
         prefetch_related_objects([page], *(visible_prefetch(type(page), lookup) for lookup in self.related))
@@ -154,6 +200,7 @@ class PageAdapter:
 class CountryAdapter(PageAdapter):
     kind = "country"
     related = ("laws", "key_figures", "system_modules")
+    built_from = (Related("system_modules"), Related("topics_led"))
 
     def labelled_text(self, page: CountryPage, language: str) -> tuple[str, tuple[tuple[str, int, int], ...]]:
         """A profile is fields (agency, system, laws, figures): each one is a section under its label."""
@@ -179,6 +226,7 @@ class CountryAdapter(PageAdapter):
 class PracticeAdapter(PageAdapter):
     kind = "practice"
     related = ("topics",)
+    built_from = (ParentPage(CountryPage), Related("topics"))
 
     def keywords(self, page: PracticePage, language: str) -> list[str]:
         country = page.country
@@ -204,6 +252,14 @@ class EventAdapter(PageAdapter):
         "organizing_countries",
         "participating_countries",
         "organizing_institutions",
+    )
+    built_from = (
+        Related("host_country"),
+        Related("organizing_countries"),
+        Related("participating_countries"),
+        Related("organizing_institutions"),
+        Related("sessions__topics"),
+        Related("agreements__topics"),
     )
 
     def text(self, page: EventPage, language: str) -> list[str]:
@@ -255,6 +311,7 @@ class EventAdapter(PageAdapter):
 class NewsAdapter(PageAdapter):
     kind = "news"
     related = ("countries", "topics")
+    built_from = (Related("countries"), Related("topics"))
 
     def countries(self, page: NewsPage) -> Iterable[str]:
         return [country.iso_alpha2 for country in page.countries.all()]
@@ -269,6 +326,7 @@ class NewsAdapter(PageAdapter):
 class TopicAdapter(PageAdapter):
     kind = "topic"
     related = ("lead_countries",)
+    built_from = (Related("lead_countries"),)
 
     def countries(self, page: TopicPage) -> Iterable[str]:
         return [country.iso_alpha2 for country in page.lead_countries.all()]
@@ -299,6 +357,10 @@ def page_entries(page: Page) -> list[IndexEntry]:
     return adapter_for(page).entries(page)
 
 
+# What a document's entry is built from besides itself (see ``PageAdapter.built_from``).
+DOCUMENT_BUILT_FROM: tuple[BuiltFrom, ...] = (Related("countries"), Related("topics"))
+
+
 def document_entries(document: Model) -> list[IndexEntry]:
     """A document is one entry, in the language of its file; its title is not translated."""
     text = _joined([document.description, document.extracted_text])[:MAX_INDEXED_TEXT]
@@ -318,6 +380,79 @@ def document_entries(document: Model) -> list[IndexEntry]:
             topics=tuple(str(topic.pk) for topic in topics),
         )
     ]
+
+
+def indexed_models() -> Iterator[tuple[type[Model], tuple[BuiltFrom, ...]]]:
+    """Each indexed model with what its entries are built from."""
+    for model, adapter in ADAPTERS.items():
+        yield model, adapter.built_from
+    yield document_model(), DOCUMENT_BUILT_FROM
+
+
+def dependent_sources(instance: Model) -> list[str]:
+    """The index sources ("page:12", "document:7") whose entries are built from ``instance``.
+
+    One query per indexed model that reads objects of the instance's kind.
+    """
+    sources = []
+    for model, built_from in indexed_models():
+        conditions = [
+            part.condition(instance) for part in built_from if isinstance(instance, part.target(model))
+        ]
+        if not conditions:
+            continue
+        matching = model.objects.filter(_any(conditions))
+        if isinstance(instance, model):
+            matching = matching.exclude(pk=instance.pk)  # a page is not its own dependent
+        prefix = "document" if model is document_model() else "page"
+        sources += [f"{prefix}:{pk}" for pk in matching.values_list("pk", flat=True).distinct()]
+    return list(dict.fromkeys(sources))
+
+
+def relation_dependents(
+    through: type[Model], instance: Model, model: type[Model], pks: Iterable[int]
+) -> list[str]:
+    """The sources built from a many-to-many relation whose rows changed.
+
+    The rows link ``instance`` to the objects of ``model`` whose keys are ``pks``; either
+    side may read the other (a country its topics, a topic its lead countries).
+    """
+    sources = []
+    for indexed, built_from in indexed_models():
+        if not any(_through_of(part.first_hop(indexed)) is through for part in built_from):
+            continue
+        prefix = "document" if indexed is document_model() else "page"
+        if isinstance(instance, indexed):
+            sources.append(f"{prefix}:{instance.pk}")
+        elif issubclass(model, indexed) or issubclass(indexed, model):
+            sources += [f"{prefix}:{pk}" for pk in sorted(pks)]
+    return list(dict.fromkeys(sources))
+
+
+def dependency_models() -> set[type[Model]]:
+    """Every model whose objects some entry is built from."""
+    return {part.target(model) for model, built_from in indexed_models() for part in built_from}
+
+
+def dependency_throughs() -> set[type[Model]]:
+    """The tables of the many-to-many relations some entry is built from."""
+    throughs = (
+        _through_of(part.first_hop(model)) for model, built_from in indexed_models() for part in built_from
+    )
+    return {through for through in throughs if through is not None}
+
+
+def _through_of(field) -> type[Model] | None:
+    if field is None or not field.many_to_many:
+        return None
+    return field.remote_field.through if not field.auto_created else field.through
+
+
+def _any(conditions: list[Q]) -> Q:
+    combined = Q()
+    for condition in conditions:
+        combined |= condition
+    return combined
 
 
 def visible_prefetch(model: type[Model], lookup: str) -> Prefetch | str:

@@ -2,10 +2,18 @@
 
 Only live pages readers may see are indexed (pages behind a password or login
 are not), and documents outside restricted collections.
+
+Entries also carry what other objects give them (a practice its country's name,
+a country the topics it leads): ``search.adapters`` declares those relations,
+and ``index_dependents`` rewrites the entries built from an object that changed.
+A page's dependents are rewritten only when readers see it under another title,
+or see it appear or disappear: publishing a country's new text leaves its
+practices', events' and news items' entries alone. Dependents are rewritten
+once, never in a cascade: no entry reads a dependent's title.
 """
 
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from django.db import DatabaseError, transaction
 
@@ -13,9 +21,9 @@ from wagtail.models import Page
 
 from network.models.documents import public_documents
 from network.tree import visible
-from search.adapters import document_entries, document_model, page_entries
+from search.adapters import dependent_sources, document_entries, document_model, page_entries
 from search.backends import get_search_engine
-from search.backends.base import IndexEntry, SearchUnavailable
+from search.backends.base import IndexedVersion, IndexEntry, SearchUnavailable
 
 logger = logging.getLogger(__name__)
 
@@ -34,25 +42,68 @@ def indexable_pages():
 
 
 def index_page(page: Page) -> bool:
-    """Index ``page`` (or drop it if it is no longer public); True when its URLs changed."""
-    engine = get_search_engine()
-    source = page_source(page.pk)
-    previous_urls = engine.urls(source)
+    """Index ``page`` (or drop it if it is no longer public) and, if needed, its dependents.
+
+    True when its URLs changed.
+    """
     is_public = indexable_pages().filter(pk=page.pk).exists()
-    entries = page_entries(page.specific) if is_public else []
-    engine.replace(source, entries)
-    return previous_urls != {entry.language: entry.url for entry in entries}
+    return _write_page(page, page_entries(page.specific) if is_public else [])
 
 
 def index_subtree(page: Page) -> None:
     """Index a page and everything below it: after a move, a slug change or a privacy change."""
-    engine = get_search_engine()
     public = {
         descendant.pk: descendant for descendant in indexable_pages().descendant_of(page, inclusive=True)
     }
-    for descendant in Page.objects.descendant_of(page, inclusive=True).only("pk"):
+    for descendant in Page.objects.descendant_of(page, inclusive=True):
         match = public.get(descendant.pk)
-        engine.replace(page_source(descendant.pk), page_entries(match) if match else [])
+        _write_page(match or descendant, page_entries(match) if match else [])
+
+
+def _write_page(page: Page, entries: list[IndexEntry]) -> bool:
+    """Make ``entries`` the page's; rewrite its dependents if its titles changed; True if its URLs did."""
+    engine = get_search_engine()
+    source = page_source(page.pk)
+    before = engine.versions(source)
+    engine.replace(source, entries)
+    after = {entry.language: IndexedVersion(entry.url, entry.title) for entry in entries}
+    if _titles(before) != _titles(after):
+        index_dependents(page.specific)
+    return _urls(before) != _urls(after)
+
+
+def _titles(versions: dict[str, IndexedVersion]) -> dict[str, str]:
+    return {language: version.title for language, version in versions.items()}
+
+
+def _urls(versions: dict[str, IndexedVersion]) -> dict[str, str]:
+    return {language: version.url for language, version in versions.items()}
+
+
+def index_dependents(instance) -> None:
+    """Rewrite the entries built from ``instance`` (a page, a module, an institution)."""
+    reindex(dependent_sources(instance))
+
+
+def reindex(sources: Iterable[str]) -> None:
+    """Index again the pages and documents named ("page:12", "document:7"), dropping those gone.
+
+    Never rewrites their own dependents: that is the changed object's job.
+    """
+    ids = {"page": [], "document": []}
+    for source in sources:
+        kind, _colon, pk = source.partition(":")
+        ids[kind].append(int(pk))
+    engine = get_search_engine()
+    public = {page.pk: page for page in indexable_pages().filter(pk__in=ids["page"])}
+    for pk in ids["page"]:
+        engine.replace(page_source(pk), page_entries(public[pk]) if pk in public else [])
+    documents = document_model().objects.in_bulk(ids["document"])
+    for pk in ids["document"]:
+        if pk in documents:
+            index_document(documents[pk])
+        else:
+            remove_document(pk)
 
 
 def remove_page(page_id: int) -> None:

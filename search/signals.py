@@ -1,11 +1,13 @@
-"""Index updates on Wagtail's and Django's signals: publish, unpublish, move, delete, privacy, sites, uploads.
+"""Index updates on Wagtail's and Django's signals: publish, unpublish, move, delete, privacy, sites, uploads,
+and changes to the objects entries are built from (``search.adapters``' ``built_from``).
 
 Updates run in the request that caused them (the index is a table of the same
 database, so it commits or rolls back with the change) and never break it: see
 ``indexing.safely``.
 """
 
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
+from django.db.models import Model
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 
 from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction, Site
@@ -13,7 +15,13 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from network.models import TextStatus
 from search import indexing
-from search.adapters import document_model
+from search.adapters import (
+    dependency_models,
+    dependency_throughs,
+    dependent_sources,
+    document_model,
+    relation_dependents,
+)
 from search.tasks import extract_document_text
 
 
@@ -28,8 +36,8 @@ def _index_page_and_moved_children(page: Page) -> None:
 
 
 @receiver(page_unpublished)
-def remove_unpublished_page(sender, instance: Page, **kwargs) -> None:
-    indexing.safely(indexing.remove_page, instance.pk)
+def index_unpublished_page(sender, instance: Page, **kwargs) -> None:
+    indexing.safely(indexing.index_page, instance)
 
 
 @receiver(post_page_move)
@@ -71,6 +79,75 @@ def index_new_site_root(sender, instance: Site, raw: bool = False, **kwargs) -> 
         indexing.safely(indexing.index_subtree, instance.root_page)
 
 
+# --- What entries are built from ----------------------------------------------------
+
+
+def connect_dependencies() -> None:
+    """Connect the handlers to the models and relations the adapters declare (known once apps are ready).
+
+    Pages re-index their dependents when they are published, unpublished or moved
+    (``indexing.index_page``); other objects (modules, institutions) when saved.
+    Deleted objects name their dependents before the deletion removes their relations.
+    """
+    for model in dependency_models():
+        uid = f"search_dependents_{model._meta.label_lower}"
+        pre_delete.connect(remember_dependents, sender=model, dispatch_uid=f"{uid}_pre_delete")
+        post_delete.connect(index_dependents_of_deleted, sender=model, dispatch_uid=f"{uid}_post_delete")
+        if not issubclass(model, Page):
+            post_save.connect(index_dependents_of_saved, sender=model, dispatch_uid=f"{uid}_post_save")
+    for through in dependency_throughs():
+        m2m_changed.connect(
+            index_relation_change, sender=through, dispatch_uid=f"search_relation_{through._meta.label_lower}"
+        )
+
+
+def remember_dependents(sender, instance: Model, **kwargs) -> None:
+    instance._search_dependents = dependent_sources(instance)
+
+
+def index_dependents_of_deleted(sender, instance: Model, **kwargs) -> None:
+    indexing.safely(indexing.reindex, getattr(instance, "_search_dependents", []))
+
+
+def index_dependents_of_saved(sender, instance: Model, raw: bool = False, **kwargs) -> None:
+    if not raw:
+        indexing.safely(indexing.index_dependents, instance)
+
+
+def index_relation_change(
+    sender, instance: Model, action: str, reverse: bool, model: type[Model], pk_set: set | None, **kwargs
+) -> None:
+    """Rows of a relation entries are built from were added or removed, on either side's form.
+
+    A page's own relations change when it is saved, and it is indexed when published,
+    so only the other side is re-indexed then. A clear names no rows, so the related
+    keys are read before it.
+    """
+    if action == "pre_clear":
+        instance._search_cleared = _related_keys(sender, instance, model)
+    elif action in ("post_add", "post_remove", "post_clear"):
+        keys = getattr(instance, "_search_cleared", []) if action == "post_clear" else pk_set or ()
+        sources = relation_dependents(sender, instance, model, keys)
+        if isinstance(instance, Page) and not reverse:
+            sources = [source for source in sources if source != indexing.page_source(instance.pk)]
+        indexing.safely(indexing.reindex, sources)
+
+
+def _related_keys(through: type[Model], instance: Model, model: type[Model]) -> list:
+    own = next(
+        field
+        for field in through._meta.fields
+        if field.is_relation and isinstance(instance, field.related_model)
+    )
+    other = next(
+        field
+        for field in through._meta.fields
+        if field.is_relation and field is not own and issubclass(model, field.related_model)
+    )
+    rows = through.objects.filter(**{own.attname: instance.pk})
+    return list(rows.values_list(other.attname, flat=True))
+
+
 # --- Documents --------------------------------------------------------------------
 
 
@@ -80,11 +157,6 @@ def connect_documents() -> None:
     pre_save.connect(remember_document_file, sender=model, dispatch_uid="search_document_pre_save")
     post_save.connect(extract_and_index_document, sender=model, dispatch_uid="search_document_post_save")
     post_delete.connect(remove_deleted_document, sender=model, dispatch_uid="search_document_post_delete")
-    for relation in ("countries", "topics"):
-        through = getattr(model, relation).through
-        m2m_changed.connect(
-            reindex_document_relations, sender=through, dispatch_uid=f"search_document_{relation}"
-        )
 
 
 def remember_document_file(sender, instance, **kwargs) -> None:
@@ -119,14 +191,3 @@ def extract_and_index_document(sender, instance, created: bool, raw: bool = Fals
 
 def remove_deleted_document(sender, instance, **kwargs) -> None:
     indexing.safely(indexing.remove_document, instance.pk)
-
-
-def reindex_document_relations(sender, instance, action: str, reverse: bool, pk_set, **kwargs) -> None:
-    if action not in ("post_add", "post_remove", "post_clear"):
-        return
-    model = document_model()
-    if not reverse:
-        indexing.safely(indexing.index_document, instance)
-        return
-    for document in model.objects.filter(pk__in=pk_set or ()):
-        indexing.safely(indexing.index_document, document)

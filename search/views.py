@@ -1,6 +1,7 @@
 """The public search page and the header box's autocomplete."""
 
 from math import ceil
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
@@ -18,7 +19,14 @@ from network.models import TopicIndexPage, TopicPage
 from network.tree import visible
 from search.adapters import KIND_LABELS, document_model
 from search.backends import get_search_engine
-from search.backends.base import FACET_NAMES, SORT_DATE, SORT_RELEVANCE, SearchResults, SearchUnavailable
+from search.backends.base import (
+    FACET_NAMES,
+    QUERY_KIND,
+    SORT_DATE,
+    SORT_RELEVANCE,
+    SearchResults,
+    SearchUnavailable,
+)
 from search.forms import EXACT, PAGE_SIZE, SCOPE_ALL, SearchParameters, read_parameters
 from search.query import clean_query, parse_query
 
@@ -31,6 +39,7 @@ FACET_LABELS = {
 }
 SORT_LABELS = {SORT_RELEVANCE: _("Relevance"), SORT_DATE: _("Date")}
 AUTOCOMPLETE_LIMIT = 8
+QUERY_LABEL = _("Search")
 # Offered when a query finds nothing.
 BROWSE_INDEXES = ((CountryIndexPage, _("Browse the countries")), (TopicIndexPage, _("Browse the topics")))
 
@@ -60,18 +69,20 @@ def search_page(request: HttpRequest) -> HttpResponse:
 @never_cache
 @require_GET
 def autocomplete(request: HttpRequest) -> JsonResponse:
-    """Titles, countries and topics matching what the reader is typing, from two characters on."""
+    """Pages (countries, topics and events first) and whole queries for what the reader is typing,
+    from two characters on; a query suggestion links to its results."""
     text = clean_query(request.GET.get("q", ""))[:100]
     try:
         completions = get_search_engine().complete(text, get_language(), AUTOCOMPLETE_LIMIT) if text else []
     except SearchUnavailable:
         completions = []
+    search_url = reverse("search")
     suggestions = [
         {
             "title": item.title,
-            "url": item.url,
+            "url": item.url or f"{search_url}?{urlencode({'q': item.title})}",
             "kind": item.kind,
-            "kind_label": str(KIND_LABELS.get(item.kind, "")),
+            "kind_label": str(QUERY_LABEL if item.kind == QUERY_KIND else KIND_LABELS.get(item.kind, "")),
         }
         for item in completions
     ]

@@ -7,6 +7,7 @@ only for itself.
 """
 
 import io
+import re
 
 from django.apps import apps
 from django.core.management import call_command
@@ -18,7 +19,7 @@ import pytest
 
 from countries.models import CountryIndexPage, CountryPage, PracticePage, ProcurementModule, Subregion
 from events.models import EventPage
-from network.models import HomePage, NetworkDocument, TopicPage, TopicPriority
+from network.models import HomePage, NetworkDocument, PageRole, StandardPage, TopicPage, TopicPriority
 from news.models import NewsPage
 from portals.models import Institution, Portal, PortalKind
 from tests.conftest import shared_content
@@ -180,6 +181,21 @@ def pdf_text(document: NetworkDocument) -> str:
         return "\n".join(page.extract_text() for page in pypdf.PdfReader(file).pages)
 
 
+def test_second_seminar_completed_from_the_third_seminars_record(demo):
+    seminar = EventPage.objects.get(edition=2)
+
+    assert (seminar.host_country.iso_alpha2, seminar.city_en) == ("BR", "São Paulo")
+    assert seminar.report_es and seminar.report_en
+    assert not seminar.participating_countries.exists()  # the record does not say who attended
+    (priorities,) = seminar.agreements.all()
+    assert set(priorities.topics.values_list("slug_en", flat=True)) >= {
+        "competitive-sme-participation",
+        "legal-framework",
+        "digital-signature-and-security",
+    }
+    assert priorities.topics.count() == 12
+
+
 def test_seminar_reports_are_real_pdfs_in_both_languages(demo):
     documents = NetworkDocument.objects.filter(event_links__page=seminar_iii())
     texts = {document.language: pdf_text(document) for document in documents}
@@ -210,7 +226,7 @@ def test_ecuador_launch_event_news_and_portal(demo):
     open_data = Portal.objects.get(kind=PortalKind.OPEN_DATA)
     assert open_data.publishes_ocds and open_data.country.iso_alpha2 == "EC"
     assert Portal.objects.filter(kind=PortalKind.INITIATIVE).count() == 4
-    assert Portal.objects.filter(kind=PortalKind.EPROCUREMENT).count() == 7
+    assert Portal.objects.filter(kind=PortalKind.EPROCUREMENT).count() == 22
     for acronym in ("OEA", "ChileCompra", "GSA", "CCC", "CONSUCODE", "SERCOP", "CAF", "OCP", "MINTEL"):
         assert Institution.objects.filter(acronym_es=acronym).exists()
 
@@ -238,3 +254,60 @@ def test_country_profile_urls_in_both_languages(demo, client, url):
 
     assert response.status_code == 200
     assert "ChileCompra" in response.content.decode()
+
+
+PROFILE_SECTIONS = ("agency", "laws", "system", "portals", "contact")
+
+
+def profile_sections(html: str) -> dict[str, str]:
+    """Each section of a profile's HTML by its heading's id."""
+    return {
+        name: re.search(rf'<section aria-labelledby="{name}">.*?</section>', html, re.S).group(0)
+        for name in PROFILE_SECTIONS
+    }
+
+
+def test_every_profile_reports_each_section_or_says_it_is_not_yet_reported(demo, client):
+    """All 35 profiles: agency, laws, system, portals and contact point, each with its source and date,
+    or "not yet reported"; nothing reported is left undated or unsourced."""
+    countries = CountryPage.objects.live().prefetch_related("laws", "portals").order_by("iso_alpha2")
+    reported_counts = dict.fromkeys(PROFILE_SECTIONS, 0)
+    with translation.override("en"):
+        profiles = [(country, country.get_url()) for country in countries]
+    for country, url in profiles:
+        sections = profile_sections(client.get(url).content.decode())
+        facts = {**country.reported(country.laws.all())}
+        for name, html in sections.items():
+            reported = bool(country.portals.all()) if name == "portals" else facts[name].reported
+            assert ("Not yet reported." in html) is not reported, (country.iso_alpha2, name)
+            reported_counts[name] += reported
+            if reported and name != "portals":  # a portal's own address is its source
+                assert facts[name].source and facts[name].as_of, (country.iso_alpha2, name)
+                as_of = f'as of <time datetime="{facts[name].as_of.isoformat()}">'
+                assert f'Source: <a href="{facts[name].source}" rel="external">' in html and as_of in html
+
+    assert len(profiles) == 35
+    assert reported_counts == {"agency": 19, "laws": 21, "system": 20, "portals": 20, "contact": 13}
+
+
+def test_the_footer_links_to_every_identity_page_in_both_languages(demo, client):
+    for language, about in (("es", "/es/acerca-de-la-red/"), ("en", "/en/about-the-network/")):
+        response = client.get(f"/{language}/")
+        html = response.content.decode()
+        footer = re.search(r'<footer class="site-footer">.*?</footer>', html, re.S).group(0)
+        links = re.findall(r'<li><a href="([^"]+)">', footer)
+
+        assert not response.cookies  # as the privacy notice says: no cookies for readers
+        assert len(links) == len(PageRole.values) and links[0] == about
+        for url in links:
+            page = client.get(url)
+            assert page.status_code == 200 and f'<html lang="{language}">' in page.content.decode(), url
+        assert "CC BY 4.0" in footer and 'rel="license"' in footer
+
+
+def test_the_about_page_tells_the_history_the_committee_and_how_to_take_part(demo):
+    about = StandardPage.objects.get(role=PageRole.ABOUT)
+
+    headings = [block.value["text"] for block in about.body_en if block.block_type == "heading"]
+    assert headings == ["History", "Executive committee", "How a country takes part"]
+    assert "All 35 OAS member states are members of the network" in str(about.body_en)

@@ -9,7 +9,7 @@
 
 from network.models.base import BasePage
 from network.models.documents import DocumentKind, NetworkDocument, PublicationIndexPage, TextStatus
-from network.models.pages import HomePage, StandardPage
+from network.models.pages import HomePage, PageRole, StandardPage
 from network.models.records import LoadedRecord
 from network.models.topics import TopicIndexPage, TopicPage, TopicPriority
 
@@ -19,6 +19,7 @@ __all__ = [
     "HomePage",
     "LoadedRecord",
     "NetworkDocument",
+    "PageRole",
     "PublicationIndexPage",
     "StandardPage",
     "TextStatus",

@@ -2,7 +2,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Prefetch
 from django.db.models.functions import Left, Length
@@ -15,6 +14,7 @@ from wagtail.documents.models import AbstractDocument, Document
 from wagtail.models import Collection, CollectionViewRestriction
 
 from network.facets import FacetOption, count_by, facet_options
+from network.listing import Paginator
 from network.models.base import BasePage
 from network.params import Parser, choice_parser, parse_id, parse_year
 from network.public import PublicAPIFields, PublicField

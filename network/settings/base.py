@@ -185,23 +185,65 @@ STORAGES = {
 }
 
 # --- Cache ---------------------------------------------------------------------
-# Several application servers share one Redis when REDIS_URL is set.
+# One cache shared by every process and server, so that a publication invalidates the page
+# cache everywhere at once: Redis when REDIS_URL is set, otherwise a table in the site's
+# database (created by `migrate`), which every server sharing the database shares too.
+# Both answer as an empty cache while they fail (network.cache_backends): the site is
+# served uncached, never with an error. Measured against the file cache, the database cache
+# stores a page as fast and reads it as fast (bench/cache_backends.py).
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "network.cache_backends.FaultTolerantRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": "compraspublicas",
+            # A Redis that does not answer costs a request at most this long, once per RETRY_SECONDS.
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "network.cache_backends.FaultTolerantDatabaseCache",
+            "LOCATION": "network_cache",
+            # Both languages of every often-read page; the oldest third goes when it is full.
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    }
 
 # Anonymous readers get whole pages from the cache; any publication invalidates them.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+# Counts and long-list heads that grow with the site, kept until the next publication.
+FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "600"))
+# At most this many query strings of one page are cached (its pages of results, its filters).
+PAGE_CACHE_VARIANTS = 50
+# What public responses tell browsers and a CDN (Cache-Control): a CDN keeps a page this long
+# unless it is purged (FRONTEND_CACHE_PURGE_URL below), a browser for a minute.
+CDN_CACHE_SECONDS = int(os.environ.get("CDN_CACHE_SECONDS", "300"))
+BROWSER_CACHE_SECONDS = 60
+# A CDN in front of the site forgets a page in both languages when it is published, unpublished
+# or deleted (network.frontend_cache): an HTTP purge endpoint (Varnish, Fastly, nginx), or Cloudflare.
+WAGTAILFRONTENDCACHE = {}
+if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
+    }
+if os.environ.get("CLOUDFLARE_ZONE_ID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": os.environ["CLOUDFLARE_ZONE_ID"],
+        "BEARER_TOKEN": os.environ.get("CLOUDFLARE_API_TOKEN", ""),
+    }
+# The URLs to purge are computed in each language (translated slugs); Wagtail's own rewriting
+# of /es/ to /en/ would purge English URLs that do not exist.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 
 # --- Wagtail ---------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Red Interamericana de Compras Gubernamentales"
+# Slugs in plain ASCII (/es/pagina-de-prueba/, not /es/p%C3%A1gina-de-prueba/): the admin's
+# slug fields transliterate as editors type, and BasePage.fill_slugs on saving.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 # Several sites (or staging and production) can share one cluster under different prefixes.

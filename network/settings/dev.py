@@ -10,3 +10,5 @@ EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}  # noqa: F405
 # Template and code changes show at once while developing.
 PAGE_CACHE_SECONDS = 0
+# A reloaded page shows the change just made, not the browser's copy.
+BROWSER_CACHE_SECONDS = 0

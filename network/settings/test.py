@@ -18,7 +18,10 @@ OCDS_DOWNLOAD_DIR = BASE_DIR / ".test-media" / "ocds-downloads"  # noqa: F405
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Tests change content directly and read it back; the page cache has its own tests.
 PAGE_CACHE_SECONDS = 0
+FRAGMENT_CACHE_SECONDS = 0
 # A developer's ELASTICSEARCH_URL must not switch the suite to a cluster: the tests that
 # need one read it themselves and skip without it.
 ELASTICSEARCH_URL = ""
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "network.search_backend.DatabaseBackend"}}
+# A developer's CDN must not be purged by the suite; the purge test points at its own server.
+WAGTAILFRONTENDCACHE = {}

@@ -8,6 +8,9 @@ from django.utils.translation import get_language_info
 from wagtail.models import Site
 
 from network.i18n import is_translated, language_urls
+from network.identity import identity_pages
+from network.menu import menu_items, on_route, trail
+from network.models import PageRole
 from network.sections import Section
 from network.tree import visible
 
@@ -59,14 +62,47 @@ def fallback_language(context: template.Context) -> str:
 
 @register.inclusion_tag("network/tags/main_menu.html", takes_context=True)
 def main_menu(context: template.Context) -> dict:
-    """The site's top-level sections: live children of the home page marked "show in menus"."""
+    """The site's top-level sections (live children of the home page marked "show in menus") and the
+    links the apps add to them (``network.menu``), the one the reader is in marked."""
     request = context["request"]
     site = Site.find_for_request(request)
     if site is None:
         return {"items": []}
     home = site.root_page
-    items = visible(home.get_children().in_menu())
-    return {"home": home, "items": items, "request": request, "current": context.get("page")}
+    sections = visible(home.get_children().in_menu())
+    return {"items": menu_items(home, sections, request, context.get("page"))}
+
+
+@register.inclusion_tag("network/tags/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context: template.Context, here: str = "") -> dict:
+    """The way down from the home page, on every page below it (schema.org BreadcrumbList microdata).
+
+    ``here`` names a place that is no page of its own: a route (the good practices of the country
+    index) or a view (the search). A route without it ends its trail at its page, as a link.
+    """
+    request = context["request"]
+    page = context.get("page")
+    if page is None:
+        site = Site.find_for_request(request)
+        crumbs = [site.root_page] if site is not None and here else []
+    elif on_route(request):
+        crumbs = [*trail(page), page]
+    else:
+        crumbs, here = trail(page), page.title
+    return {"crumbs": crumbs, "here": here, "last_position": len(crumbs) + 1}
+
+
+@register.inclusion_tag("network/tags/site_footer.html", takes_context=True)
+def site_footer(context: template.Context) -> dict:
+    """Who runs the site and on which terms: the identity pages, in the order of their roles."""
+    pages = identity_pages(context.get("request"))
+    return {
+        "links": [pages[role] for role in PageRole.values if role in pages],
+        "oas": pages.get(PageRole.OAS),
+        "contact": pages.get(PageRole.CONTACT),
+        "licence": pages.get(PageRole.LICENCE),
+        "request": context.get("request"),
+    }
 
 
 @register.filter

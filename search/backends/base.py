@@ -61,6 +61,14 @@ class IndexEntry:
 
 
 @dataclass(frozen=True)
+class IndexedVersion:
+    """What the index holds of one language version of a source, to notice moves and renames."""
+
+    url: str
+    title: str
+
+
+@dataclass(frozen=True)
 class SearchQuery:
     """What the reader asked: words, scope, facet filters, order and page.
 
@@ -142,9 +150,13 @@ class SearchResults:
         return (self.total > 0, not self.relaxed, self.total)
 
 
+# The kind of a suggested whole query, which has no URL of its own: it leads to its results.
+QUERY_KIND = "query"
+
+
 @dataclass(frozen=True)
 class Completion:
-    """An autocomplete suggestion for the header search box."""
+    """An autocomplete suggestion for the header search box: a page, or a whole query (``QUERY_KIND``)."""
 
     title: str
     url: str
@@ -189,8 +201,8 @@ class SearchEngine(ABC):
         """How many entries the index holds."""
 
     @abstractmethod
-    def urls(self, source: str) -> dict[str, str]:
-        """The indexed URL of each language version of ``source`` (to notice moved pages)."""
+    def versions(self, source: str) -> dict[str, IndexedVersion]:
+        """The indexed URL and title of each language version of ``source``, by language."""
 
     def search(self, query: SearchQuery) -> SearchResults:
         """Answer any query without raising (``SearchUnavailable`` aside): an unusable query gives no hits.
@@ -223,7 +235,8 @@ class SearchEngine(ABC):
 
     @abstractmethod
     def complete(self, text: str, language: str, limit: int = 8) -> list[Completion]:
-        """Titles in ``language`` containing every word of ``text``, the last one as a prefix."""
+        """Up to ``limit`` pages in ``language`` whose title has a word starting with each word of
+        ``text`` (typos forgiven), then whole queries; nothing for less than two characters."""
 
 
 def empty_facets() -> dict[str, list[FacetCount]]:

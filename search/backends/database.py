@@ -29,13 +29,15 @@ from django.db.models.functions import Greatest
 
 import numpy as np
 
-from search.analysis import analyze, is_stop_word, words
+from search.analysis import analyze, is_stop_word, word_spans, words
 from search.backends.base import (
     FACET_NAMES,
+    QUERY_KIND,
     SORT_DATE,
     Completion,
     FacetCount,
     Hit,
+    IndexedVersion,
     IndexEntry,
     SearchEngine,
     SearchQuery,
@@ -56,7 +58,14 @@ ANALYSED_COLUMNS = ("title_terms", "text_terms", "keyword_terms", "title_words")
 COMPLETION_CANDIDATES = 2000
 BATCH_SIZE = 500
 SUGGESTION_WORD_LENGTH = (3, 25)
-COMPLETION_KINDS_FIRST = ("country", "topic")
+COMPLETION_KINDS_FIRST = ("country", "topic", "event")
+# Whole queries suggested after the pages; typed words this long or longer may be corrected.
+COMPLETION_QUERIES = 3
+CORRECTED_PREFIX_LENGTH = 4
+CORRECTION_CANDIDATES = 3000
+# Words are [a-z0-9]: every word starting with "lic" sorts between "lic" and "lic" + PREFIX_END.
+PREFIX_END = "z" * 41
+MAX_QUERY_WORDS = 6
 
 
 # Entry ids travel as numpy arrays: the database hands tens of thousands of them over as one
@@ -220,8 +229,9 @@ class DatabaseEngine(SearchEngine):
     def count(self) -> int:
         return SearchEntry.objects.count()
 
-    def urls(self, source: str) -> dict[str, str]:
-        return dict(SearchEntry.objects.filter(source=source).values_list("language", "url"))
+    def versions(self, source: str) -> dict[str, IndexedVersion]:
+        rows = SearchEntry.objects.filter(source=source).values_list("language", "url", "title")
+        return {language: IndexedVersion(url, title) for language, url, title in rows}
 
     def _insert(self, entries: Sequence[IndexEntry]) -> None:
         if not entries:
@@ -383,21 +393,97 @@ class DatabaseEngine(SearchEngine):
 
     # --- Autocomplete -----------------------------------------------------------------
     def complete(self, text: str, language: str, limit: int = 8) -> list[Completion]:
+        """Pages whose title has a word starting with each typed word, then whole queries.
+
+        The vocabulary ("did you mean"'s words, by frequency) says first which typed
+        words some indexed word begins: one that none begins is read as the most
+        frequent word it nearly begins ("guatam" → guatemala), and a word left
+        unknown asks the titles nothing, as they cannot match it. The queries are
+        the titles' words the typed ones begin, then the vocabulary's most frequent
+        words completing the last one.
+        """
         typed = words(text)[:8]
         if not typed or len(" ".join(typed)) < 2:
             return []
+        prefixes, whole_words = self._vocabulary_checks(typed, language)
+        unknown = [word for word in typed if _in_vocabulary(word, language) and word not in prefixes]
+        corrections = {word: self._nearly_begun(word, language) for word in dict.fromkeys(unknown)}
+        typed = [corrections.get(word, word) for word in typed]
+        whole_words |= set(corrections.values())
+        pages = []
+        if all(word not in corrections for word in typed):
+            pages = self._completion_pages(typed, language, limit, typed[-1] in whole_words)
+        queries = completion_queries(typed, [page.title for page in pages])
+        queries += self._frequent_completions(typed, language)
+        # One of each query whatever its accents, as the titles write it when they have it.
+        unique: dict[str, str] = {}
+        for query in queries:
+            unique.setdefault(" ".join(words(query)), query)
+        queries = list(unique.values())[:COMPLETION_QUERIES]
+        pages = pages[: limit - len(queries)]
+        return pages + [Completion(query, "", QUERY_KIND) for query in queries]
+
+    def _completion_pages(
+        self, typed: list[str], language: str, limit: int, whole_last: bool
+    ) -> list[Completion]:
+        """Titles where the last typed word is a whole word first ("electronico" finds "electrónico"
+        before "electrónicas"), then countries, topics and events, each group newest first."""
         facts = FACTS.get()
         candidates = np.array(self._completion_ids(typed, language), dtype=np.int64)
         positions = facts.positions(candidates)
         in_language = facts.mask_for("language", language)[positions]
         candidates, positions = candidates[in_language], positions[in_language]
-        # Countries and topics first: they are what readers most often look for.
-        first = np.logical_or.reduce([facts.mask_for("kind", kind) for kind in COMPLETION_KINDS_FIRST])
-        chosen = candidates[np.argsort(~first[positions], kind="stable")][:limit].tolist()
+        if not len(candidates):
+            return []
+        rank = np.full(facts.size, len(COMPLETION_KINDS_FIRST), dtype=np.int64)
+        for order, kind in enumerate(COMPLETION_KINDS_FIRST):
+            rank[facts.mask_for("kind", kind)] = order
+        whole = facts.mask_of_positions([])
+        if whole_last:
+            whole = facts.mask(
+                np.array(self._completion_ids(typed, language, whole_last=True), dtype=np.int64)
+            )
+        order = np.lexsort((facts.age[positions], rank[positions], ~whole[positions]))
+        chosen = candidates[order][:limit].tolist()
         entries = SearchEntry.objects.only("title", "url", "kind").in_bulk(chosen)
         return [
             Completion(entries[pk].title, entries[pk].url, entries[pk].kind) for pk in chosen if pk in entries
         ]
+
+    def _vocabulary_checks(self, typed: list[str], language: str) -> tuple[set[str], set[str]]:
+        """The typed words some indexed word begins, and those that are indexed words, in one query."""
+        unique = [word for word in dict.fromkeys(typed) if _in_vocabulary(word, language)]
+        if not unique:
+            return set(), set()
+        begun = "EXISTS (SELECT 1 FROM search_searchterm WHERE language = %s AND word >= %s AND word < %s)"
+        whole = "EXISTS (SELECT 1 FROM search_searchterm WHERE language = %s AND word = %s)"
+        checks = ", ".join(f"{begun}, {whole}" for _word in unique)
+        params = [value for word in unique for value in (language, word, word + PREFIX_END, language, word)]
+        found = self._fetch(f"SELECT {checks}", params)[0]  # noqa: S608 (placeholders only)
+        prefixes = {word for word, begun in zip(unique, found[::2], strict=True) if begun}
+        whole_words = {word for word, whole in zip(unique, found[1::2], strict=True) if whole}
+        return prefixes, whole_words
+
+    def _nearly_begun(self, word: str, language: str) -> str:
+        """The most frequent indexed word ``word`` nearly begins (one letter off), or ``word``."""
+        if len(word) < CORRECTED_PREFIX_LENGTH:
+            return word
+        candidates = (
+            SearchTerm.objects.filter(language=language, frequency__gt=0, **_starting_with(word[0]))
+            .order_by("-frequency")
+            .values_list("word", flat=True)[:CORRECTION_CANDIDATES]
+        )
+        return next((term for term in candidates if nearly_begins(word, term)), word)
+
+    def _frequent_completions(self, typed: list[str], language: str) -> list[str]:
+        """The typed words with the last one completed by the index's most frequent words."""
+        *earlier, last = typed
+        completions = (
+            SearchTerm.objects.filter(language=language, frequency__gt=0, **_starting_with(last))
+            .order_by("-frequency", "word")
+            .values_list("word", flat=True)[:COMPLETION_QUERIES]
+        )
+        return [" ".join([*earlier, word]) for word in completions]
 
     # --- What each database does differently ----------------------------------------
     def _expression(self, terms: AnalyzedQuery, relaxed: bool) -> str:
@@ -416,8 +502,9 @@ class DatabaseEngine(SearchEngine):
         """The ids of the entries ``ids`` that match ``expression``, and their scores (higher is better)."""
         raise NotImplementedError
 
-    def _completion_ids(self, typed: list[str], language: str) -> list[int]:
-        """Ids of the newest entries whose title has every typed word (the last as a prefix)."""
+    def _completion_ids(self, typed: list[str], language: str, whole_last: bool = False) -> list[int]:
+        """Ids of the newest entries whose title has a word starting with each typed word
+        (``whole_last``: the last typed word as a whole word)."""
         raise NotImplementedError
 
     def _fetch(self, sql: str, params: list) -> list[tuple]:
@@ -481,9 +568,11 @@ class SQLiteEngine(DatabaseEngine):
         )
         return _scored(self._fetch(sql, [expression, "[" + ",".join(map(str, ids.tolist())) + "]"]))
 
-    def _completion_ids(self, typed: list[str], language: str) -> list[int]:
-        complete = [_fts_string(word) for word in typed[:-1]]
-        expression = "title_words : (" + " AND ".join([*complete, _fts_string(typed[-1]) + "*"]) + ")"
+    def _completion_ids(self, typed: list[str], language: str, whole_last: bool = False) -> list[int]:
+        prefixes = [_fts_string(word) + "*" for word in typed]
+        if whole_last:
+            prefixes[-1] = _fts_string(typed[-1])
+        expression = "title_words : (" + " AND ".join(prefixes) + ")"
         sql = (
             "SELECT rowid FROM search_searchentry_titles WHERE search_searchentry_titles MATCH %s "
             "ORDER BY rowid DESC LIMIT %s"
@@ -518,12 +607,15 @@ class PostgresEngine(DatabaseEngine):
         )
         return _scored(self._fetch(sql, [expression, sorted(ids.tolist())]))
 
-    def _completion_ids(self, typed: list[str], language: str) -> list[int]:
-        expression = " & ".join([_ts_lexeme(word) for word in typed[:-1]] + [_ts_lexeme(typed[-1]) + ":*"])
-        sql = (
-            "SELECT id FROM search_searchentry_match "
-            "WHERE word_vector @@ to_tsquery('simple', %s) ORDER BY id DESC LIMIT %s"
-        )
+    def _completion_ids(self, typed: list[str], language: str, whole_last: bool = False) -> list[int]:
+        prefixes = [_ts_lexeme(word) + ":*" for word in typed]
+        if whole_last:
+            prefixes[-1] = _ts_lexeme(typed[-1])
+        expression = " & ".join(prefixes)
+        # Unordered: asked for the newest, the planner walks the primary key backwards and, for a
+        # word no title has, reads the whole table (190 ms at 100,000 entries); the GIN index stops
+        # at the limit. The newest of the candidates still come first (``_completion_pages``).
+        sql = "SELECT id FROM search_searchentry_match WHERE word_vector @@ to_tsquery('simple', %s) LIMIT %s"
         return [pk for (pk,) in self._fetch(sql, [expression, COMPLETION_CANDIDATES])]
 
 
@@ -548,6 +640,60 @@ def _ts_group(group: TermGroup) -> str:
     own = "(" + " & ".join(map(_ts_lexeme, group.terms)) + ")"
     others = ["(" + " <-> ".join(map(_ts_lexeme, other)) + ")" for other in group.alternatives]
     return "(" + " | ".join([own, *others]) + ")"
+
+
+# --- Autocomplete --------------------------------------------------------------------------
+
+
+def _in_vocabulary(word: str, language: str) -> bool:
+    """Whether the vocabulary could hold ``word`` (it keeps words of three letters or more, no stop words)."""
+    low, high = SUGGESTION_WORD_LENGTH
+    return low <= len(word) <= high and word.isalpha() and not is_stop_word(word, language)
+
+
+def _starting_with(prefix: str) -> dict[str, str]:
+    """A range on the vocabulary's (language, word) index instead of LIKE, which SQLite cannot index."""
+    return {"word__gte": prefix, "word__lt": prefix + PREFIX_END}
+
+
+def nearly_begins(typed: str, word: str) -> bool:
+    """Whether ``word`` begins with ``typed`` give or take one letter missed, added, swapped or mistyped."""
+    return any(
+        within_one_edit(typed, word[: len(typed) + change])
+        for change in (0, -1, 1)
+        if len(typed) + change > 0
+    )
+
+
+def within_one_edit(first: str, second: str) -> bool:
+    """Levenshtein distance at most one, an exchange of two neighbouring letters counting as one."""
+    if first == second:
+        return True
+    if abs(len(first) - len(second)) > 1:
+        return False
+    start = 0
+    while start < min(len(first), len(second)) and first[start] == second[start]:
+        start += 1
+    a, b = first[start:], second[start:]
+    return a[1:] == b[1:] or a[1:] == b or a == b[1:] or (a[:2] == b[1::-1] and a[2:] == b[2:])
+
+
+def completion_queries(typed: list[str], titles: Sequence[str]) -> list[str]:
+    """Whole queries from the suggested titles: the title's words from the one the first typed word begins
+    to the one the last begins, lower-cased with their accents ("compras pub" → "compras públicas")."""
+    queries = []
+    for title in titles:
+        spans = list(word_spans(title))
+        folded = ["".join(pieces) for _start, _end, pieces in spans]
+        first = next((index for index, word in enumerate(folded) if word.startswith(typed[0])), None)
+        if first is None:
+            continue
+        last = next(
+            (index for index in range(first, len(folded)) if folded[index].startswith(typed[-1])), None
+        )
+        if last is not None and last - first < MAX_QUERY_WORDS:
+            queries.append(title[spans[first][0] : spans[last][1]].lower())
+    return queries
 
 
 # --- Results ---------------------------------------------------------------------------

@@ -29,13 +29,15 @@ from elasticsearch.dsl.query import Query
 from elasticsearch.dsl.utils import AttrDict
 
 from search.adapters import index_languages
-from search.analysis import ENGLISH_STOP_WORDS, SPANISH_STOP_WORDS, analyze, words
+from search.analysis import ENGLISH_STOP_WORDS, SPANISH_STOP_WORDS, analyze, word_spans, words
 from search.backends.base import (
     FACET_NAMES,
+    QUERY_KIND,
     SORT_DATE,
     Completion,
     FacetCount,
     Hit,
+    IndexedVersion,
     IndexEntry,
     SearchEngine,
     SearchQuery,
@@ -56,6 +58,17 @@ MAX_RESULT_WINDOW = 10_000
 
 # --- Analysis ---------------------------------------------------------------------
 FOLDED = analyzer("folded", tokenizer="standard", filter=["lowercase", "asciifolding"])
+# Autocomplete: each folded title word is indexed with its beginnings ("pub", "publ", ...).
+PREFIX_LENGTHS = (2, 20)
+PREFIXES = analyzer(
+    "prefixes",
+    tokenizer="standard",
+    filter=[
+        "lowercase",
+        "asciifolding",
+        token_filter("word_beginnings", "edge_ngram", min_gram=PREFIX_LENGTHS[0], max_gram=PREFIX_LENGTHS[1]),
+    ],
+)
 _FILTERS = {
     "es": [
         token_filter("spanish_stop", "stop", stopwords=sorted(SPANISH_STOP_WORDS)),
@@ -98,7 +111,8 @@ def language_analyzer(language: str, synonyms: Sequence[str] = ()):
 
 
 def entry_mapping(search_analyzer: str = "language") -> Mapping:
-    """An entry's fields. Text fields have a folded, unstemmed ``exact`` subfield for exact-word boosts.
+    """An entry's fields. Text fields have a folded, unstemmed ``exact`` subfield for exact-word boosts;
+    titles a ``prefix`` one for autocomplete, and ``suggest`` holds the title's phrases as whole queries.
 
     ``versions`` lists the languages its source has entries in, so the default
     scope can keep an other-language entry only when there is no reader's one.
@@ -113,9 +127,10 @@ def entry_mapping(search_analyzer: str = "language") -> Mapping:
     mapping.field("sections", "object", enabled=False)
     mapping.field("date", "date")
     exact = {"exact": {"type": "text", "analyzer": FOLDED}}
-    title_fields = {**exact, "complete": {"type": "search_as_you_type", "analyzer": FOLDED}}
+    title_fields = {**exact, "prefix": {"type": "text", "analyzer": PREFIXES, "search_analyzer": FOLDED}}
     analyzed = {"analyzer": "language", "search_analyzer": search_analyzer}
     mapping.field("title", "text", **analyzed, fields=title_fields)
+    mapping.field("suggest", "completion", analyzer=FOLDED)
     mapping.field("keywords", "text", **analyzed, fields=exact)
     # Offsets let the highlighter find snippets in long documents without analysing them again.
     mapping.field("text", "text", **analyzed, index_options="offsets", fields=exact)
@@ -141,7 +156,11 @@ def index_definition(name: str, language: str, synonyms: Sequence[str] = ()) -> 
 # --- Queries ---------------------------------------------------------------------------
 FIELDS = ["title^10", "keywords^3", "text"]
 EXACT_FIELDS = ["title.exact^10", "keywords.exact^3", "text.exact"]
-COMPLETION_FIELDS = ["title.complete", "title.complete._2gram", "title.complete._3gram"]
+# Typos forgiven as in the database engines: none in two letters, one in three to five, two beyond.
+COMPLETION_FUZZINESS = {"fuzziness": "AUTO", "prefix_length": 1}
+COMPLETION_QUERIES = 3
+# The whole queries an entry offers: its title's runs of one to three words.
+SUGGESTED_PHRASE_WORDS = 3
 # Suggester names and the unstemmed fields they read.
 SPELLING_FIELDS = {"title": "title.exact", "text": "text.exact"}
 # Words no entry contains, corrected within two edits (one-edit typos are the common ones); the first
@@ -154,8 +173,8 @@ SUGGESTER_OPTIONS = {
     "min_word_length": 4,
     "sort": "score",
 }
-# Countries and topics first in autocomplete, as in the database engines.
-COMPLETION_RANK = {"country": 0, "topic": 1}
+# Countries, topics and events first in autocomplete, as in the database engines.
+COMPLETION_RANK = {"country": 0, "topic": 1, "event": 2}
 FACET_FIELDS = {
     "kind": "kind",
     "country": "countries",
@@ -469,12 +488,12 @@ class ElasticsearchEngine(SearchEngine):
             except NotFoundError:
                 return 0
 
-    def urls(self, source: str) -> dict[str, str]:
+    def versions(self, source: str) -> dict[str, IndexedVersion]:
         search = Search(using=self.client, index=self.aliases).filter("term", source=source)
-        search = search.source(["language", "url"])[: len(self.languages)]
+        search = search.source(["language", "url", "title"])[: len(self.languages)]
         with reachable():
             try:
-                return {hit.language: hit.url for hit in search.execute()}
+                return {hit.language: IndexedVersion(hit.url, hit.title) for hit in search.execute()}
             except NotFoundError:
                 return {}
 
@@ -544,19 +563,21 @@ class ElasticsearchEngine(SearchEngine):
 
     # --- Autocomplete -----------------------------------------------------------------
     def completion_search(self, text: str, language: str, limit: int = 8) -> Search | None:
-        """Titles holding every typed word, the last as a prefix; None when too little was typed."""
-        typed = words(text)
-        if not typed or len(" ".join(typed)) < 2:
+        """Titles with a word beginning with each typed word (typos forgiven), and the titles' phrases
+        beginning with the typed text as whole queries; None when too little was typed."""
+        typed = " ".join(words(text)[:8])
+        if len(typed) < 2:
             return None
-        matching = Q(
-            "multi_match",
-            query=" ".join(typed[:8]),
-            type="bool_prefix",
-            operator="and",
-            fields=COMPLETION_FIELDS,
-        )
+        matching = Q("match", **{"title.prefix": {"query": typed, "operator": "and", **COMPLETION_FUZZINESS}})
         search = Search(using=self.client, index=self.alias(language)).query(matching)
-        return search.sort("kind_rank", "_score", "source").source(["title", "url", "kind"])[:limit]
+        search = search.sort("kind_rank", "_score", "source").source(["title", "url", "kind"])[:limit]
+        completion = {
+            "field": "suggest",
+            "size": COMPLETION_QUERIES,
+            "skip_duplicates": True,
+            "fuzzy": COMPLETION_FUZZINESS,
+        }
+        return search.extra(suggest={QUERY_KIND: {"prefix": typed, "completion": completion}})
 
     def complete(self, text: str, language: str, limit: int = 8) -> list[Completion]:
         search = self.completion_search(text, language, limit)
@@ -564,9 +585,16 @@ class ElasticsearchEngine(SearchEngine):
             return []
         with reachable():
             try:
-                return [Completion(hit.title, hit.url, hit.kind) for hit in search.execute()]
+                response = search.execute().to_dict()
             except NotFoundError:
                 return []
+        pages = [
+            Completion(hit["_source"]["title"], hit["_source"]["url"], hit["_source"]["kind"])
+            for hit in response["hits"]["hits"]
+        ]
+        suggested = response.get("suggest", {}).get(QUERY_KIND, [])
+        queries = [option["text"] for entry in suggested for option in entry["options"]]
+        return pages[: limit - len(queries)] + [Completion(query, "", QUERY_KIND) for query in queries]
 
 
 def swap_actions(new: dict[str, str], current: dict[str, list[str]]) -> list[dict]:
@@ -610,6 +638,7 @@ def entry_document(entry: IndexEntry, versions: Iterable[str] = ()) -> dict:
         "kind": entry.kind,
         "kind_rank": COMPLETION_RANK.get(entry.kind, len(COMPLETION_RANK)),
         "title": entry.title,
+        "suggest": title_phrases(entry.title),
         "text": entry.text,
         "keywords": entry.keywords,
         "url": entry.url,
@@ -619,6 +648,18 @@ def entry_document(entry: IndexEntry, versions: Iterable[str] = ()) -> dict:
         "topics": list(entry.topics),
         "sections": [{"label": label, "text": entry.text[start:end]} for label, start, end in entry.sections],
     }
+
+
+def title_phrases(title: str) -> list[str]:
+    """The runs of one to three words of a title, lower-cased with their accents: the queries it offers."""
+    spans = [(start, end) for start, end, _pieces in word_spans(title)]
+    return list(
+        dict.fromkeys(
+            title[spans[first][0] : spans[last][1]].lower()
+            for first in range(len(spans))
+            for last in range(first, min(first + SUGGESTED_PHRASE_WORDS, len(spans)))
+        )
+    )
 
 
 _MARK = re.compile(r"(</?mark>)")

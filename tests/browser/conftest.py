@@ -80,6 +80,7 @@ def site_url(request, tmp_path_factory) -> Iterator[str]:
     _manage(env, "migrate", "--noinput")
     _manage(env, "load_demo_content")
     _manage(env, "create_local_admin")
+    _manage(env, "create_local_country_editor")
     port = _free_port()
     server = subprocess.Popen(
         [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
@@ -145,3 +146,12 @@ def axe_page(request, browser: Browser, site_url: str) -> Iterator[Page]:
 def spanish_page(request, browser: Browser, site_url: str) -> Iterator[Page]:
     """A second browser, separate from ``page``, whose user reads Spanish (Accept-Language: es)."""
     yield from _open_page(request, browser.new_context(base_url=site_url, locale="es-ES"), "-es")
+
+
+@pytest.fixture
+def phone_page(request, browser: Browser, site_url: str) -> Iterator[Page]:
+    """A phone's screen (375 px wide) with scripts off: what works there needs no JavaScript."""
+    context = browser.new_context(
+        base_url=site_url, viewport={"width": 375, "height": 740}, java_script_enabled=False
+    )
+    yield from _open_page(request, context, "-phone")

@@ -62,3 +62,27 @@ def test_an_editor_publishes_a_country_in_both_languages_and_readers_see_it(page
     editor.screenshot(path=str(ARTIFACTS / "editor-journey-admin.png"), full_page=True)
     reader.screenshot(path=str(ARTIFACTS / "editor-journey-reader-en.png"), full_page=True)
     assert reader.problems == []
+
+
+def test_a_country_editor_finds_their_country_on_the_dashboard(page: Page):
+    # The local country editor of Uruguay (create_local_country_editor), in an English browser.
+    page.goto("/admin/")
+    page.get_by_label("Username").fill("uy")
+    page.get_by_label("Password").fill("editor")
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Red Interamericana de Compras Gubernamentales")
+    expect(page.get_by_role("button", name=re.compile("Submit to"))).to_have_count(0)
+
+    country = page.get_by_role("region", name="Your country")
+    expect(country.get_by_role("heading", level=3)).to_have_text(COUNTRY)
+    expect(country).to_contain_text("Complete in Spanish and English.")
+    expect(country).to_contain_text("Nothing of your country awaits moderation.")
+    country.get_by_role("link", name="Edit the profile").click()
+
+    # The profile's form says what it lacks in each language, and offers Publish, not a workflow.
+    expect(page).to_have_url(re.compile(r"/admin/pages/\d+/edit/$"))
+    expect(page.locator("[data-translation-status]")).to_have_text("Complete in Spanish and English.")
+    page.get_by_role("button", name="More actions").click()
+    expect(page.get_by_role("button", name="Publish", exact=True)).to_be_visible()
+    expect(page.get_by_role("button", name=re.compile("Submit to"))).to_have_count(0)
+    assert page.problems == []

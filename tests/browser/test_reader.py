@@ -30,12 +30,62 @@ def test_a_country_opens_from_the_map(page: Page):
     assert page.problems == []
 
 
-def test_a_small_island_state_is_reachable_from_the_map_by_keyboard(page: Page):
+def test_a_small_island_state_is_reachable_from_the_map_by_keyboard_and_the_breadcrumbs_lead_back(page: Page):
     page.goto("/en/countries/")
     link = page.get_by_role("group", name="Map of the member states").get_by_role("link", name="Barbados")
     link.focus()
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(r"/en/countries/barbados/$"))
+
+    crumbs = page.get_by_role("navigation", name="Breadcrumb")
+    expect(crumbs.get_by_role("listitem")).to_have_text(["Home", "Countries", "Barbados"])
+    expect(crumbs.locator('[aria-current="page"]')).to_have_text("Barbados")
+    main_menu = page.get_by_role("navigation", name="Main")
+    expect(main_menu.locator("[aria-current]")).to_have_text("Countries")
+    crumbs.get_by_role("link", name="Countries").click()
+    expect(page).to_have_url(re.compile(r"/en/countries/$"))
+    assert page.problems == []
+
+
+def test_on_a_phone_without_script_the_menu_leads_to_a_practice_which_prints_without_the_sites_chrome(
+    phone_page: Page,
+):
+    """375 px wide, JavaScript off: the menu is one "Menu" button that opens, and prints leave the
+    navigation and footer out and write each link's address."""
+    page = phone_page
+    page.goto("/en/countries/chile/")
+    main_menu = page.get_by_role("navigation", name="Main")
+    practices = main_menu.get_by_role("link", name="Good practices")
+    expect(practices).to_be_hidden()
+    toggle = main_menu.locator("summary", has_text="Menu")
+    assert toggle.bounding_box()["height"] < 60
+    toggle.click()
+    expect(practices).to_be_visible()
+    practices.click()
+    expect(page).to_have_url(re.compile(r"/en/countries/practices/$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Good practices")
+
+    page.get_by_role("link", name="The electronic pregão: an online reverse auction").click()
+    crumbs = page.get_by_role("navigation", name="Breadcrumb")
+    expect(crumbs.get_by_role("listitem")).to_have_text(
+        ["Home", "Countries", "Brazil", "The electronic pregão: an online reverse auction"]
+    )
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0
+
+    page.emulate_media(media="print")
+    for chrome in (
+        main_menu,
+        crumbs,
+        page.locator(".site-footer"),
+        page.get_by_role("search", name="Site search"),
+    ):
+        expect(chrome).to_be_hidden()
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    country_link = page.locator("main article a", has_text="Brazil").first
+    written_address = country_link.evaluate("link => getComputedStyle(link, '::after').content")
+    assert "/en/countries/brazil/" in written_address
+    assert page.problems == []
 
 
 def test_a_reader_explores_mexicos_processes_and_compares_three_countries(page: Page):

@@ -97,6 +97,13 @@ class TestChileEditor:
         assert "Compras públicas transparentes." in chile_editor.get("/es/paises/chile/").content.decode()
         assert "Transparent public procurement." in chile_editor.get("/en/countries/chile/").content.decode()
 
+    def test_publishes_with_no_workflow_to_submit_to(self, chile_editor, chile):
+        """Only the network's moderation applies: nothing covers a country's profile."""
+        edit_form = chile_editor.get(f"/admin/pages/{chile.pk}/edit/").content.decode()
+        assert 'name="action-publish"' in edit_form
+        assert 'name="action-submit"' not in edit_form
+        assert "Moderators approval" not in edit_form
+
     def test_adds_a_good_practice_under_chile(self, chile_editor, chile):
         data = nested_form_data(
             {

@@ -142,3 +142,56 @@ class TestMapTag:
     def test_the_stylesheet_gives_links_a_visible_focus(self):
         css = Path(finders.find("countries/css/americas-map.css")).read_text()
         assert "a.americas-map__country:focus-visible .americas-map__shape" in css
+
+
+@pytest.mark.django_db
+class TestMembership:
+    """The map's colours, its legend, and its form for screens too small to pick a country on it."""
+
+    def test_each_linked_country_carries_its_kind_of_membership(self, countries):
+        found = re.findall(r'data-membership="([\w-]+)" data-code="(\w\w)"', render_map("en"))
+        by_code = {code: kind for kind, code in found}
+        assert {code: by_code[code] for code in ("CL", "PE", "MX", "LC")} == {
+            "CL": "committee",
+            "PE": "member",
+            "MX": "member",
+            "LC": "unreported",
+        }
+
+    def test_the_legend_names_and_counts_each_kind_shown(self, countries):
+        legend = re.search(r'<ul class="americas-map__legend"[^>]*>(.*?)</ul>', render_map("en"), re.DOTALL)
+        entries = [" ".join(text.split()) for text in re.findall(r"</span>([^<]+)</li>", legend.group(1))]
+        unlinked = len(MEMBER_STATES) - 4
+        assert entries == [
+            "Seat on the executive committee (1)",
+            "Member since a known year (2)",
+            "Year of joining not yet reported (1)",
+            f"No profile published yet ({unlinked})",
+        ]
+
+    def test_the_form_names_every_linked_country_and_sends_to_the_index(self, client, countries):
+        html = client.get("/es/").content.decode()
+        form = re.search(
+            r'<form class="country-finder" method="get" action="([^"]+)">(.*?)</form>', html, re.DOTALL
+        )
+        assert form.group(1) == "/es/paises/"
+        assert re.findall(r'<option value="(\w\w)">', form.group(2)) == ["CL", "MX", "PE", "LC"]
+
+    @pytest.mark.parametrize(
+        ("url", "profile"),
+        [
+            ("/es/paises/?country=pe", "/es/paises/peru/"),
+            ("/en/countries/?country=LC", "/en/countries/saint-lucia/"),
+            ("/es/paises/?country=CA", None),  # a draft
+            ("/es/paises/?country=zz", None),
+            ("/es/paises/?country=", None),
+        ],
+        ids=["es", "en", "draft", "unknown", "empty"],
+    )
+    def test_the_index_opens_the_chosen_profile(self, client, countries, url, profile):
+        response = client.get(url)
+        if profile is None:
+            assert response.status_code == 200
+        else:
+            assert response.status_code == 302
+            assert response["Location"] == profile

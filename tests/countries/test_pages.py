@@ -1,5 +1,6 @@
 """The public country pages in both languages: index, profile, good practice."""
 
+import datetime
 import re
 
 from django.utils import translation
@@ -84,7 +85,7 @@ class TestCountryIndex:
         assert "Supervisory Body for State Procurement (OSCE)" in english
         assert "Executive committee seat, member since 2005" in english
         assert "Member since 2006" in english
-        assert "Not yet active" in english
+        assert "Member of the network" in english  # every OAS member state, whether active yet or not
 
     def test_the_index_shows_the_map(self, client, countries):
         html = main_html(client.get("/en/countries/"))
@@ -99,7 +100,7 @@ class TestMembershipStatus:
             (True, 2005, "Executive committee seat, member since 2005"),
             (True, None, "Executive committee seat"),
             (False, 2010, "Member since 2010"),
-            (False, None, "Not yet active"),
+            (False, None, "Member of the network"),
         ],
     )
     def test_status_follows_the_fields(self, committee, since, status):
@@ -120,7 +121,7 @@ class TestCountryProfile:
         for text in (
             "<dd>South America</dd>",
             '<span class="badge">CL</span> <span class="badge">CHL</span>',
-            "<dt>Member since</dt>\n      <dd>2005</dd>",
+            "<dt>Membership</dt>\n      <dd>Executive committee seat, member since 2005</dd>",
             "<dt>Executive committee seat</dt>\n      <dd>Yes</dd>",
             '<a href="https://www.chilecompra.cl/" rel="external">',
             '<th scope="row">Act 1</th>',
@@ -183,10 +184,36 @@ class TestCountryProfile:
         assert hosted.index(">Seminar 2</a>") < hosted.index(">Seminar 1</a>")
         assert "<dd>2</dd>" in html  # events hosted
 
-    def test_a_country_without_relations_has_no_empty_sections(self, client, peru):
+    def test_a_country_without_relations_has_no_empty_lists(self, client, peru):
         html = main_html(client.get("/en/countries/peru/"))
-        for heading in ("Legal framework", "Key figures", "Portals", "Events", "News", "Documents"):
+        for heading in ("Key figures", "Events", "News", "Documents"):
             assert f">{heading}</h2>" not in html
+
+    def test_each_section_not_reported_says_so_and_the_countrys_editors_are_invited(self, client, peru):
+        html = main_html(client.get("/en/countries/peru/"))
+        not_reported = r'</h2>\s*<p class="not-reported">Not yet reported.</p>'
+        for section in ("laws", "system", "portals", "contact"):
+            assert re.search(rf'<h2 id="{section}">[^<]+{not_reported}', html), section
+        assert "Supervisory Body for State Procurement (OSCE)" in html  # the agency is reported
+        assert "Editors from the procurement agency of Peru are invited to complete it." in html
+        assert "<dt>Last updated</dt>\n      <dd>Nothing reported yet</dd>" in html
+
+    def test_each_reported_section_names_its_source_and_as_of_date(self, client, chile):
+        chile.agency_source = "https://www.chilecompra.cl/quienes-somos"
+        chile.agency_as_of = datetime.date(2024, 3, 1)
+        chile.system_source = "https://www.mercadopublico.cl/"
+        chile.system_as_of = datetime.date(2025, 1, 31)
+        chile.save_revision().publish()
+        html = main_html(client.get("/en/countries/chile/"))
+        agency = html[html.index('<h2 id="agency">') : html.index('<h2 id="laws">')]
+        assert (
+            'Source: <a href="https://www.chilecompra.cl/quienes-somos" rel="external">chilecompra.cl</a>'
+            ' · as of <time datetime="2024-03-01">March 1, 2024</time>'
+        ) in agency
+        assert '<a href="https://www.mercadopublico.cl/" rel="external">mercadopublico.cl</a>' in html
+        # The newest date a reported section was confirmed, not when the page was last published.
+        last_updated = '<dd><time datetime="2025-01-31">Jan. 31, 2025</time></dd>'
+        assert f"<dt>Last updated</dt>\n      {last_updated}" in html
 
     def test_unpublished_related_pages_are_left_out(self, client, chile_with_everything):
         PracticePage.objects.child_of(chile_with_everything).first().unpublish()

@@ -80,3 +80,28 @@ def test_an_unknown_subregion_names_the_country(db, tmp_path):
 
     with pytest.raises(DataFileError, match=r"member_states\.yaml: member_states\[\d+\]: CU: .*atlantis"):
         load([broken])
+
+
+@pytest.mark.parametrize(
+    ("remove", "missing"),
+    [(("as_of",), "as_of"), (("url", "source"), "url")],
+    ids=["without-date", "without-source"],
+)
+def test_an_agency_without_its_source_or_date_is_refused(db, tmp_path, remove, missing):
+    """What a profile reports must say where it is known from and as of when."""
+
+    def strip(data: dict) -> None:
+        for name in remove:
+            state(data, "CL")["agency"].pop(name, None)
+
+    broken = edited_dataset(datasets.MEMBER_STATE_DATA, tmp_path, strip)
+
+    with pytest.raises(DataFileError, match=rf"member_states\[\d+\]: agency: “{missing}” is missing"):
+        load([broken])
+
+
+def test_an_agency_is_known_from_its_source_and_date(db):
+    uruguay = CountryPage.objects.get(iso_alpha2="UY")
+
+    assert (uruguay.agency_url, uruguay.agency_source) == ("", "https://www.comprasestatales.gub.uy")
+    assert uruguay.agency_as_of.isoformat() == "2025-01-31"

@@ -4,6 +4,7 @@ import re
 from collections.abc import Iterator
 from datetime import date, timedelta
 
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -505,3 +506,26 @@ def test_topics_follow_the_published_agenda_not_the_draft(client, make_event, to
     draft.save_revision().publish()
     assert topic_options() == {}
     assert set(event.topics.all()) == set()
+
+
+@pytest.mark.django_db
+def test_counts_are_read_once_per_publication(client, make_event, countries, settings):
+    """With counts kept for the content generation, a second reading of the index counts nothing
+    again, and publishing an event counts afresh, in both languages."""
+    settings.FRAGMENT_CACHE_SECONDS = 600
+    cache.clear()
+    make_event("Seminario en Chile", host_country=countries.CL, start_date=date(2021, 3, 1))
+
+    def read(url: str) -> tuple[int, dict[str, str]]:
+        with CaptureQueriesContext(connection) as queries:
+            html = get_html(client, url)
+        return len(queries), options(html, "year")
+
+    first_queries, first_years = read("/es/eventos/")
+    again_queries, again_years = read("/es/eventos/")
+    english_queries, _years = read("/en/events/")
+    assert first_years == again_years == {"2021": "2021 (1)"}
+    assert again_queries < first_queries and english_queries == again_queries
+
+    make_event("Seminario en Perú", host_country=countries.PE, start_date=date(2022, 3, 1))
+    assert read("/es/eventos/")[1] == {"2022": "2022 (1)", "2021": "2021 (1)"}

@@ -9,7 +9,7 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from wagtail.models import GroupApprovalTask, GroupPagePermission, Workflow, WorkflowPage
+from wagtail.models import GroupApprovalTask, GroupPagePermission, Page, Workflow, WorkflowPage
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 import pytest
@@ -19,6 +19,7 @@ from events.moderation import EVENT_ORGANIZERS, SECRETARIAT, WORKFLOW_NAME
 from network.skeleton import ensure_child
 
 moderation_migration = importlib.import_module("events.migrations.0003_secretariat_moderation")
+default_moderation = importlib.import_module("events.migrations.0009_without_wagtails_default_moderation")
 
 
 def member_of(group_name: str, username: str):
@@ -252,3 +253,48 @@ class TestSecretariat:
         page = add_event(client, event_index, countries, topics, "action-publish")
         assert page.live
         assert client.get("/en/events/4th-seminar/").status_code == 200
+
+
+@pytest.mark.django_db
+class TestWagtailsDefaultModeration:
+    """Wagtail's own *Moderators approval* workflow and *Moderators*/*Editors* groups are gone;
+    undoing the migration gives them back as Wagtail made them."""
+
+    WAGTAIL_GROUPS = ["Editors", "Moderators"]
+
+    def wagtail_groups(self) -> list[str]:
+        return sorted(Group.objects.filter(name__in=self.WAGTAIL_GROUPS).values_list("name", flat=True))
+
+    def test_only_the_networks_workflows_and_groups_are_left(self, home, event_index):
+        assert list(Workflow.objects.values_list("name", flat=True)) == [WORKFLOW_NAME]
+        assert home.get_workflow() is None
+        assert self.wagtail_groups() == []
+
+    def test_undoing_restores_them_and_redoing_removes_them(self, home):
+        default_moderation.restore_default_moderation(apps, None)
+        assert home.get_workflow().name == default_moderation.WORKFLOW_NAME
+        moderators = Group.objects.get(name="Moderators")
+        root = GroupPagePermission.objects.filter(group=moderators, page=Page.get_first_root_node())
+        assert root.count() == 5
+        assert moderators.collection_permissions.count() == 6
+        assert self.wagtail_groups() == self.WAGTAIL_GROUPS
+        default_moderation.remove_default_moderation(apps, None)
+        assert home.get_workflow() is None
+        assert not Workflow.objects.filter(name=default_moderation.WORKFLOW_NAME).exists()
+        assert not GroupApprovalTask.objects.filter(name=default_moderation.WORKFLOW_NAME).exists()
+        assert self.wagtail_groups() == []
+
+    def test_a_group_with_people_in_it_and_a_workflow_with_history_stay(self, client, home, about_page):
+        default_moderation.restore_default_moderation(apps, None)
+        moderator = member_of("Moderators", "moderator")
+        client.force_login(moderator)
+        about_page.save_revision(user=moderator)
+        workflow = about_page.get_workflow()
+        workflow.start(about_page, moderator)
+        default_moderation.remove_default_moderation(apps, None)
+        workflow.refresh_from_db()
+        assert not workflow.active
+        assert home.get_workflow() is None
+        about_page.refresh_from_db()
+        assert about_page.workflow_in_progress is False
+        assert self.wagtail_groups() == ["Moderators"]

@@ -1,12 +1,21 @@
 """Anonymous readers get cached pages; any publication shows at once; editors never see the cache."""
 
+import logging
+import socket
+from collections.abc import Iterator
+
 from django.contrib.auth import get_user_model
 from django.core.cache import caches
+from django.core.management import call_command
+from django.core.management.base import SystemCheckError
 from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
+from wagtail.models import PageViewRestriction
+
 import pytest
+import redis
 
 from portals.models import Portal
 
@@ -109,3 +118,129 @@ def test_pages_cached_in_redis_are_shared_between_clients_and_invalidated_by_pub
         assert "Publicado con Redis." in other_client.get("/es/acerca-de-la-red/").content.decode()
     finally:
         redis.clear()
+
+
+REDIS_URL = "redis://127.0.0.1:6379/15"
+
+
+def redis_cache(prefix: str, url: str = REDIS_URL) -> dict:
+    """Production's Redis cache (its backend and timeouts), on the test database of the local Redis."""
+    return {
+        "default": {
+            "BACKEND": "network.cache_backends.FaultTolerantRedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": prefix,
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+    }
+
+
+def closed_port() -> int:
+    """A local port nothing listens on."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def junk_redis(settings) -> Iterator[redis.Redis]:
+    """The local Redis under a prefix of its own, emptied before and after."""
+    settings.CACHES = redis_cache("junk-query-test")
+    client = redis.Redis.from_url(REDIS_URL)
+    client.delete(*client.keys("junk-query-test:*") or ["none"])
+    yield client
+    client.delete(*client.keys("junk-query-test:*") or ["none"])
+
+
+def test_an_unreachable_cache_serves_the_site_uncached_logs_it_and_health_says_so(
+    client, about_page, caplog, settings
+):
+    with caplog.at_level(logging.ERROR, logger="network.cache"):
+        settings.CACHES = redis_cache("unreachable", f"redis://127.0.0.1:{closed_port()}/0")
+        for path in ("/es/acerca-de-la-red/", "/en/about-the-network/", "/api/v2/pages/", "/sitemap.xml"):
+            assert client.get(path).status_code == 200, path
+    assert "The cache is unreachable" in caplog.text
+    assert client.get("/health/").json() == {"database": "ok", "cache": "unreachable"}
+
+
+def test_health_says_the_cache_answers(client, db):
+    assert client.get("/health/").json() == {"database": "ok", "cache": "ok"}
+
+
+def test_a_publication_while_the_cache_was_down_is_shown_once_it_answers_again(client, about_page, settings):
+    settings.CACHES = redis_cache("recovery-test")
+    caches["default"].clear()
+    try:
+        assert "La red reúne" in client.get("/es/acerca-de-la-red/").content.decode()
+        settings.CACHES = redis_cache("recovery-test", f"redis://127.0.0.1:{closed_port()}/15")
+        about_page.intro_es = "Publicado sin caché."
+        about_page.save_revision().publish()
+        settings.CACHES = redis_cache("recovery-test")
+        assert "Publicado sin caché." in client.get("/es/acerca-de-la-red/").content.decode()
+    finally:
+        caches["default"].clear()
+
+
+def test_query_parameters_a_page_does_not_read_make_no_cache_entries(client, about_page, junk_redis):
+    for number in range(500):
+        assert client.get(f"/es/acerca-de-la-red/?utm_source=junk{number}&x{number}=1").status_code == 200
+    assert len(junk_redis.keys("junk-query-test:*:network:page:*")) == 1
+    count, _html = queries_for(client, "/es/acerca-de-la-red/?fbclid=another")
+    assert count == 0
+
+
+def test_the_cached_variants_of_one_page_are_bounded(client, home, junk_redis, settings):
+    settings.PAGE_CACHE_VARIANTS = 3
+    for number in range(8):
+        assert client.get(f"/es/buscar/?q=palabra{number}").status_code == 200
+    assert len(junk_redis.keys("junk-query-test:*:network:page:*")) == 3
+
+
+def test_public_pages_may_be_kept_by_a_cdn_and_briefly_by_browsers(client, about_page, settings):
+    cache_control = client.get("/es/acerca-de-la-red/")["Cache-Control"]
+    assert set(cache_control.split(", ")) == {
+        "public",
+        f"max-age={settings.BROWSER_CACHE_SECONDS}",
+        f"s-maxage={settings.CDN_CACHE_SECONDS}",
+    }
+
+
+def test_editors_get_private_answers_that_no_cache_keeps(client, about_page):
+    client.force_login(get_user_model().objects.create_superuser("editor", "editor@example.org", "pw"))
+    for path in ("/es/acerca-de-la-red/", f"/admin/pages/{about_page.pk}/edit/"):
+        cache_control = client.get(path)["Cache-Control"]
+        assert "private" in cache_control
+        assert "no-store" in cache_control
+
+
+def test_a_private_page_is_never_public(client, about_page):
+    PageViewRestriction.objects.create(page=about_page, restriction_type="password", password="secret")
+    password_form = client.get("/es/acerca-de-la-red/")
+    assert "no-store" in password_form["Cache-Control"]
+    assert "public" not in password_form["Cache-Control"]
+
+
+def test_answers_that_are_not_pages_are_not_kept(client, home):
+    assert client.get("/es/no-existe/")["Cache-Control"] == "no-cache"
+
+
+def test_page_caching_in_a_cache_of_each_process_is_refused(settings):
+    settings.PAGE_CACHE_SECONDS = 600
+    with pytest.raises(SystemCheckError, match="network.E001"):
+        call_command("check", tags=["caches"])
+    settings.PAGE_CACHE_SECONDS = 0
+    settings.FRAGMENT_CACHE_SECONDS = 600
+    with pytest.raises(SystemCheckError, match="network.E001"):
+        call_command("check", tags=["caches"])
+    settings.FRAGMENT_CACHE_SECONDS = 0
+    call_command("check", tags=["caches"])
+
+
+def test_a_missing_cache_table_costs_speed_not_publications(client, about_page, settings):
+    """On PostgreSQL a failed statement would abort the publication's transaction without its savepoint."""
+    backend = "network.cache_backends.FaultTolerantDatabaseCache"
+    settings.CACHES = {"default": {"BACKEND": backend, "LOCATION": "no_cache_table"}}
+    about_page.intro_es = "Publicado sin tabla."
+    about_page.save_revision().publish()
+    assert "Publicado sin tabla." in client.get("/es/acerca-de-la-red/").content.decode()
+    assert client.get("/health/").json() == {"database": "ok", "cache": "unreachable"}

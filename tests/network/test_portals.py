@@ -89,8 +89,9 @@ class TestPortalDirectory:
     ):
         html = client.get("/en/portals/").content.decode()
         ocds_link = '<a href="https://api.mercadopublico.cl/ocds" rel="external">download the data</a>'
-        assert f"<td> Yes — {ocds_link} </td>" in row(html, "Public Market")
-        assert "<td> No </td>" in row(html, "CompraNet")
+        ocds = '<td data-label="Open contracting data (OCDS)">'
+        assert f"{ocds} Yes — {ocds_link} </td>" in row(html, "Public Market")
+        assert f"{ocds} No </td>" in row(html, "CompraNet")
 
     def test_portals_are_grouped_by_kind(
         self, client, portal_directory, chilecompra, compranet, regional_initiative
@@ -107,7 +108,7 @@ class TestPortalDirectory:
         assert order == sorted(order)
 
     def test_regional_portals_have_no_owner_country(self, client, portal_directory, regional_initiative):
-        assert "<td> Regional </td>" in row(
+        assert '<td data-label="Country and institution"> Regional </td>' in row(
             client.get("/en/portals/").content.decode(), "Regional initiative"
         )
 

@@ -87,13 +87,27 @@ class TestIndexDefinition:
             "filter": ["lowercase", "asciifolding"],
         }
 
-    def test_text_fields_are_stemmed_with_exact_subfields_and_titles_complete_as_you_type(self):
+    def test_text_fields_are_stemmed_with_exact_subfields_and_title_words_beginnings(self):
         fields = index_definition("unit-es-1", "es").to_dict()["mappings"]["properties"]
         for name in ("title", "keywords", "text"):
             assert fields[name]["analyzer"] == "language"
             assert fields[name]["fields"]["exact"] == {"type": "text", "analyzer": "folded"}
-        assert fields["title"]["fields"]["complete"] == {"type": "search_as_you_type", "analyzer": "folded"}
+        assert fields["title"]["fields"]["prefix"] == {
+            "type": "text",
+            "analyzer": "prefixes",
+            "search_analyzer": "folded",
+        }
+        assert fields["suggest"] == {"type": "completion", "analyzer": "folded"}
         assert fields["text"]["index_options"] == "offsets"
+
+    def test_title_words_are_indexed_by_their_folded_edge_ngrams_from_two_letters(self):
+        settings = analysis("es")
+        assert settings["analyzer"]["prefixes"] == {
+            "type": "custom",
+            "tokenizer": "standard",
+            "filter": ["lowercase", "asciifolding", "word_beginnings"],
+        }
+        assert settings["filter"]["word_beginnings"] == {"type": "edge_ngram", "min_gram": 2, "max_gram": 20}
 
     def test_facets_are_keywords_and_unknown_fields_are_refused(self):
         mappings = index_definition("unit-es-1", "es").to_dict()["mappings"]
@@ -296,16 +310,46 @@ class TestHighlights:
 
 
 class TestAutocomplete:
-    def test_every_typed_word_the_last_as_a_prefix_countries_and_topics_first(self, engine):
+    def test_every_typed_word_a_prefix_typos_forgiven_countries_topics_and_events_first(self, engine):
         request = engine.completion_search("Contratación Pub", "es", limit=5).to_dict()
-        assert request["query"]["multi_match"] == {
-            "query": "contratacion pub",
-            "type": "bool_prefix",
-            "operator": "and",
-            "fields": ["title.complete", "title.complete._2gram", "title.complete._3gram"],
+        assert request["query"]["match"] == {
+            "title.prefix": {
+                "query": "contratacion pub",
+                "operator": "and",
+                "fuzziness": "AUTO",
+                "prefix_length": 1,
+            }
         }
         assert request["sort"][0] == "kind_rank"
         assert request["size"] == 5
+
+    def test_whole_queries_come_from_the_completion_suggester_typos_forgiven(self, engine):
+        request = engine.completion_search("compras pubicas", "es").to_dict()
+        assert request["suggest"] == {
+            "query": {
+                "prefix": "compras pubicas",
+                "completion": {
+                    "field": "suggest",
+                    "size": 3,
+                    "skip_duplicates": True,
+                    "fuzzy": {"fuzziness": "AUTO", "prefix_length": 1},
+                },
+            }
+        }
+
+    def test_an_entry_offers_its_titles_runs_of_up_to_three_words_as_queries(self):
+        entry = IndexEntry("page:1", "es", "practice", "Compras públicas para pymes", "", "/")
+        assert entry_document(entry)["suggest"] == [
+            "compras",
+            "compras públicas",
+            "compras públicas para",
+            "públicas",
+            "públicas para",
+            "públicas para pymes",
+            "para",
+            "para pymes",
+            "pymes",
+        ]
 
     def test_only_the_readers_language(self, engine):
         assert engine.completion_search("chile", "en")._index == ["unit-en"]

@@ -16,7 +16,7 @@ from django.core.management import call_command
 import pytest
 
 from search.backends import get_search_engine
-from search.backends.base import IndexEntry, SearchQuery
+from search.backends.base import QUERY_KIND, IndexedVersion, IndexEntry, SearchQuery
 from search.backends.elasticsearch import ElasticsearchEngine, client_for
 from tests.search import test_robustness, test_search_page
 
@@ -96,9 +96,12 @@ class TestIndexes:
 
     def test_replace_keeps_only_the_given_language_versions(self, engine):
         engine.replace("page:1", [entry("page:1", "Chile"), entry("page:1", "Chile", language="en")])
-        assert engine.urls("page:1") == {"es": "/page:1/", "en": "/page:1/"}
+        assert engine.versions("page:1") == {
+            "es": IndexedVersion("/page:1/", "Chile"),
+            "en": IndexedVersion("/page:1/", "Chile"),
+        }
         engine.replace("page:1", [entry("page:1", "Chile")])
-        assert engine.urls("page:1") == {"es": "/page:1/"}
+        assert engine.versions("page:1") == {"es": IndexedVersion("/page:1/", "Chile")}
         assert engine.count() == 1
         engine.delete("page:1")
         assert engine.count() == 0
@@ -145,11 +148,15 @@ class TestRebuild:
 
 
 class TestEngine:
-    def test_autocomplete_lists_countries_first_and_completes_the_last_word(self, engine, site):
+    def test_autocomplete_lists_countries_first_and_completes_every_word(self, engine, site):
         assert engine.complete("chi", "es")[0].title == "Chile"
-        assert [item.title for item in engine.complete("compras pym", "es")] == [
+        completions = engine.complete("comp pym", "es")
+        assert [item.title for item in completions if item.kind != QUERY_KIND] == [
             "Compras públicas para pymes"
         ]
+        assert engine.complete("mexco", "es")[0].title == "México"
+        queries = [item.title for item in engine.complete("compras pub", "es") if item.kind == QUERY_KIND]
+        assert "compras públicas" in queries
 
     def test_every_language_shows_each_page_once(self, engine, site):
         results = engine.search(SearchQuery("chile", "en", all_languages=True))

@@ -180,6 +180,19 @@ class TestFacets:
         link = re.search(r'<a href="([^"]+kind=news[^"]*)">News</a>', html)
         assert link and "q=procurement" in link.group(1).replace("&amp;", "&")
 
+    def test_facets_follow_the_results_in_a_disclosure_linked_from_above_them(self, client, site):
+        """On a small screen the first result comes before the facets (search.css places them beside it)."""
+        html = search(client, "en", q="procurement")
+        link, results, facets = (
+            html.index('<a href="#search-facets">Refine the results</a>'),
+            html.index('<section class="search-results"'),
+            html.index('<aside class="search-facets" id="search-facets"'),
+        )
+        assert link < results < facets
+        assert re.search(
+            r'<details class="search-facets__panel" open>\s*<summary><h2 id="search-facets-heading">', html
+        )
+
     def test_facets_combine(self, client, site):
         html = search(client, "en", q="procurement", kind="practice", country="CL")
         assert titles(html) == ["Public procurement for SMEs"]
