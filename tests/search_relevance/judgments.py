@@ -7,6 +7,7 @@ typos, the other language, whole questions), not to suit the engine.
 """
 
 ABOUT_ES, ABOUT_EN = "Acerca de la red", "About the network"
+OAS_ES, OAS_EN = "La red y la OEA", "The network and the OAS"
 REPORT_ES = "Informe ejecutivo del III Seminario Interamericano de Compras Gubernamentales Electrónicas"
 REPORT_EN = "Executive report of the III Inter-American Seminar on E-Government Procurement"
 SEMINAR_III_ES = "III Seminario Interamericano de Compras Gubernamentales Electrónicas"
@@ -77,8 +78,12 @@ SPANISH = [
     ("forms", "convenio marco", (FRAMEWORK_ES, CATALOGUE_ES)),
     # --- Acronyms and their expansions ------------------------------------------------------------
     ("acronyms", "SERCOP", ("Ecuador", PORTAL_NEWS_ES, PORTAL_EVENT_ES, BRIEF)),
-    ("acronyms", "OEA", (ABOUT_ES, REPORT_ES, SEMINAR_III_ES, BORN_ES)),
-    ("acronyms", "Organización de los Estados Americanos", (ABOUT_ES, REPORT_ES, SEMINAR_III_ES, BORN_ES)),
+    ("acronyms", "OEA", (OAS_ES, ABOUT_ES, REPORT_ES, SEMINAR_III_ES, BORN_ES)),
+    (
+        "acronyms",
+        "Organización de los Estados Americanos",
+        (OAS_ES, ABOUT_ES, REPORT_ES, SEMINAR_III_ES, BORN_ES),
+    ),
     ("acronyms", "APP", (PPP_ES,)),
     ("acronyms", "mipymes", (SME_ES,)),
     ("acronyms", "ChileCompra", ("Chile", FRAMEWORK_ES)),
@@ -163,8 +168,8 @@ ENGLISH = [
     ("forms", "international experience", (INTERNATIONAL_EN,)),
     ("forms", "integrating tax system", (TAX_EN,)),
     # --- Acronyms ---------------------------------------------------------------------------------
-    ("acronyms", "OAS", (ABOUT_EN, REPORT_EN, SEMINAR_III_EN, BORN_EN)),
-    ("acronyms", "Organization of American States", (ABOUT_EN, REPORT_EN, SEMINAR_III_EN, BORN_EN)),
+    ("acronyms", "OAS", (OAS_EN, ABOUT_EN, REPORT_EN, SEMINAR_III_EN, BORN_EN)),
+    ("acronyms", "Organization of American States", (OAS_EN, ABOUT_EN, REPORT_EN, SEMINAR_III_EN, BORN_EN)),
     ("acronyms", "PPP", (PPP_EN,)),
     ("acronyms", "MSMEs", (SME_EN,)),
     ("acronyms", "SERCOP", ("Ecuador", PORTAL_NEWS_EN, PORTAL_EVENT_EN)),
