@@ -22,6 +22,7 @@ from django.conf import settings
 from django.db.models import Model, Prefetch, Q, prefetch_related_objects
 from django.utils import translation
 from django.utils.html import strip_tags
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.documents import get_document_model
@@ -151,12 +152,14 @@ class PageAdapter:
         if not title:
             return None
         day = self.date(page)
+        text, sections = self.labelled_text(page, language)
         return IndexEntry(
             source=f"page:{page.pk}",
             language=language,
             kind=self.kind,
             title=title,
-            text=_joined(self.text(page, language))[:MAX_INDEXED_TEXT],
+            text=text,
+            sections=sections,
             url=self.url(page, language),
             keywords=_joined(self.keywords(page, language)),
             date=day,
@@ -164,6 +167,10 @@ class PageAdapter:
             countries=tuple(dict.fromkeys(self.countries(page))),
             topics=tuple(dict.fromkeys(str(pk) for pk in self.topics(page))),
         )
+
+    def labelled_text(self, page: Page, language: str) -> tuple[str, tuple[tuple[str, int, int], ...]]:
+        """The entry's text, and its labelled sections when the kind shows fields, not running text."""
+        return _joined(self.text(page, language))[:MAX_INDEXED_TEXT], ()
 
     def url(self, page: Page, language: str) -> str:
         with translation.override(language):
@@ -194,6 +201,20 @@ class CountryAdapter(PageAdapter):
     kind = "country"
     related = ("laws", "key_figures", "system_modules")
     built_from = (Related("system_modules"), Related("topics_led"))
+
+    def labelled_text(self, page: CountryPage, language: str) -> tuple[str, tuple[tuple[str, int, int], ...]]:
+        """A profile is fields (agency, system, laws, figures): each one is a section under its label."""
+        parts, sections, position = [], [], 0
+        for field in search_fields(page, TEXT):
+            with translation.override(language):
+                label = str(field.label or _field_label(page, field.name))
+            for value in _values(page, field.name, language):
+                value = value.strip()
+                if value:
+                    parts.append(value)
+                    sections.append((label, position, position + len(value)))
+                    position += len(value) + 1
+        return "\n".join(parts)[:MAX_INDEXED_TEXT], tuple(sections)
 
     def countries(self, page: CountryPage) -> Iterable[str]:
         return [page.iso_alpha2]
@@ -473,6 +494,14 @@ def _values(instance: Model, name: str, language: str) -> list[str]:
         return [in_language(instance, name, language)]
     value = getattr(instance, name)
     return [str(value)] if value not in (None, "") else []
+
+
+def _field_label(instance: Model, name: str) -> str:
+    """A field's name for readers: its verbose name, or the related model's plural for a relation."""
+    model_field = instance._meta.get_field(name)
+    if model_field.one_to_many or model_field.many_to_many:
+        return capfirst(model_field.related_model._meta.verbose_name_plural)
+    return capfirst(model_field.verbose_name)
 
 
 def _name_field(item: Model) -> str:

@@ -18,6 +18,7 @@ PAGE_SIZE = 10
 MAX_PAGE = 1000
 MAX_FILTER_VALUES = 5
 SCOPE_ALL = "all"
+EXACT = "exact"
 
 
 @dataclass
@@ -28,6 +29,8 @@ class SearchParameters:
     sort: str
     page: int
     notices: list[str] = field(default_factory=list)
+    # The reader asked for exactly what they typed ("search instead for …"): no correction.
+    exact: bool = False
 
     def query(self, language: str, page: int | None = None) -> SearchQuery:
         return SearchQuery(
@@ -38,6 +41,7 @@ class SearchParameters:
             sort=self.sort,
             page=page or self.page,
             page_size=PAGE_SIZE,
+            exact=self.exact,
         )
 
 
@@ -58,6 +62,7 @@ def read_parameters(data: QueryDict) -> SearchParameters:
         sort=sort if sort in (SORT_RELEVANCE, SORT_DATE) else SORT_RELEVANCE,
         page=page or 1,
         notices=notices,
+        exact=data.get(EXACT) == "1",
     )
 
 

@@ -1,31 +1,40 @@
 """Titles and snippets with the matched words marked, for every engine alike.
 
 Matching is done on analysed terms, so a search for "pymes" marks "PYME" and
-"Pymes" in the original text. Everything except the <mark> tags is escaped.
+"Pymes" in the original text. Term sequences (quoted phrases, glossary
+expressions such as "licitación pública") are marked only where their words
+follow each other, stop words aside, so "pública" alone is not marked for them.
+Everything except the <mark> tags is escaped.
 """
+
+from collections.abc import Iterable
 
 from django.utils.html import escape
 
-from search.analysis import stem, word_spans
+from search.analysis import is_stop_word, stem, word_spans
+
+Sequences = Iterable[tuple[str, ...]]
 
 SNIPPET_WORDS = 32
 # Long document texts are only scanned this far for the snippet.
 SCAN_LIMIT = 60_000
 
 
-def highlight(text: str, terms: set[str], language: str) -> str:
-    """All of ``text``, escaped, with the words whose stem is in ``terms`` marked."""
+def highlight(text: str, terms: set[str], language: str, sequences: Sequences = ()) -> str:
+    """All of ``text``, escaped, with the words whose stem is in ``terms`` (or in a sequence) marked."""
     spans = list(word_spans(text))
-    return _render(text, spans, _matches(spans, terms, language), 0, len(text))
+    return _render(text, spans, _matches(spans, terms, language, sequences), 0, len(text))
 
 
-def snippet(text: str, terms: set[str], language: str, size: int = SNIPPET_WORDS) -> str:
+def snippet(
+    text: str, terms: set[str], language: str, size: int = SNIPPET_WORDS, sequences: Sequences = ()
+) -> str:
     """About ``size`` words of ``text`` around the most matched terms, escaped, matches marked."""
     scanned = text[:SCAN_LIMIT]
     spans = list(word_spans(scanned))
     if not spans:
         return ""
-    matches = _matches(spans, terms, language)
+    matches = _matches(spans, terms, language, sequences)
     first = _best_window(spans, matches, terms, size)
     last = min(first + size, len(spans)) - 1
     start = spans[first][0] if first else 0
@@ -36,12 +45,25 @@ def snippet(text: str, terms: set[str], language: str, size: int = SNIPPET_WORDS
     return f"{prefix}{html}{suffix}"
 
 
-def _matches(spans: list, terms: set[str], language: str) -> list[str | None]:
-    """For each word, the query term it matches, or None."""
-    found = []
-    for _start, _end, pieces in spans:
-        stems = [stem(piece, language) for piece in pieces]
-        found.append(next((term for term in stems if term in terms), None))
+def _matches(spans: list, terms: set[str], language: str, sequences: Sequences = ()) -> list[str | None]:
+    """For each word, the query term (or first term of a sequence) it matches, or None."""
+    stems = [[stem(piece, language) for piece in pieces] for _start, _end, pieces in spans]
+    found = [next((term for term in word if term in terms), None) for word in stems]
+    sequences = [sequence for sequence in sequences if len(sequence) > 1]
+    if sequences:
+        # Words as the index holds them: one term per piece, stop words dropped.
+        kept = [
+            (index, term)
+            for index, (word, (_start, _end, pieces)) in enumerate(zip(stems, spans, strict=True))
+            for term, piece in zip(word, pieces, strict=True)
+            if not is_stop_word(piece, language)
+        ]
+        terms_only = [term for _index, term in kept]
+        for sequence in sequences:
+            for start in range(len(kept) - len(sequence) + 1):
+                if tuple(terms_only[start : start + len(sequence)]) == sequence:
+                    for index, _term in kept[start : start + len(sequence)]:
+                        found[index] = found[index] or sequence[0]
     return found
 
 
@@ -72,3 +94,28 @@ def _render(text: str, spans: list, matches: list, start: int, end: int) -> str:
         position = span_end
     parts.append(escape(text[position:end]))
     return "".join(parts)
+
+
+def section_snippet(
+    text: str,
+    sections: Iterable[tuple[str, int, int]],
+    terms: set[str],
+    language: str,
+    sequences: Sequences = (),
+) -> tuple[str, str]:
+    """(label, snippet) of the labelled section of ``text`` with the most matched terms.
+
+    An entry made of fields (a country profile: agency, system, laws) shows the
+    one field that matches, under its label, rather than fields run together.
+    With no section matching, the first one is shown.
+    """
+    best, best_score = None, -1
+    for label, start, end in sections:
+        part = text[start:end]
+        found = {match for match in _matches(list(word_spans(part)), terms, language, sequences) if match}
+        if len(found) > best_score:
+            best, best_score = (label, part), len(found)
+    if best is None:
+        return "", ""
+    label, part = best
+    return label, snippet(part, terms, language, sequences=sequences)

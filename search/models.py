@@ -21,6 +21,9 @@ class SearchEntry(models.Model):
     year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
     countries = models.CharField(_("countries"), max_length=400, blank=True)
     topics = models.CharField(_("topics"), max_length=400, blank=True)
+    # Labelled parts of the text, [label, start, end], for entries shown field by field. Nullable
+    # without a default, so adding it does not make SQLite rebuild the table (and drop its triggers).
+    sections = models.JSONField(null=True, blank=True)
     # --- Analysed text, read by the full-text index ---------------------------
     title_terms = models.TextField(blank=True)
     text_terms = models.TextField(blank=True)
@@ -61,3 +64,44 @@ class SearchTerm(models.Model):
 
     def __str__(self) -> str:
         return f"{self.word} ({self.language})"
+
+
+class GlossaryEntry(models.Model):
+    """Expressions that mean the same thing, in Spanish and in English (licitación, tender, …).
+
+    A query that contains one of them also finds the others, in both languages;
+    see ``search.glossary``. Seeded from search/data/glossary.yaml
+    (``manage.py load_reference_data``); editors extend it in the admin.
+    """
+
+    spanish = models.TextField(
+        _("Spanish"),
+        blank=True,
+        help_text=_("Words or expressions in Spanish, one per line (accents are optional)."),
+    )
+    english = models.TextField(
+        _("English"),
+        blank=True,
+        help_text=_("The same in English, one per line. Acronyms and numerals go in either list."),
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("glossary entry")
+        verbose_name_plural = _("search glossary")
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return " / ".join(filter(None, (self.first(self.spanish), self.first(self.english))))
+
+    @staticmethod
+    def first(lines: str) -> str:
+        return next(iter(expression_lines(lines)), "")
+
+    def expressions(self) -> list[str]:
+        return [*expression_lines(self.spanish), *expression_lines(self.english)]
+
+
+def expression_lines(text: str) -> list[str]:
+    """The non-empty lines of ``text`` (commas also separate, as editors tend to type them)."""
+    return [part.strip() for line in text.splitlines() for part in line.split(",") if part.strip()]

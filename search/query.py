@@ -3,6 +3,11 @@
 No engine ever sees the raw text: operators (AND, OR, NOT, NEAR, *, ^, :), stray
 quotes and control characters are just text here, and engines receive only the
 folded words this module keeps, so no input can break an engine's query syntax.
+
+Loose words are grouped: each significant word is a group, and so is each
+expression of the search glossary (``search.glossary``), which brings its
+equivalents in both languages with it. A result needs every group (or, as a
+partial match, most of them); quoted phrases are taken as typed.
 """
 
 import re
@@ -10,35 +15,54 @@ from dataclasses import dataclass
 from itertools import chain
 
 from search.analysis import analyze, words
-from search.synonyms import synonym_map
+from search.glossary import Sets, expand
 
 MAX_QUERY_LENGTH = 500
 MAX_WORDS = 32
+# Partial matches need more than half of the groups, and only queries of this many groups have them.
+PARTIAL_MINIMUM_GROUPS = 3
 _QUOTED = re.compile(r'"([^"]*)"?')
 
 
 @dataclass(frozen=True)
-class AnalyzedQuery:
-    """A query's terms in one language: single terms all required, phrases as term sequences.
+class TermGroup:
+    """One significant word or glossary expression of a query, in one language's terms.
 
-    ``synonyms`` pairs a term with the terms that may stand in for it (see
-    ``search.synonyms``); ``term_groups`` gives each term with its stand-ins.
+    An entry matches the group when it has every term of ``terms`` (anywhere) or
+    one of the ``alternatives`` (each a term sequence, matched as a phrase).
     """
 
     terms: tuple[str, ...]
+    alternatives: tuple[tuple[str, ...], ...] = ()
+
+
+@dataclass(frozen=True)
+class AnalyzedQuery:
+    """A query's terms in one language: every group required, phrases as term sequences."""
+
+    groups: tuple[TermGroup, ...]
     phrases: tuple[tuple[str, ...], ...]
-    synonyms: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     def is_empty(self) -> bool:
-        return not self.terms and not self.phrases
+        return not self.groups and not self.phrases
 
-    def term_groups(self) -> list[tuple[str, ...]]:
-        """Each term followed by its synonyms; a match needs one term of every group."""
-        alternatives = dict(self.synonyms)
-        return [(term, *alternatives.get(term, ())) for term in self.terms]
+    def clause_count(self) -> int:
+        return len(self.groups) + len(self.phrases)
 
-    def all_terms(self) -> set[str]:
-        return set(chain.from_iterable(self.term_groups())).union(*self.phrases)
+    def partial_minimum(self) -> int | None:
+        """How many clauses a partial match needs ("most of the significant words"), or None for none."""
+        count = self.clause_count()
+        return count // 2 + 1 if count >= PARTIAL_MINIMUM_GROUPS else None
+
+    def single_terms(self) -> set[str]:
+        """Terms that match wherever they are (for highlighting)."""
+        alternatives = (other for group in self.groups for other in group.alternatives if len(other) == 1)
+        return set(chain.from_iterable(group.terms for group in self.groups)).union(*alternatives)
+
+    def sequences(self) -> set[tuple[str, ...]]:
+        """Term sequences that match only together: quoted phrases and glossary expressions."""
+        alternatives = {other for group in self.groups for other in group.alternatives if len(other) > 1}
+        return alternatives | set(self.phrases)
 
 
 @dataclass(frozen=True)
@@ -56,19 +80,28 @@ class ParsedQuery:
         """Every folded word, in order, for "did you mean"."""
         return words(" ".join((self.loose, *self.phrases)))
 
-    def analyzed(self, language: str) -> AnalyzedQuery:
-        terms = _unique(analyze(self.loose, language))
+    def analyzed(self, language: str, glossary: Sets = ()) -> AnalyzedQuery:
+        """The query in ``language``'s terms, its loose words expanded with the ``glossary`` sets."""
+        terms = _unique(analyze(self.loose, language))[:MAX_WORDS]
         phrases = []
         for phrase in self.phrases:
             phrase_terms = tuple(analyze(phrase, language))
             if len(phrase_terms) > 1:
                 phrases.append(phrase_terms)
-            else:
-                terms += [term for term in phrase_terms if term not in terms]
-        terms = terms[:MAX_WORDS]
-        alternatives = synonym_map(language)
-        synonyms = tuple((term, alternatives[term]) for term in terms if term in alternatives)
-        return AnalyzedQuery(tuple(terms), tuple(phrases[:MAX_WORDS]), synonyms)
+            elif phrase_terms and phrase_terms[0] not in terms:
+                terms.append(phrase_terms[0])
+        return AnalyzedQuery(_groups(terms, language, glossary), tuple(phrases[:MAX_WORDS]))
+
+
+def _groups(terms: list[str], language: str, glossary: Sets) -> tuple[TermGroup, ...]:
+    groups, position = [], 0
+    for expansion in expand(terms, language, glossary):
+        groups += [TermGroup((term,)) for term in terms[position : expansion.start]]
+        own = tuple(terms[expansion.start : expansion.end])
+        groups.append(TermGroup(own, tuple(other for other in expansion.alternatives if other != own)))
+        position = expansion.end
+    groups += [TermGroup((term,)) for term in terms[position:]]
+    return tuple(groups)
 
 
 def parse_query(text: str) -> ParsedQuery:

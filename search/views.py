@@ -7,14 +7,15 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from countries.models import CountryPage
-from network.models import TopicPage
+from countries.models import CountryIndexPage, CountryPage
+from network.models import TopicIndexPage, TopicPage
 from network.tree import visible
 from search.adapters import KIND_LABELS, document_model
 from search.backends import get_search_engine
@@ -26,7 +27,7 @@ from search.backends.base import (
     SearchResults,
     SearchUnavailable,
 )
-from search.forms import PAGE_SIZE, SCOPE_ALL, SearchParameters, read_parameters
+from search.forms import EXACT, PAGE_SIZE, SCOPE_ALL, SearchParameters, read_parameters
 from search.query import clean_query, parse_query
 
 FACET_LABELS = {
@@ -39,6 +40,8 @@ FACET_LABELS = {
 SORT_LABELS = {SORT_RELEVANCE: _("Relevance"), SORT_DATE: _("Date")}
 AUTOCOMPLETE_LIMIT = 8
 QUERY_LABEL = _("Search")
+# Offered when a query finds nothing.
+BROWSE_INDEXES = ((CountryIndexPage, _("Browse the countries")), (TopicIndexPage, _("Browse the topics")))
 
 
 @require_GET
@@ -113,9 +116,39 @@ def _results_context(request: HttpRequest, parameters: SearchParameters) -> dict
         "suggestion_links": [
             {"text": text, "url": _url_with(request.GET, q=text, page=None)} for text in results.suggestions
         ],
+        "correction": results.correction,
+        "as_typed_url": _url_with(request.GET, page=None, **{EXACT: "1"}) if results.correction else "",
+        "next_steps": _next_steps(request, parameters) if not results.total else [],
         "first_number": (parameters.page - 1) * PAGE_SIZE + 1,
         "result_count": results.total,
     }
+
+
+def _next_steps(request: HttpRequest, parameters: SearchParameters) -> list[dict]:
+    """Where a reader whose words found nothing can go: the other language, fewer filters, the indexes."""
+    steps = []
+    for code, name in settings.LANGUAGES:
+        if code != get_language():
+            with translation.override(code):
+                url = f"{reverse('search')}?{request.GET.urlencode()}"
+            steps.append({"text": _("Search the site in %(language)s") % {"language": name}, "url": url})
+    if parameters.filters:
+        steps.append({"text": _("Search without filters"), "url": _url_without_filters(request.GET)})
+    for model, text in (
+        (CountryIndexPage, _("Browse the countries")),
+        (TopicIndexPage, _("Browse the topics")),
+    ):
+        index = visible(model.objects.all()).first()
+        if index and (url := index.get_url(request)):
+            steps.append({"text": text, "url": url})
+    return steps
+
+
+def _url_without_filters(data: QueryDict) -> str:
+    params = data.copy()
+    for name in (*FACET_NAMES, "page"):
+        params.pop(name, None)
+    return f"{reverse('search')}?{params.urlencode()}"
 
 
 def _form_context(request: HttpRequest, parameters: SearchParameters) -> dict:

@@ -12,7 +12,7 @@ parsing in ``search.query``, shared by every engine, so "contratacion" finds
 import datetime
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from search.query import ParsedQuery, parse_query
@@ -45,6 +45,9 @@ class IndexEntry:
     # ISO 3166 alpha-2 codes ("CL") and topic page ids ("42"), the facet values.
     countries: tuple[str, ...] = ()
     topics: tuple[str, ...] = ()
+    # Labelled parts of ``text`` (label, start, end), for entries whose snippet is one field
+    # ("Procurement agency: …") rather than running text.
+    sections: tuple[tuple[str, int, int], ...] = ()
 
     def facet_values(self) -> dict[str, tuple[str, ...]]:
         """Every facet value of the entry, keyed by facet name (all strings, as in URLs)."""
@@ -70,9 +73,12 @@ class SearchQuery:
     """What the reader asked: words, scope, facet filters, order and page.
 
     ``filters`` maps a facet name to the values the results must all have
-    (facets combine with AND). Only the reader's ``language`` is searched unless
-    ``all_languages``; then each page appears once, in the reader's language when
-    that version matches.
+    (facets combine with AND). By default the reader's ``language`` is searched,
+    and the other languages only for entries that have no version in it (a page
+    written only in English is found from the Spanish site, marked as English).
+    With ``all_languages`` every version is searched; each page then appears
+    once, in the reader's language when that version matches. ``exact`` turns
+    off the correction of misspelt words (the reader asked for what they typed).
     """
 
     text: str
@@ -82,6 +88,7 @@ class SearchQuery:
     sort: str = SORT_RELEVANCE
     page: int = 1
     page_size: int = 10
+    exact: bool = False
 
     @cached_property
     def parsed(self) -> ParsedQuery:
@@ -104,6 +111,8 @@ class Hit:
     title_html: str
     snippet_html: str
     score: float
+    # The field the snippet comes from, for entries made of labelled fields.
+    snippet_label: str = ""
     date: datetime.date | None = None
     year: int | None = None
     countries: tuple[str, ...] = ()
@@ -121,9 +130,11 @@ class SearchResults:
     """A page of hits plus what the whole result set looks like.
 
     ``facets`` has an entry for every name in FACET_NAMES (possibly empty), values
-    by count then value. ``suggestions`` are whole corrected queries ("did you
-    mean"), filled when nothing matched. ``relaxed`` says no entry had every
-    word, so these hits have some of them.
+    by count then value. ``correction`` is the corrected query these results are
+    for, when the query as typed found (almost) nothing and a correction found
+    more; ``suggestions`` are other whole corrected queries ("did you mean").
+    ``relaxed`` says no entry had every significant word, so these hits are
+    partial matches: each has most of them.
     """
 
     query: SearchQuery
@@ -132,6 +143,11 @@ class SearchResults:
     facets: dict[str, list[FacetCount]]
     suggestions: list[str] = field(default_factory=list)
     relaxed: bool = False
+    correction: str = ""
+
+    def quality(self) -> tuple[bool, bool, int]:
+        """Orders alternative answers to one question: some hits, then full matches, then more hits."""
+        return (self.total > 0, not self.relaxed, self.total)
 
 
 # The kind of a suggested whole query, which has no URL of its own: it leads to its results.
@@ -145,6 +161,10 @@ class Completion:
     title: str
     url: str
     kind: str
+
+
+# A query that finds fewer entries than this is tried again corrected, when a correction exists.
+FEW_RESULTS = 3
 
 
 class SearchUnavailable(Exception):
@@ -184,9 +204,34 @@ class SearchEngine(ABC):
     def versions(self, source: str) -> dict[str, IndexedVersion]:
         """The indexed URL and title of each language version of ``source``, by language."""
 
-    @abstractmethod
     def search(self, query: SearchQuery) -> SearchResults:
-        """Answer any query without raising (``SearchUnavailable`` aside): an unusable query gives no hits."""
+        """Answer any query without raising (``SearchUnavailable`` aside): an unusable query gives no hits.
+
+        When the words as typed find (almost) nothing and a correction of the
+        misspelt ones exists, the corrected query is searched too, and its
+        results are shown, saying so, when they are better.
+        """
+        results = self.search_as_typed(query)
+        if query.exact or results.total >= FEW_RESULTS:
+            return results
+        suggestions = self.suggestions(query)
+        if not suggestions:
+            return results
+        corrected = self.search_as_typed(replace(query, text=suggestions[0], exact=True))
+        if corrected.quality() <= results.quality():
+            results.suggestions = suggestions
+            return results
+        corrected.correction = suggestions[0]
+        corrected.suggestions = suggestions[1:]
+        return corrected
+
+    @abstractmethod
+    def search_as_typed(self, query: SearchQuery) -> SearchResults:
+        """Entries with every significant word; if none, partial matches with most of them."""
+
+    @abstractmethod
+    def suggestions(self, query: SearchQuery) -> list[str]:
+        """Whole queries with the words no entry contains replaced by close indexed words."""
 
     @abstractmethod
     def complete(self, text: str, language: str, limit: int = 8) -> list[Completion]:

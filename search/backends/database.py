@@ -44,9 +44,10 @@ from search.backends.base import (
     SearchResults,
     empty_facets,
 )
-from search.highlight import highlight, snippet
+from search.glossary import glossary_sets
+from search.highlight import highlight, section_snippet, snippet
 from search.models import SearchEntry, SearchIndexVersion, SearchTerm
-from search.query import AnalyzedQuery
+from search.query import AnalyzedQuery, TermGroup
 
 # Entries in the reader's language rank a little higher when every language is searched.
 READER_LANGUAGE_BOOST = 1.25
@@ -262,28 +263,31 @@ class DatabaseEngine(SearchEngine):
         SearchTerm.objects.filter(frequency=0).delete()
 
     # --- Searching --------------------------------------------------------------
-    def search(self, query: SearchQuery) -> SearchResults:
-        languages = self._languages(query)
-        analyzed = {language: query.parsed.analyzed(language) for language in languages}
-        analyzed = {language: terms for language, terms in analyzed.items() if not terms.is_empty()}
+    def search_as_typed(self, query: SearchQuery) -> SearchResults:
+        glossary = glossary_sets()
+        analyzed = {
+            language: terms
+            for language in self._languages(query)
+            if not (terms := query.parsed.analyzed(language, glossary)).is_empty()
+        }
         if not analyzed:
             return SearchResults(query, [], 0, empty_facets())
-        results = self._run(query, analyzed, relaxed=False)
-        if results.total == 0 and any(_word_count(terms) > 1 for terms in analyzed.values()):
-            results = self._run(query, analyzed, relaxed=True)
-        if results.total == 0:
-            results.suggestions = self._suggestions(query, list(analyzed))
+        matcher = Matcher(self)
+        results = self._run(query, analyzed, matcher, relaxed=False)
+        if results.total == 0 and any(terms.partial_minimum() for terms in analyzed.values()):
+            results = self._run(query, analyzed, matcher, relaxed=True)
         return results
 
     def _languages(self, query: SearchQuery) -> list[str]:
-        if not query.all_languages:
-            return [query.language]
+        """Every indexed language, the reader's first (see ``SearchQuery`` for what each scope shows)."""
         indexed = {value for name, value in FACTS.get().masks if name == "language"}
         return [query.language, *sorted(indexed - {query.language})]
 
-    def _run(self, query: SearchQuery, analyzed: dict[str, AnalyzedQuery], relaxed: bool) -> SearchResults:
+    def _run(
+        self, query: SearchQuery, analyzed: dict[str, AnalyzedQuery], matcher: "Matcher", relaxed: bool
+    ) -> SearchResults:
         facts = FACTS.get()
-        found = {language: self._match_ids(terms, relaxed) for language, terms in analyzed.items()}
+        found = {language: matcher.ids(terms, relaxed) for language, terms in analyzed.items()}
         masks = {language: facts.mask(ids) for language, ids in found.items()}
         if not all(facts.knows_all(mask) for mask in masks.values()):
             facts = FACTS.get(force=True)
@@ -293,21 +297,22 @@ class DatabaseEngine(SearchEngine):
             for value in values:
                 required &= facts.mask_for(name, value)
         matches = {
-            language: mask & required & facts.mask_for("language", language)
-            for language, mask in masks.items()
+            language: _in_scope(query, language, mask & required, facts) for language, mask in masks.items()
         }
         results = _one_per_source(matches, query.language, facts)
         total = int(np.count_nonzero(results))
         if not total:
             return SearchResults(query, [], 0, empty_facets(), relaxed=False)
-        ids, scores = self._ordered(query, analyzed, relaxed, matches, results, facts)
+        ids, scores = self._ordered(query, analyzed, matcher, relaxed, matches, results, facts)
         page = slice(query.offset, query.offset + query.page_size)
         facets = _facet_counts(facts.counts(results))
         return SearchResults(
             query, self._hits(ids[page], scores[page], analyzed), total, facets, relaxed=relaxed
         )
 
-    def _ordered(self, query, analyzed, relaxed, matches, results, facts) -> tuple[EntryIds, np.ndarray]:
+    def _ordered(
+        self, query, analyzed, matcher, relaxed, matches, results, facts
+    ) -> tuple[EntryIds, np.ndarray]:
         """Ids and scores of the results up to the requested page, best first."""
         wanted = query.offset + query.page_size
         if query.sort == SORT_DATE:
@@ -316,19 +321,21 @@ class DatabaseEngine(SearchEngine):
         scored_ids, scores = [_NO_IDS], [np.zeros(0)]
         for language, terms in analyzed.items():
             language_results = results & matches[language]
+            if not language_results.any():
+                continue
             # Entries whose title has every word of the query rank higher.
-            titled = facts.mask(self._title_ids(terms, relaxed=False)) & language_results
+            titled = facts.mask(matcher.title_ids(terms, relaxed=False)) & language_results
             if np.count_nonzero(language_results) <= RANK_LIMIT:
                 candidates = facts.ids(language_results)
             else:
-                loose = (
-                    titled if not relaxed else facts.mask(self._title_ids(terms, relaxed)) & language_results
-                )
+                loose = titled
+                if relaxed:
+                    loose = facts.mask(matcher.title_ids(terms, relaxed)) & language_results
                 candidates = facts.newest(loose, RANK_LIMIT)
             if not len(candidates):
                 continue
-            ids, language_scores = self._scores(terms, relaxed, candidates)
-            boost = READER_LANGUAGE_BOOST if len(analyzed) > 1 and language == query.language else 1.0
+            ids, language_scores = self._scores(self._expression(terms, relaxed), candidates)
+            boost = READER_LANGUAGE_BOOST if language == query.language else 1.0
             title_boost = np.where(titled[facts.positions(ids)], TITLE_MATCH_BOOST, 1.0)
             scored_ids.append(ids)
             scores.append(language_scores * boost * title_boost)
@@ -353,8 +360,9 @@ class DatabaseEngine(SearchEngine):
         ]
 
     # --- Did you mean ---------------------------------------------------------------
-    def _suggestions(self, query: SearchQuery, languages: list[str]) -> list[str]:
+    def suggestions(self, query: SearchQuery) -> list[str]:
         """Whole queries with each unknown word swapped for the closest indexed words."""
+        languages = self._languages(query)
         typed = query.parsed.words()
         known = set(
             SearchTerm.objects.filter(language__in=languages, word__in=typed).values_list("word", flat=True)
@@ -478,16 +486,20 @@ class DatabaseEngine(SearchEngine):
         return [" ".join([*earlier, word]) for word in completions]
 
     # --- What each database does differently ----------------------------------------
-    def _match_ids(self, terms: AnalyzedQuery, relaxed: bool) -> EntryIds:
-        """Ids of the entries whose analysed text matches ``terms``, in any language."""
+    def _expression(self, terms: AnalyzedQuery, relaxed: bool) -> str:
+        """The database's full-text query for every clause of ``terms`` (``relaxed``: any of them)."""
         raise NotImplementedError
 
-    def _title_ids(self, terms: AnalyzedQuery, relaxed: bool) -> EntryIds:
-        """Ids of the entries whose title matches."""
+    def _clause_expressions(self, terms: AnalyzedQuery) -> list[str]:
+        """One full-text query per clause (significant word, glossary expression or phrase)."""
         raise NotImplementedError
 
-    def _scores(self, terms: AnalyzedQuery, relaxed: bool, ids: EntryIds) -> tuple[EntryIds, np.ndarray]:
-        """The ids of the entries ``ids`` that match ``terms``, and their scores (higher is better)."""
+    def _matching(self, expression: str, titles: bool) -> EntryIds:
+        """Ids of the entries (in any language) whose text, or only title, matches ``expression``."""
+        raise NotImplementedError
+
+    def _scores(self, expression: str, ids: EntryIds) -> tuple[EntryIds, np.ndarray]:
+        """The ids of the entries ``ids`` that match ``expression``, and their scores (higher is better)."""
         raise NotImplementedError
 
     def _completion_ids(self, typed: list[str], language: str, whole_last: bool = False) -> list[int]:
@@ -501,34 +513,60 @@ class DatabaseEngine(SearchEngine):
             return cursor.fetchall()
 
 
+class Matcher:
+    """The ids matching each query of one search, asked of the database once.
+
+    Every language's version of a query is searched, and the versions often
+    share clauses (or are equal), so each distinct full-text query runs once.
+    """
+
+    def __init__(self, engine: DatabaseEngine) -> None:
+        self.engine = engine
+        self._found: dict[tuple[str, bool], EntryIds] = {}
+
+    def ids(self, terms: AnalyzedQuery, relaxed: bool) -> EntryIds:
+        """Entries with every clause or, ``relaxed``, with at least ``partial_minimum`` of them."""
+        if not relaxed:
+            return self._ids(self.engine._expression(terms, relaxed=False), titles=False)
+        found = [self._ids(clause, titles=False) for clause in self.engine._clause_expressions(terms)]
+        ids, counts = np.unique(np.concatenate([_NO_IDS, *found]), return_counts=True)
+        return ids[counts >= (terms.partial_minimum() or len(found) + 1)]
+
+    def title_ids(self, terms: AnalyzedQuery, relaxed: bool) -> EntryIds:
+        return self._ids(self.engine._expression(terms, relaxed), titles=True)
+
+    def _ids(self, expression: str, titles: bool) -> EntryIds:
+        key = (expression, titles)
+        if key not in self._found:
+            self._found[key] = self.engine._matching(expression, titles)
+        return self._found[key]
+
+
 class SQLiteEngine(DatabaseEngine):
     """FTS5: one index over the analysed text (bm25 weighs title 10, keywords 3, text 1), one over titles."""
 
     name = "sqlite"
 
-    def _match_ids(self, terms: AnalyzedQuery, relaxed: bool) -> EntryIds:
+    def _expression(self, terms: AnalyzedQuery, relaxed: bool) -> str:
+        return "(" + (" OR " if relaxed else " AND ").join(self._clause_expressions(terms)) + ")"
+
+    def _clause_expressions(self, terms: AnalyzedQuery) -> list[str]:
+        return [*map(_fts_group, terms.groups), *(_fts_string(" ".join(phrase)) for phrase in terms.phrases)]
+
+    def _matching(self, expression: str, titles: bool) -> EntryIds:
         # One string instead of a row per match: tens of thousands of rows cost more than the search.
-        sql = "SELECT group_concat(rowid) FROM search_searchentry_fts WHERE search_searchentry_fts MATCH %s"
-        return _id_array(self._fetch(sql, [_fts_expression(terms, relaxed)])[0][0])
+        table = "search_searchentry_titles" if titles else "search_searchentry_fts"
+        sql = f"SELECT group_concat(rowid) FROM {table} WHERE {table} MATCH %s"  # noqa: S608 (a table name)
+        return _id_array(self._fetch(sql, [f"title_terms : {expression}" if titles else expression])[0][0])
 
-    def _title_ids(self, terms: AnalyzedQuery, relaxed: bool) -> EntryIds:
-        sql = (
-            "SELECT group_concat(rowid) FROM search_searchentry_titles "
-            "WHERE search_searchentry_titles MATCH %s"
-        )
-        return _id_array(self._fetch(sql, ["title_terms : " + _fts_expression(terms, relaxed)])[0][0])
-
-    def _scores(self, terms: AnalyzedQuery, relaxed: bool, ids: EntryIds) -> tuple[EntryIds, np.ndarray]:
+    def _scores(self, expression: str, ids: EntryIds) -> tuple[EntryIds, np.ndarray]:
         # "+rowid" keeps SQLite from probing the full-text index once per id: it filters the matches
         # instead, and bm25 is only computed for the rows that pass.
         sql = (
             "SELECT rowid, -bm25(search_searchentry_fts, 10.0, 1.0, 3.0) FROM search_searchentry_fts "
             "WHERE search_searchentry_fts MATCH %s AND +rowid IN (SELECT value FROM json_each(%s))"
         )
-        rows = self._fetch(
-            sql, [_fts_expression(terms, relaxed), "[" + ",".join(map(str, ids.tolist())) + "]"]
-        )
-        return _scored(rows)
+        return _scored(self._fetch(sql, [expression, "[" + ",".join(map(str, ids.tolist())) + "]"]))
 
     def _completion_ids(self, typed: list[str], language: str, whole_last: bool = False) -> list[int]:
         prefixes = [_fts_string(word) + "*" for word in typed]
@@ -547,25 +585,27 @@ class PostgresEngine(DatabaseEngine):
 
     name = "postgresql"
 
-    def _match_ids(self, terms: AnalyzedQuery, relaxed: bool) -> EntryIds:
-        return self._ids_matching("search_vector", _ts_expression(terms, relaxed))
+    def _expression(self, terms: AnalyzedQuery, relaxed: bool) -> str:
+        return (" | " if relaxed else " & ").join(self._clause_expressions(terms))
 
-    def _title_ids(self, terms: AnalyzedQuery, relaxed: bool) -> EntryIds:
-        return self._ids_matching("title_vector", _ts_expression(terms, relaxed))
+    def _clause_expressions(self, terms: AnalyzedQuery) -> list[str]:
+        phrases = ["(" + " <-> ".join(map(_ts_lexeme, phrase)) + ")" for phrase in terms.phrases]
+        return [*map(_ts_group, terms.groups), *phrases]
 
-    def _ids_matching(self, vector: str, expression: str) -> EntryIds:
+    def _matching(self, expression: str, titles: bool) -> EntryIds:
+        vector = "title_vector" if titles else "search_vector"
         sql = (
             "SELECT string_agg(id::text, ',') FROM search_searchentry_match "  # noqa: S608 (a column name)
             f"WHERE {vector} @@ to_tsquery('simple', %s)"
         )
         return _id_array(self._fetch(sql, [expression])[0][0])
 
-    def _scores(self, terms: AnalyzedQuery, relaxed: bool, ids: EntryIds) -> tuple[EntryIds, np.ndarray]:
+    def _scores(self, expression: str, ids: EntryIds) -> tuple[EntryIds, np.ndarray]:
         sql = (
             "SELECT m.id, ts_rank(m.search_vector, q.query, 1) "
             "FROM search_searchentry_match m, to_tsquery('simple', %s) AS q(query) WHERE m.id = ANY(%s)"
         )
-        return _scored(self._fetch(sql, [_ts_expression(terms, relaxed), sorted(ids.tolist())]))
+        return _scored(self._fetch(sql, [expression, sorted(ids.tolist())]))
 
     def _completion_ids(self, typed: list[str], language: str, whole_last: bool = False) -> list[int]:
         prefixes = [_ts_lexeme(word) + ":*" for word in typed]
@@ -580,26 +620,26 @@ class PostgresEngine(DatabaseEngine):
 
 
 # --- Query expressions: terms are [a-z0-9] already; quoting keeps words like "or" from being operators.
+# A group matches its own terms (anywhere) or one of its glossary alternatives (as a phrase).
 
 
 def _fts_string(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
 
 
-def _fts_expression(terms: AnalyzedQuery, relaxed: bool) -> str:
-    parts = ["(" + " OR ".join(map(_fts_string, group)) + ")" for group in terms.term_groups()]
-    parts += [_fts_string(" ".join(phrase)) for phrase in terms.phrases]
-    return "(" + (" OR " if relaxed else " AND ").join(parts) + ")"
+def _fts_group(group: TermGroup) -> str:
+    own = "(" + " AND ".join(map(_fts_string, group.terms)) + ")"
+    return "(" + " OR ".join([own, *(_fts_string(" ".join(other)) for other in group.alternatives)]) + ")"
 
 
 def _ts_lexeme(term: str) -> str:
     return "'" + term.replace("'", "''").replace("\\", "\\\\") + "'"
 
 
-def _ts_expression(terms: AnalyzedQuery, relaxed: bool) -> str:
-    parts = ["(" + " | ".join(map(_ts_lexeme, group)) + ")" for group in terms.term_groups()]
-    parts += ["(" + " <-> ".join(map(_ts_lexeme, phrase)) + ")" for phrase in terms.phrases]
-    return (" | " if relaxed else " & ").join(parts)
+def _ts_group(group: TermGroup) -> str:
+    own = "(" + " & ".join(map(_ts_lexeme, group.terms)) + ")"
+    others = ["(" + " <-> ".join(map(_ts_lexeme, other)) + ")" for other in group.alternatives]
+    return "(" + " | ".join([own, *others]) + ")"
 
 
 # --- Autocomplete --------------------------------------------------------------------------
@@ -673,6 +713,15 @@ def _scored(rows: list[tuple[int, float]]) -> tuple[EntryIds, np.ndarray]:
     )
 
 
+def _in_scope(query: SearchQuery, language: str, mask: np.ndarray, facts: EntryFacts) -> np.ndarray:
+    """``mask``'s entries in ``language``; by default, other languages only where the reader's is missing."""
+    mask = mask & facts.mask_for("language", language)
+    if query.all_languages or language == query.language:
+        return mask
+    reader = facts.mask_for("language", query.language)
+    return facts.without_siblings_of(mask, reader, language, query.language)
+
+
 def _one_per_source(matches: dict[str, np.ndarray], reader_language: str, facts: EntryFacts) -> np.ndarray:
     """The matching entries, one per page: its reader's-language entry when that matches."""
     reader = matches.get(reader_language, facts.mask_of_positions([]))
@@ -705,10 +754,6 @@ def _chunks(items: list[str], size: int) -> Iterable[list[str]]:
         yield items[start : start + size]
 
 
-def _word_count(terms: AnalyzedQuery) -> int:
-    return len(terms.terms) + len(terms.phrases)
-
-
 def _bump_version() -> None:
     """A new token for every write: caches compare tokens, and rolled-back writes leave the old one."""
     token = uuid.uuid4().hex
@@ -728,6 +773,7 @@ def _entry_row(entry: IndexEntry) -> SearchEntry:
         year=entry.year,
         countries=" ".join(entry.countries),
         topics=" ".join(entry.topics),
+        sections=[list(section) for section in entry.sections] or None,
         title_terms=" ".join(analyze(entry.title, entry.language)),
         text_terms=" ".join(analyze(entry.text, entry.language)),
         keyword_terms=" ".join(analyze(entry.keywords, entry.language)),
@@ -750,15 +796,21 @@ def _stop_word(word: str, languages: list[str]) -> bool:
 
 def _hit(entry: SearchEntry, score: float, analyzed: dict[str, AnalyzedQuery]) -> Hit:
     terms = analyzed.get(entry.language)
-    matched = terms.all_terms() if terms else set()
+    single, sequences = (terms.single_terms(), terms.sequences()) if terms else (set(), set())
+    label, snippet_html = "", ""
+    if entry.sections:
+        label, snippet_html = section_snippet(entry.text, entry.sections, single, entry.language, sequences)
+    else:
+        snippet_html = snippet(entry.text, single, entry.language, sequences=sequences)
     return Hit(
         source=entry.source,
         language=entry.language,
         kind=entry.kind,
         title=entry.title,
         url=entry.url,
-        title_html=highlight(entry.title, matched, entry.language),
-        snippet_html=snippet(entry.text, matched, entry.language),
+        title_html=highlight(entry.title, single, entry.language, sequences),
+        snippet_html=snippet_html,
+        snippet_label=label,
         score=float(score),
         date=entry.date,
         year=entry.year,

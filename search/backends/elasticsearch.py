@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
 from html import unescape
+from itertools import groupby
 
 from django.conf import settings
 from django.utils.html import escape
@@ -28,7 +29,7 @@ from elasticsearch.dsl.query import Query
 from elasticsearch.dsl.utils import AttrDict
 
 from search.adapters import index_languages
-from search.analysis import ENGLISH_STOP_WORDS, SPANISH_STOP_WORDS, word_spans, words
+from search.analysis import ENGLISH_STOP_WORDS, SPANISH_STOP_WORDS, analyze, word_spans, words
 from search.backends.base import (
     FACET_NAMES,
     QUERY_KIND,
@@ -44,6 +45,8 @@ from search.backends.base import (
     SearchUnavailable,
     empty_facets,
 )
+from search.glossary import glossary_sets, synonym_rules
+from search.highlight import section_snippet
 from search.query import AnalyzedQuery
 
 DEFAULT_INDEX_PREFIX = "compraspublicas-search"
@@ -87,42 +90,66 @@ _PREFILTERS = {
 }
 
 
-def language_analyzer(language: str):
+def language_analyzer(language: str, synonyms: Sequence[str] = ()):
     """The "language" analyzer of a language's index: folded, stop words dropped, stemmed.
 
     Stop words are removed after folding, so the lists are the folded ones of
-    ``search.analysis``; languages without a stemmer here are only folded.
+    ``search.analysis``; languages without a stemmer here are only folded. Given
+    ``synonyms`` (the glossary's rules), it is the search-time analyzer
+    "language_search": a synonym graph filter after folding makes a query's
+    glossary expression also match its equivalents, in both languages.
     """
-    chain = [*_PREFILTERS.get(language, []), "lowercase", "asciifolding", *_FILTERS.get(language, [])]
-    return analyzer("language", tokenizer="standard", filter=chain)
+    glossary = [token_filter("glossary", "synonym_graph", synonyms=list(synonyms), lenient=True)]
+    chain = [
+        *_PREFILTERS.get(language, []),
+        "lowercase",
+        "asciifolding",
+        *(glossary if synonyms else []),
+        *_FILTERS.get(language, []),
+    ]
+    return analyzer("language_search" if synonyms else "language", tokenizer="standard", filter=chain)
 
 
-def entry_mapping() -> Mapping:
+def entry_mapping(search_analyzer: str = "language") -> Mapping:
     """An entry's fields. Text fields have a folded, unstemmed ``exact`` subfield for exact-word boosts;
-    titles a ``prefix`` one for autocomplete, and ``suggest`` holds the title's phrases as whole queries."""
+    titles a ``prefix`` one for autocomplete, and ``suggest`` holds the title's phrases as whole queries.
+
+    ``versions`` lists the languages its source has entries in, so the default
+    scope can keep an other-language entry only when there is no reader's one.
+    """
     mapping = Mapping()
     mapping.meta("dynamic", "strict")
-    for name in ("source", "language", "kind", "year", "countries", "topics"):
+    for name in ("source", "language", "kind", "year", "countries", "topics", "versions"):
         mapping.field(name, "keyword")
     mapping.field("kind_rank", "byte")
     mapping.field("url", "keyword", index=False)
+    # Labelled fields of entries shown field by field, kept for their snippets only.
+    mapping.field("sections", "object", enabled=False)
     mapping.field("date", "date")
     exact = {"exact": {"type": "text", "analyzer": FOLDED}}
     title_fields = {**exact, "prefix": {"type": "text", "analyzer": PREFIXES, "search_analyzer": FOLDED}}
-    mapping.field("title", "text", analyzer="language", fields=title_fields)
+    analyzed = {"analyzer": "language", "search_analyzer": search_analyzer}
+    mapping.field("title", "text", **analyzed, fields=title_fields)
     mapping.field("suggest", "completion", analyzer=FOLDED)
-    mapping.field("keywords", "text", analyzer="language", fields=exact)
+    mapping.field("keywords", "text", **analyzed, fields=exact)
     # Offsets let the highlighter find snippets in long documents without analysing them again.
-    mapping.field("text", "text", analyzer="language", index_options="offsets", fields=exact)
+    mapping.field("text", "text", **analyzed, index_options="offsets", fields=exact)
     return mapping
 
 
-def index_definition(name: str, language: str) -> Index:
+def index_definition(name: str, language: str, synonyms: Sequence[str] = ()) -> Index:
+    """A language's index; ``synonyms`` (the glossary's rules) apply to queries, not to the indexed text.
+
+    The glossary is read when an index is created: after editing it, rebuild the
+    index (``manage.py rebuild_search_index``).
+    """
     index = Index(name)
     # One shard suits a few thousand pages; replicas appear when the cluster has a second node.
     index.settings(number_of_shards=1, auto_expand_replicas="0-1")
     index.analyzer(language_analyzer(language))
-    index.mapping(entry_mapping())
+    if synonyms:
+        index.analyzer(language_analyzer(language, synonyms))
+    index.mapping(entry_mapping("language_search" if synonyms else "language"))
     return index
 
 
@@ -136,6 +163,16 @@ COMPLETION_QUERIES = 3
 SUGGESTED_PHRASE_WORDS = 3
 # Suggester names and the unstemmed fields they read.
 SPELLING_FIELDS = {"title": "title.exact", "text": "text.exact"}
+# Words no entry contains, corrected within two edits (one-edit typos are the common ones); the first
+# letter is trusted, as in the database engines' vocabulary.
+SUGGESTER_OPTIONS = {
+    "suggest_mode": "missing",
+    "size": 3,
+    "max_edits": 2,
+    "prefix_length": 1,
+    "min_word_length": 4,
+    "sort": "score",
+}
 # Countries, topics and events first in autocomplete, as in the database engines.
 COMPLETION_RANK = {"country": 0, "topic": 1, "event": 2}
 FACET_FIELDS = {
@@ -163,11 +200,13 @@ SHOWN_VERSION = "shown"
 
 
 def text_query(query: SearchQuery, relaxed: bool = False) -> Query:
-    """Every loose word in some field and every phrase in one field; ``relaxed`` needs any one of them.
+    """Every loose word in some field and every phrase in one field; ``relaxed``: most of them.
 
     A clause left without terms by the language's stop words requires nothing
-    (or, relaxed, matches nothing), as in the database engines. Words that also
-    match unstemmed, or in the typed order, score higher.
+    (or, relaxed, matches nothing), as in the database engines. A partial match
+    needs more than half of the significant words and phrases
+    (``AnalyzedQuery.partial_minimum``). Words that also match unstemmed, or in
+    the typed order, score higher.
     """
     loose = " ".join(query.parsed.loose.split()) if words(query.parsed.loose) else ""
     phrases = list(query.parsed.phrases)
@@ -175,19 +214,41 @@ def text_query(query: SearchQuery, relaxed: bool = False) -> Query:
     wanted = [
         Q("multi_match", query=phrase, fields=FIELDS, type="phrase", **when_empty) for phrase in phrases
     ]
-    if loose:
-        operator = "or" if relaxed else "and"
-        words_clause = Q(
-            "multi_match", query=loose, fields=FIELDS, type="cross_fields", operator=operator, **when_empty
-        )
-        wanted.insert(0, words_clause)
-    required = [Q("bool", should=wanted, minimum_should_match=1)] if relaxed else wanted
+    if relaxed:
+        significant = query.parsed.analyzed(query.language)
+        wanted += [
+            Q("multi_match", query=word, fields=FIELDS, type="cross_fields", **when_empty)
+            for word in dict.fromkeys(words(loose))
+        ]
+        required = [Q("bool", should=wanted, minimum_should_match=significant.partial_minimum() or 1)]
+    else:
+        if loose:
+            wanted.insert(
+                0,
+                Q(
+                    "multi_match",
+                    query=loose,
+                    fields=FIELDS,
+                    type="cross_fields",
+                    operator="and",
+                    **when_empty,
+                ),
+            )
+        required = wanted
     everything = " ".join([loose, *phrases]).strip()
     boosts = [
         Q("multi_match", query=everything, fields=EXACT_FIELDS),
         Q("multi_match", query=everything, fields=EXACT_FIELDS, type="phrase", boost=2),
     ]
     return Q("bool", must=required, should=boosts)
+
+
+def scope_filter(query: SearchQuery) -> Query | None:
+    """By default, entries in other languages only when their page has no version in the reader's."""
+    if query.all_languages:
+        return None
+    only_elsewhere = Q("bool", must_not=[Q("term", versions=query.language)])
+    return Q("bool", should=[Q("term", language=query.language), only_elsewhere], minimum_should_match=1)
 
 
 class AllOfFacet(TermsFacet):
@@ -218,7 +279,9 @@ class EntrySearch(FacetedSearch):
         self.index = list(indexes.values())
         self.reader_index = indexes.get(query.language)
         self.reader_language = query.language
-        self.collapsed = len(indexes) > 1
+        # The default scope keeps one entry per page already (see ``scope_filter``); every language
+        # needs the versions collapsed.
+        self.collapsed = query.all_languages and len(indexes) > 1
         metric = A("cardinality", field="source", precision_threshold=40_000) if self.collapsed else None
         self.facets = {
             name: AllOfFacet(field=FACET_FIELDS[name], size=FACET_SIZE, metric=metric) for name in FACET_NAMES
@@ -227,6 +290,7 @@ class EntrySearch(FacetedSearch):
         if query.sort == SORT_DATE:
             order = [{"date": {"order": "desc", "missing": "_last"}}, *order]
         filters = {name: list(values) for name, values in query.filters.items() if name in FACET_FIELDS}
+        self.scope = scope_filter(query)
         super().__init__(query=text_query(query, relaxed), filters=filters, sort=order)
         start, size = query.offset, query.page_size
         if start + size > MAX_RESULT_WINDOW:
@@ -240,10 +304,10 @@ class EntrySearch(FacetedSearch):
         search = (
             super().search().source(excludes=UNSHOWN_FIELDS).extra(track_total_hits=True, track_scores=True)
         )
+        if self.reader_index and len(self.index) > 1:
+            search = search.extra(indices_boost=[{self.reader_index: READER_LANGUAGE_BOOST}])
         if not self.collapsed:
             return search
-        if self.reader_index:
-            search = search.extra(indices_boost=[{self.reader_index: READER_LANGUAGE_BOOST}])
         return search.collapse("source", inner_hits=self._shown_version())
 
     def _shown_version(self) -> dict:
@@ -270,7 +334,7 @@ class EntrySearch(FacetedSearch):
     def filter(self, search: Search) -> Search:
         for facet_filter in self._filters.values():
             search = search.filter(facet_filter)
-        return search
+        return search.filter(self.scope) if self.scope else search
 
     def aggregate(self, search: Search) -> None:
         """Plain counts: the filters are in the query already, so they need no filter aggregation each."""
@@ -336,7 +400,7 @@ class ElasticsearchEngine(SearchEngine):
     # --- Writing ----------------------------------------------------------------
     def replace(self, source: str, entries: Sequence[IndexEntry]) -> None:
         kept = {entry.language for entry in entries}
-        actions = [_index_action(self.alias(entry.language), entry) for entry in entries]
+        actions = [_index_action(self.alias(entry.language), entry, kept) for entry in entries]
         actions += [
             {"_op_type": "delete", "_index": self.alias(language), "_id": source}
             for language in self.languages
@@ -372,7 +436,10 @@ class ElasticsearchEngine(SearchEngine):
         return added
 
     def _bulk_index(self, entries: Iterable[IndexEntry], indexes: dict[str, str]) -> int:
-        actions = (_index_action(indexes[entry.language], entry) for entry in entries)
+        actions = (
+            _index_action(indexes[entry.language], entry, versions)
+            for entry, versions in with_versions(entries)
+        )
         client = self.client.options(request_timeout=BULK_TIMEOUT)
         added, _errors = helpers.bulk(client, actions, chunk_size=BULK_CHUNK, max_chunk_bytes=20_000_000)
         return added
@@ -380,10 +447,11 @@ class ElasticsearchEngine(SearchEngine):
     def _create_indexes(self, languages: Iterable[str]) -> dict[str, str]:
         """A new, empty, timestamped index per language, not yet behind its alias."""
         stamp = datetime.datetime.now(datetime.UTC).strftime("%Y%m%d%H%M%S%f")
+        synonyms = synonym_rules(glossary_sets())
         created = {}
         for language in languages:
             name = f"{self.alias(language)}-{stamp}"
-            index_definition(name, language).create(using=self.client)
+            index_definition(name, language, synonyms).create(using=self.client)
             created[language] = name
         return created
 
@@ -430,23 +498,22 @@ class ElasticsearchEngine(SearchEngine):
                 return {}
 
     # --- Searching --------------------------------------------------------------
-    def search(self, query: SearchQuery) -> SearchResults:
+    def search_as_typed(self, query: SearchQuery) -> SearchResults:
         analyzed = self._analyzed(query)
         if not analyzed:
             return SearchResults(query, [], 0, empty_facets())
         with reachable():
             results = self._run(query, relaxed=False)
-            if results.total == 0 and any(_clause_count(terms) > 1 for terms in analyzed.values()):
+            if results.total == 0 and any(terms.partial_minimum() for terms in analyzed.values()):
                 results = self._run(query, relaxed=True)
-            if results.total == 0:
-                results.suggestions = self._suggestions(query)
         return results
 
     def _analyzed(self, query: SearchQuery) -> dict[str, AnalyzedQuery]:
-        """The query's terms in each searched language that has any left (reader's language first)."""
-        languages = [query.language]
-        if query.all_languages:
-            languages += [language for language in self.languages if language != query.language]
+        """The query's terms in each language that has any left (reader's language first).
+
+        Every language is searched (see ``scope_filter`` for the default scope).
+        """
+        languages = [query.language, *(language for language in self.languages if language != query.language)]
         analyzed = {language: query.parsed.analyzed(language) for language in languages}
         return {language: terms for language, terms in analyzed.items() if not terms.is_empty()}
 
@@ -478,12 +545,13 @@ class ElasticsearchEngine(SearchEngine):
         search = Search(using=self.client, index=list(self._indexes(query).values()))
         text = " ".join(query.parsed.words())
         for name, field in SPELLING_FIELDS.items():
-            search = search.suggest(name, text, term={"field": field, "suggest_mode": "missing", "size": 3})
+            search = search.suggest(name, text, term={"field": field, **SUGGESTER_OPTIONS})
         return search.extra(size=0)
 
-    def _suggestions(self, query: SearchQuery) -> list[str]:
+    def suggestions(self, query: SearchQuery) -> list[str]:
         try:
-            response = self.suggestion_search(query).execute().to_dict()
+            with reachable():
+                response = self.suggestion_search(query).execute().to_dict()
         except NotFoundError:
             return []
         corrections: dict[str, list[str]] = {}
@@ -549,16 +617,22 @@ def corrected_queries(typed: list[str], corrections: dict[str, list[str]]) -> li
     ]
 
 
-def _clause_count(terms: AnalyzedQuery) -> int:
-    return len(terms.terms) + len(terms.phrases)
+def with_versions(entries: Iterable[IndexEntry]) -> Iterator[tuple[IndexEntry, set[str]]]:
+    """Each entry with the languages of its source's entries (a source's entries come one after another)."""
+    for _source, group in groupby(entries, key=lambda entry: entry.source):
+        siblings = list(group)
+        languages = {entry.language for entry in siblings}
+        for entry in siblings:
+            yield entry, languages
 
 
-def _index_action(index: str, entry: IndexEntry) -> dict:
-    return {"_index": index, "_id": entry.source, "_source": entry_document(entry)}
+def _index_action(index: str, entry: IndexEntry, versions: Iterable[str] = ()) -> dict:
+    return {"_index": index, "_id": entry.source, "_source": entry_document(entry, versions)}
 
 
-def entry_document(entry: IndexEntry) -> dict:
+def entry_document(entry: IndexEntry, versions: Iterable[str] = ()) -> dict:
     return {
+        "versions": sorted(set(versions) | {entry.language}),
         "source": entry.source,
         "language": entry.language,
         "kind": entry.kind,
@@ -572,6 +646,7 @@ def entry_document(entry: IndexEntry) -> dict:
         "year": str(entry.year) if entry.year else None,
         "countries": list(entry.countries),
         "topics": list(entry.topics),
+        "sections": [{"label": label, "text": entry.text[start:end]} for label, start, end in entry.sections],
     }
 
 
@@ -609,6 +684,9 @@ def _hit(found: dict) -> Hit:
     document, highlights = found["_source"], found.get("highlight", {})
     title_html = escaped_marks(highlights["title"][0]) if "title" in highlights else escape(document["title"])
     snippet_html = escaped_marks(highlights["text"][0]) if "text" in highlights else ""
+    label = ""
+    if document.get("sections"):
+        label, snippet_html = _section_snippet(document, [title_html, snippet_html])
     return Hit(
         source=document["source"],
         language=document["language"],
@@ -617,9 +695,31 @@ def _hit(found: dict) -> Hit:
         url=document["url"],
         title_html=title_html,
         snippet_html=snippet_html,
+        snippet_label=label,
         score=float(score),
         date=datetime.date.fromisoformat(document["date"][:10]) if document.get("date") else None,
         year=int(document["year"]) if document.get("year") else None,
         countries=tuple(document.get("countries", ())),
         topics=tuple(document.get("topics", ())),
     )
+
+
+_MARKED = re.compile(r"<mark>(.*?)</mark>")
+
+
+def _section_snippet(document: dict, marked: list[str]) -> tuple[str, str]:
+    """The labelled field that matches, its words marked as Elasticsearch marked them elsewhere."""
+    language = document["language"]
+    terms = {
+        term
+        for html in marked
+        for word in _MARKED.findall(html)
+        for term in analyze(unescape(word), language)
+    }
+    sections = document["sections"]
+    text = "\n".join(section["text"] for section in sections)
+    spans, position = [], 0
+    for section in sections:
+        spans.append((section["label"], position, position + len(section["text"])))
+        position += len(section["text"]) + 1
+    return section_snippet(text, spans, terms, language)

@@ -1,4 +1,4 @@
-"""A reader searches from the header box: without accents, with facets, with the keyboard."""
+"""A reader searches from the header box: without accents, with facets, mistyped, with the keyboard."""
 
 import re
 from dataclasses import dataclass
@@ -32,6 +32,8 @@ class Journey:
     suggestions: str  # ... opens the list of suggestions so named, which ...
     suggestion: str  # ... offers this page
     suggestion_url: str
+    mistyped: str  # a country mistyped in the header box ...
+    country: str  # ... finds its profile first, the correction shown
 
 
 SPANISH = Journey(
@@ -53,6 +55,8 @@ SPANISH = Journey(
     suggestions="Sugerencias",
     suggestion="El pregón electrónico: subasta inversa en línea",
     suggestion_url="/es/paises/brasil/pregon-electronico/",
+    mistyped="Guatamala",
+    country="Guatemala",
 )
 ENGLISH = Journey(
     language="en",
@@ -73,6 +77,8 @@ ENGLISH = Journey(
     suggestions="Suggestions",
     suggestion="The electronic pregão: an online reverse auction",
     suggestion_url="/en/countries/brazil/electronic-pregao/",
+    mistyped="Paraguy",
+    country="Paraguay",
 )
 JOURNEYS = pytest.mark.parametrize("journey", [SPANISH, ENGLISH], ids=lambda journey: journey.language)
 
@@ -133,6 +139,15 @@ def test_a_search_without_accents_narrowed_by_a_facet_opens_a_result(page: Page,
     expect(page).to_have_url(re.compile(re.escape(journey.result_url) + "$"))
     expect(page.get_by_role("heading", level=1)).to_have_text(journey.result_heading)
     screenshot(page, f"search-journey-{journey.language}")
+
+    # A mistyped country: its profile first, the correction shown, the words as typed a link away.
+    search_box = header_search_box(page, journey)
+    search_box.fill(journey.mistyped)
+    search_box.press("Enter")
+    correction = page.locator(".search-page__correction")
+    expect(correction.locator("strong")).to_have_text(journey.country.lower())
+    expect(correction.get_by_role("link")).to_have_attribute("href", re.compile(r"exact=1"))
+    expect(page.locator(".search-result__title").first).to_have_text(journey.country)
     assert page.problems == []
 
 

@@ -25,7 +25,10 @@ from search.backends.elasticsearch import (
     escaped_marks,
     index_definition,
     swap_actions,
+    with_versions,
 )
+from search.glossary import glossary_sets, synonym_rules
+from search.models import GlossaryEntry
 
 
 @pytest.fixture
@@ -140,11 +143,21 @@ class TestWords:
         ] * 2
         assert boosts[1]["multi_match"]["type"] == "phrase"
 
-    def test_only_the_readers_language_index_by_default(self, engine):
+    def test_by_default_other_languages_only_for_pages_without_a_readers_version(self, engine):
         request = body(engine, "chile", language="en")
-        assert engine.entry_search(SearchQuery("chile", "en")).index == ["unit-en"]
+        assert engine.entry_search(SearchQuery("chile", "en")).index[:2] == ["unit-en", "unit-es"]
+        assert request["query"]["bool"]["filter"][-1] == {
+            "bool": {
+                "should": [
+                    {"term": {"language": "en"}},
+                    {"bool": {"must_not": [{"term": {"versions": "en"}}]}},
+                ],
+                "minimum_should_match": 1,
+            }
+        }
+        # One entry per page already: nothing to collapse.
         assert "collapse" not in request
-        assert "indices_boost" not in request
+        assert request["indices_boost"] == [{"unit-en": 1.25}]
 
     def test_operators_and_field_syntax_stay_plain_text(self, engine):
         request = json.dumps(body(engine, 'title:chile AND NOT (datos OR "x*'))
@@ -169,13 +182,14 @@ class TestPhrases:
             "zero_terms_query": "all",
         }
 
-    def test_relaxed_search_needs_any_one_clause_and_empty_clauses_match_nothing(self, engine):
-        query = SearchQuery('colusión "datos abiertos"', "es")
+    def test_partial_matches_need_most_of_the_significant_words_and_empty_clauses_match_nothing(self, engine):
+        query = SearchQuery('colusión plataforma de "datos abiertos"', "es")
         [needed] = engine.entry_search(query, relaxed=True).to_dict()["query"]["bool"]["must"]
         clauses = needed["bool"]["should"]
-        assert needed["bool"]["minimum_should_match"] == 1
-        assert clauses[0]["multi_match"]["operator"] == "or"
-        assert clauses[1]["multi_match"]["type"] == "phrase"
+        # Three clauses (two significant words and a phrase): two are needed.
+        assert needed["bool"]["minimum_should_match"] == 2
+        assert clauses[0]["multi_match"]["type"] == "phrase"
+        assert [clause["multi_match"]["query"] for clause in clauses[1:]] == ["colusion", "plataforma", "de"]
         assert {clause["multi_match"]["zero_terms_query"] for clause in clauses} == {"none"}
 
 
@@ -239,6 +253,7 @@ class TestFacets:
         request = body(
             engine,
             "compras",
+            all_languages=True,
             filters={"kind": ("practice",), "country": ("CL", "MX"), "topic": ("42",), "year": ("2022",)},
         )
         filters = request["query"]["bool"]["filter"]
@@ -254,7 +269,7 @@ class TestFacets:
         assert "filter" not in request["aggs"]["kind"]
 
     def test_unknown_filter_names_are_ignored(self, engine):
-        request = body(engine, "compras", filters={"colour": ("red",)})
+        request = body(engine, "compras", all_languages=True, filters={"colour": ("red",)})
         assert "filter" not in request["query"]["bool"]
 
 
@@ -353,6 +368,8 @@ class TestSuggestions:
             assert suggester["text"] == "licitacoines publicas"
             assert suggester["term"]["field"] == field
             assert suggester["term"]["suggest_mode"] == "missing"
+            # Misspellings within two edits, the first letter as typed.
+            assert (suggester["term"]["max_edits"], suggester["term"]["prefix_length"]) == (2, 1)
 
     def test_whole_queries_vary_the_first_misspelt_word(self):
         corrections = {"licitacoines": ["licitaciones", "licitacion"], "publcas": ["publicas"]}
@@ -398,6 +415,44 @@ class TestAliases:
         document = entry_document(entry)
         assert (document["date"], document["year"], document["countries"]) == ("2024-03-01", "2024", ["CL"])
         assert document["kind_rank"] == 0
+
+    def test_entries_carry_the_languages_of_their_page(self):
+        spanish = IndexEntry("page:3", "es", "page", "Guía", "", "/es/guia/")
+        english = IndexEntry("page:3", "en", "page", "Guide", "", "/en/guide/")
+        alone = IndexEntry("document:1", "pt", "document", "Relatório", "", "/documents/1/")
+        versions = [
+            (entry.source, sorted(languages)) for entry, languages in with_versions([spanish, english, alone])
+        ]
+        assert versions == [("page:3", ["en", "es"]), ("page:3", ["en", "es"]), ("document:1", ["pt"])]
+        assert entry_document(alone)["versions"] == ["pt"]
+
+
+class TestGlossary:
+    def test_the_glossary_is_a_synonym_graph_filter_applied_to_queries_only(self):
+        rules = synonym_rules([("Licitación", "licitación pública", "tender"), ("OEA", "OAS")])
+        assert rules == ["licitacion, licitacion publica, tender", "oea, oas"]
+        definition = index_definition("unit-es-1", "es", rules).to_dict()
+        analysis = definition["settings"]["analysis"]
+        assert analysis["filter"]["glossary"] == {"type": "synonym_graph", "synonyms": rules, "lenient": True}
+        assert analysis["analyzer"]["language_search"]["filter"] == [
+            "lowercase",
+            "asciifolding",
+            "glossary",
+            "spanish_stop",
+            "spanish_stemmer",
+        ]
+        assert "glossary" not in analysis["analyzer"]["language"]["filter"]
+        title = definition["mappings"]["properties"]["title"]
+        assert (title["analyzer"], title["search_analyzer"]) == ("language", "language_search")
+
+    def test_editors_text_cannot_become_rule_syntax(self):
+        assert synonym_rules([("a => b, c", "d")]) == []
+        assert synonym_rules([("compras => ventas", "procurement")]) == ["compras ventas, procurement"]
+
+    @pytest.mark.django_db
+    def test_new_indexes_read_the_glossary(self):
+        GlossaryEntry.objects.create(spanish="convenio marco", english="framework agreement")
+        assert "convenio marco, framework agreement" in synonym_rules(glossary_sets())
 
 
 class TestUnreachableCluster:

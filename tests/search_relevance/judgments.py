@@ -1,90 +1,240 @@
-"""Judged queries over the demo content: what a reader types, and the title that must come first.
+"""Judged queries over the demo content: what a reader types, by category, and the titles that answer it.
 
-Half Spanish, half English; they cover missing accents, plurals, acronyms
-(PYMEs/SMEs), country names, years and document files.
+Each judgment is (language, category, query, relevant titles, best first); an
+empty tuple means the site has no answer, and the right response is no result
+list at all. Written as a reader would type them (accents dropped, plurals,
+typos, the other language, whole questions), not to suit the engine.
 """
 
+ABOUT_ES, ABOUT_EN = "Acerca de la red", "About the network"
+OAS_ES, OAS_EN = "La red y la OEA", "The network and the OAS"
+REPORT_ES = "Informe ejecutivo del III Seminario Interamericano de Compras Gubernamentales Electrónicas"
+REPORT_EN = "Executive report of the III Inter-American Seminar on E-Government Procurement"
+SEMINAR_III_ES = "III Seminario Interamericano de Compras Gubernamentales Electrónicas"
+SEMINAR_III_EN = "III Inter-American Seminar on E-Government Procurement"
+SEMINAR_II_ES = "II Seminario Interamericano de Compras Gubernamentales Electrónicas"
+SEMINAR_II_EN = "II Inter-American Seminar on E-Government Procurement"
+SME_ES = "Participación competitiva de las pymes en las compras gubernamentales"
+SME_EN = "Competitive SME participation in government procurement"
+LEGAL_ES, LEGAL_EN = "Marco legal de las compras públicas", "Legal framework of public procurement"
+SIGNATURE_ES, SIGNATURE_EN = "Firma digital y seguridad", "Digital signature and security"
+FRAMEWORK_ES, FRAMEWORK_EN = (
+    "Convenios marco y tienda electrónica",
+    "Framework agreements and an online store",
+)
+CATALOGUE_ES = "Contratos marco y compras por catálogo electrónico"
+CATALOGUE_EN = "Framework contracts and e-catalogue purchasing"
+AUCTION_ES = "El pregón electrónico: subasta inversa en línea"
+AUCTION_EN = "The electronic pregão: an online reverse auction"
+OPEN_DATA_ES, OPEN_DATA_EN = "Datos abiertos y transparencia", "Open data and transparency"
+OPEN_PRACTICE_ES, OPEN_PRACTICE_EN = "Datos abiertos de contratación pública", "Open public procurement data"
+BORN_ES = "Nace la Red Interamericana de Compras Gubernamentales"
+BORN_EN = "The Inter-American Government Procurement Network is born"
+PORTAL_NEWS_ES = "Ecuador lanza su portal de información abierta de compras públicas"
+PORTAL_NEWS_EN = "Ecuador launches its open public procurement information portal"
+PORTAL_EVENT_ES = "Lanzamiento del portal de información abierta de compras públicas del Ecuador"
+PORTAL_EVENT_EN = "Launch of Ecuador's open public procurement information portal"
+BRIEF = "Nota informativa: plataforma de información abierta de compras públicas del Ecuador"
+TRAINING_ES, TRAINING_EN = "Desarrollo profesional y capacitación", "Professional development and training"
+USERS_ES, USERS_EN = (
+    "Apoyo y capacitación a usuarios de las plataformas",
+    "Support and training for platform users",
+)
+HARMONIZATION_ES, HARMONIZATION_EN = "Armonización", "Harmonization"
+PPP_ES, PPP_EN = "Asociaciones público-privadas", "Public-private partnerships"
+OUTSOURCING_ES, OUTSOURCING_EN = "Externalización de plataformas", "Outsourcing of platforms"
+BANKING_ES = "El papel de la banca electrónica en las compras electrónicas"
+BANKING_EN = "The role of electronic banking in e-procurement"
+TAX_ES = "Integración de las compras electrónicas con los sistemas financieros y tributarios"
+TAX_EN = "Integration of e-government procurement with financial and tax systems"
+COOPERATION_ES = "Cooperación regional e institucionalización de la red"
+COOPERATION_EN = "Regional cooperation and institutionalization of the network"
+TRENDS_ES = "Tendencias de las compras electrónicas en los sectores público y privado"
+TRENDS_EN = "E-procurement trends in the public and private sectors"
+STRATEGY_ES = "Estrategias para el desarrollo de las compras gubernamentales electrónicas"
+STRATEGY_EN = "Strategies for developing e-government procurement"
+INSTITUTIONAL_ES, INSTITUTIONAL_EN = "Organización institucional", "Institutional organization"
+INTERNATIONAL_ES, INTERNATIONAL_EN = "Experiencias internacionales", "International experiences"
+
 SPANISH = [
-    ("contratacion publica pymes", "Participación competitiva de las pymes en las compras gubernamentales"),
-    ("PYMEs", "Participación competitiva de las pymes en las compras gubernamentales"),
-    ("pyme compras gubernamentales", "Participación competitiva de las pymes en las compras gubernamentales"),
-    ("chile", "Chile"),
-    ("mexico", "México"),
-    ("peru", "Perú"),
-    ("estados unidos", "Estados Unidos"),
-    ("costa rica", "Costa Rica"),
-    ("brasil subasta inversa", "El pregón electrónico: subasta inversa en línea"),
-    ("subastas inversas", "El pregón electrónico: subasta inversa en línea"),
-    ("pregon electronico", "El pregón electrónico: subasta inversa en línea"),
-    ("convenios marco tienda", "Convenios marco y tienda electrónica"),
-    ("catalogos electronicos", "Contratos marco y compras por catálogo electrónico"),
-    ("datos abiertos transparencia", "Datos abiertos y transparencia"),
-    ("datos abiertos de contratacion", "Datos abiertos de contratación pública"),
+    # --- Accents left out or added ----------------------------------------------------------------
+    ("accents", "peru", ("Perú",)),
+    ("accents", "panama", ("Panamá",)),
+    ("accents", "haiti", ("Haití",)),
+    ("accents", "canada", ("Canadá",)),
+    ("accents", "armonizacion", (HARMONIZATION_ES,)),
+    ("accents", "externalizacion de plataformas", (OUTSOURCING_ES,)),
+    ("accents", "organizacion institucional", (INSTITUTIONAL_ES,)),
+    ("accents", "capacitacion", (TRAINING_ES, USERS_ES)),
+    ("accents", "republica dominicana", ("República Dominicana",)),
+    # --- Plurals and verb forms -------------------------------------------------------------------
+    ("forms", "subasta inversa", (AUCTION_ES,)),
+    ("forms", "asociacion publico privada", (PPP_ES,)),
+    ("forms", "tendencia de la compra electronica", (TRENDS_ES,)),
+    ("forms", "experiencia internacional", (INTERNATIONAL_ES,)),
+    ("forms", "estrategia de desarrollo", (STRATEGY_ES,)),
+    ("forms", "ecuador lanzó su portal", (PORTAL_NEWS_ES, PORTAL_EVENT_ES)),
+    ("forms", "sistema financiero tributario", (TAX_ES,)),
+    ("forms", "convenio marco", (FRAMEWORK_ES, CATALOGUE_ES)),
+    # --- Acronyms and their expansions ------------------------------------------------------------
+    ("acronyms", "SERCOP", ("Ecuador", PORTAL_NEWS_ES, PORTAL_EVENT_ES, BRIEF)),
+    ("acronyms", "OEA", (OAS_ES, ABOUT_ES, REPORT_ES, SEMINAR_III_ES, BORN_ES)),
     (
-        "lanzamiento portal ecuador",
-        "Lanzamiento del portal de información abierta de compras públicas del Ecuador",
+        "acronyms",
+        "Organización de los Estados Americanos",
+        (OAS_ES, ABOUT_ES, REPORT_ES, SEMINAR_III_ES, BORN_ES),
     ),
-    ("ecuador lanza portal", "Ecuador lanza su portal de información abierta de compras públicas"),
-    ("nace la red", "Nace la Red Interamericana de Compras Gubernamentales"),
-    (
-        "informe ejecutivo seminario",
-        "Informe ejecutivo del III Seminario Interamericano de Compras Gubernamentales Electrónicas",
-    ),
-    ("II seminario 2004", "II Seminario Interamericano de Compras Gubernamentales Electrónicas"),
-    ("firma digital", "Firma digital y seguridad"),
-    ("capacitacion usuarios plataformas", "Apoyo y capacitación a usuarios de las plataformas"),
-    ("armonizacion", "Armonización"),
-    ("banca electronica", "El papel de la banca electrónica en las compras electrónicas"),
-    ("asociaciones publico privadas", "Asociaciones público-privadas"),
-    ("marco legal compras", "Marco legal de las compras públicas"),
-    ("externalizacion plataformas", "Externalización de plataformas"),
-    ("cooperacion regional", "Cooperación regional e institucionalización de la red"),
-    ("organizacion institucional", "Organización institucional"),
-    (
-        "tendencias compras electronicas",
-        "Tendencias de las compras electrónicas en los sectores público y privado",
-    ),
+    ("acronyms", "APP", (PPP_ES,)),
+    ("acronyms", "mipymes", (SME_ES,)),
+    ("acronyms", "ChileCompra", ("Chile", FRAMEWORK_ES)),
+    ("acronyms", "SEACE", ("Perú",)),
+    ("acronyms", "OSCE", ("Perú",)),
+    # --- Typos ------------------------------------------------------------------------------------
+    ("typos", "Guatamala", ("Guatemala",)),
+    ("typos", "Urugay", ("Uruguay",)),
+    ("typos", "transparecia", (OPEN_DATA_ES,)),
+    ("typos", "armonisacion", (HARMONIZATION_ES,)),
+    ("typos", "Venezuala", ("Venezuela",)),
+    ("typos", "Colonbia", ("Colombia",)),
+    ("typos", "capacitasion", (TRAINING_ES, USERS_ES)),
+    ("typos", "Hondruas", ("Honduras",)),
+    # --- Synonyms ---------------------------------------------------------------------------------
+    ("synonyms", "normativa de compras públicas", (LEGAL_ES,)),
+    ("synonyms", "legislación de contratación pública", (LEGAL_ES,)),
+    ("synonyms", "firma electronica", (SIGNATURE_ES,)),
+    ("synonyms", "acuerdos marco", (FRAMEWORK_ES, CATALOGUE_ES)),
+    ("synonyms", "tercerización de plataformas", (OUTSOURCING_ES,)),
+    ("synonyms", "formación de usuarios", (USERS_ES, TRAINING_ES)),
+    ("synonyms", "pequeñas y medianas empresas", (SME_ES,)),
+    ("synonyms", "tienda virtual", (FRAMEWORK_ES, CATALOGUE_ES)),
+    # --- Cross-language: English words on the Spanish site, or content in one language only -------
+    ("cross-language", "nota informativa ecuador", (BRIEF,)),
+    ("cross-language", "framework agreements", (FRAMEWORK_ES, CATALOGUE_ES)),
+    ("cross-language", "reverse auction", (AUCTION_ES,)),
+    ("cross-language", "digital signature", (SIGNATURE_ES,)),
+    ("cross-language", "open data", (OPEN_DATA_ES, OPEN_PRACTICE_ES)),
+    ("cross-language", "Brazil", ("Brasil",)),
+    ("cross-language", "SMEs", (SME_ES,)),
+    ("cross-language", "executive report", (REPORT_ES,)),
+    # --- Text inside documents --------------------------------------------------------------------
+    ("documents", "38 altos funcionarios", (REPORT_ES,)),
+    ("documents", "comité ejecutivo integrado por Perú", (REPORT_ES, ABOUT_ES)),
+    ("documents", "áreas de interés común", (REPORT_ES,)),
+    ("documents", "foros de discusión", (REPORT_ES,)),
+    ("documents", "mesas de trabajo banca electronica", (REPORT_ES,)),
+    ("documents", "acuerdo 2 comite ejecutivo", (REPORT_ES,)),
+    ("documents", "sitio alojado por chile un año", (REPORT_ES, BORN_ES)),
+    # --- Natural questions ------------------------------------------------------------------------
+    ("questions", "¿dónde fue el tercer seminario?", (SEMINAR_III_ES, REPORT_ES)),
+    ("questions", "¿cuándo nació la red?", (BORN_ES, ABOUT_ES)),
+    ("questions", "¿qué es el pregón electrónico?", (AUCTION_ES,)),
+    ("questions", "¿cómo participan las pymes en las compras públicas?", (SME_ES,)),
+    ("questions", "¿quién compra en Chile?", ("Chile",)),
+    ("questions", "segundo seminario en São Paulo", (SEMINAR_II_ES,)),
+    ("questions", "¿qué ley regula las compras en Chile?", ("Chile",)),
+    ("questions", "portal de datos abiertos del ecuador", (PORTAL_NEWS_ES, PORTAL_EVENT_ES, BRIEF)),
+    # --- No answer --------------------------------------------------------------------------------
+    ("no-answer", "compra de vacunas covid-19", ()),
+    ("no-answer", "vacantes de empleo en la secretaría", ()),
+    ("no-answer", "resultados del mundial de fútbol", ()),
+    ("no-answer", "receta de empanadas", ()),
+    ("no-answer", "precio del petróleo hoy", ()),
+    ("no-answer", "horario del metro de Madrid", ()),
+    ("no-answer", "criptomonedas blockchain bitcoin", ()),
+    ("accents", "cooperacion regional", (COOPERATION_ES,)),
+    ("forms", "bancas electronicas", (BANKING_ES,)),
+    ("synonyms", "estrategias de contratación electrónica", (STRATEGY_ES,)),
+    ("acronyms", "RICG", (BORN_ES, ABOUT_ES, "Red Interamericana de Compras Gubernamentales")),
+    ("questions", "¿qué acordó el III seminario?", (REPORT_ES, SEMINAR_III_ES)),
 ]
 
 ENGLISH = [
-    ("SMEs", "Competitive SME participation in government procurement"),
-    ("SME participation", "Competitive SME participation in government procurement"),
-    ("chile", "Chile"),
-    ("mexico", "Mexico"),
-    ("united states", "United States"),
-    ("costa rica", "Costa Rica"),
-    ("peru", "Peru"),
-    ("brazil reverse auction", "The electronic pregão: an online reverse auction"),
-    ("reverse auctions", "The electronic pregão: an online reverse auction"),
-    ("framework agreements online store", "Framework agreements and an online store"),
-    ("e-catalogues", "Framework contracts and e-catalogue purchasing"),
-    ("open data transparency", "Open data and transparency"),
-    ("ecuador launches portal", "Ecuador launches its open public procurement information portal"),
-    ("network is born", "The Inter-American Government Procurement Network is born"),
-    (
-        "executive report III seminar",
-        "Executive report of the III Inter-American Seminar on E-Government Procurement",
-    ),
-    ("digital signatures", "Digital signature and security"),
-    ("training platform users", "Support and training for platform users"),
-    ("harmonization", "Harmonization"),
-    ("electronic banking", "The role of electronic banking in e-procurement"),
-    ("public private partnerships", "Public-private partnerships"),
-    ("legal framework", "Legal framework of public procurement"),
-    ("outsourcing platforms", "Outsourcing of platforms"),
-    ("regional cooperation", "Regional cooperation and institutionalization of the network"),
-    ("institutional organization", "Institutional organization"),
-    ("II seminar 2004", "II Inter-American Seminar on E-Government Procurement"),
-    ("procurement strategies", "Strategies for developing e-government procurement"),
-    ("e-procurement trends", "E-procurement trends in the public and private sectors"),
-    ("professional development", "Professional development and training"),
-    ("international experiences", "International experiences"),
-    (
-        "financial tax systems integration",
-        "Integration of e-government procurement with financial and tax systems",
-    ),
+    # --- Accents ----------------------------------------------------------------------------------
+    ("accents", "pregao", (AUCTION_EN,)),
+    ("accents", "Mexico", ("Mexico",)),
+    ("accents", "Sao Paulo seminar", (SEMINAR_II_EN, REPORT_EN)),
+    ("accents", "México", ("Mexico",)),
+    ("accents", "Perú", ("Peru",)),
+    ("accents", "Haití", ("Haiti",)),
+    ("accents", "e-procurement in Panamá", ("Panama",)),
+    ("accents", "Canadá", ("Canada",)),
+    # --- Plurals and verb forms -------------------------------------------------------------------
+    ("forms", "public private partnership", (PPP_EN,)),
+    ("forms", "reverse auction", (AUCTION_EN,)),
+    ("forms", "trend in e-procurement", (TRENDS_EN,)),
+    ("forms", "strategy for developing", (STRATEGY_EN,)),
+    ("forms", "ecuador launched portal", (PORTAL_NEWS_EN, PORTAL_EVENT_EN)),
+    ("forms", "framework agreement", (FRAMEWORK_EN, CATALOGUE_EN)),
+    ("forms", "international experience", (INTERNATIONAL_EN,)),
+    ("forms", "integrating tax system", (TAX_EN,)),
+    # --- Acronyms ---------------------------------------------------------------------------------
+    ("acronyms", "OAS", (OAS_EN, ABOUT_EN, REPORT_EN, SEMINAR_III_EN, BORN_EN)),
+    ("acronyms", "Organization of American States", (OAS_EN, ABOUT_EN, REPORT_EN, SEMINAR_III_EN, BORN_EN)),
+    ("acronyms", "PPP", (PPP_EN,)),
+    ("acronyms", "MSMEs", (SME_EN,)),
+    ("acronyms", "SERCOP", ("Ecuador", PORTAL_NEWS_EN, PORTAL_EVENT_EN)),
+    ("acronyms", "GSA", ("United States",)),
+    ("acronyms", "SEACE", ("Peru",)),
+    ("acronyms", "SICOP", ("Costa Rica",)),
+    # --- Typos ------------------------------------------------------------------------------------
+    ("typos", "Paraguy", ("Paraguay",)),
+    ("typos", "Equador", ("Ecuador",)),
+    ("typos", "harmonisation", (HARMONIZATION_EN,)),
+    ("typos", "transparancy", (OPEN_DATA_EN,)),
+    ("typos", "Argentinia", ("Argentina",)),
+    ("typos", "Nicaragau", ("Nicaragua",)),
+    ("typos", "outsorcing", (OUTSOURCING_EN,)),
+    ("typos", "Jamiaca", ("Jamaica",)),
+    # --- Synonyms ---------------------------------------------------------------------------------
+    ("synonyms", "procurement regulations", (LEGAL_EN,)),
+    ("synonyms", "procurement legislation", (LEGAL_EN,)),
+    ("synonyms", "electronic signature", (SIGNATURE_EN,)),
+    ("synonyms", "small and medium enterprises", (SME_EN,)),
+    ("synonyms", "capacity building", (TRAINING_EN, USERS_EN)),
+    ("synonyms", "e-catalog", (CATALOGUE_EN, FRAMEWORK_EN)),
+    ("synonyms", "accountability", (OPEN_DATA_EN, OPEN_PRACTICE_EN)),
+    ("synonyms", "framework contracts", (CATALOGUE_EN, FRAMEWORK_EN)),
+    # --- Cross-language ---------------------------------------------------------------------------
+    ("cross-language", "nota informativa", (BRIEF,)),
+    ("cross-language", "plataforma de información abierta SERCOP", (BRIEF, PORTAL_NEWS_EN, PORTAL_EVENT_EN)),
+    ("cross-language", "licitación", (FRAMEWORK_EN, CATALOGUE_EN, AUCTION_EN)),
+    ("cross-language", "convenio marco", (FRAMEWORK_EN, CATALOGUE_EN)),
+    ("cross-language", "firma digital", (SIGNATURE_EN,)),
+    ("cross-language", "pymes", (SME_EN,)),
+    ("cross-language", "datos abiertos", (OPEN_DATA_EN, OPEN_PRACTICE_EN)),
+    ("cross-language", "informe ejecutivo", (REPORT_EN,)),
+    ("cross-language", "Estados Unidos", ("United States",)),
+    # --- Text inside documents --------------------------------------------------------------------
+    ("documents", "38 senior officials", (REPORT_EN,)),
+    ("documents", "areas of common interest", (REPORT_EN,)),
+    ("documents", "discussion forums", (REPORT_EN,)),
+    ("documents", "executive committee made up of Peru", (REPORT_EN, ABOUT_EN)),
+    ("documents", "website hosted by Chile for one year", (REPORT_EN, BORN_EN)),
+    ("documents", "two multilateral institutions", (REPORT_EN,)),
+    ("documents", "workshops electronic banking", (REPORT_EN, BANKING_EN)),
+    # --- Natural questions ------------------------------------------------------------------------
+    ("questions", "where was the third seminar?", (SEMINAR_III_EN, REPORT_EN)),
+    ("questions", "when was the network born?", (BORN_EN, ABOUT_EN)),
+    ("questions", "what is the pregão?", (AUCTION_EN,)),
+    ("questions", "how can SMEs take part in government procurement?", (SME_EN,)),
+    ("questions", "who buys for the government in Chile?", ("Chile",)),
+    ("questions", "2nd seminar 2004", (SEMINAR_II_EN,)),
+    ("questions", "which law governs procurement in Peru?", ("Peru",)),
+    ("questions", "what did the 3rd seminar agree?", (REPORT_EN, SEMINAR_III_EN)),
+    # --- No answer --------------------------------------------------------------------------------
+    ("no-answer", "job vacancies at the secretariat", ()),
+    ("no-answer", "covid-19 vaccine purchases", ()),
+    ("no-answer", "world cup football results", ()),
+    ("no-answer", "empanada recipe", ()),
+    ("no-answer", "oil price today", ()),
+    ("no-answer", "Madrid metro timetable", ()),
+    ("no-answer", "cryptocurrency blockchain bitcoin", ()),
+    ("accents", "Saint Lucía", ("Saint Lucia",)),
+    ("forms", "outsourced platforms", (OUTSOURCING_EN,)),
+    ("synonyms", "public purchasing trends", (TRENDS_EN,)),
+    ("acronyms", "IGPN", (BORN_EN, ABOUT_EN, "Inter-American Government Procurement Network")),
+    ("typos", "Guatamala", ("Guatemala",)),
 ]
 
-JUDGMENTS = [("es", query, title) for query, title in SPANISH] + [
-    ("en", query, title) for query, title in ENGLISH
-]
+JUDGMENTS = [("es", *judgment) for judgment in SPANISH] + [("en", *judgment) for judgment in ENGLISH]
+CATEGORIES = sorted({category for _language, category, _query, _titles in JUDGMENTS})

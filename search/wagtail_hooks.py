@@ -1,0 +1,26 @@
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from network import reference
+from search.datasets import GLOSSARY_DATA
+from search.models import GlossaryEntry
+
+
+class GlossaryEntryViewSet(SnippetViewSet):
+    """The search glossary, where the secretariat adds the words readers use for the same thing."""
+
+    model = GlossaryEntry
+    icon = "search"
+    menu_label = _("Search glossary")
+    list_display = ["__str__", "spanish", "english"]
+
+
+register_snippet(GlossaryEntryViewSet)
+
+
+@hooks.register(reference.HOOK, order=900)
+def register_search_data() -> list[reference.Dataset]:
+    return [GLOSSARY_DATA]
