@@ -14,11 +14,14 @@ from django.http import HttpRequest
 from django.urls import ResolverMatch, translate_url
 from django.utils import translation
 from django.utils.encoding import escape_uri_path
+from django.utils.http import urlencode
 
 from modelcluster.models import get_all_child_relations
 from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.models import Page
+
+from network.cache import ALL_PARAMETERS, ReadParameters
 
 # Fields that are derived or optional metadata: their absence does not make a
 # page "untranslated" for a reader.
@@ -89,7 +92,7 @@ def language_urls(request: HttpRequest, page: Page | None = None, keep_query: bo
     route = getattr(request, "routable_resolver_match", None)
     route_name = route.url_name if route and route.url_name else ""
     translated = route_name.endswith(f"-{translation.get_language()}")
-    query = f"?{request.META['QUERY_STRING']}" if keep_query and request.META.get("QUERY_STRING") else ""
+    query = switch_query(request) if keep_query else ""
     urls = {}
     for code, _name in settings.LANGUAGES:
         if page is not None:
@@ -99,6 +102,23 @@ def language_urls(request: HttpRequest, page: Page | None = None, keep_query: bo
             url = translate_url(escape_uri_path(request.path), code)
         urls[code] = url + query
     return urls
+
+
+def switch_query(request: HttpRequest) -> str:
+    """The query string the language switch carries ("?…" or "").
+
+    Under the page cache (``network.cache.ReadParameters``) only the parameters the page has
+    read by then (a listing's filters, a search, all read before its template renders): the
+    page is cached under those, and repeating a tracking tag or cache buster of the reader
+    who filled the cache would hand it to every later reader.
+    """
+    parameters = request.GET
+    if isinstance(parameters, ReadParameters) and parameters.read_names() != ALL_PARAMETERS:
+        names = sorted(parameters.names_read)
+        query = urlencode([(name, value) for name in names for value in parameters.getlist(name)])
+    else:
+        query = parameters.urlencode()
+    return f"?{query}" if query else ""
 
 
 def translated_route(request: HttpRequest, page: Page, route: ResolverMatch, code: str) -> str:

@@ -1,6 +1,7 @@
 """Anonymous readers get cached pages; any publication shows at once; editors never see the cache."""
 
 import logging
+import os
 import socket
 from collections.abc import Iterator
 
@@ -142,14 +143,19 @@ def closed_port() -> int:
         return sock.getsockname()[1]
 
 
+# Each test process (pytest-xdist runs two) counts the keys of its own prefix in the shared Redis.
+JUNK_PREFIX = f"junk-query-test-{os.getpid()}"
+RECOVERY_PREFIX = f"recovery-test-{os.getpid()}"
+
+
 @pytest.fixture
 def junk_redis(settings) -> Iterator[redis.Redis]:
     """The local Redis under a prefix of its own, emptied before and after."""
-    settings.CACHES = redis_cache("junk-query-test")
+    settings.CACHES = redis_cache(JUNK_PREFIX)
     client = redis.Redis.from_url(REDIS_URL)
-    client.delete(*client.keys("junk-query-test:*") or ["none"])
+    client.delete(*client.keys(f"{JUNK_PREFIX}:*") or ["none"])
     yield client
-    client.delete(*client.keys("junk-query-test:*") or ["none"])
+    client.delete(*client.keys(f"{JUNK_PREFIX}:*") or ["none"])
 
 
 def test_an_unreachable_cache_serves_the_site_uncached_logs_it_and_health_says_so(
@@ -168,14 +174,14 @@ def test_health_says_the_cache_answers(client, db):
 
 
 def test_a_publication_while_the_cache_was_down_is_shown_once_it_answers_again(client, about_page, settings):
-    settings.CACHES = redis_cache("recovery-test")
+    settings.CACHES = redis_cache(RECOVERY_PREFIX)
     caches["default"].clear()
     try:
         assert "La red reúne" in client.get("/es/acerca-de-la-red/").content.decode()
-        settings.CACHES = redis_cache("recovery-test", f"redis://127.0.0.1:{closed_port()}/15")
+        settings.CACHES = redis_cache(RECOVERY_PREFIX, f"redis://127.0.0.1:{closed_port()}/15")
         about_page.intro_es = "Publicado sin caché."
         about_page.save_revision().publish()
-        settings.CACHES = redis_cache("recovery-test")
+        settings.CACHES = redis_cache(RECOVERY_PREFIX)
         assert "Publicado sin caché." in client.get("/es/acerca-de-la-red/").content.decode()
     finally:
         caches["default"].clear()
@@ -184,16 +190,27 @@ def test_a_publication_while_the_cache_was_down_is_shown_once_it_answers_again(c
 def test_query_parameters_a_page_does_not_read_make_no_cache_entries(client, about_page, junk_redis):
     for number in range(500):
         assert client.get(f"/es/acerca-de-la-red/?utm_source=junk{number}&x{number}=1").status_code == 200
-    assert len(junk_redis.keys("junk-query-test:*:network:page:*")) == 1
+    assert len(junk_redis.keys(f"{JUNK_PREFIX}:*:network:page:*")) == 1
     count, _html = queries_for(client, "/es/acerca-de-la-red/?fbclid=another")
     assert count == 0
+
+
+def test_a_cached_page_never_hands_the_first_readers_query_string_to_the_next(client, about_page, junk_redis):
+    """The language switch carries only the parameters the page read: a page cached under none of
+    them keeps no tag of the reader who filled the cache."""
+    for url in ("/es/acerca-de-la-red/?utm_source=boletin-de-ana", "/es/acerca-de-la-red/?fbclid=otro"):
+        html = client.get(url).content.decode()
+        assert 'href="/en/about-the-network/" hreflang="en"' in html, url
+        assert "boletin-de-ana" not in html, url
+    search = client.get("/es/buscar/?q=compras").content.decode()
+    assert 'href="/en/search/?q=compras" hreflang="en"' in search
 
 
 def test_the_cached_variants_of_one_page_are_bounded(client, home, junk_redis, settings):
     settings.PAGE_CACHE_VARIANTS = 3
     for number in range(8):
         assert client.get(f"/es/buscar/?q=palabra{number}").status_code == 200
-    assert len(junk_redis.keys("junk-query-test:*:network:page:*")) == 3
+    assert len(junk_redis.keys(f"{JUNK_PREFIX}:*:network:page:*")) == 3
 
 
 def test_public_pages_may_be_kept_by_a_cdn_and_briefly_by_browsers(client, about_page, settings):
