@@ -164,10 +164,14 @@ def month_path(month: str) -> str:
 
 
 def zipped(text: str, name: str = "datos.json") -> bytes:
-    """A ZIP holding one JSON file, as SERCOP serves each month."""
+    """A ZIP holding one JSON file, as SERCOP serves each month.
+
+    The entry's date is fixed so that the same text always gives the same bytes: a ZIP made a
+    second later would otherwise differ in its timestamp.
+    """
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr(name, text)
+        archive.writestr(zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0)), text, zipfile.ZIP_DEFLATED)
     return buffer.getvalue()
 
 
