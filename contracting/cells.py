@@ -5,7 +5,14 @@ currency takes the database a scan of a million rows for each facet, however it 
 But those six columns take few distinct combinations (a few thousand per dataset), so
 ``refresh`` stores the number of processes per combination in ``contracting_process_cell``,
 and per industry, year, method and category in ``contracting_industry_cell``, tables
-migration 0002 creates on PostgreSQL only.
+migration 0003 creates on PostgreSQL only.
+
+A search by a common word is the same problem again: a word in a fifth of a million titles
+leaves 200,000 processes to count. So, for each word that at least ``FREQUENT_WORD`` of a
+dataset's processes match (in their title or description, or in their buyer's or a supplier's
+name: what the explorer searches), ``contracting_word_cell`` (migration 0005) holds the number
+of processes per combination of the six values. A search by one such word, with filters on
+those columns only, is summed from them like the others (``frequent_word``).
 A selection that filters by nothing else (``answer``) has every facet count and its total
 summed from these rows (``CellCounts``), in the time a few thousand rows take, whatever the
 number of processes. The cells are rebuilt with the dataset's figures after each import
@@ -14,6 +21,7 @@ number of processes. The cells are rebuilt with the dataset's figures after each
 SQLite, at sample volumes, counts the processes themselves (``browsing.ProcessCounts``).
 """
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.db import connection, transaction
@@ -22,6 +30,31 @@ from contracting.models.data import Dataset
 
 TABLE = "contracting_process_cell"
 INDUSTRY_TABLE = "contracting_industry_cell"
+WORD_TABLE = "contracting_word_cell"
+
+# A word that matches at least this many processes of a dataset gets its cells: below it, the
+# processes themselves are counted in about the time the cells would take.
+FREQUENT_WORD = 5_000
+# The frequent words are sought in a sample of about this many processes of the dataset.
+WORD_SAMPLE = 30_000
+
+# The words a process is found by, as ``browsing._matching`` matches them: those of its title and
+# description, of its buyer's name and of its suppliers' names (a tsvector holds each word once).
+PROCESS_WORDS = """
+    to_tsvector('simple', COALESCE(process.title, '') || ' ' || COALESCE(process.description, ''))
+    || to_tsvector('simple', COALESCE(buyer.name, ''))
+    || COALESCE(supplied.words, ''::tsvector)
+"""
+# The words of the names of each process's suppliers, for the processes of a dataset.
+SUPPLIER_WORDS = """
+    SELECT award.process_id, to_tsvector('simple', string_agg(supplier.name, ' ')) AS words
+    FROM contracting_award AS award
+    JOIN contracting_award_suppliers AS link ON link.award_id = award.id
+    JOIN contracting_organisation AS supplier ON supplier.id = link.organisation_id
+    JOIN contracting_process AS process ON process.id = award.process_id
+    WHERE process.dataset_id = %(dataset)s
+    GROUP BY award.process_id
+"""
 
 # Selection attribute → process column, for the facets counted per value of a process column.
 COLUMNS = {
@@ -62,10 +95,11 @@ def refresh(dataset: Dataset) -> None:
     """
     if enabled():
         fill(dataset.pk)
+        fill_words(dataset.pk, dataset.process_count)
 
 
 def fill(dataset: int) -> None:
-    """Replace the cells of the dataset with id ``dataset`` (PostgreSQL; migration 0002 calls it too)."""
+    """Replace the cells of the dataset with id ``dataset`` (PostgreSQL; migration 0003 calls it too)."""
     grouped = ", ".join(COLUMNS.values())
     industry_columns = ", ".join(INDUSTRY_COLUMNS.values())
     by_industry = ", ".join(f"process.{column}" for column in INDUSTRY_COLUMNS.values())
@@ -98,28 +132,134 @@ def fill(dataset: int) -> None:
         )
 
 
-class CellCounts:
-    """The counts of a selection (that ``answer`` accepts) summed from the cells: one query each."""
+def fill_words(dataset: int, processes: int) -> None:
+    """Replace the word cells of the dataset with id ``dataset``, which has ``processes`` processes.
 
-    def __init__(self, datasets: list[int], selection: Any) -> None:
+    Two passes: the frequent words are found in a sample of the processes (words the sample
+    suggests are at least half as frequent as ``FREQUENT_WORD``: a word left out is only
+    counted from the processes, never miscounted), then one pass over every process counts
+    the processes of each frequent word per combination of values.
+    """
+    grouped = ", ".join(COLUMNS.values())
+    by_process = ", ".join(f"process.{column}" for column in COLUMNS.values())
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(
+            f"DELETE FROM {WORD_TABLE} WHERE dataset_id = %s"  # noqa: S608 (constants only)
+            " OR dataset_id NOT IN (SELECT id FROM contracting_dataset)",
+            [dataset],
+        )
+        if processes < FREQUENT_WORD:
+            return
+        share = min(1.0, WORD_SAMPLE / processes)
+        # Counting a million processes' words by six columns takes more than the default 4 MB.
+        cursor.execute("SET LOCAL work_mem = '256MB'")
+        cursor.execute(
+            f"""
+            SELECT word FROM (
+                SELECT unnest(tsvector_to_array({PROCESS_WORDS})) AS word
+                FROM contracting_process AS process TABLESAMPLE SYSTEM (%(percent)s)
+                LEFT JOIN contracting_organisation AS buyer ON buyer.id = process.buyer_id
+                LEFT JOIN ({SUPPLIER_WORDS}) AS supplied ON supplied.process_id = process.id
+                WHERE process.dataset_id = %(dataset)s
+            ) AS sampled
+            GROUP BY word HAVING count(*) >= %(least)s
+            """,  # noqa: S608 (constants only; values are parameters)
+            {"dataset": dataset, "percent": 100 * share, "least": FREQUENT_WORD * share / 2},
+        )
+        words = [word for (word,) in cursor.fetchall()]
+        if not words:
+            return
+        cursor.execute(
+            f"""
+            INSERT INTO {WORD_TABLE} (dataset_id, word, {grouped}, processes)
+            SELECT %(dataset)s, word, {grouped}, count(*) FROM (
+                SELECT {by_process}, unnest(tsvector_to_array({PROCESS_WORDS})) AS word
+                FROM contracting_process AS process
+                LEFT JOIN contracting_organisation AS buyer ON buyer.id = process.buyer_id
+                LEFT JOIN ({SUPPLIER_WORDS}) AS supplied ON supplied.process_id = process.id
+                WHERE process.dataset_id = %(dataset)s
+            ) AS found
+            WHERE word = ANY(%(words)s)
+            GROUP BY word, {grouped}
+            """,  # noqa: S608 (constants only; values are parameters)
+            {"dataset": dataset, "words": words},
+        )
+
+
+@dataclass(frozen=True)
+class FrequentWord:
+    """A searched word whose word cells hold the counts of every large dataset in scope."""
+
+    word: str
+    # The datasets whose word cells hold it; the others in scope are small enough to count.
+    datasets: tuple[int, ...]
+
+
+def frequent_word(text: str, datasets: list[Dataset]) -> FrequentWord | None:
+    """The word cells that answer a search for ``text`` in ``datasets``, if any.
+
+    ``text`` must be one word (one term of the search syntax, as the database parses it), and
+    every dataset of at least ``FREQUENT_WORD`` processes must hold it in its word cells: one
+    where the word is rare is better counted from its processes, and so are the others then.
+    """
+    if not enabled() or not text:
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""
+            WITH searched AS (
+                SELECT (tsvector_to_array(to_tsvector('simple', %(text)s)))[1] AS word
+                WHERE numnode(websearch_to_tsquery('simple', %(text)s)) = 1
+                AND array_length(tsvector_to_array(to_tsvector('simple', %(text)s)), 1) = 1
+            )
+            SELECT searched.word, dataset.id FROM searched, unnest(%(datasets)s::bigint[]) AS dataset (id)
+            WHERE EXISTS (
+                SELECT 1 FROM {WORD_TABLE} AS cell
+                WHERE cell.dataset_id = dataset.id AND cell.word = searched.word
+            )
+            """,  # noqa: S608 (a constant table; values are parameters)
+            {"text": text, "datasets": [dataset.pk for dataset in datasets]},
+        )
+        rows = cursor.fetchall()
+    celled = {pk for _word, pk in rows}
+    large = {dataset.pk for dataset in datasets if dataset.process_count >= FREQUENT_WORD}
+    if not rows or not large <= celled:
+        return None
+    return FrequentWord(rows[0][0], tuple(sorted(celled)))
+
+
+class CellCounts:
+    """The counts of a selection (that ``answer`` accepts) summed from the cells: one query each.
+
+    With ``word``, from the word cells of that word (the selection's text is that word).
+    """
+
+    def __init__(self, datasets: list[int], selection: Any, word: str = "") -> None:
         self.datasets = datasets
         self.selection = selection
+        self.word = word
 
     def total(self) -> int:
-        where, params = _where(self.datasets, self.selection, COLUMNS, skip="")
+        table, where, params = self._where(skip="")
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT coalesce(sum(processes), 0) FROM {TABLE} WHERE {where}", params)  # noqa: S608 (values are parameters)
+            cursor.execute(f"SELECT coalesce(sum(processes), 0) FROM {table} WHERE {where}", params)  # noqa: S608 (values are parameters)
             return int(cursor.fetchone()[0])
 
     def per_value(self, facet: str) -> dict[Any, int]:
-        where, params = _where(self.datasets, self.selection, COLUMNS, skip=facet)
+        table, where, params = self._where(skip=facet)
         column = COLUMNS[facet]
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT {column}, sum(processes) FROM {TABLE} WHERE {where} GROUP BY {column}",  # noqa: S608 (a constant column; values are parameters)
+                f"SELECT {column}, sum(processes) FROM {table} WHERE {where} GROUP BY {column}",  # noqa: S608 (a constant column; values are parameters)
                 params,
             )
             return {value: int(count) for value, count in cursor.fetchall() if value not in (None, "")}
+
+    def _where(self, skip: str) -> tuple[str, str, list[Any]]:
+        where, params = _where(self.datasets, self.selection, COLUMNS, skip=skip)
+        if not self.word:
+            return TABLE, where, params
+        return WORD_TABLE, f"{where} AND word = %s", [*params, self.word]
 
 
 def answer_industries(selection: Any) -> bool:

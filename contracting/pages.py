@@ -74,7 +74,7 @@ def scope_datasets(country: CountryPage | None) -> list[Dataset]:
 def explorer_context(page, request: HttpRequest, country: CountryPage | None) -> dict[str, Any]:
     datasets = scope_datasets(country)
     parsed = browsing.parse_selection(request.GET)
-    selection = parsed.selection
+    selection = browsing.with_word_cells(parsed.selection, datasets)
     processes = browsing.processes_in(datasets)
     selected = browsing.apply(processes, selection)
     total, facets = browsing.facets(processes, datasets, selection)
@@ -160,7 +160,7 @@ def download(
 ) -> StreamingHttpResponse:
     """The selection as CSV or JSON, streamed in batches, at most ``DOWNLOAD_LIMIT`` processes."""
     datasets = scope_datasets(country)
-    selection = browsing.parse_selection(request.GET).selection
+    selection = browsing.with_word_cells(browsing.parse_selection(request.GET).selection, datasets)
     rows = browsing.ordered(browsing.apply(browsing.processes_in(datasets), selection), selection)
     rows = rows.select_related("buyer").only(*browsing.LIST_FIELDS, "buyer__identifier")[:DOWNLOAD_LIMIT]
     columns = download_columns(

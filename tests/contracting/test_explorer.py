@@ -376,6 +376,75 @@ def test_a_selected_option_without_processes_stays_offered(client):
     assert 'value="works" selected' in html
 
 
+# --- Frequent words (PostgreSQL) ---------------------------------------------------------------
+
+WORD_QUERIES = [
+    "q=de",
+    "q=de&sort=amount&currency=PYG",
+    "q=de&year=2022&method=open",
+    "q=medicamentos",
+    "q=ministerio",  # buyers' names
+    "q=farma",  # a supplier's name
+    "q=Compra&sort=-amount",
+]
+
+
+def page_of(client, url: str) -> tuple[list[int], dict[str, dict[str, int]], str]:
+    """What a reader sees of a selection: its processes in order, the facets' counts, the total."""
+    html = client.get(url).content.decode()
+    counted = {name: facet(html, name) for name in ("year", "method", "details", "category", "status")}
+    return numbers(client, url), counted, re.search(r'<p class="meta" role="status">([^<]*)', html).group(1)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="word cells exist on PostgreSQL only")
+@pytest.mark.parametrize("frequent", [1, 3])
+@pytest.mark.parametrize("query", WORD_QUERIES)
+@pytest.mark.parametrize("base", [PY, ALL])
+def test_a_frequent_word_is_counted_from_its_cells_as_from_its_processes(
+    client, monkeypatch, frequent, query, base
+):
+    """With word cells for every word (threshold 1), or for the words of at least two of
+    Paraguay's five processes (threshold 3: words at least half as frequent are kept, and
+    Colombia's one process is counted from itself), each selection lists and counts what the
+    processes themselves give, whether the word cells answer it or not."""
+    from contracting import cells
+
+    expected = page_of(client, f"{base}?{query}")
+    monkeypatch.setattr(cells, "FREQUENT_WORD", frequent)
+    for dataset in Dataset.objects.all():
+        cells.refresh(dataset)
+    word = re.search(r"q=(\w+)", query).group(1)
+    # Every dataset of at least ``frequent`` processes must hold the word: at threshold 1,
+    # Colombia too (it has no ministry and no Farma), and a large dataset where the word is
+    # rare is counted from its processes.
+    if frequent == 3:
+        celled = word in {"de", "ministerio", "farma"}
+    else:
+        celled = base == PY or word.lower() in {"de", "medicamentos", "compra"}
+    scope = Dataset.objects.filter(name="Paraguay") if base == PY else Dataset.objects.all()
+    assert (cells.frequent_word(word, list(scope)) is not None) == celled
+
+    with CaptureQueriesContext(connection) as captured:
+        found = page_of(client, f"{base}?{query}")
+
+    assert found == expected
+    assert any(f"sum(processes) FROM {cells.WORD_TABLE}" in query["sql"] for query in captured) == celled
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="word cells exist on PostgreSQL only")
+def test_only_one_frequent_word_is_answered_from_the_word_cells(monkeypatch):
+    from contracting import cells
+
+    monkeypatch.setattr(cells, "FREQUENT_WORD", 1)
+    datasets = list(Dataset.objects.all())
+    for dataset in datasets:
+        cells.refresh(dataset)
+
+    assert cells.frequent_word("Medicamentos", datasets).word == "medicamentos"
+    for text in ("compra de", "-medicamentos", "medicamentos OR papel", "zzz", ""):
+        assert cells.frequent_word(text, datasets) is None, text
+
+
 # --- Bad input ---------------------------------------------------------------------------------
 
 
