@@ -678,16 +678,22 @@ def _update(model: type[models.Model], names: list[str], rows: list[tuple]) -> N
 
 
 def _prepared(fields: list[models.Field], rows: list[tuple]) -> Iterator[list[Any]]:
-    """The rows with their dates, amounts and JSON converted for the database."""
+    """The rows with their dates, amounts and JSON converted for the database.
+
+    The values are already of their fields' Python types, so only the database's own
+    conversion is applied (``prepared=True``): the fields' checks of what they are given cost
+    as much as the rest of the import's writing.
+    """
     converters = [
-        (index, field.get_db_prep_save)
+        (index, partial(field.get_db_prep_value, connection=connection, prepared=True))
         for index, field in enumerate(fields)
         if isinstance(field, models.DateField | models.DecimalField | models.JSONField)
     ]
     for row in rows:
         values = list(row)
         for index, convert in converters:
-            values[index] = convert(values[index], connection)
+            if values[index] is not None:
+                values[index] = convert(values[index])
         yield values
 
 
