@@ -1,8 +1,8 @@
 """Importing OCDS releases into a dataset: check, upgrade, merge by OCID, store the facts.
 
 Releases are read one at a time (``contracting.reading``), checked (an ocid, numeric amounts,
-known currencies), upgraded from OCDS 1.0 to 1.1 (ocdskit) and grouped by OCID in ocdskit's
-on-disk packager, so memory does not grow with the file. Each OCID's new releases are then
+known currencies), upgraded from OCDS 1.0 to 1.1 (ocdskit) and grouped by OCID on disk
+(``Spool``), so memory does not grow with the file. Each OCID's new releases are then
 merged (ocdsmerge, with the vendored 1.1.5 schema, so nothing is fetched) onto the compiled
 release already stored, and the process's facts are written in batches, one transaction each.
 
@@ -12,18 +12,23 @@ twice changes nothing, and a newer release updates its process.
 
 import gc
 import hashlib
+import itertools
 import json
 import logging
 import multiprocessing
+import pickle
+import sqlite3
 import sys
+import tempfile
 import warnings
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
 from functools import cache, partial
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -33,7 +38,6 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
 import ocdsmerge
-from ocdskit.packager import Packager
 from ocdskit.upgrade import upgrade_10_11
 from ocdskit.util import is_linked_release
 from tqdm import tqdm
@@ -114,7 +118,7 @@ class Summary:
 def import_files(dataset: Dataset, paths: Iterable[Path], *, progress: bool = False) -> Summary:
     """Import the releases and records in ``paths`` into ``dataset``, then refresh its figures."""
     summary = Summary()
-    with _frozen_heap(), Packager(force_version="1.1") as packager:
+    with _frozen_heap(), closing(Spool()) as spool:
         bar = tqdm(desc="Reading", unit=" releases", disable=not progress, file=sys.stderr)
         for path in paths:
             summary.files += 1
@@ -123,14 +127,11 @@ def import_files(dataset: Dataset, paths: Iterable[Path], *, progress: bool = Fa
                     summary.problems.append(entry)
                     continue
                 for release in _releases(entry, summary):
-                    packager.backend.add_release(release, entry.package.get("uri", ""))
+                    spool.add(release)
                     summary.releases_read += 1
                     bar.update()
-                    if summary.releases_read % SPOOL_FLUSH == 0:
-                        packager.backend.flush()
-            packager.backend.flush()
         bar.close()
-        groups = packager.backend.get_releases_by_ocid()
+        groups = spool.groups()
         bar = tqdm(desc="Merging", unit=" processes", disable=not progress, file=sys.stderr)
         with _merging(in_worker=summary.releases_read > BATCH) as merge:
             # While the worker merges one batch, this process writes the one before.
@@ -183,10 +184,49 @@ def refresh_dataset(dataset: Dataset) -> None:
     cells.refresh(dataset)
 
 
+class Spool:
+    """The releases read, kept on disk (a temporary SQLite file) until all are read, then given
+    back grouped by OCID.
+
+    They are kept pickled: the spool is read back by the process that wrote it, and pickling
+    costs less than JSON both ways (0.40 against 0.66 CPU s for bench/ocds.py's 20,000
+    releases, spooled by ocdskit's packager before).
+    """
+
+    def __init__(self) -> None:
+        self.file = tempfile.NamedTemporaryFile(suffix=".sqlite3")  # noqa: SIM115 (closed by close)
+        self.connection = sqlite3.connect(self.file.name)
+        # A scratch file: nothing to recover after a crash.
+        self.connection.execute("PRAGMA journal_mode = OFF")
+        self.connection.execute("CREATE TABLE releases (ocid TEXT, release BLOB)")
+        self.buffer: list[tuple[str, bytes]] = []
+
+    def add(self, release: dict[str, Any]) -> None:
+        self.buffer.append((release["ocid"], pickle.dumps(release, pickle.HIGHEST_PROTOCOL)))
+        if len(self.buffer) >= SPOOL_FLUSH:
+            self.flush()
+
+    def flush(self) -> None:
+        self.connection.executemany("INSERT INTO releases VALUES (?, ?)", self.buffer)
+        self.buffer = []
+
+    def groups(self) -> Iterator[tuple[str, list[dict[str, Any]]]]:
+        """Each OCID, in order, with its releases."""
+        self.flush()
+        self.connection.execute("CREATE INDEX releases_by_ocid ON releases (ocid)")
+        rows = self.connection.execute("SELECT ocid, release FROM releases ORDER BY ocid")
+        for ocid, group in itertools.groupby(rows, key=itemgetter(0)):
+            yield ocid, [pickle.loads(release) for _, release in group]  # noqa: S301 (written above)
+
+    def close(self) -> None:
+        self.connection.close()
+        self.file.close()
+
+
 def _batches(groups: Iterator, size: int) -> Iterator[list[tuple[str, list[dict]]]]:
     batch = []
-    for ocid, rows in groups:
-        batch.append((ocid, [row[-1] for row in rows]))
+    for group in groups:
+        batch.append(group)
         if len(batch) == size:
             yield batch
             batch = []
