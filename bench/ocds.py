@@ -10,7 +10,9 @@ one release at a time, never held in memory. Then prints, with the machine's fac
   SQLite (a temporary file) and PostgreSQL (a scratch database ``bench_ocds``, created and
   dropped here), each import in a child process, at two file sizes, with its peak memory: the
   importer's ``ru_maxrss`` plus its merge worker's (``RUSAGE_CHILDREN``), an upper bound since
-  the forked worker shares pages with it and their peaks need not coincide;
+  the forked worker shares pages with it and their peaks need not coincide; and its CPU seconds:
+  the importer's and its worker's, and on PostgreSQL the server's for the import's connection
+  (read from /proc when the server runs on this machine), which the clock waits for too;
 - on PostgreSQL, indicators recomputed at ``--processes`` processes (1,000,000 by default,
   inserted by bulk SQL, not imported) and a country profile with its data section, p95 of
   uncached renders and the query count of one profile (Ecuador) at 1,000 and at ``--processes``.
@@ -348,6 +350,7 @@ def run_import(path: str, name: str, profile: str = "") -> dict[str, Any]:
     from contracting.importer import import_files
 
     dataset = new_dataset("EC", name)
+    server_before = server_cpu()
     profiler = cProfile.Profile() if profile else None
     cpu_before = [
         usage.ru_utime + usage.ru_stime
@@ -377,9 +380,27 @@ def run_import(path: str, name: str, profile: str = "") -> dict[str, Any]:
                 strict=True,
             )
         ),
+        "server_cpu": server_cpu() - server_before,
         "importer_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "worker_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
     }
+
+
+def server_cpu() -> float:
+    """CPU seconds of this connection's PostgreSQL server process, when the server runs on this
+    machine (its /proc is readable); 0 on SQLite, which works inside the importer."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return 0.0
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        (pid,) = cursor.fetchone()
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def fill_processes(country: str, name: str, count: int) -> dict[str, Any]:
@@ -581,7 +602,9 @@ def bench_import(options: argparse.Namespace, scratch: Path, urls: dict[str, str
                 f"import {engine:<10} {result['releases']:>9,} releases "
                 f"({path.stat().st_size / 1e6:,.0f} MB) "
                 f"{result['processes']:>9,} processes  {result['seconds']:7.1f} s  {rate:7,.0f} releases/s  "
-                f"(CPU {result['cpu']:.1f} s)  "
+                f"(CPU {result['cpu']:.1f} s"
+                + (f" + server {result['server_cpu']:.1f} s" if result["server_cpu"] else "")
+                + ")  "
                 f"peak memory {result['importer_mb'] + result['worker_mb']:4.0f} MB (importer "
                 f"{result['importer_mb']:.0f} + merge worker {result['worker_mb']:.0f}; largest "
                 f"process {peak:.0f})   load {os.getloadavg()[0]:.2f}",

@@ -362,6 +362,37 @@ def test_a_newer_release_of_a_known_process_updates_it(dataset):
     assert after.compiled["contracts"] == before.compiled["contracts"]
 
 
+def test_awards_keep_their_suppliers_when_updated_and_new_processes_share_a_batch(dataset, tmp_path):
+    """The importer reads the awards' ids back by process and id: a process updated (its older
+    id) and processes created after it (newer ids), interleaved in one batch, each keep theirs."""
+
+    def awarded(number: int, day: int, *suppliers: str) -> dict:
+        awards = [
+            {"id": f"{number}-{index}", "suppliers": [{"id": supplier, "name": supplier}]}
+            for index, supplier in enumerate(suppliers)
+        ]
+        return release(number, id=f"{number}-{day}", date=f"2020-03-{day:02d}T10:00:00Z", awards=awards)
+
+    import_files(dataset, [write_json(tmp_path / "marzo.json", package([awarded(2, 1, "B")]))])
+    newer = [awarded(1, 5, "A", "C"), awarded(2, 5, "D", "E"), awarded(3, 5, "F")]
+
+    summary = import_files(dataset, [write_json(tmp_path / "abril.json", package(newer))])
+
+    assert (summary.processes_created, summary.processes_updated) == (2, 1)
+    stored = {
+        award.award_id: sorted(organisation.identifier for organisation in award.suppliers.all())
+        for award in Award.objects.filter(process__dataset=dataset)
+    }
+    compiled = {
+        award["id"]: sorted(supplier["id"] for supplier in award["suppliers"])
+        for process in dataset.processes.all()
+        for award in process.compiled["awards"]
+    }
+    assert stored == compiled
+    assert set(stored) == {"1-0", "1-1", "2-0", "2-1", "3-0"}
+    assert stored["1-1"] == ["C"] and stored["3-0"] == ["F"]
+
+
 def test_importing_an_older_release_again_changes_nothing(dataset):
     import_files(dataset, [*august_files_of_274231(), PARAGUAY_RELEASES / f"{TENDER_OF_SEPTEMBER}.json"])
     counts, compiled = row_counts(), compiled_releases()
