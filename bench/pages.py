@@ -18,6 +18,8 @@ figure is a repeated search.
     .venv/bin/python bench/pages.py --scale 0.1          # a tenth of the events, news, practices, documents
     .venv/bin/python bench/pages.py --build-only --db /tmp/site.sqlite3   # for bench/http.sh
     .venv/bin/python bench/pages.py --reuse              # measure again the site the last run built
+    .venv/bin/python bench/pages.py --compare-scale 0.1 --repeats 3 [--reuse] [--db /tmp/site.sqlite3]
+        # p95 at full volume against a tenth of it (--reuse: the two sites an earlier comparison built)
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/me .venv/bin/python bench/pages.py
         # PostgreSQL: a scratch database ``me_pages_bench``, dropped at the end
 
@@ -229,19 +231,22 @@ def print_row(row: dict) -> None:
     )
 
 
-def compare_volumes(small_scale: float, rounds: int, repeats: int) -> None:
+def compare_volumes(small_scale: float, rounds: int, repeats: int, full_path: Path, reuse: bool) -> None:
     """Each page type's p95 at full volume against its p95 at ``small_scale`` and against the home page.
 
-    Both sites are built first; then each is measured ``repeats`` times, alternately, in a
-    process of its own (the settings name one database), so that a change in the machine's
-    load weighs on both volumes alike.
+    Both sites are built first (``full_path`` and the same name ending in ``.small.sqlite3``;
+    ``reuse`` keeps the ones an earlier run built); then each is measured ``repeats`` times,
+    alternately, in a process of its own (the settings name one database), so that a change
+    in the machine's load weighs on both volumes alike.
     """
     sites = {
-        "small": (small_scale, DEFAULT_SQLITE.with_suffix(".small.sqlite3")),
-        "full": (1.0, DEFAULT_SQLITE),
+        "small": (small_scale, full_path.with_suffix(".small.sqlite3")),
+        "full": (1.0, full_path),
     }
     script = str(Path(__file__).resolve())
     for scale, path in sites.values():
+        if reuse and path.exists():
+            continue
         path.unlink(missing_ok=True)
         subprocess.run(
             [sys.executable, script, "--scale", str(scale), "--db", str(path), "--build-only"], check=True
@@ -319,7 +324,9 @@ def main() -> None:
     )
     arguments = parser.parse_args()
     if arguments.compare_scale:
-        compare_volumes(arguments.compare_scale, arguments.rounds, arguments.repeats)
+        compare_volumes(
+            arguments.compare_scale, arguments.rounds, arguments.repeats, arguments.db, arguments.reuse
+        )
         return
 
     configured = os.environ.get("DATABASE_URL", "")

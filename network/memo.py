@@ -26,14 +26,25 @@ def remembered(queryset: QuerySet, purpose: str, compute: Callable[[], T]) -> T:
 
     ``FRAGMENT_CACHE_SECONDS = 0`` (the tests) computes it every time.
     """
+    if not settings.FRAGMENT_CACHE_SECONDS:
+        return compute()
+    sql, params = queryset.query.sql_with_params()
+    return kept(f"network:memo:{content_generation()}", f"{purpose}\n{sql}\n{params!r}", compute)
+
+
+def kept(generation: str, key: str, compute: Callable[[], T]) -> T:
+    """``compute()``, kept under ``key`` for as long as ``generation`` names what it read.
+
+    For figures read from something whose changes a token of its own follows rather than
+    the content generation (the search index: ``search.backends.database``).
+    ``FRAGMENT_CACHE_SECONDS = 0`` computes it every time.
+    """
     seconds = settings.FRAGMENT_CACHE_SECONDS
     if not seconds:
         return compute()
-    sql, params = queryset.query.sql_with_params()
-    digest = hashlib.sha256(f"{purpose}\n{sql}\n{params!r}".encode()).hexdigest()
-    key = f"network:memo:{content_generation()}:{digest}"
-    value = cache.get(key)
+    cache_key = f"{generation}:{hashlib.sha256(key.encode()).hexdigest()}"
+    value = cache.get(cache_key)
     if value is None:
         value = compute()
-        cache.set(key, value, seconds)
+        cache.set(cache_key, value, seconds)
     return value

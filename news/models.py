@@ -16,11 +16,19 @@ from network.models import BasePage
 from network.models.topics import TopicPage
 from network.ordering import alphabetical
 from network.public import KEYWORDS, TEXT, PublicField
-from network.tree import children_of, linked, visible, visible_among
+from network.tree import linked, visible, visible_among
 
 
 class NewsIndexPage(BasePage):
-    """News of the network and its members, newest first."""
+    """News of the network and its members, newest first.
+
+    There is one news index (``max_count``) and news items live only under it
+    (``NewsPage.parent_page_types``), so its items are every news item. Asked for
+    its children by their tree paths, SQLite read the paths of every news item and
+    sorted them all by date (30 ms at 10,000 items); asked for the news items, it
+    walks the date index from the newest and stops at the page's end, as the home
+    page's latest news do.
+    """
 
     parent_page_types = ["network.HomePage"]
     subpage_types = ["news.NewsPage"]
@@ -34,7 +42,7 @@ class NewsIndexPage(BasePage):
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
         news = (
-            visible(NewsPage.objects.filter(children_of(self)).defer_streamfields())
+            visible(NewsPage.objects.defer_streamfields())
             .order_by("-date", "-pk")
             .prefetch_related(Prefetch("topics", queryset=linked(TopicPage).order_by("title")))
         )

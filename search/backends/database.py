@@ -16,6 +16,7 @@ others follow, newest first.
 """
 
 import difflib
+import hashlib
 import threading
 import uuid
 from collections import Counter
@@ -29,6 +30,7 @@ from django.db.models.functions import Greatest
 
 import numpy as np
 
+from network.memo import kept
 from search.analysis import analyze, is_stop_word, word_spans, words
 from search.backends.base import (
     FACET_NAMES,
@@ -177,8 +179,9 @@ class FactsCache:
         self._key: tuple[str, str] | None = None
         self._facts = EntryFacts([], [])
 
-    def get(self, force: bool = False) -> EntryFacts:
-        key = (connection.settings_dict["NAME"], current_version())
+    def get(self, force: bool = False, version: str | None = None) -> EntryFacts:
+        """The facts of index ``version`` (by default, the one in force now)."""
+        key = (connection.settings_dict["NAME"], current_version() if version is None else version)
         with self._lock:
             if force or key != self._key:
                 self._facts = EntryFacts(_fact_rows(), [code for code, _name in settings.LANGUAGES])
@@ -286,7 +289,7 @@ class DatabaseEngine(SearchEngine):
     def _run(
         self, query: SearchQuery, analyzed: dict[str, AnalyzedQuery], matcher: "Matcher", relaxed: bool
     ) -> SearchResults:
-        facts = FACTS.get()
+        facts = FACTS.get(version=matcher.version)
         found = {language: matcher.ids(terms, relaxed) for language, terms in analyzed.items()}
         masks = {language: facts.mask(ids) for language, ids in found.items()}
         if not all(facts.knows_all(mask) for mask in masks.values()):
@@ -334,7 +337,7 @@ class DatabaseEngine(SearchEngine):
                 candidates = facts.newest(loose, RANK_LIMIT)
             if not len(candidates):
                 continue
-            ids, language_scores = self._scores(self._expression(terms, relaxed), candidates)
+            ids, language_scores = matcher.scores(self._expression(terms, relaxed), candidates)
             boost = READER_LANGUAGE_BOOST if language == query.language else 1.0
             title_boost = np.where(titled[facts.positions(ids)], TITLE_MATCH_BOOST, 1.0)
             scored_ids.append(ids)
@@ -518,10 +521,20 @@ class Matcher:
 
     Every language's version of a query is searched, and the versions often
     share clauses (or are equal), so each distinct full-text query runs once.
+
+    What the database answers is also kept while the index version stays
+    (``network.memo.kept``): the ids a full-text query matches and the scores of
+    its ranked candidates are the part of a search that grows with the index
+    (24,000 matches for "compras públicas" at 49,000 entries: 15 of the engine's
+    20 ms), and the next page, another order or filter, or the same words from
+    the other language ask the same again. Filtering, counting and ordering stay
+    array arithmetic over them.
     """
 
     def __init__(self, engine: DatabaseEngine) -> None:
         self.engine = engine
+        self.version = current_version()
+        self._generation = f"search:{connection.settings_dict['NAME']}:{self.version}"
         self._found: dict[tuple[str, bool], EntryIds] = {}
 
     def ids(self, terms: AnalyzedQuery, relaxed: bool) -> EntryIds:
@@ -535,10 +548,24 @@ class Matcher:
     def title_ids(self, terms: AnalyzedQuery, relaxed: bool) -> EntryIds:
         return self._ids(self.engine._expression(terms, relaxed), titles=True)
 
+    def scores(self, expression: str, candidates: EntryIds) -> tuple[EntryIds, np.ndarray]:
+        """The ids of ``candidates`` that match ``expression``, and their scores."""
+        digest = hashlib.sha256(candidates.tobytes()).hexdigest()
+        return kept(
+            self._generation,
+            f"scores\n{expression}\n{digest}",
+            lambda: self.engine._scores(expression, candidates),
+        )
+
     def _ids(self, expression: str, titles: bool) -> EntryIds:
         key = (expression, titles)
         if key not in self._found:
-            self._found[key] = self.engine._matching(expression, titles)
+            packed = kept(
+                self._generation,
+                f"matches\n{titles}\n{expression}",
+                lambda: _packed(self.engine._matching(expression, titles)),
+            )
+            self._found[key] = _unpacked(packed)
         return self._found[key]
 
 
@@ -705,6 +732,18 @@ _NO_IDS = np.zeros(0, dtype=np.int64)
 def _id_array(joined: str | None) -> EntryIds:
     """The ids of a comma-joined list, parsed in C."""
     return np.fromstring(joined, dtype=np.int64, sep=",") if joined else _NO_IDS
+
+
+def _packed(ids: EntryIds) -> bytes:
+    """Ids as a bitmap, one bit per id up to the largest: 6 kB for any subset of 49,000 entries."""
+    present = np.zeros(int(ids.max()) + 1 if len(ids) else 0, dtype=bool)
+    present[ids] = True
+    return np.packbits(present).tobytes()
+
+
+def _unpacked(packed: bytes) -> EntryIds:
+    """The ids of a bitmap from ``_packed``, in ascending order."""
+    return np.flatnonzero(np.unpackbits(np.frombuffer(packed, dtype=np.uint8))).astype(np.int64)
 
 
 def _scored(rows: list[tuple[int, float]]) -> tuple[EntryIds, np.ndarray]:

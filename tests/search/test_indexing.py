@@ -204,3 +204,35 @@ def test_an_entry_written_after_the_cached_facts_were_read_is_found(site):
     results = engine.search(SearchQuery(text="zanahorias", language="es"))
     assert [hit.title for hit in results.hits] == ["Zanahorias"]
     assert results.facets["kind"][0].count == 1
+
+
+def full_text_queries(queries: CaptureQueriesContext) -> list[str]:
+    return [query["sql"] for query in queries if "search_searchentry_" in query["sql"]]
+
+
+def test_a_search_asked_again_reads_its_matches_and_scores_from_the_cache(site, settings):
+    settings.FRAGMENT_CACHE_SECONDS = 600
+    engine = get_search_engine()
+    query = SearchQuery(text="compras publicas", language="es", all_languages=True)
+    first = engine.search(query)
+    with CaptureQueriesContext(connection) as queries:
+        again = engine.search(query)
+    assert full_text_queries(queries) == []
+    assert [(hit.source, hit.language, hit.score) for hit in again.hits] == [
+        (hit.source, hit.language, hit.score) for hit in first.hits
+    ]
+    assert (again.total, again.facets) == (first.total, first.facets)
+    settings.FRAGMENT_CACHE_SECONDS = 0
+    computed = engine.search(query)
+    assert [hit.source for hit in computed.hits] == [hit.source for hit in first.hits]
+
+
+def test_kept_matches_follow_every_write_to_the_index(client, site, settings):
+    settings.FRAGMENT_CACHE_SECONDS = 600
+    assert found(client, "en", "platform") == ["Mexico launches its procurement platform"]
+    site["news"].unpublish()
+    assert found(client, "en", "platform") == []
+    news = site["news"]
+    news.title_en = "Mexico launches its buying platform"
+    news.save_revision().publish()
+    assert found(client, "en", "platform") == ["Mexico launches its buying platform"]
