@@ -7,6 +7,7 @@ The task runs on the ``documents`` task backend: in the request in development a
 
 from django_tasks import task
 
+from network.cache import new_content_generation
 from search import indexing
 from search.extraction import extract_text
 
@@ -25,3 +26,5 @@ def extract_document_text(document_id: int, file_name: str) -> None:
     )
     document.extracted_text, document.text_status = extraction.text, extraction.status
     indexing.safely(indexing.index_document, document)
+    # Written without the model's signals: cached pages (search results) must still be renewed.
+    new_content_generation()

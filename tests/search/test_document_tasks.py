@@ -116,6 +116,18 @@ def test_in_production_the_upload_returns_before_the_text_and_the_worker_reads_i
     assert "licitacion" in entry.text
 
 
+def test_a_cached_search_shows_a_document_once_the_worker_has_read_its_text(client, home, worker, settings):
+    """The worker writes the text without saving the document through the ORM's signals: it must
+    still start a new content generation, or cached result pages would miss the document."""
+    settings.PAGE_CACHE_SECONDS = 600
+    upload("guia.docx", docx_bytes(["Subasta electrónica inversa"]))
+    assert "guia.docx" not in client.get("/es/buscar/?q=subasta+inversa").content.decode()
+
+    worker()
+
+    assert "guia.docx" in client.get("/es/buscar/?q=subasta+inversa").content.decode()
+
+
 def test_a_file_replaced_before_the_worker_ran_is_read_once_as_the_new_file(home, worker):
     document = upload("a.txt", b"primera version")
     document.file = ContentFile(b"segunda version", name="b.txt")
