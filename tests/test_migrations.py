@@ -20,9 +20,10 @@ from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.core.management.color import no_style
-from django.db import connection
+from django.db import DEFAULT_DB_ALIAS, connection
 from django.db.migrations.executor import MigrationExecutor
 from django.db.models import F, Model
+from django.test.utils import setup_databases, teardown_databases
 
 from wagtail.models import Page
 
@@ -396,6 +397,11 @@ def outside_transactions(django_db_setup, django_db_blocker):
     that run after this one on the same worker need; so the rows are saved first and written back.
     """
     with django_db_blocker.unblock():
+        own_databases = None
+        if connection.settings_dict["NAME"] != connection.creation._get_test_db_name():
+            # Run on its own, no test asked pytest-django for a database: never migrate the
+            # developer's own, make the test database here.
+            own_databases = setup_databases(verbosity=0, interactive=False, aliases={DEFAULT_DB_ALIAS})
         rows = connection.creation.serialize_db_to_string()
         try:
             yield
@@ -407,6 +413,8 @@ def outside_transactions(django_db_setup, django_db_blocker):
                 for statement in connection.ops.sequence_reset_sql(no_style(), apps.get_models()):
                     cursor.execute(statement)
             ContentType.objects.clear_cache()
+            if own_databases is not None:
+                teardown_databases(own_databases, verbosity=0)
 
 
 @pytest.mark.usefixtures("outside_transactions")
