@@ -50,6 +50,8 @@ LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 # Parameters Wagtail converts with int() and hands to the database, which overflowed on a huge
 # number; checked here with the site's one parser of numbers, so they answer 400 instead.
 COUNT_PARAMETERS = ("offset", "limit", "id")
+# The search engines take these operators only and raise ValueError on any other, empty included.
+SEARCH_OPERATORS = ("and", "or")
 
 
 def requested_language(request: HttpRequest) -> str | None:
@@ -85,6 +87,8 @@ class LanguageMixin:
         for name in COUNT_PARAMETERS:
             if name in request.GET and parse_count(request.GET[name]) is None:
                 raise BadRequestError(f"{name} must be a whole number from 0 to {MAX_ID}")
+        if request.GET.get("search_operator", SEARCH_OPERATORS[0]) not in SEARCH_OPERATORS:
+            raise BadRequestError("search_operator must be one of: {}".format(", ".join(SEARCH_OPERATORS)))
 
 
 def related_lookups(model: type[Model], prefix: str = "") -> list[str | Prefetch]:

@@ -278,6 +278,14 @@ def test_numbers_the_databases_cannot_hold_are_clear_errors(client, network, url
     assert get_json(client, url, status=400) == {"message": message}
 
 
+@pytest.mark.django_db
+@pytest.mark.parametrize("endpoint", ["pages", "documents", "images"])
+@pytest.mark.parametrize("operator", ["", "''", "xor", "AND"])
+def test_an_unknown_search_operator_is_a_clear_error(client, network, endpoint, operator):
+    url = f"/api/v2/{endpoint}/?search=compras&search_operator={quote(operator)}"
+    assert get_json(client, url, status=400) == {"message": "search_operator must be one of: and, or"}
+
+
 @pytest.fixture
 def unreachable_elasticsearch(settings, network):
     """Wagtail's search on an Elasticsearch cluster that does not answer (a closed local port)."""
