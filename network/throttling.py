@@ -19,6 +19,8 @@ from django.shortcuts import render
 
 from wagtail import views as wagtail_views
 
+from network.cache import count
+
 
 def client_address(request: HttpRequest) -> str:
     """The address of the client, as the last trusted proxy saw it."""
@@ -43,7 +45,5 @@ def authenticate_with_password(
     if response.status_code == 302:
         cache.delete(key)
     else:
-        cooloff = timedelta(hours=settings.AXES_COOLOFF_TIME).total_seconds()
-        cache.add(key, 0, timeout=cooloff)
-        cache.incr(key)
+        count(key, timedelta(hours=settings.AXES_COOLOFF_TIME).total_seconds())
     return response
