@@ -87,6 +87,9 @@ class LanguageMixin:
         for name in COUNT_PARAMETERS:
             if name in request.GET and parse_count(request.GET[name]) is None:
                 raise BadRequestError(f"{name} must be a whole number from 0 to {MAX_ID}")
+        if "\x00" in request.GET.get("site", ""):
+            # Wagtail looks the site up as given, and PostgreSQL refuses a NUL byte.
+            raise BadRequestError("null characters are not allowed in site")
         if request.GET.get("search_operator", SEARCH_OPERATORS[0]) not in SEARCH_OPERATORS:
             raise BadRequestError("search_operator must be one of: {}".format(", ".join(SEARCH_OPERATORS)))
 
