@@ -163,6 +163,20 @@ def test_the_json_download_holds_the_figures_as_numbers(client, tmp_path):
     assert all(isinstance(value, int | float | None) for value in found.values())
 
 
+@pytest.mark.parametrize("indicator", ["%00", "nope", "x" * 100])
+def test_an_indicator_none_has_finds_no_figures(client, tmp_path, indicator):
+    """Checked against the indicators' codes: PostgreSQL refused a NUL byte with a 500."""
+    paraguay_dataset(tmp_path)
+
+    api = client.get(f"/api/v2/procurement-indicators/?indicator={indicator}")
+    download = client.get(f"/es/exports/procurement-indicators.csv?indicator={indicator}")
+
+    assert api.status_code == 200
+    assert api.json()["meta"]["total_count"] == 0
+    assert download.status_code == 200
+    assert len(download.content.decode("utf-8-sig").splitlines()) == 1
+
+
 def item_key(item: dict) -> tuple:
     return item["indicator"], item["key"], item["currency"], item["year"], item["month"]
 
