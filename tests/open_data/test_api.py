@@ -280,6 +280,14 @@ def test_a_search_without_words_finds_nothing(client, network, query):
         ("/api/v2/pages/find/?id=abc", "id must be a whole number from 0 to 2147483647"),
         ("/api/v2/documents/find/?id=-1", "id must be a whole number from 0 to 2147483647"),
         ("/api/v2/pages/?site=%00:1", "null characters are not allowed in site"),
+        (
+            "/api/v2/portals/?country=99999999999999999999",
+            "country must be a whole number the database can hold",
+        ),
+        (
+            "/api/v2/pages/?type=events.EventPage&host_country=-9223372036854775809",
+            "host_country must be a whole number the database can hold",
+        ),
     ],
 )
 def test_numbers_the_databases_cannot_hold_are_clear_errors(client, network, url, message):
