@@ -11,6 +11,7 @@ from django.db.models import QuerySet
 from wagtail.api.v2.filters import FieldsFilter, OrderingFilter
 from wagtail.api.v2.views import BaseAPIViewSet
 
+from contracting.definitions import INDICATORS
 from contracting.models import Dataset, Figure
 from network.api import LanguageMixin
 from network.params import parse_country_code, parse_year
@@ -70,7 +71,9 @@ def figures_for(query: dict) -> QuerySet[Figure]:
     if country:
         figures = figures.filter(dataset__country__iso_alpha2=country)
     if query.get("indicator"):
-        figures = figures.filter(indicator=query["indicator"])
+        # An indicator code none has finds nothing, and never reaches the database as it came.
+        indicator = query["indicator"]
+        figures = figures.filter(indicator=indicator) if indicator in INDICATORS else figures.none()
     year = parse_year(query.get("year", ""))
     if year:
         figures = figures.filter(year=year)

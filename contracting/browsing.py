@@ -177,6 +177,7 @@ def _industry(value: str) -> tuple[str, str] | None:
         not colon
         or not scheme
         or len(scheme) > 100
+        or not scheme.isprintable()
         or not (code.isascii() and code.isdigit())
         or len(code) > 20
     ):

@@ -16,7 +16,7 @@ from functools import cache
 
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
-from django.db.models import Model, Prefetch
+from django.db.models import AutoField, ForeignKey, IntegerField, Model, Prefetch
 from django.http import Http404, HttpRequest
 from django.utils import translation
 
@@ -50,6 +50,10 @@ LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 # Parameters Wagtail converts with int() and hands to the database, which overflowed on a huge
 # number; checked here with the site's one parser of numbers, so they answer 400 instead.
 COUNT_PARAMETERS = ("offset", "limit", "id")
+# The databases' integers: a field filter beyond them overflowed SQLite (OverflowError, a 500).
+DATABASE_INTEGERS = range(-(2**63), 2**63)
+# The search engines take these operators only and raise ValueError on any other, empty included.
+SEARCH_OPERATORS = ("and", "or")
 
 
 def requested_language(request: HttpRequest) -> str | None:
@@ -85,6 +89,41 @@ class LanguageMixin:
         for name in COUNT_PARAMETERS:
             if name in request.GET and parse_count(request.GET[name]) is None:
                 raise BadRequestError(f"{name} must be a whole number from 0 to {MAX_ID}")
+        if "\x00" in request.GET.get("site", ""):
+            # Wagtail looks the site up as given, and PostgreSQL refuses a NUL byte.
+            raise BadRequestError("null characters are not allowed in site")
+        if request.GET.get("search_operator", SEARCH_OPERATORS[0]) not in SEARCH_OPERATORS:
+            raise BadRequestError("search_operator must be one of: {}".format(", ".join(SEARCH_OPERATORS)))
+
+    def filter_queryset(self, queryset):
+        check_integer_filters(self, queryset.model, self.request.GET)
+        return super().filter_queryset(queryset)
+
+
+def check_integer_filters(view, model: type[Model], query) -> None:
+    """A field filter on an integer or a relation (``?country=7``) holds a number the databases can.
+
+    Wagtail converts it with ``int()`` and filters on it: a number past 64 bits raised OverflowError
+    on SQLite. Values ``int()`` refuses are left to Wagtail's own 400.
+    """
+    fields = set(view.get_available_fields(model, db_fields_only=True))
+    for name, value in query.items():
+        if name not in fields:
+            continue
+        try:
+            field = model._meta.get_field(name)
+        except FieldDoesNotExist:
+            continue
+        while isinstance(field, ForeignKey):  # a page's key is its parent's (page_ptr)
+            field = field.target_field
+        if not isinstance(field, IntegerField | AutoField):
+            continue
+        try:
+            number = int(value)
+        except ValueError:
+            continue
+        if number not in DATABASE_INTEGERS:
+            raise BadRequestError(f"{name} must be a whole number the database can hold")
 
 
 def related_lookups(model: type[Model], prefix: str = "") -> list[str | Prefetch]:

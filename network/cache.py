@@ -45,6 +45,23 @@ def content_generation() -> int:
     return cache.get_or_set(GENERATION_KEY, time.time_ns, timeout=None)
 
 
+def count(key: str, timeout: int | float) -> int:
+    """Add one to the counter at ``key`` (kept ``timeout`` seconds from its first count); its new value.
+
+    The counter can vanish between the two steps: the database cache keeps expiry times to the
+    second, so in a counter's last second ``add`` finds it alive and ``incr`` finds it expired;
+    and another process can cull it (the database cache drops a third of its entries when full)
+    or Redis evict it. Django's ``incr`` then raises ValueError, which was a 500; the count
+    starts again from one instead.
+    """
+    cache.add(key, 0, timeout)
+    try:
+        return cache.incr(key)
+    except ValueError:
+        cache.set(key, 1, timeout)
+        return 1
+
+
 def new_content_generation(**_signal_kwargs) -> None:
     """Signal receiver: everything cached so far is outdated.
 
@@ -235,9 +252,8 @@ class AnonymousPageCacheMiddleware:
         key = page_cache_key(request, generation, read)
         if key != page_cache_key(request, generation, ()):
             # Another variant of the path: count it, and keep none beyond the bound.
-            counter = _path_key("variants", request, generation)
-            cache.add(counter, 0, timeout)
-            if cache.incr(counter) > settings.PAGE_CACHE_VARIANTS:
+            variants = count(_path_key("variants", request, generation), timeout)
+            if variants > settings.PAGE_CACHE_VARIANTS:
                 return
         cache.set(key, response, timeout)
 

@@ -20,6 +20,7 @@ import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
+from decimal import Decimal
 from typing import Any
 
 from django.db.models import Model
@@ -70,8 +71,12 @@ def csv_cell(value: Any) -> str:
 
 
 def json_value(value: Any) -> Any:
+    """``value`` as JSON holds it: dates in ISO 8601, decimal columns (amounts, indicator values) as
+    numbers, which the json module would refuse to write as they come from the database."""
     if isinstance(value, date | datetime):
         return value.isoformat()
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
     return value
 
 

@@ -8,6 +8,7 @@ matches, then applies the same rule to those few (the slug read in the active
 language, with its fallback).
 """
 
+import re
 from functools import reduce
 from operator import or_
 
@@ -21,9 +22,18 @@ from wagtail.models import Page
 from wagtail.url_routing import RouteResult
 from wagtail_modeltranslation.patch_wagtailadmin import _new_route
 
+# What Wagtail's page URL pattern lets through as one component; anything else names no page.
+SLUG = re.compile(r"[\w-]+")
+
 
 def child_by_slug(page: Page, slug: str) -> Page | None:
-    """The first child (in tree order) whose slug, read in the active language, is ``slug``."""
+    """The first child (in tree order) whose slug, read in the active language, is ``slug``.
+
+    A component no slug can be (the API's ``?html_path=`` is routed here without the URL pattern's
+    check) is not looked up: PostgreSQL refuses a NUL byte, for one.
+    """
+    if not SLUG.fullmatch(slug):
+        return None
     in_any_language = reduce(
         or_, (Q(**{build_localized_fieldname("slug", code): slug}) for code, _name in settings.LANGUAGES)
     )

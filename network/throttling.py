@@ -10,6 +10,7 @@ them per restriction and address, like the editors' login: five wrong passwords 
 address out of that restriction for the login's cool-off time.
 """
 
+import ipaddress
 from datetime import timedelta
 
 from django.conf import settings
@@ -19,15 +20,30 @@ from django.shortcuts import render
 
 from wagtail import views as wagtail_views
 
+from network.cache import count
+
 
 def client_address(request: HttpRequest) -> str:
-    """The address of the client, as the last trusted proxy saw it."""
+    """The address of the client, as the last trusted proxy saw it.
+
+    A hop that is not an IP address (a proxy that was not there, misconfigured, or adds the port)
+    counts as absent: django-axes stores the address in an IP address column, which refused it
+    with a 500 on PostgreSQL.
+    """
     proxies = settings.TRUSTED_PROXY_COUNT
     if proxies:
         hops = [hop.strip() for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if hop.strip()]
-        if len(hops) >= proxies:
+        if len(hops) >= proxies and _is_address(hops[-proxies]):
             return hops[-proxies]
     return request.META.get("REMOTE_ADDR", "")
+
+
+def _is_address(text: str) -> bool:
+    try:
+        ipaddress.ip_address(text)
+    except ValueError:
+        return False
+    return True
 
 
 def authenticate_with_password(
@@ -43,7 +59,5 @@ def authenticate_with_password(
     if response.status_code == 302:
         cache.delete(key)
     else:
-        cooloff = timedelta(hours=settings.AXES_COOLOFF_TIME).total_seconds()
-        cache.add(key, 0, timeout=cooloff)
-        cache.incr(key)
+        count(key, timedelta(hours=settings.AXES_COOLOFF_TIME).total_seconds())
     return response

@@ -106,6 +106,12 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A transaction takes SQLite's write lock when it begins, waiting its turn (the busy timeout):
+    # begun as a reader, two workers' failed logins (django-axes reads, then writes) deadlocked,
+    # and SQLite answered one of them "database is locked" at once, a 500 (about 3 in 100
+    # concurrent wrong passwords under gunicorn; none with this).
+    DATABASES["default"].setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [

@@ -146,6 +146,41 @@ def test_the_downloads_hold_the_figures_of_the_country_asked_for(client, tmp_pat
     assert document["items"] == []
 
 
+def test_the_json_download_holds_the_figures_as_numbers(client, tmp_path):
+    dataset = paraguay_dataset(tmp_path)
+    expected = {
+        (figure.indicator, figure.key, figure.currency, figure.year, figure.month): figure.value
+        for figure in Figure.objects.filter(dataset=dataset)
+    }
+
+    response = client.get("/en/exports/procurement-indicators.json?country=PY")
+
+    assert response.status_code == 200
+    items = response.json()["items"]
+    found = {item_key(item): item["value"] for item in items}
+    assert len(items) == len(expected) > 0
+    assert found == {key: None if value is None else float(value) for key, value in expected.items()}
+    assert all(isinstance(value, int | float | None) for value in found.values())
+
+
+@pytest.mark.parametrize("indicator", ["%00", "nope", "x" * 100])
+def test_an_indicator_none_has_finds_no_figures(client, tmp_path, indicator):
+    """Checked against the indicators' codes: PostgreSQL refused a NUL byte with a 500."""
+    paraguay_dataset(tmp_path)
+
+    api = client.get(f"/api/v2/procurement-indicators/?indicator={indicator}")
+    download = client.get(f"/es/exports/procurement-indicators.csv?indicator={indicator}")
+
+    assert api.status_code == 200
+    assert api.json()["meta"]["total_count"] == 0
+    assert download.status_code == 200
+    assert len(download.content.decode("utf-8-sig").splitlines()) == 1
+
+
+def item_key(item: dict) -> tuple:
+    return item["indicator"], item["key"], item["currency"], item["year"], item["month"]
+
+
 def test_the_admin_lists_the_datasets_with_their_counts_and_last_fetch(client, tmp_path):
     dataset = paraguay_dataset(tmp_path)
     Dataset.objects.filter(pk=dataset.pk).update(

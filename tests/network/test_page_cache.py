@@ -1,12 +1,14 @@
 """Anonymous readers get cached pages; any publication shows at once; editors never see the cache."""
 
+import hashlib
 import logging
 import os
 import socket
+import time
 from collections.abc import Iterator
 
 from django.contrib.auth import get_user_model
-from django.core.cache import caches
+from django.core.cache import cache, caches
 from django.core.management import call_command
 from django.core.management.base import SystemCheckError
 from django.db import connection
@@ -215,6 +217,22 @@ def test_the_cached_variants_of_one_page_are_bounded(client, home, junk_redis, s
     # The bound holds per content generation (each starts with no variant).
     generation = content_generation()
     assert len(junk_redis.keys(f"{JUNK_PREFIX}:*:network:page:{generation}:*")) == 3
+
+
+def test_a_variant_counted_in_the_counters_last_second_is_served(client, home, settings):
+    """The database cache keeps expiry times to the second: in a counter's last second, adding it
+    finds it alive and reading it back finds it expired, and Django's ``incr`` raised ValueError,
+    a 500 (met under gunicorn ten minutes, the page cache's lifetime, into a run of fuzzing)."""
+    backend = "network.cache_backends.FaultTolerantDatabaseCache"
+    settings.CACHES = {"default": {"BACKEND": backend, "LOCATION": "variants_cache"}}
+    call_command("createcachetable")
+    path_hash = hashlib.sha256(b"testserver/es/buscar/").hexdigest()
+    counter = f"network:variants:{content_generation()}:{path_hash}"
+    while time.time() % 1 > 0.2:  # the counter ends within this second, and the page renders before
+        time.sleep(0.02)
+    cache.set(counter, 1, timeout=0.001)
+    assert client.get("/es/buscar/?q=palabra").status_code == 200
+    assert cache.get(counter) == 1
 
 
 def test_public_pages_may_be_kept_by_a_cdn_and_briefly_by_browsers(client, about_page, settings):

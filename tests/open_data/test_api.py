@@ -116,6 +116,13 @@ def test_a_page_is_found_by_its_url_in_either_language(client, network, path, lo
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/es/paises/%00/", "/es/paises/peru/%00/", "/es/..%2f/"])
+def test_a_url_no_page_can_have_is_not_found(client, network, path):
+    """Routed without the URL pattern's check: PostgreSQL refused the NUL byte with a 500."""
+    get_json(client, f"/api/v2/pages/find/?html_path={path}", status=404)
+
+
+@pytest.mark.django_db
 def test_the_api_is_read_only(client, network):
     assert client.post("/api/v2/pages/", {"title": "x"}).status_code == 405
     assert client.delete(f"/api/v2/portals/{network['portals'][0].pk}/").status_code == 405
@@ -272,10 +279,27 @@ def test_a_search_without_words_finds_nothing(client, network, query):
         ("/api/v2/pages/?limit=99999999999999999999", "limit must be a whole number from 0 to 2147483647"),
         ("/api/v2/pages/find/?id=abc", "id must be a whole number from 0 to 2147483647"),
         ("/api/v2/documents/find/?id=-1", "id must be a whole number from 0 to 2147483647"),
+        ("/api/v2/pages/?site=%00:1", "null characters are not allowed in site"),
+        (
+            "/api/v2/portals/?country=99999999999999999999",
+            "country must be a whole number the database can hold",
+        ),
+        (
+            "/api/v2/pages/?type=events.EventPage&host_country=-9223372036854775809",
+            "host_country must be a whole number the database can hold",
+        ),
     ],
 )
 def test_numbers_the_databases_cannot_hold_are_clear_errors(client, network, url, message):
     assert get_json(client, url, status=400) == {"message": message}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("endpoint", ["pages", "documents", "images"])
+@pytest.mark.parametrize("operator", ["", "''", "xor", "AND"])
+def test_an_unknown_search_operator_is_a_clear_error(client, network, endpoint, operator):
+    url = f"/api/v2/{endpoint}/?search=compras&search_operator={quote(operator)}"
+    assert get_json(client, url, status=400) == {"message": "search_operator must be one of: and, or"}
 
 
 @pytest.fixture

@@ -79,6 +79,22 @@ def test_behind_the_load_balancer_a_lockout_holds_one_client_not_the_editor(clie
     assert response.status_code == 302
 
 
+@pytest.mark.django_db
+@pytest.mark.parametrize("forwarded", ["not an ip", "203.0.113.7:443", "999.1.1.1", "-", "\x00"])
+def test_a_forwarded_address_that_is_not_one_counts_as_the_proxys(client, editors, settings, forwarded):
+    """django-axes stores the address in an IP address column: PostgreSQL refused these with a 500."""
+    settings.TRUSTED_PROXY_COUNT = 1
+    wrong = {"username": "ana", "password": "wrong"}
+    for _attempt in range(4):
+        assert client.post("/admin/login/", wrong, **behind(forwarded)).status_code == 200
+    assert client.post("/admin/login/", wrong, **behind(forwarded)).status_code == 429
+    # Locked out as the balancer's own address, the only one known.
+    locked = client.post(
+        "/admin/login/", {"username": "ana", "password": "right-password"}, **behind("10.0.0.2")
+    )
+    assert locked.status_code == 429
+
+
 @pytest.fixture
 def private_page(about_page):
     page = about_page
