@@ -180,8 +180,27 @@ def refresh_dataset(dataset: Dataset) -> None:
     dataset.release_count = Release.objects.filter(process__dataset=dataset).count()
     dataset.last_import_at = timezone.now()
     dataset.save()
+    _analyze()
     recompute(dataset)
     cells.refresh(dataset)
+
+
+def _analyze() -> None:
+    """Fresh planner statistics for the tables an import writes (PostgreSQL).
+
+    Autovacuum gathers them only a while after a bulk write; until then a first import's
+    tables have none, and the word cells' query joined 10,000 processes to their suppliers'
+    words by a nested loop (3.5 s instead of 0.1 s). ANALYZE reads a sample of each table.
+    """
+    if connection.vendor != "postgresql":
+        return
+    models_written = (Process, Release, Award, Contract, Classification, Organisation)
+    tables = [model._meta.db_table for model in models_written] + [
+        Award.suppliers.through._meta.db_table,
+        Process.tenderers.through._meta.db_table,
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(f"ANALYZE {', '.join(tables)}")
 
 
 class Spool:
