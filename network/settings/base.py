@@ -212,7 +212,8 @@ else:
         "default": {
             "BACKEND": "network.cache_backends.FaultTolerantDatabaseCache",
             "LOCATION": "network_cache",
-            # Both languages of every often-read page; the oldest third goes when it is full.
+            # Both languages of every often-read page. When it is full, the expired entries go,
+            # then a third of the rest in the order of their keys (Django's cull), not the oldest.
             "OPTIONS": {"MAX_ENTRIES": 5000},
         }
     }
