@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
@@ -389,8 +390,20 @@ class CountryPage(RoutablePageMixin, BasePage):
         """The profile as a PDF in the language of its URL (``/es/paises/chile/pdf/``), to file or send on:
         the page itself under the print stylesheet (``countries.pdf``). The anonymous page cache keeps
         it until the content changes, so each language is laid out once."""
-        # Imported here: WeasyPrint takes 0.6 s to import, which no other request should pay.
+        # Imported here: WeasyPrint takes 0.6 s to import, which no other request should pay; the
+        # throttle imports Wagtail's views, which need the models this module defines.
         from countries.pdf import html_to_pdf
+        from network.throttling import over_limit
+
+        # Laid out here only when the page cache has none: up to a second of a worker's time each.
+        if over_limit(request, "profile-pdf", settings.PDF_RENDERS_PER_MINUTE, 60):
+            response = HttpResponse(
+                gettext("Too many PDFs requested at once: please try again in a minute."),
+                status=429,
+                content_type="text/plain; charset=utf-8",
+            )
+            response["Retry-After"] = "60"
+            return response
 
         html = self.render(request).render().content.decode()
         # Links in the PDF lead to the site's configured address, not the host the request came under.

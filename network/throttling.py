@@ -1,4 +1,4 @@
-"""Limits on guessing passwords: who is asking, and how many wrong guesses they get.
+"""Limits per client: who is asking, how many wrong passwords they get, how much costly work.
 
 Behind the load balancer every request comes from the balancer's address, so the client's own
 address is the last one the trusted proxies appended to X-Forwarded-For (``TRUSTED_PROXY_COUNT``
@@ -44,6 +44,15 @@ def _is_address(text: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def over_limit(request: HttpRequest, action: str, limit: int, seconds: int) -> bool:
+    """Count this request for ``action`` from its client; whether it is over ``limit`` in ``seconds``.
+
+    For work that anyone may ask for and that costs the server seconds where a page costs
+    milliseconds (laying out a PDF), so that one client cannot keep the workers busy with it.
+    """
+    return count(f"throttle:{action}:{client_address(request)}", seconds) > limit
 
 
 def authenticate_with_password(

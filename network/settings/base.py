@@ -218,6 +218,9 @@ else:
         }
     }
 
+# Country profiles laid out as PDFs per client address and minute (the page cache serves the
+# PDFs it holds without counting): a layout takes up to a second of a worker's time.
+PDF_RENDERS_PER_MINUTE = int(os.environ.get("PDF_RENDERS_PER_MINUTE", "10"))
 # Anonymous readers get whole pages from the cache; any publication invalidates them.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 # Counts and long-list heads that grow with the site, kept until the next publication.

@@ -49,6 +49,18 @@ class TestProfilePdf:
     def test_the_profile_links_to_its_pdf(self, client, url, link):
         assert f'<a href="{link}" type="application/pdf">' in client.get(url).content.decode()
 
+    def test_a_client_asking_for_too_many_pdfs_is_told_to_wait_and_others_are_not(self, client, settings):
+        settings.PDF_RENDERS_PER_MINUTE = 2
+        for _attempt in range(2):
+            assert client.get("/es/paises/peru/pdf/", REMOTE_ADDR="203.0.113.7").status_code == 200
+
+        refused = client.get("/en/countries/peru/pdf/", REMOTE_ADDR="203.0.113.7")
+
+        assert refused.status_code == 429
+        assert refused["Retry-After"] == "60"
+        assert "try again in a minute" in refused.content.decode()
+        assert client.get("/es/paises/peru/pdf/", REMOTE_ADDR="203.0.113.8").status_code == 200
+
     def test_a_draft_has_no_pdf(self, client):
         assert client.get("/es/paises/canada/pdf/").status_code == 404
 
