@@ -12,6 +12,8 @@ from network import exports, feeds, health, sitemaps, throttling
 from network.downloads import serve_document
 
 urlpatterns = [
+    # Ahead of Wagtail's admin: its page chooser, guarded for country editors.
+    path("admin/", include("countries.admin_urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/<id:document_id>/<path:document_filename>", serve_document, name="wagtaildocs_serve"),
     path("documents/", include(wagtaildocs_urls)),

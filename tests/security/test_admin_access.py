@@ -268,6 +268,25 @@ def test_a_country_editors_choosers_and_reports_show_no_titles_of_others_drafts_
     )
 
 
+def test_a_country_editor_cannot_open_the_chooser_below_a_page_they_may_not_choose(
+    guatemala_editor, client, superuser, others_hidden_work
+):
+    # A private news item, one never published, and Peru with a draft title (its newest revision).
+    hidden = Page.objects.filter(slug__in=["zorglub-privada", "zorglub-nunca", "peru"])
+    assert hidden.count() == 3
+    # Answered as a page that does not exist (a 404, which the language middleware redirects).
+    nowhere = guatemala_editor.get("/admin/choose-page/99999999/")
+    for page in hidden:
+        response = guatemala_editor.get(f"/admin/choose-page/{page.pk}/")
+        assert response.status_code == nowhere.status_code != 200, page.slug
+        assert HIDDEN not in response.content.decode().lower()
+    country_index = others_hidden_work["country_index"]
+    assert guatemala_editor.get(f"/admin/choose-page/{country_index.pk}/").status_code == 200
+    client.force_login(superuser)
+    for page in hidden:
+        assert client.get(f"/admin/choose-page/{page.pk}/").status_code == 200
+
+
 def test_an_administrators_choosers_show_everything(client, superuser, others_hidden_work):
     client.force_login(superuser)
     assert (
