@@ -240,13 +240,13 @@ class CellCounts:
         self.word = word
 
     def total(self) -> int:
-        table, where, params = self._where(skip="")
+        table, where, params = self._source(skip="")
         with connection.cursor() as cursor:
             cursor.execute(f"SELECT coalesce(sum(processes), 0) FROM {table} WHERE {where}", params)  # noqa: S608 (values are parameters)
             return int(cursor.fetchone()[0])
 
     def per_value(self, facet: str) -> dict[Any, int]:
-        table, where, params = self._where(skip=facet)
+        table, where, params = self._source(skip=facet)
         column = COLUMNS[facet]
         with connection.cursor() as cursor:
             cursor.execute(
@@ -255,7 +255,8 @@ class CellCounts:
             )
             return {value: int(count) for value, count in cursor.fetchall() if value not in (None, "")}
 
-    def _where(self, skip: str) -> tuple[str, str, list[Any]]:
+    def _source(self, skip: str) -> tuple[str, str, list[Any]]:
+        """The table to sum and the conditions of the selection on it, but ``skip``'s."""
         where, params = _where(self.datasets, self.selection, COLUMNS, skip=skip)
         if not self.word:
             return TABLE, where, params
