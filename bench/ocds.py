@@ -10,7 +10,9 @@ one release at a time, never held in memory. Then prints, with the machine's fac
   SQLite (a temporary file) and PostgreSQL (a scratch database ``bench_ocds``, created and
   dropped here), each import in a child process, at two file sizes, with its peak memory: the
   importer's ``ru_maxrss`` plus its merge worker's (``RUSAGE_CHILDREN``), an upper bound since
-  the forked worker shares pages with it and their peaks need not coincide; and its CPU seconds:
+  the forked worker shares pages with it and their peaks need not coincide; the peak of the two
+  processes' proportional set sizes added up (``PssPeak``), what they hold in memory between
+  them, each page they share counted once; and its CPU seconds:
   the importer's and its worker's, and on PostgreSQL the server's for the import's connection
   (read from /proc when the server runs on this machine), which the clock waits for too;
 - on PostgreSQL, indicators recomputed at ``--processes`` processes (1,000,000 by default,
@@ -41,6 +43,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections import deque
 from collections.abc import Iterator
@@ -346,6 +349,47 @@ def new_dataset(country: str, name: str):
     )
 
 
+class PssPeak:
+    """The highest sum, sampled every 50 ms, of the proportional set size of this process and its
+    children (Linux's ``smaps_rollup``): the memory the importer and its forked merge worker take
+    together, where ``ru_maxrss`` counts the pages they share once in each."""
+
+    def __init__(self) -> None:
+        self.mb = 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def __enter__(self) -> "PssPeak":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _sample(self) -> None:
+        while not self._stop.wait(0.05):
+            self.mb = max(self.mb, sum(self._pss_kb(pid) for pid in self._family()) / 1024)
+
+    @staticmethod
+    def _family() -> list[int]:
+        pids = [os.getpid()]
+        for task in Path("/proc/self/task").iterdir():
+            children = (task / "children").read_text().split()
+            pids += [int(pid) for pid in children]
+        return pids
+
+    @staticmethod
+    def _pss_kb(pid: int) -> int:
+        try:
+            for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+        except (FileNotFoundError, ProcessLookupError):
+            pass  # the worker ended between listing and reading
+        return 0
+
+
 def run_import(path: str, name: str, profile: str = "") -> dict[str, Any]:
     from contracting.importer import import_files
 
@@ -359,7 +403,8 @@ def run_import(path: str, name: str, profile: str = "") -> dict[str, Any]:
     started = time.perf_counter()
     if profiler:
         profiler.enable()
-    summary = import_files(dataset, [Path(path)])
+    with PssPeak() as pss:
+        summary = import_files(dataset, [Path(path)])
     if profiler:
         profiler.disable()
         profiler.dump_stats(profile)
@@ -383,6 +428,7 @@ def run_import(path: str, name: str, profile: str = "") -> dict[str, Any]:
         "server_cpu": server_cpu() - server_before,
         "importer_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "worker_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+        "pss_mb": pss.mb,
     }
 
 
@@ -605,7 +651,7 @@ def bench_import(options: argparse.Namespace, scratch: Path, urls: dict[str, str
                 f"(CPU {result['cpu']:.1f} s"
                 + (f" + server {result['server_cpu']:.1f} s" if result["server_cpu"] else "")
                 + ")  "
-                f"peak memory {result['importer_mb'] + result['worker_mb']:4.0f} MB (importer "
+                f"peak memory {result['pss_mb']:4.0f} MB together (PSS; RSS peaks: importer "
                 f"{result['importer_mb']:.0f} + merge worker {result['worker_mb']:.0f}; largest "
                 f"process {peak:.0f})   load {os.getloadavg()[0]:.2f}",
                 flush=True,
