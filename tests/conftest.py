@@ -18,6 +18,20 @@ from network.skeleton import ensure_child, ensure_home
 T = TypeVar("T")
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Each test module runs whole in one pytest-xdist worker (``--dist loadgroup``).
+
+    A module's shared content (``shared_content``) is built once per worker that runs any of
+    its tests: spread test by test over two workers, the demo site, the reference data and the
+    imported samples were each built twice. Tests that already belong to a group (the browser
+    tests share one) keep it. Runs first, before pytest-xdist reads the groups.
+    """
+    for item in items:
+        if item.get_closest_marker("xdist_group") is None:
+            item.add_marker(pytest.mark.xdist_group(item.module.__name__))
+
+
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     """Site root paths are cached per language; a previous test's site must not leak in."""

@@ -33,11 +33,17 @@ def load_demo_content() -> None:
     call_command("load_demo_content", stdout=io.StringIO())
 
 
+def load_demo_content_on_an_empty_database() -> None:
+    """The demo loaded as on a fresh installation: no site exists before it."""
+    assert not HomePage.objects.exists(), "the demo must be loaded on an empty database"
+    load_demo_content()
+
+
 @pytest.fixture(scope="module")
 def demo_site(django_db_setup, django_db_blocker, tmp_path_factory):
     """The demo site loaded once for the module, its generated files in a temporary media folder."""
     with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")):
-        yield from shared_content(django_db_blocker, load_demo_content)
+        yield from shared_content(django_db_blocker, load_demo_content_on_an_empty_database)
 
 
 @pytest.fixture
@@ -58,13 +64,7 @@ def seminar_iii() -> EventPage:
     return EventPage.objects.get(slug_es=SEMINAR_III_SLUG)
 
 
-@pytest.mark.django_db
-def test_loads_on_an_empty_database(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    assert not HomePage.objects.exists()
-
-    call_command("load_demo_content", stdout=io.StringIO())
-
+def test_loads_on_an_empty_database(demo):
     assert HomePage.objects.count() == 1
     assert CountryPage.objects.count() == 35
 
@@ -72,7 +72,7 @@ def test_loads_on_an_empty_database(settings, tmp_path):
 def test_second_run_creates_nothing(demo):
     before = row_counts()
 
-    call_command("load_demo_content", stdout=io.StringIO())
+    load_demo_content()
 
     assert row_counts() == before
 
@@ -83,7 +83,7 @@ def test_second_run_keeps_editors_changes(demo):
     chile.save_revision().publish()
     Portal.objects.filter(url="https://www.mercadopublico.cl").update(name_es="Nombre editado")
 
-    call_command("load_demo_content", stdout=io.StringIO())
+    load_demo_content()
 
     assert CountryPage.objects.get(iso_alpha2="CL").intro_es == "Texto de un editor."
     assert Portal.objects.get(url="https://www.mercadopublico.cl").name_es == "Nombre editado"
