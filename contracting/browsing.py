@@ -256,19 +256,21 @@ class _Rows(Subquery):
     template = "%(subquery)s"
 
 
-def among(ids: QuerySet) -> Q:
-    """Processes whose id is among ``ids`` (a query of ids, usually a few thousand).
+def among(ids: QuerySet, field: str = "pk") -> Q:
+    """Rows whose ``field`` (by default, processes whose id) is among ``ids`` (a query of
+    process ids, usually a few thousand).
 
     On PostgreSQL as ``id = ANY(ARRAY(SELECT …))``: the ids are found first, from their own
-    indexes, then the processes by their primary key. Written as ``id IN (SELECT …)``, the
+    indexes, then the rows by an index on ``field``. Written as ``id IN (SELECT …)``, the
     planner joined the ids to a full scan of a million processes (a second instead of tens
-    of milliseconds for a supplier's 3,000).
+    of milliseconds for a supplier's 3,000), or of every industry or award of the processes
+    (0.17 s and 0.12 s instead of milliseconds for the 4,700 processes of a buyer).
     """
     if connection.vendor != "postgresql":
-        return Q(pk__in=ids)
+        return Q(**{f"{field}__in": ids})
     return Q(
         Func(
-            F("pk"),
+            F(field),
             _Rows(ids),
             template="%(expressions)s))",
             arg_joiner=" = ANY(ARRAY(",
@@ -369,6 +371,8 @@ class ProcessCounts:
     """
 
     processes: QuerySet[Process]
+    # The ids of the datasets of ``processes``.
+    datasets: list[int]
     selection: Selection
     grouped: dict[str, dict[Any, int]] | None = None
 
@@ -392,13 +396,22 @@ class ProcessCounts:
         """Every facet and the total in one pass over the processes the other filters leave.
 
         The processes that pass the selection's filters on other things than these columns
-        (words, organisations, amounts, industry) are read once, grouped by each column in turn
+        (words, organisations, amounts) are read once, grouped by each column in turn
         (GROUPING SETS), each grouping counting the rows that pass the filters on the other
         columns (``count(*) FILTER``). Six GROUP BYs over the same rows took six times as long.
+
+        With an amount range, the processes are read from the amount index within each
+        currency the datasets' cells hold: the index orders amounts within a currency, so
+        without the currencies the range bounded nothing and every entry of the datasets was
+        read (0.3 s instead of 0.09 s for a tenth of a million processes). Every currency is
+        kept, since the currency facet counts the same range in the other currencies.
         """
         if self.grouped is not None:
             return self.grouped
         base = apply(self.processes, replace(self.selection, **dict.fromkeys(COLUMNS, None)))
+        if self.selection.amount_min is not None or self.selection.amount_max is not None:
+            base = base.filter(cells.currency_among(self.datasets))
+        columns = ", ".join(COLUMNS.values())
         base_sql, base_params = base.values(*COLUMNS.values()).order_by().query.sql_with_params()
         chosen = {
             name: value for name in COLUMNS if (value := getattr(self.selection, name)) not in (None, "")
@@ -409,7 +422,6 @@ class ProcessCounts:
             condition = " AND ".join(f"{COLUMNS[name]} = %s" for name in others) or "TRUE"
             counted.append(f"count(*) FILTER (WHERE {condition})")
             params += others.values()
-        columns = ", ".join(COLUMNS.values())
         flags = ", ".join(f"GROUPING({column})" for column in COLUMNS.values())
         sets = ", ".join(f"({column})" for column in COLUMNS.values())
         sql = (
@@ -452,17 +464,21 @@ class SummedCounts:
 def counts_for(processes: QuerySet[Process], datasets: list[Dataset], selection: Selection) -> Counts:
     """The cheapest source of the selection's counts: on PostgreSQL, the precomputed cells
     (``contracting.cells``) whenever the selection filters only by what they hold, or by a
-    frequent word and what they hold (the datasets too small to hold it counted directly)."""
+    frequent word and the six columns they hold (the datasets too small to hold it counted
+    directly)."""
     if cells.answer(selection):
         return cells.CellCounts([dataset.pk for dataset in datasets], selection)
     frequent = selection.frequent
-    if frequent and cells.answer(replace(selection, text="")):
+    if frequent and not selection.industry and cells.answer(replace(selection, text="")):
         celled = cells.CellCounts(list(frequent.datasets), selection, word=frequent.word)
         rest = [dataset for dataset in datasets if dataset.pk not in frequent.datasets]
         if not rest:
             return celled
-        return SummedCounts([celled, ProcessCounts(processes_in(rest), replace(selection, frequent=None))])
-    return ProcessCounts(processes, selection)
+        rest_counts = ProcessCounts(
+            processes_in(rest), [dataset.pk for dataset in rest], replace(selection, frequent=None)
+        )
+        return SummedCounts([celled, rest_counts])
+    return ProcessCounts(processes, [dataset.pk for dataset in datasets], selection)
 
 
 def facets(
@@ -533,10 +549,9 @@ def _industries(
     else:
         rows = (
             # From the processes to their industries: the database starts from the few processes.
-            apply(processes, others)
-            .filter(classifications__isnull=False)
-            .values_list("classifications__scheme", "classifications__code")
-            .annotate(count=Count("pk"))
+            Classification.objects.filter(among(apply(processes, others).values("pk"), "process_id"))
+            .values_list("scheme", "code")
+            .annotate(count=Count("process_id"))
             .order_by()
         )
         found = {industry_value(scheme, code): count for scheme, code, count in rows}
@@ -559,7 +574,7 @@ def _organisation_facets(processes: QuerySet[Process], selection: Selection, tot
         .order_by("-count", "buyer__name")
     )
     suppliers = (
-        Award.suppliers.through.objects.filter(award__process__in=selected.values("pk"))
+        Award.suppliers.through.objects.filter(among(selected.values("pk"), "award__process_id"))
         .values_list("organisation_id", "organisation__name")
         .annotate(count=Count("award__process", distinct=True))
         .order_by("-count", "organisation__name")

@@ -5,7 +5,11 @@ currency takes the database a scan of a million rows for each facet, however it 
 But those six columns take few distinct combinations (a few thousand per dataset), so
 ``refresh`` stores the number of processes per combination in ``contracting_process_cell``,
 and per industry, year, method and category in ``contracting_industry_cell``, tables
-migration 0003 creates on PostgreSQL only.
+migration 0003 creates on PostgreSQL only. An industry is the same problem again at a smaller
+scale (tens of thousands of processes, spread over the whole table), so
+``contracting_process_industry_cell`` (migration 0006) holds the first table's counts for
+each industry: a selection by an industry and the six columns is summed from the rows of that
+industry.
 
 A search by a common word is the same problem again: a word in a fifth of a million titles
 leaves 200,000 processes to count. So, for each word that at least ``FREQUENT_WORD`` of a
@@ -25,11 +29,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import connection, transaction
+from django.db.models import BooleanField
+from django.db.models.expressions import RawSQL
 
 from contracting.models.data import Dataset
 
 TABLE = "contracting_process_cell"
 INDUSTRY_TABLE = "contracting_industry_cell"
+PROCESS_INDUSTRY_TABLE = "contracting_process_industry_cell"
 WORD_TABLE = "contracting_word_cell"
 
 # A word that matches at least this many processes of a dataset gets its cells: below it, the
@@ -65,12 +72,12 @@ COLUMNS = {
     "status": "status",
     "currency": "tender_currency",
 }
-# The columns industries are counted by: with all six, there would be nearly a cell per
-# process and industry. Selections by the other three count industries from the processes.
+# The columns the industry facet is counted by: summing the options of every industry from
+# the cells of all six columns would read about a cell per two processes. Selections by the
+# other three count industries from the processes.
 INDUSTRY_COLUMNS = {name: COLUMNS[name] for name in ("year", "method", "category")}
-# Filters the cells cannot answer: they need the processes (words, organisations, amounts),
-# or are narrow enough to count from them (an industry is a few percent of the processes).
-OTHER_FILTERS = ("text", "buyer", "supplier", "amount_min", "amount_max", "industry")
+# Filters the cells cannot answer: they need the processes (words, organisations, amounts).
+OTHER_FILTERS = ("text", "buyer", "supplier", "amount_min", "amount_max")
 
 
 def industry_value(scheme: str, code: str) -> str:
@@ -90,7 +97,7 @@ def answer(selection: Any) -> bool:
 def refresh(dataset: Dataset) -> None:
     """Replace the dataset's cells with counts of its processes (nothing to do on SQLite).
 
-    An industry cell counts the processes that have that industry (a process has each
+    An industry's cells count the processes that have that industry (a process has each
     industry once, so the counts are exact).
     """
     if enabled():
@@ -99,12 +106,16 @@ def refresh(dataset: Dataset) -> None:
 
 
 def fill(dataset: int) -> None:
-    """Replace the cells of the dataset with id ``dataset`` (PostgreSQL; migration 0003 calls it too)."""
+    """Replace the cells of the dataset with id ``dataset`` (PostgreSQL; migration 0006 calls it too).
+
+    The industry facet's cells are summed from the industries' cells of all six columns, so
+    that the processes are joined to their industries once.
+    """
     grouped = ", ".join(COLUMNS.values())
+    by_process = ", ".join(f"process.{column}" for column in COLUMNS.values())
     industry_columns = ", ".join(INDUSTRY_COLUMNS.values())
-    by_industry = ", ".join(f"process.{column}" for column in INDUSTRY_COLUMNS.values())
     with transaction.atomic(), connection.cursor() as cursor:
-        for table in (TABLE, INDUSTRY_TABLE):
+        for table in (TABLE, PROCESS_INDUSTRY_TABLE, INDUSTRY_TABLE):
             # The cells of this dataset, and of datasets deleted since (no foreign key: migration 0004).
             cursor.execute(
                 f"DELETE FROM {table} WHERE dataset_id = %s"  # noqa: S608 (constants only)
@@ -121,12 +132,21 @@ def fill(dataset: int) -> None:
         )
         cursor.execute(
             f"""
-            INSERT INTO {INDUSTRY_TABLE} (dataset_id, {industry_columns}, scheme, code, processes)
-            SELECT process.dataset_id, {by_industry}, industry.scheme, industry.code, count(*)
+            INSERT INTO {PROCESS_INDUSTRY_TABLE} (dataset_id, scheme, code, {grouped}, processes)
+            SELECT process.dataset_id, industry.scheme, industry.code, {by_process}, count(*)
             FROM contracting_classification AS industry
             JOIN contracting_process AS process ON process.id = industry.process_id
             WHERE process.dataset_id = %s
-            GROUP BY process.dataset_id, {by_industry}, industry.scheme, industry.code
+            GROUP BY process.dataset_id, industry.scheme, industry.code, {by_process}
+            """,  # noqa: S608 (constants only)
+            [dataset],
+        )
+        cursor.execute(
+            f"""
+            INSERT INTO {INDUSTRY_TABLE} (dataset_id, {industry_columns}, scheme, code, processes)
+            SELECT dataset_id, {industry_columns}, scheme, code, sum(processes) FROM {PROCESS_INDUSTRY_TABLE}
+            WHERE dataset_id = %s
+            GROUP BY dataset_id, {industry_columns}, scheme, code
             """,  # noqa: S608 (constants only)
             [dataset],
         )
@@ -231,7 +251,8 @@ def frequent_word(text: str, datasets: list[Dataset]) -> FrequentWord | None:
 class CellCounts:
     """The counts of a selection (that ``answer`` accepts) summed from the cells: one query each.
 
-    With ``word``, from the word cells of that word (the selection's text is that word).
+    With an industry, from that industry's cells; with ``word``, from the word cells of that
+    word (the selection's text is that word, and it has no industry).
     """
 
     def __init__(self, datasets: list[int], selection: Any, word: str = "") -> None:
@@ -258,9 +279,27 @@ class CellCounts:
     def _source(self, skip: str) -> tuple[str, str, list[Any]]:
         """The table to sum and the conditions of the selection on it, but ``skip``'s."""
         where, params = _where(self.datasets, self.selection, COLUMNS, skip=skip)
-        if not self.word:
-            return TABLE, where, params
-        return WORD_TABLE, f"{where} AND word = %s", [*params, self.word]
+        if self.word:
+            return WORD_TABLE, f"{where} AND word = %s", [*params, self.word]
+        if self.selection.industry:
+            scheme, code = self.selection.industry
+            return PROCESS_INDUSTRY_TABLE, f"{where} AND scheme = %s AND code = %s", [*params, scheme, code]
+        return TABLE, where, params
+
+
+def currency_among(datasets: list[int]) -> RawSQL:
+    """A condition on a process: its currency is one of those the cells of ``datasets`` hold.
+
+    It holds for every process with a currency; written out, it lets PostgreSQL read a
+    range of amounts from the amount index (ordered by amount within each currency) one
+    currency after another.
+    """
+    held = f"SELECT DISTINCT tender_currency FROM {TABLE} WHERE dataset_id = ANY(%s)"  # noqa: S608 (a constant table)
+    return RawSQL(  # noqa: S611 (constants only; the ids are a parameter)
+        f"tender_currency = ANY(ARRAY({held}))",
+        [datasets],
+        output_field=BooleanField(),
+    )
 
 
 def answer_industries(selection: Any) -> bool:

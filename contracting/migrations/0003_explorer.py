@@ -14,8 +14,7 @@ covering columns); SQLite, at sample volumes, gets the plain b-tree ones. Each i
   classifications of every process;
 - by supplier: the link table of awards and suppliers, from the supplier's side, and each
   award's process beside its id;
-- PostgreSQL: the tables of facet counts per combination of values (``contracting.cells``),
-  filled for the datasets already imported;
+- PostgreSQL: the tables of facet counts per combination of values (``contracting.cells``);
 - PostgreSQL: the words of each process's title and description, and of each organisation's
   name, for the full-text search (the expressions ``browsing._matching`` queries).
 """
@@ -86,12 +85,9 @@ def create(apps, schema_editor) -> None:
     for name, definition in {**BTREE, **(POSTGRESQL if postgresql else SQLITE)}.items():
         schema_editor.execute(f"CREATE INDEX IF NOT EXISTS {name} ON {definition}")
     if postgresql:
+        # The cells of the datasets imported before are filled by migration 0006, which creates
+        # the last table ``cells.fill`` writes.
         schema_editor.execute(CELLS)
-        # The datasets imported before this migration: cells are otherwise filled after an import.
-        from contracting.cells import fill
-
-        for dataset in apps.get_model("contracting", "Dataset").objects.values_list("pk", flat=True):
-            fill(dataset)
 
 
 def drop(apps, schema_editor) -> None:

@@ -370,6 +370,23 @@ def test_facet_counts_without_filters(client):
     assert facet(html, "supplier")[str(organisation("S1").pk)] == 2
 
 
+@pytest.mark.parametrize(
+    ("query", "total", "years", "currencies"),
+    [
+        ("currency=PYG&min=1000&max=30000", 2, {"2021": 1, "2023": 1}, {"PYG": 2, "USD": 1}),
+        ("currency=PYG&min=1000&max=30000&year=2021", 1, {"2021": 1, "2023": 1}, {"PYG": 1}),
+        ("currency=USD&max=5000", 1, {"2022": 1}, {"PYG": 1, "USD": 1}),
+    ],
+)
+def test_facet_counts_of_a_tender_value_range(client, query, total, years, currencies):
+    """The range is the same in every currency the currency facet offers: 1,000 to 30,000
+    holds processes 1 and 4 in guaraníes and process 2 in dollars."""
+    html = client.get(f"{PY}?{query}").content.decode()
+    assert len(ids(client, f"{PY}?{query}")) == total
+    assert facet(html, "year") == years
+    assert facet(html, "currency") == currencies
+
+
 def test_a_selected_option_without_processes_stays_offered(client):
     html = client.get(f"{PY}?year=2021&category=works").content.decode()
     assert facet(html, "category")["works"] == 0
@@ -392,7 +409,8 @@ WORD_QUERIES = [
 def page_of(client, url: str) -> tuple[list[int], dict[str, dict[str, int]], str]:
     """What a reader sees of a selection: its processes in order, the facets' counts, the total."""
     html = client.get(url).content.decode()
-    counted = {name: facet(html, name) for name in ("year", "method", "details", "category", "status")}
+    names = ("year", "method", "details", "category", "industry", "status", "currency")
+    counted = {name: facet(html, name) for name in names}
     return numbers(client, url), counted, re.search(r'<p class="meta" role="status">([^<]*)', html).group(1)
 
 
@@ -429,6 +447,48 @@ def test_a_frequent_word_is_counted_from_its_cells_as_from_its_processes(
 
     assert found == expected
     assert any(f"sum(processes) FROM {cells.WORD_TABLE}" in query["sql"] for query in captured) == celled
+
+
+INDUSTRY_QUERIES = [
+    "industry=UNSPSC:72",
+    "industry=UNSPSC:72&year=2022",
+    "industry=UNSPSC:72&method=open&status=cancelled",
+    "industry=UNSPSC:42&currency=PYG&sort=-amount",
+    "industry=UNSPSC:42&details=Licitación+Pública+Nacional",
+    "industry=UNSPSC:44&year=2021",  # no process
+]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="industry cells exist on PostgreSQL only")
+@pytest.mark.parametrize("query", INDUSTRY_QUERIES)
+@pytest.mark.parametrize("base", [PY, ALL])
+def test_an_industry_is_counted_from_its_cells_as_from_its_processes(client, monkeypatch, query, base):
+    from contracting import cells
+
+    with CaptureQueriesContext(connection) as captured:
+        found = page_of(client, f"{base}?{query}")
+    monkeypatch.setattr(cells, "OTHER_FILTERS", (*cells.OTHER_FILTERS, "industry"))
+    with CaptureQueriesContext(connection) as counted:
+        expected = page_of(client, f"{base}?{query}")
+
+    assert found == expected
+    assert any(cells.PROCESS_INDUSTRY_TABLE in query["sql"] for query in captured)
+    assert not any(cells.PROCESS_INDUSTRY_TABLE in query["sql"] for query in counted)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="industry cells exist on PostgreSQL only")
+def test_an_industry_and_a_frequent_word_are_counted_from_the_processes(client, monkeypatch):
+    """The word cells do not know industries: the pair is counted from the processes."""
+    from contracting import cells
+
+    monkeypatch.setattr(cells, "FREQUENT_WORD", 1)
+    for dataset in Dataset.objects.all():
+        cells.refresh(dataset)
+    found = page_of(client, f"{PY}?q=de&industry=UNSPSC:72")
+
+    assert found[0] in ([3, 2], [2, 3])
+    assert found[1]["year"] == {"2022": 2}
+    assert found[1]["industry"] == {"UNSPSC:72": 2}
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="word cells exist on PostgreSQL only")
