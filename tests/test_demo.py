@@ -227,7 +227,7 @@ def test_ecuador_launch_event_news_and_portal(demo):
     open_data = Portal.objects.get(kind=PortalKind.OPEN_DATA)
     assert open_data.publishes_ocds and open_data.country.iso_alpha2 == "EC"
     assert Portal.objects.filter(kind=PortalKind.INITIATIVE).count() == 4
-    assert Portal.objects.filter(kind=PortalKind.EPROCUREMENT).count() == 22
+    assert Portal.objects.filter(kind=PortalKind.EPROCUREMENT).count() == 25
     for acronym in ("OEA", "ChileCompra", "GSA", "CCC", "CONSUCODE", "SERCOP", "CAF", "OCP", "MINTEL"):
         assert Institution.objects.filter(acronym_es=acronym).exists()
 
@@ -311,7 +311,7 @@ def test_every_profile_reports_each_section_or_says_it_is_not_yet_reported(demo,
                 assert f'Source: <a href="{facts[name].source}" rel="external">' in html and as_of in html
 
     assert len(profiles) == 35
-    assert reported_counts == {"agency": 19, "laws": 21, "system": 20, "portals": 20, "contact": 13}
+    assert reported_counts == {"agency": 32, "laws": 31, "system": 22, "portals": 23, "contact": 15}
 
 
 def test_the_footer_links_to_every_identity_page_in_both_languages(demo, client):

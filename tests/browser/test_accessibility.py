@@ -31,7 +31,7 @@ PUBLIC_PAGES = {
         "/es/noticias/",
         "/es/noticias/nace-la-red-interamericana-de-compras-gubernamentales/",
         "/es/acerca-de-la-red/",
-        "/es/paises/haiti/",  # a profile with nothing reported yet
+        "/es/paises/surinam/",  # a profile with nothing reported yet
         "/es/buscar/?q=contratacion+publica+pymes",
         "/es/buscar/?q=zzzzqqq",
         "/es/no-existe/",
