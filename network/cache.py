@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.cache.backends.base import BaseCache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpRequest, HttpResponse, QueryDict
@@ -45,8 +46,9 @@ def content_generation() -> int:
     return cache.get_or_set(GENERATION_KEY, time.time_ns, timeout=None)
 
 
-def count(key: str, timeout: int | float) -> int:
-    """Add one to the counter at ``key`` (kept ``timeout`` seconds from its first count); its new value.
+def count(key: str, timeout: int | float, store: BaseCache = cache) -> int:
+    """Add one to the counter at ``key`` in ``store`` (kept ``timeout`` seconds from its first
+    count); its new value.
 
     The counter can vanish between the two steps: the database cache keeps expiry times to the
     second, so in a counter's last second ``add`` finds it alive and ``incr`` finds it expired;
@@ -54,11 +56,11 @@ def count(key: str, timeout: int | float) -> int:
     or Redis evict it. Django's ``incr`` then raises ValueError, which was a 500; the count
     starts again from one instead.
     """
-    cache.add(key, 0, timeout)
+    store.add(key, 0, timeout)
     try:
-        return cache.incr(key)
+        return store.incr(key)
     except ValueError:
-        cache.set(key, 1, timeout)
+        store.set(key, 1, timeout)
         return 1
 
 

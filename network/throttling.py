@@ -14,13 +14,18 @@ import ipaddress
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.connection import ConnectionProxy
 
 from wagtail import views as wagtail_views
 
 from network.cache import count
+
+# The counts, apart from the cached pages (settings CACHES): anyone can fill the page cache by
+# asking for many pages, and a full cache drops entries, which would forget wrong passwords.
+LIMITS = ConnectionProxy(caches, "limits")
 
 
 def client_address(request: HttpRequest) -> str:
@@ -52,7 +57,7 @@ def over_limit(request: HttpRequest, action: str, limit: int, seconds: int) -> b
     For work that anyone may ask for and that costs the server seconds where a page costs
     milliseconds (laying out a PDF), so that one client cannot keep the workers busy with it.
     """
-    return count(f"throttle:{action}:{client_address(request)}", seconds) > limit
+    return count(f"throttle:{action}:{client_address(request)}", seconds, LIMITS) > limit
 
 
 def authenticate_with_password(
@@ -62,11 +67,11 @@ def authenticate_with_password(
     if request.method != "POST":
         return wagtail_views.authenticate_with_password(request, page_view_restriction_id, page_id)
     key = f"private-page-password:{page_view_restriction_id}:{client_address(request)}"
-    if cache.get(key, 0) >= settings.AXES_FAILURE_LIMIT:
+    if LIMITS.get(key, 0) >= settings.AXES_FAILURE_LIMIT:
         return render(request, "network/too_many_passwords.html", status=429)
     response = wagtail_views.authenticate_with_password(request, page_view_restriction_id, page_id)
     if response.status_code == 302:
-        cache.delete(key)
+        LIMITS.delete(key)
     else:
-        count(key, timedelta(hours=settings.AXES_COOLOFF_TIME).total_seconds())
+        count(key, timedelta(hours=settings.AXES_COOLOFF_TIME).total_seconds(), LIMITS)
     return response

@@ -197,15 +197,19 @@ STORAGES = {
 # Both answer as an empty cache while they fail (network.cache_backends): the site is
 # served uncached, never with an error. Measured against the file cache, the database cache
 # stores a page as fast and reads it as fast (bench/cache_backends.py).
+# "limits" holds the counts of the limits per client (network.throttling) apart from the
+# content: a flood of cached pages, which anyone can cause by asking for many of them, would
+# otherwise push the counts of wrong passwords out with the pages and reopen the guessing.
 if os.environ.get("REDIS_URL"):
+    _REDIS = {
+        "BACKEND": "network.cache_backends.FaultTolerantRedisCache",
+        "LOCATION": os.environ["REDIS_URL"],
+        # A Redis that does not answer costs a request at most this long, once per RETRY_SECONDS.
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+    }
     CACHES = {
-        "default": {
-            "BACKEND": "network.cache_backends.FaultTolerantRedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
-            "KEY_PREFIX": "compraspublicas",
-            # A Redis that does not answer costs a request at most this long, once per RETRY_SECONDS.
-            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
-        }
+        "default": {**_REDIS, "KEY_PREFIX": "compraspublicas"},
+        "limits": {**_REDIS, "KEY_PREFIX": "compraspublicas-limits"},
     }
 else:
     CACHES = {
@@ -215,7 +219,13 @@ else:
             # Both languages of every often-read page. When it is full, the expired entries go,
             # then a third of the rest in the order of their keys (Django's cull), not the oldest.
             "OPTIONS": {"MAX_ENTRIES": 5000},
-        }
+        },
+        "limits": {
+            "BACKEND": "network.cache_backends.FaultTolerantDatabaseCache",
+            "LOCATION": "network_limits",
+            # A count per client and limit, a few dozen bytes each; only expired ones go first.
+            "OPTIONS": {"MAX_ENTRIES": 100_000},
+        },
     }
 
 # Country profiles laid out as PDFs per client address and minute (the page cache serves the

@@ -17,7 +17,10 @@ MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
 # Nor must the open contracting downloads land in the developer's download folder.
 OCDS_DOWNLOAD_DIR = BASE_DIR / ".test-media" / "ocds-downloads"  # noqa: F405
 # Each test starts from a clean, private cache unless it asks for Redis.
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "default"},
+    "limits": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "limits"},
+}
 # Tests change content directly and read it back; the page cache has its own tests.
 PAGE_CACHE_SECONDS = 0
 FRAGMENT_CACHE_SECONDS = 0

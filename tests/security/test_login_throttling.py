@@ -2,6 +2,7 @@
 page's."""
 
 from django.contrib.auth import get_user_model
+from django.core.cache import caches
 
 from wagtail.models import PageViewRestriction
 
@@ -129,3 +130,16 @@ def test_the_right_password_resets_a_private_pages_count(client, private_page):
     for _attempt in range(4):
         guess(client, private_page, "mala")
     assert guess(client, private_page, "clave-buena").status_code == 302
+
+
+@pytest.mark.django_db
+def test_filling_the_page_cache_does_not_forget_a_private_pages_wrong_passwords(client, private_page):
+    """Anyone can fill the page cache by asking for many pages; when it is full, the cache drops
+    entries, and the counts of wrong passwords must not go with them."""
+    for _attempt in range(4):
+        guess(client, private_page, "mala")
+    pages = caches["default"]
+    for number in range(3 * pages._max_entries):
+        pages.set(f"page:{number}", "<html>…</html>")
+    assert guess(client, private_page, "mala").status_code == 200
+    assert guess(client, private_page, "clave-buena").status_code == 429
