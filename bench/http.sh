@@ -8,7 +8,7 @@
 # every page type and a spread of detail pages in Spanish and English. Two passes:
 # with the page cache on (production's default, shared through a scratch Redis on
 # loopback when redis-server is installed) and off. Prints requests per second,
-# latency percentiles, the error count and the workers' resident memory after each;
+# latency percentiles, the error count and the workers' memory (RSS and PSS) after each;
 # exits non-zero on any error.
 #
 # Bounded: each pass sends at most REQUESTS requests within DEADLINE seconds, and
@@ -90,12 +90,20 @@ fi
 echo "HTTP benchmark on $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg); $WORKERS gunicorn workers; $cache_note; database $BENCH_DB"
 status=0
 # What a worker holds once it has served the mix: gunicorn's master is the child of `timeout`.
+# RSS counts every page a worker touches; PSS splits the pages it shares with the master and the
+# other workers (code imported before the fork, gunicorn.conf.py) between them, so the PSS of
+# the master and its workers add up to what the server takes from the machine.
 worker_memory() {
     local master
     master=$(pgrep -P "$server_pid" -f gunicorn | head -1)
     [ -n "$master" ] || return 0
-    ps --ppid "$master" -o rss= | awk '{ sum += $1; n += 1; if ($1 > max) max = $1 }
-        END { if (n) printf "  %d workers after the pass: resident memory mean %.0f MiB, largest %.0f MiB\n", n, sum / n / 1024, max / 1024 }'
+    for pid in $master $(pgrep -P "$master"); do
+        awk -v role="$([ "$pid" = "$master" ] && echo master || echo worker)" \
+            '$1 == "Rss:" { rss = $2 } $1 == "Pss:" { pss = $2 } END { print role, rss, pss }' \
+            "/proc/$pid/smaps_rollup" 2>/dev/null || true
+    done | awk '$1 == "worker" { n += 1; rss += $2; pss += $3; if ($2 > max) max = $2 } { total += $3 }
+        END { if (n) printf "  %d workers after the pass: RSS mean %.0f MiB, largest %.0f MiB; PSS mean %.0f MiB; PSS of the master and workers %.0f MiB\n",
+            n, rss / n / 1024, max / 1024, pss / n / 1024, total / 1024 }'
 }
 run_pass() {
     local label=$1 cache_seconds=$2 requests=$3

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.conf import settings
-from django.db.models import Q
 from django.utils import timezone
 
 import httpx
@@ -26,9 +25,6 @@ from portals.models import LinkError
 # Answers worth asking again: the server may be restarting or overloaded.
 RETRY_STATUS_CODES = frozenset({429, 500, 502, 503, 504})
 RETRY_ERRORS = frozenset({LinkError.TIMEOUT, LinkError.NETWORK, LinkError.REFUSED})
-
-# Portals whose last check found them unreachable or answering with an error.
-BROKEN_LINK = Q(link_checked_at__isnull=False) & (~Q(link_error="") | Q(link_status_code__gte=400))
 
 
 @dataclass(frozen=True)

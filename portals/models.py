@@ -3,6 +3,7 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
+from django.db.models import Q
 from django.http import HttpRequest
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
@@ -78,6 +79,12 @@ class LinkError(models.TextChoices):
     TOO_LARGE = "too-large", _("Page too large")
     INVALID_URL = "invalid-url", _("Invalid address")
     NETWORK = "network", _("Network error")
+
+
+# Portals whose last check found them unreachable or answering with an error. Here rather than in
+# portals.link_check, whose HTTP client only `manage.py check_portals` needs: the admin's filter
+# reads this, and importing the checker would load httpx into every web worker.
+BROKEN_LINK = Q(link_checked_at__isnull=False) & (~Q(link_error="") | Q(link_status_code__gte=400))
 
 
 class Portal(models.Model):

@@ -19,8 +19,7 @@ from countries.models import CountryPage
 from network.exports import Dataset
 from network.sections import ComparedFact, Section
 from portals import api, exports
-from portals.link_check import BROKEN_LINK
-from portals.models import Institution, Portal
+from portals.models import BROKEN_LINK, Institution, Portal
 
 
 class PortalFilterSet(WagtailFilterSet):

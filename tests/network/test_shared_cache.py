@@ -187,3 +187,37 @@ def test_the_wsgi_application_refuses_to_serve_pages_cached_in_each_process(tmp_
     started = subprocess.run(load, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
     assert started.returncode != 0
     assert "network.E001" in started.stderr
+
+
+def test_gunicorn_as_configured_serves_pages_from_workers_forked_after_the_application_loaded(
+    scratch_database, servers, tmp_path
+):
+    """gunicorn.conf.py has the master import the application before it forks the workers: each
+    worker must still reach the database and the shared cache on connections of its own."""
+    env = server_environment(scratch_database, tmp_path)
+    port = free_port()
+    gunicorn = [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "network.wsgi",
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--workers",
+        "3",
+    ]
+    process = subprocess.Popen(gunicorn, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        wait_for(port, process)
+        server = f"http://127.0.0.1:{port}"
+        with ThreadPoolExecutor(6) as pool:
+            pages = list(
+                pool.map(lambda _: requests.get(f"{server}/es/acerca-de-la-red/", timeout=30), range(30))
+            )
+            health = list(pool.map(lambda _: requests.get(f"{server}/health/", timeout=30).json(), range(12)))
+        assert [page.status_code for page in pages] == [200] * 30
+        assert all("Acerca de la red" in page.text for page in pages)
+        assert health == [{"database": "ok", "cache": "ok"}] * 12
+    finally:
+        process.terminate()
+        process.wait(timeout=30)

@@ -10,8 +10,7 @@ from django.utils.formats import date_format
 import pytest
 
 from network.skeleton import ensure_child
-from portals.link_check import BROKEN_LINK
-from portals.models import Portal, PortalDirectoryPage, PortalKind
+from portals.models import BROKEN_LINK, Portal, PortalDirectoryPage, PortalKind
 from tests.open_data.servers import (
     HugeBodyHandler,
     LocalServer,
