@@ -10,9 +10,12 @@ term) is what made large result sets slow.
 
 Ranking: when a query matches at most RANK_LIMIT entries, all are ranked by the
 database's score (bm25 on SQLite, ts_rank on PostgreSQL), doubled for entries
-whose title has every word. Scoring is the expensive part, so above that only
-entries whose title matches are scored (the newest RANK_LIMIT of them); the
-others follow, newest first.
+whose title has every word (among partial matches, one of them) and doubled
+for entries that have the words in the typed order (a name, a sentence quoted
+from a document), as Elasticsearch's phrase boost does. Scoring is the
+expensive part, so above that only entries whose title matches are scored (the
+newest RANK_LIMIT of them); the others follow, newest first. Partial matches
+always follow the entries with every word.
 """
 
 import difflib
@@ -34,6 +37,7 @@ from network.memo import kept
 from search.analysis import analyze, is_stop_word, word_spans, words
 from search.backends.base import (
     FACET_NAMES,
+    FEW_RESULTS,
     QUERY_KIND,
     SORT_DATE,
     Completion,
@@ -55,6 +59,7 @@ from search.query import AnalyzedQuery, TermGroup
 READER_LANGUAGE_BOOST = 1.25
 RANK_LIMIT = 2000
 TITLE_MATCH_BOOST = 2.0
+IN_ORDER_BOOST = 2.0
 ANALYSED_COLUMNS = ("title_terms", "text_terms", "keyword_terms", "title_words")
 # Autocomplete looks at this many of the newest matching titles.
 COMPLETION_CANDIDATES = 2000
@@ -277,8 +282,8 @@ class DatabaseEngine(SearchEngine):
             return SearchResults(query, [], 0, empty_facets())
         matcher = Matcher(self)
         results = self._run(query, analyzed, matcher, relaxed=False)
-        if results.total == 0 and any(terms.partial_minimum() for terms in analyzed.values()):
-            results = self._run(query, analyzed, matcher, relaxed=True)
+        if results.total < FEW_RESULTS and any(terms.partial_minimum() for terms in analyzed.values()):
+            results = self._run(query, analyzed, matcher, relaxed=True) or results
         return results
 
     def _languages(self, query: SearchQuery) -> list[str]:
@@ -288,68 +293,83 @@ class DatabaseEngine(SearchEngine):
 
     def _run(
         self, query: SearchQuery, analyzed: dict[str, AnalyzedQuery], matcher: "Matcher", relaxed: bool
-    ) -> SearchResults:
+    ) -> SearchResults | None:
+        """The requested page of the results; ``relaxed``, the entries with every clause first, then
+        those with most of them (None when there are none of the latter)."""
         facts = FACTS.get(version=matcher.version)
         found = {language: matcher.ids(terms, relaxed) for language, terms in analyzed.items()}
-        masks = {language: facts.mask(ids) for language, ids in found.items()}
-        if not all(facts.knows_all(mask) for mask in masks.values()):
+        every = (
+            {language: matcher.ids(terms, False) for language, terms in analyzed.items()} if relaxed else {}
+        )
+        if not all(facts.knows_all(facts.mask(ids)) for ids in [*found.values(), *every.values()]):
             facts = FACTS.get(force=True)
-            masks = {language: facts.mask(ids) for language, ids in found.items()}
         required = facts.everything()
         for name, values in query.filters.items():
             for value in values:
                 required &= facts.mask_for(name, value)
-        matches = {
-            language: _in_scope(query, language, mask & required, facts) for language, mask in masks.items()
-        }
+
+        def scoped(ids_by_language: dict[str, EntryIds]) -> dict[str, np.ndarray]:
+            return {
+                language: _in_scope(query, language, facts.mask(ids) & required, facts)
+                for language, ids in ids_by_language.items()
+            }
+
+        matches = scoped(found)
         results = _one_per_source(matches, query.language, facts)
-        total = int(np.count_nonzero(results))
+        complete = results & _one_per_source(scoped(every), query.language, facts) if relaxed else results
+        total, complete_count = int(np.count_nonzero(results)), int(np.count_nonzero(complete))
+        if relaxed and total == complete_count:
+            return None
         if not total:
-            return SearchResults(query, [], 0, empty_facets(), relaxed=False)
-        ids, scores = self._ordered(query, analyzed, matcher, relaxed, matches, results, facts)
+            return SearchResults(query, [], 0, empty_facets())
+        ids, scores = self._ordered(query, analyzed, matcher, relaxed, matches, results, complete, facts)
         page = slice(query.offset, query.offset + query.page_size)
         facets = _facet_counts(facts.counts(results))
-        return SearchResults(
-            query, self._hits(ids[page], scores[page], analyzed), total, facets, relaxed=relaxed
-        )
+        hits = self._hits(ids[page], scores[page], analyzed)
+        return SearchResults(query, hits, total, facets, relaxed=relaxed, complete=complete_count)
 
     def _ordered(
-        self, query, analyzed, matcher, relaxed, matches, results, facts
+        self, query, analyzed, matcher, relaxed, matches, results, complete, facts
     ) -> tuple[EntryIds, np.ndarray]:
-        """Ids and scores of the results up to the requested page, best first."""
+        """Ids and scores of the results up to the requested page, best first, those in ``complete``
+        (the entries with every clause) before the others."""
         wanted = query.offset + query.page_size
         if query.sort == SORT_DATE:
-            newest = facts.newest(results, wanted)
+            newest = facts.newest(complete, wanted)
+            newest = np.concatenate([newest, facts.newest(results & ~complete, wanted - len(newest))])
             return newest, np.zeros(len(newest))
         scored_ids, scores = [_NO_IDS], [np.zeros(0)]
         for language, terms in analyzed.items():
             language_results = results & matches[language]
             if not language_results.any():
                 continue
-            # Entries whose title has every word of the query rank higher.
-            titled = facts.mask(matcher.title_ids(terms, relaxed=False)) & language_results
+            # Entries whose title has every word of the query rank higher; among partial matches, those
+            # whose title has one of them (the page is about it).
+            titled = facts.mask(matcher.title_ids(terms, relaxed)) & language_results
             if np.count_nonzero(language_results) <= RANK_LIMIT:
                 candidates = facts.ids(language_results)
             else:
-                loose = titled
-                if relaxed:
-                    loose = facts.mask(matcher.title_ids(terms, relaxed)) & language_results
-                candidates = facts.newest(loose, RANK_LIMIT)
+                candidates = facts.newest(titled, RANK_LIMIT)
             if not len(candidates):
                 continue
             ids, language_scores = matcher.scores(self._expression(terms, relaxed), candidates)
             boost = READER_LANGUAGE_BOOST if language == query.language else 1.0
             title_boost = np.where(titled[facts.positions(ids)], TITLE_MATCH_BOOST, 1.0)
+            order_boost = np.where(matcher.in_order(terms, ids), IN_ORDER_BOOST, 1.0)
             scored_ids.append(ids)
-            scores.append(language_scores * boost * title_boost)
+            scores.append(language_scores * boost * title_boost * order_boost)
         ids, scores = np.concatenate(scored_ids), np.concatenate(scores)
-        # Best score first; among equal scores, the newest.
-        order = np.lexsort((facts.age[facts.positions(ids)], -scores))
+        # Complete matches first; then best score first; among equal scores, the newest.
+        positions = facts.positions(ids)
+        order = np.lexsort((facts.age[positions], -scores, ~complete[positions]))
         ids, scores = ids[order], scores[order]
         if len(ids) < wanted:
             unscored = results.copy()
             unscored[facts.positions(ids)] = False
-            newest = facts.newest(unscored, wanted - len(ids))
+            newest = facts.newest(unscored & complete, wanted - len(ids))
+            newest = np.concatenate(
+                [newest, facts.newest(unscored & ~complete, wanted - len(ids) - len(newest))]
+            )
             ids, scores = np.concatenate([ids, newest]), np.concatenate([scores, np.zeros(len(newest))])
         return ids, scores
 
@@ -497,6 +517,10 @@ class DatabaseEngine(SearchEngine):
         """One full-text query per clause (significant word, glossary expression or phrase)."""
         raise NotImplementedError
 
+    def _phrase_expression(self, terms: Sequence[str]) -> str:
+        """The database's full-text query for ``terms`` next to each other, in order."""
+        raise NotImplementedError
+
     def _matching(self, expression: str, titles: bool) -> EntryIds:
         """Ids of the entries (in any language) whose text, or only title, matches ``expression``."""
         raise NotImplementedError
@@ -545,6 +569,17 @@ class Matcher:
         ids, counts = np.unique(np.concatenate([_NO_IDS, *found]), return_counts=True)
         return ids[counts >= (terms.partial_minimum() or len(found) + 1)]
 
+    def in_order(self, terms: AnalyzedQuery, ids: EntryIds) -> np.ndarray:
+        """Which of ``ids`` have the query's words in the typed order.
+
+        Only for a query of several words or expressions: the words of one glossary
+        expression are already required together, and its equivalents are as good.
+        """
+        if terms.clause_count() < 2 or len(terms.sequence) < 2 or not len(ids):
+            return np.zeros(len(ids), dtype=bool)
+        matching, _scores = self.scores(self.engine._phrase_expression(terms.sequence), ids)
+        return np.isin(ids, matching)
+
     def title_ids(self, terms: AnalyzedQuery, relaxed: bool) -> EntryIds:
         return self._ids(self.engine._expression(terms, relaxed), titles=True)
 
@@ -578,7 +613,10 @@ class SQLiteEngine(DatabaseEngine):
         return "(" + (" OR " if relaxed else " AND ").join(self._clause_expressions(terms)) + ")"
 
     def _clause_expressions(self, terms: AnalyzedQuery) -> list[str]:
-        return [*map(_fts_group, terms.groups), *(_fts_string(" ".join(phrase)) for phrase in terms.phrases)]
+        return [*map(_fts_group, terms.groups), *map(self._phrase_expression, terms.phrases)]
+
+    def _phrase_expression(self, terms: Sequence[str]) -> str:
+        return _fts_string(" ".join(terms))
 
     def _matching(self, expression: str, titles: bool) -> EntryIds:
         # One string instead of a row per match: tens of thousands of rows cost more than the search.
@@ -616,8 +654,10 @@ class PostgresEngine(DatabaseEngine):
         return (" | " if relaxed else " & ").join(self._clause_expressions(terms))
 
     def _clause_expressions(self, terms: AnalyzedQuery) -> list[str]:
-        phrases = ["(" + " <-> ".join(map(_ts_lexeme, phrase)) + ")" for phrase in terms.phrases]
-        return [*map(_ts_group, terms.groups), *phrases]
+        return [*map(_ts_group, terms.groups), *map(self._phrase_expression, terms.phrases)]
+
+    def _phrase_expression(self, terms: Sequence[str]) -> str:
+        return "(" + " <-> ".join(map(_ts_lexeme, terms)) + ")"
 
     def _matching(self, expression: str, titles: bool) -> EntryIds:
         vector = "title_vector" if titles else "search_vector"
