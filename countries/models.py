@@ -494,6 +494,7 @@ class CountryLaw(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("law")
+        verbose_name_plural = _("laws")
 
 
 class CountryKeyFigure(Orderable):
@@ -525,6 +526,7 @@ class CountryKeyFigure(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("key figure")
+        verbose_name_plural = _("key figures")
 
 
 class PracticePage(BasePage):

@@ -19,7 +19,7 @@ from datetime import date
 from html import unescape
 
 from django.conf import settings
-from django.db.models import Model, Prefetch, Q, prefetch_related_objects
+from django.db.models import Model, Prefetch, Q, TextField, prefetch_related_objects
 from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.text import capfirst
@@ -215,6 +215,23 @@ class CountryAdapter(PageAdapter):
                     sections.append((label, position, position + len(value)))
                     position += len(value) + 1
         return "\n".join(parts)[:MAX_INDEXED_TEXT], tuple(sections)
+
+    def keywords(self, page: CountryPage, language: str) -> list[str]:
+        """The labels of the facts the profile gives, besides its acronyms and modules.
+
+        Readers ask by what a fact is ("which e-procurement system does Colombia
+        use?", "Peru's procurement agency") while the field holds only its value
+        ("SECOP II"); the labels of running text (introduction, body) name nothing.
+        """
+        labels = []
+        for field in search_fields(page, TEXT):
+            if _is_running_text(page, field.name) or not any(
+                value.strip() for value in _values(page, field.name, language)
+            ):
+                continue
+            with translation.override(language):
+                labels.append(str(field.label or _field_label(page, field.name)))
+        return [*super().keywords(page, language), *labels]
 
     def countries(self, page: CountryPage) -> Iterable[str]:
         return [page.iso_alpha2]
@@ -502,6 +519,10 @@ def _field_label(instance: Model, name: str) -> str:
     if model_field.one_to_many or model_field.many_to_many:
         return capfirst(model_field.related_model._meta.verbose_name_plural)
     return capfirst(model_field.verbose_name)
+
+
+def _is_running_text(instance: Model, name: str) -> bool:
+    return isinstance(instance._meta.get_field(name), TextField | StreamField)
 
 
 def _name_field(item: Model) -> str:

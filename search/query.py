@@ -42,6 +42,9 @@ class AnalyzedQuery:
 
     groups: tuple[TermGroup, ...]
     phrases: tuple[tuple[str, ...], ...]
+    # The loose words' terms in the typed order, repeats kept: entries that have them in this
+    # order (stop words aside) rank higher.
+    sequence: tuple[str, ...] = ()
 
     def is_empty(self) -> bool:
         return not self.groups and not self.phrases
@@ -82,7 +85,8 @@ class ParsedQuery:
 
     def analyzed(self, language: str, glossary: Sets = ()) -> AnalyzedQuery:
         """The query in ``language``'s terms, its loose words expanded with the ``glossary`` sets."""
-        terms = _unique(analyze(self.loose, language))[:MAX_WORDS]
+        sequence = analyze(self.loose, language)
+        terms = _unique(sequence)[:MAX_WORDS]
         phrases = []
         for phrase in self.phrases:
             phrase_terms = tuple(analyze(phrase, language))
@@ -90,7 +94,9 @@ class ParsedQuery:
                 phrases.append(phrase_terms)
             elif phrase_terms and phrase_terms[0] not in terms:
                 terms.append(phrase_terms[0])
-        return AnalyzedQuery(_groups(terms, language, glossary), tuple(phrases[:MAX_WORDS]))
+        return AnalyzedQuery(
+            _groups(terms, language, glossary), tuple(phrases[:MAX_WORDS]), tuple(sequence[:MAX_WORDS])
+        )
 
 
 def _groups(terms: list[str], language: str, glossary: Sets) -> tuple[TermGroup, ...]:

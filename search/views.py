@@ -106,9 +106,15 @@ def _results_context(request: HttpRequest, parameters: SearchParameters) -> dict
         parameters.page = pages
         results = engine.search(parameters.query(language, page=pages))
     labels = _labels(results)
+    hits = [_hit_context(hit, labels, language) for hit in results.hits]
+    first_number = (parameters.page - 1) * PAGE_SIZE + 1
+    # With a few complete matches, the partial ones follow them under their own heading.
+    complete = max(0, results.complete - (first_number - 1)) if results.complete else len(hits)
     return {
         "results": results,
-        "hits": [_hit_context(hit, labels, language) for hit in results.hits],
+        "hits": hits[:complete],
+        "partial_hits": hits[complete:],
+        "first_partial_number": first_number + complete,
         "facets": _facets_context(request.GET, results, labels),
         "active_filters": _active_filters(request.GET, parameters, labels),
         "pagination": _pagination(request.GET, parameters.page, pages),
@@ -119,7 +125,7 @@ def _results_context(request: HttpRequest, parameters: SearchParameters) -> dict
         "correction": results.correction,
         "as_typed_url": _url_with(request.GET, page=None, **{EXACT: "1"}) if results.correction else "",
         "next_steps": _next_steps(request, parameters) if not results.total else [],
-        "first_number": (parameters.page - 1) * PAGE_SIZE + 1,
+        "first_number": first_number,
         "result_count": results.total,
     }
 

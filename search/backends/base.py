@@ -133,8 +133,10 @@ class SearchResults:
     by count then value. ``correction`` is the corrected query these results are
     for, when the query as typed found (almost) nothing and a correction found
     more; ``suggestions`` are other whole corrected queries ("did you mean").
-    ``relaxed`` says no entry had every significant word, so these hits are
-    partial matches: each has most of them.
+    ``relaxed`` says fewer than FEW_RESULTS entries had every significant word,
+    so partial matches, each with most of them, follow the ``complete`` ones
+    (the first results, which have every word; none at all when
+    ``complete`` is 0).
     """
 
     query: SearchQuery
@@ -144,10 +146,12 @@ class SearchResults:
     suggestions: list[str] = field(default_factory=list)
     relaxed: bool = False
     correction: str = ""
+    # How many results have every significant word: all of them unless ``relaxed``.
+    complete: int = 0
 
-    def quality(self) -> tuple[bool, bool, int]:
-        """Orders alternative answers to one question: some hits, then full matches, then more hits."""
-        return (self.total > 0, not self.relaxed, self.total)
+    def quality(self) -> tuple[bool, int, int]:
+        """Orders alternative answers to one question: some hits, then more with every word, then more."""
+        return (self.total > 0, self.complete, self.total)
 
 
 # The kind of a suggested whole query, which has no URL of its own: it leads to its results.
@@ -212,7 +216,7 @@ class SearchEngine(ABC):
         results are shown, saying so, when they are better.
         """
         results = self.search_as_typed(query)
-        if query.exact or results.total >= FEW_RESULTS:
+        if query.exact or results.complete >= FEW_RESULTS:
             return results
         suggestions = self.suggestions(query)
         if not suggestions:
@@ -227,7 +231,8 @@ class SearchEngine(ABC):
 
     @abstractmethod
     def search_as_typed(self, query: SearchQuery) -> SearchResults:
-        """Entries with every significant word; if none, partial matches with most of them."""
+        """Entries with every significant word; if fewer than FEW_RESULTS, partial matches with most
+        of them follow."""
 
     @abstractmethod
     def suggestions(self, query: SearchQuery) -> list[str]:

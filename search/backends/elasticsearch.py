@@ -32,6 +32,7 @@ from search.adapters import index_languages
 from search.analysis import ENGLISH_STOP_WORDS, SPANISH_STOP_WORDS, analyze, word_spans, words
 from search.backends.base import (
     FACET_NAMES,
+    FEW_RESULTS,
     QUERY_KIND,
     SORT_DATE,
     Completion,
@@ -55,6 +56,8 @@ BULK_TIMEOUT = 120
 BULK_CHUNK = 200
 # Elasticsearch refuses to page past its result window (index.max_result_window).
 MAX_RESULT_WINDOW = 10_000
+# Added to the score of a partial search's entries that have every word: more than any score reaches.
+COMPLETE_FIRST = 10_000
 
 # --- Analysis ---------------------------------------------------------------------
 FOLDED = analyzer("folded", tokenizer="standard", filter=["lowercase", "asciifolding"])
@@ -205,41 +208,50 @@ def text_query(query: SearchQuery, relaxed: bool = False) -> Query:
     A clause left without terms by the language's stop words requires nothing
     (or, relaxed, matches nothing), as in the database engines. A partial match
     needs more than half of the significant words and phrases
-    (``AnalyzedQuery.partial_minimum``). Words that also match unstemmed, or in
+    (``AnalyzedQuery.partial_minimum``); the entries with all of them come first
+    (COMPLETE_FIRST), whatever the order. Words that also match unstemmed, or in
     the typed order, score higher.
     """
     loose = " ".join(query.parsed.loose.split()) if words(query.parsed.loose) else ""
     phrases = list(query.parsed.phrases)
-    when_empty = {"zero_terms_query": "none" if relaxed else "all"}
-    wanted = [
-        Q("multi_match", query=phrase, fields=FIELDS, type="phrase", **when_empty) for phrase in phrases
-    ]
+
+    def phrase_clauses(when_empty: dict) -> list[Query]:
+        return [
+            Q("multi_match", query=phrase, fields=FIELDS, type="phrase", **when_empty) for phrase in phrases
+        ]
+
+    every = phrase_clauses({"zero_terms_query": "all"})
+    if loose:
+        every.insert(
+            0,
+            Q(
+                "multi_match",
+                query=loose,
+                fields=FIELDS,
+                type="cross_fields",
+                operator="and",
+                zero_terms_query="all",
+            ),
+        )
+    required = every
     if relaxed:
         significant = query.parsed.analyzed(query.language)
-        wanted += [
-            Q("multi_match", query=word, fields=FIELDS, type="cross_fields", **when_empty)
+        wanted = phrase_clauses({"zero_terms_query": "none"}) + [
+            Q("multi_match", query=word, fields=FIELDS, type="cross_fields", zero_terms_query="none")
             for word in dict.fromkeys(words(loose))
         ]
         required = [Q("bool", should=wanted, minimum_should_match=significant.partial_minimum() or 1)]
-    else:
-        if loose:
-            wanted.insert(
-                0,
-                Q(
-                    "multi_match",
-                    query=loose,
-                    fields=FIELDS,
-                    type="cross_fields",
-                    operator="and",
-                    **when_empty,
-                ),
-            )
-        required = wanted
     everything = " ".join([loose, *phrases]).strip()
     boosts = [
         Q("multi_match", query=everything, fields=EXACT_FIELDS),
         Q("multi_match", query=everything, fields=EXACT_FIELDS, type="phrase", boost=2),
     ]
+    if relaxed:
+        complete = Q("constant_score", filter=Q("bool", must=every), boost=COMPLETE_FIRST)
+        if query.sort == SORT_DATE:
+            # Scored only by completeness, so that "_score, date" puts the complete matches first.
+            return Q("bool", filter=required, should=[complete])
+        boosts.append(complete)
     return Q("bool", must=required, should=boosts)
 
 
@@ -288,7 +300,9 @@ class EntrySearch(FacetedSearch):
         }
         order = ["_score", "source"]
         if query.sort == SORT_DATE:
-            order = [{"date": {"order": "desc", "missing": "_last"}}, *order]
+            newest = {"date": {"order": "desc", "missing": "_last"}}
+            # Relaxed, the score only says whether an entry has every word (``text_query``).
+            order = ["_score", newest, "source"] if relaxed else [newest, *order]
         filters = {name: list(values) for name, values in query.filters.items() if name in FACET_FIELDS}
         self.scope = scope_filter(query)
         super().__init__(query=text_query(query, relaxed), filters=filters, sort=order)
@@ -504,8 +518,10 @@ class ElasticsearchEngine(SearchEngine):
             return SearchResults(query, [], 0, empty_facets())
         with reachable():
             results = self._run(query, relaxed=False)
-            if results.total == 0 and any(terms.partial_minimum() for terms in analyzed.values()):
-                results = self._run(query, relaxed=True)
+            if results.total < FEW_RESULTS and any(terms.partial_minimum() for terms in analyzed.values()):
+                partial = self._run(query, relaxed=True, complete=results.total)
+                if partial.total > results.total:
+                    results = partial
         return results
 
     def _analyzed(self, query: SearchQuery) -> dict[str, AnalyzedQuery]:
@@ -523,7 +539,8 @@ class ElasticsearchEngine(SearchEngine):
     def entry_search(self, query: SearchQuery, relaxed: bool = False) -> EntrySearch:
         return EntrySearch(self.client, self._indexes(query), query, relaxed)
 
-    def _run(self, query: SearchQuery, relaxed: bool) -> SearchResults:
+    def _run(self, query: SearchQuery, relaxed: bool, complete: int = 0) -> SearchResults:
+        """The requested page; ``relaxed``, the ``complete`` matches (every word) first, then partial ones."""
         entry_search = self.entry_search(query, relaxed)
         try:
             response = entry_search.execute()
@@ -537,7 +554,9 @@ class ElasticsearchEngine(SearchEngine):
             return SearchResults(query, [], 0, empty_facets())
         hits = [_hit(found) for found in raw["hits"]["hits"]]
         facets = entry_search.facet_counts(raw["aggregations"])
-        return SearchResults(query, hits, total, facets, relaxed=relaxed)
+        return SearchResults(
+            query, hits, total, facets, relaxed=relaxed, complete=complete if relaxed else total
+        )
 
     # --- Did you mean ---------------------------------------------------------------
     def suggestion_search(self, query: SearchQuery) -> Search:

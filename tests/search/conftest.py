@@ -242,8 +242,9 @@ def docx_bytes(paragraphs: list[str], table_cell: str = "") -> bytes:
 
 
 def result_titles(html: str) -> list[str]:
-    """Result titles of a search page, in order, without their <mark> tags."""
+    """Result titles of a search page, in order, as plain text (no <mark> tags, entities decoded)."""
     import re
+    from html import unescape
 
     found = re.findall(r'<h3 class="search-result__title"><a [^>]*>(.*?)</a></h3>', html)
-    return [re.sub(r"</?mark>", "", title) for title in found]
+    return [unescape(re.sub(r"</?mark>", "", title)) for title in found]

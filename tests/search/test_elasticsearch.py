@@ -8,6 +8,7 @@ A cluster that cannot be reached is real here too: a closed port on this machine
 import datetime
 import json
 import socket
+from dataclasses import replace
 
 from django.urls import reverse
 from django.utils import translation
@@ -16,8 +17,9 @@ import pytest
 
 from search.analysis import ENGLISH_STOP_WORDS, SPANISH_STOP_WORDS
 from search.backends import get_search_engine
-from search.backends.base import IndexEntry, SearchQuery, SearchUnavailable
+from search.backends.base import SORT_DATE, IndexEntry, SearchQuery, SearchUnavailable
 from search.backends.elasticsearch import (
+    COMPLETE_FIRST,
     MAX_RESULT_WINDOW,
     ElasticsearchEngine,
     corrected_queries,
@@ -191,6 +193,18 @@ class TestPhrases:
         assert clauses[0]["multi_match"]["type"] == "phrase"
         assert [clause["multi_match"]["query"] for clause in clauses[1:]] == ["colusion", "plataforma", "de"]
         assert {clause["multi_match"]["zero_terms_query"] for clause in clauses} == {"none"}
+
+    def test_partial_matches_put_the_entries_with_every_word_first_in_either_order(self, engine):
+        query = SearchQuery("colusión licitaciones plataforma", "es")
+        relevance = engine.entry_search(query, relaxed=True).to_dict()
+        [complete] = [clause for clause in relevance["query"]["bool"]["should"] if "constant_score" in clause]
+        [every] = complete["constant_score"]["filter"]["bool"]["must"]
+        assert every["multi_match"]["operator"] == "and"
+        assert complete["constant_score"]["boost"] == COMPLETE_FIRST
+        by_date = engine.entry_search(replace(query, sort=SORT_DATE), relaxed=True).to_dict()
+        assert by_date["sort"][0] == "_score"
+        assert by_date["query"]["bool"]["should"] == [complete]
+        assert "must" not in by_date["query"]["bool"]
 
 
 class TestEveryLanguage:

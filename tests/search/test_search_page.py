@@ -112,6 +112,46 @@ class TestMatching:
         assert 'class="search-page__partial"' in html
         assert titles(search(client, "es", q="colusión auditoría plataforma")) == []
 
+    def test_a_few_complete_matches_are_followed_by_partial_ones(self, client, site):
+        from network.models import StandardPage
+        from network.skeleton import ensure_child
+
+        ensure_child(
+            site["home"],
+            StandardPage,
+            "guia-de-pliegos",
+            title_es="Guía de pliegos",
+            intro_es="Pliegos tipo para las licitaciones publicadas en la plataforma.",
+        )
+        html = search(client, "es", q="licitaciones pliegos plataforma")
+        # The guide has the three words; the practice (tenders, bidding documents) and the news
+        # (a platform for tenders) two of them each.
+        assert titles(html)[0] == "Guía de pliegos"
+        assert set(titles(html)[1:]) == {
+            "Compras públicas para pymes",
+            "México estrena su plataforma de compras",
+        }
+        assert html.count('class="search-page__partial"') == 1
+        assert '<ol class="search-results__list" start="2">' in html
+
+    def test_the_words_in_the_typed_order_rank_first(self, client, site):
+        from network.models import StandardPage
+        from network.skeleton import ensure_child
+
+        # The same words, the newer page (first among equals) with them apart.
+        for slug, title, intro in (
+            ("aviso-a", "Aviso A", "El registro de proveedores abre en marzo."),
+            ("aviso-b", "Aviso B", "Proveedores: el registro abre en marzo."),
+        ):
+            ensure_child(site["home"], StandardPage, slug, title_es=title, intro_es=intro)
+        assert titles(search(client, "es", q="registro de proveedores")) == ["Aviso A", "Aviso B"]
+
+    def test_a_profile_is_found_by_the_labels_of_its_facts(self, client, site):
+        # Chile's agency is "Public Procurement Directorate": the word "agency" is only its label.
+        assert titles(search(client, "en", q="agency Chile")) == ["Chile"]
+        html = search(client, "es", q="19.886")
+        assert '<span class="search-result__field">Leyes:</span>' in html
+
     def test_words_found_in_no_single_page_show_no_result_list(self, client, site):
         html = search(client, "es", q="colusión plataforma")
         assert titles(html) == []

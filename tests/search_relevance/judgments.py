@@ -146,6 +146,11 @@ SPANISH = [
     ("synonyms", "estrategias de contratación electrónica", (STRATEGY_ES,)),
     ("acronyms", "RICG", (BORN_ES, ABOUT_ES, "Red Interamericana de Compras Gubernamentales")),
     ("questions", "¿qué acordó el III seminario?", (REPORT_ES, SEMINAR_III_ES)),
+    ("synonyms", "mesa de ayuda para proveedores", (USERS_ES, "Estados Unidos")),
+    ("synonyms", "banca por internet", (BANKING_ES,)),
+    ("cross-language", "tax", (TAX_ES,)),
+    ("questions", "¿qué agencia compra en Costa Rica?", ("Costa Rica",)),
+    ("accents", "sistema oficial de contratacion publica", ("Ecuador",)),
 ]
 
 ENGLISH = [
@@ -234,6 +239,11 @@ ENGLISH = [
     ("synonyms", "public purchasing trends", (TRENDS_EN,)),
     ("acronyms", "IGPN", (BORN_EN, ABOUT_EN, "Inter-American Government Procurement Network")),
     ("typos", "Guatamala", ("Guatemala",)),
+    ("synonyms", "helpdesk", (USERS_EN, "United States")),
+    ("synonyms", "small firms", (SME_EN,)),
+    ("questions", "which e-procurement system does Peru use?", ("Peru",)),
+    ("documents", "coordinated by an executive committee with the support of the OAS", (REPORT_EN, ABOUT_EN)),
+    ("cross-language", "pequeñas empresas", (SME_EN,)),
 ]
 
 JUDGMENTS = [("es", *judgment) for judgment in SPANISH] + [("en", *judgment) for judgment in ENGLISH]
