@@ -241,10 +241,12 @@ def docx_bytes(paragraphs: list[str], table_cell: str = "") -> bytes:
     return buffer.getvalue()
 
 
-def result_titles(html: str) -> list[str]:
-    """Result titles of a search page, in order, as plain text (no <mark> tags, entities decoded)."""
+def result_titles(html: str, *, as_text: bool = True) -> list[str]:
+    """Result titles of a search page, in order, without their <mark> tags: as plain text
+    (entities decoded), or ``as_text=False`` as the page writes them (escaped)."""
     import re
     from html import unescape
 
     found = re.findall(r'<h3 class="search-result__title"><a [^>]*>(.*?)</a></h3>', html)
-    return [unescape(re.sub(r"</?mark>", "", title)) for title in found]
+    titles = [re.sub(r"</?mark>", "", title) for title in found]
+    return [unescape(title) for title in titles] if as_text else titles
