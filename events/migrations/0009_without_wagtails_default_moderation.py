@@ -66,15 +66,21 @@ def remove_default_moderation(apps, schema_editor):
     Group.objects.filter(name__in=PAGE_PERMISSIONS, user__isnull=True).delete()
 
 
-def permission(apps, model: str, codename: str):
-    """Permissions are normally created after migrating; a fresh database needs them now."""
+def permission(apps, model: str, codename: str) -> int:
+    """The id of a permission: they are normally created after migrating; a fresh database needs
+    them now.
+
+    Ids rather than instances link the rows: rolled back after other apps' migrations have
+    re-rendered the historical models, ``apps`` can hand out a ContentType class other than the
+    one its Permission's foreign key was rendered with, and Django refuses such an instance.
+    """
     ContentType = apps.get_model("contenttypes", "ContentType")
     Permission = apps.get_model("auth", "Permission")
     app_label, model_name = model.split(".")
     content_type, _created = ContentType.objects.get_or_create(app_label=app_label, model=model_name)
     return Permission.objects.get_or_create(
-        content_type=content_type, codename=codename, defaults={"name": codename.replace("_", " ")}
-    )[0]
+        content_type_id=content_type.pk, codename=codename, defaults={"name": codename.replace("_", " ")}
+    )[0].pk
 
 
 def restore_default_moderation(apps, schema_editor):
@@ -103,7 +109,7 @@ def restore_default_moderation(apps, schema_editor):
                 GroupPagePermission.objects.create(
                     group=groups[name],
                     page=root_page,
-                    permission=permission(apps, "wagtailcore.page", codename),
+                    permission_id=permission(apps, "wagtailcore.page", codename),
                 )
         for model, codenames in COLLECTION_PERMISSIONS.items():
             for codename in codenames:
@@ -111,7 +117,7 @@ def restore_default_moderation(apps, schema_editor):
                     GroupCollectionPermission.objects.create(
                         group=groups[name],
                         collection=root_collection,
-                        permission=permission(apps, model, codename),
+                        permission_id=permission(apps, model, codename),
                     )
 
     workflow, created = Workflow.objects.get_or_create(name=WORKFLOW_NAME, defaults={"active": True})
@@ -119,8 +125,8 @@ def restore_default_moderation(apps, schema_editor):
         task_type, _created = ContentType.objects.get_or_create(
             app_label="wagtailcore", model="groupapprovaltask"
         )
-        task = GroupApprovalTask.objects.create(name=WORKFLOW_NAME, content_type=task_type, active=True)
-        task.groups.set([groups[MODERATORS]])
+        task = GroupApprovalTask.objects.create(name=WORKFLOW_NAME, content_type_id=task_type.pk, active=True)
+        task.groups.set([groups[MODERATORS].pk])
         WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
     Workflow.objects.filter(pk=workflow.pk).update(active=True)
     if root_page is not None:
