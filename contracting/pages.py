@@ -76,9 +76,10 @@ def explorer_context(page, request: HttpRequest, country: CountryPage | None) ->
     parsed = browsing.parse_selection(request.GET)
     selection = browsing.with_word_cells(parsed.selection, datasets)
     processes = browsing.processes_in(datasets)
-    selected = browsing.apply(processes, selection)
-    total, facets = browsing.facets(processes, datasets, selection)
-    results = browsing.result_page(browsing.ordered(selected, selection), total, request.GET.get("page", ""))
+    number = request.GET.get("page", "")
+    found = browsing.explore(processes, datasets, selection, number)
+    total, facets = found.total, found.facets
+    results = browsing.result_page(found.processes, total, number)
     _link_rows(page, results.object_list, datasets)
     query = selection.query()
     return {
