@@ -304,23 +304,27 @@ def _matching(processes: QuerySet[Process], text: str) -> QuerySet[Process]:
 
     PostgreSQL matches whole words with its full-text search (the GIN indexes of migration
     0002 answer it); SQLite, the embedded default at sample volumes, matches every word as a
-    part of the text. The three ways to match are one UNION, which the database reads from its
-    indexes and joins to the processes by id: as three ORed conditions, it read every process.
+    part of the text. The processes of the named buyers and suppliers are one UNION, read from
+    their indexes, and the text condition is ORed with them: PostgreSQL combines the text's
+    index and the ids' (BitmapOr) and reads each process once. Collected in the same UNION as
+    the text's matches, the 13,000 processes of two frequent words were read twice (56 ms
+    instead of 25); ORed with the buyers and suppliers as subqueries, every process was read.
     """
     if connection.vendor == "postgresql":
         words = SearchQuery(text, config="simple", search_type="websearch")
-        in_text = Process.objects.annotate(found=_process_text()).filter(found=words)
+        processes = processes.alias(found=_process_text())
+        in_text = Q(found=words)
         names = Organisation.objects.annotate(found=SearchVector("name", config="simple")).filter(found=words)
     else:
-        text_words, named = Q(), Q()
+        in_text, named = Q(), Q()
         for word in text.split():
-            text_words &= Q(title__icontains=word) | Q(description__icontains=word)
+            in_text &= Q(title__icontains=word) | Q(description__icontains=word)
             named &= Q(name__icontains=word)
-        in_text, names = Process.objects.filter(text_words), Organisation.objects.filter(named)
+        names = Organisation.objects.filter(named)
     matching_names = names.values("pk")
     bought = Process.objects.filter(buyer_id__in=matching_names).values("pk")
     supplied = _supplied_by(Q(organisation_id__in=matching_names))
-    return processes.filter(among(in_text.values("pk").union(bought, supplied)))
+    return processes.filter(in_text | among(bought.union(supplied)))
 
 
 def _matching_each(processes: QuerySet[Process], text: str) -> QuerySet[Process]:
