@@ -365,7 +365,7 @@ def in_order(
     """The processes of ``selection`` in the order of its sort, for reading a page of them: in
     date order, read from the date index, each tested as it comes, and the reading stopped
     after the page. ``years`` are those that hold the selection's processes (the options of
-    its year facet).
+    its year facet), or none where they are not known.
 
     A year is read as its range of dates, which is what it is (the importer sets the year from
     the date): the planner does not know that the two go together, and walked the whole date

@@ -749,6 +749,12 @@ def test_the_json_download_holds_the_filtered_processes_with_typed_values(client
     assert {field["key"] for field in document["fields"]} >= {"ocid", "buyer", "method", "awarded", "url"}
 
 
+def test_a_years_download_holds_its_processes_in_order(client):
+    document = json.loads(b"".join(client.get(f"{ALL}?year=2022&sort=date&format=json").streaming_content))
+    assert {item["ocid"] for item in document["items"]} == {"ocds-test00-2", "ocds-test00-3", "ocds-test01-6"}
+    assert [item["ocid"] for item in document["items"]][-1] == "ocds-test01-6"
+
+
 def test_the_downloads_are_capped(client, monkeypatch):
     monkeypatch.setattr("contracting.pages.DOWNLOAD_LIMIT", 2)
     document = json.loads(b"".join(client.get(f"{ALL}?format=json").streaming_content))
