@@ -540,9 +540,11 @@ def explore(
     those: each list collected them again, and for an industry with other filters that meant
     reading its 15,600 processes three times, for the page, the buyers and the suppliers
     (0.25 s each at a million processes). Where they were collected anyway (an industry, a
-    supplier, words other than a frequent one), they are read in the order of the page, which
-    is then 25 of them; other pages are read from the sort's index (``in_order``), stopping
-    after the page.
+    supplier, words other than a frequent one), their rows are read to apply the other filters
+    and sorting them costs little: they are read in the order of the page, which is then 25 of
+    them. Other selections' ids come from indexes without the sort's columns (sorted, a
+    tender-value range's took 0.39 s instead of 0.05), so their pages are read from the
+    sort's index (``in_order``), stopping after the page.
 
     The page of a large selection by an industry or words is read from the date index, each
     process tested, where that reads fewer processes than collecting them would (at least the
