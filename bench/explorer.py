@@ -290,6 +290,7 @@ def combinations(code: str) -> list[str]:
     queries = [
         "",
         f"year={year}",
+        f"year={year - 6}",
         "method=open",
         "details=Cotización",
         "category=works",
@@ -309,6 +310,8 @@ def combinations(code: str) -> list[str]:
         "method=open&details=Licitación&status=complete",
         f"industry=UNSPSC:43&year={year}",
         "industry=UNSPSC:43&method=open&category=goods",
+        "industry=UNSPSC:43&category=goods",
+        "industry=UNSPSC:43&page=40",
         f"buyer={buyer}&year={year}",
         f"supplier={supplier}&method=direct",
         f"q=medicamentos&year={year}",

@@ -249,7 +249,8 @@ def frequent_word(text: str, datasets: list[Dataset]) -> FrequentWord | None:
 
 
 class CellCounts:
-    """The counts of a selection (that ``answer`` accepts) summed from the cells: one query each.
+    """The counts of a selection (that ``answer`` accepts) summed from the cells, every facet
+    and the total in one query (``grouped``).
 
     With an industry, from that industry's cells; with ``word``, from the word cells of that
     word (the selection's text is that word, and it has no industry).
@@ -259,32 +260,72 @@ class CellCounts:
         self.datasets = datasets
         self.selection = selection
         self.word = word
+        self.counted: dict[str, dict[Any, int]] | None = None
 
     def total(self) -> int:
-        table, where, params = self._source(skip="")
-        with connection.cursor() as cursor:
-            cursor.execute(f"SELECT coalesce(sum(processes), 0) FROM {table} WHERE {where}", params)  # noqa: S608 (values are parameters)
-            return int(cursor.fetchone()[0])
+        return self._counted()[""].get("", 0)
 
     def per_value(self, facet: str) -> dict[Any, int]:
-        table, where, params = self._source(skip=facet)
-        column = COLUMNS[facet]
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT {column}, sum(processes) FROM {table} WHERE {where} GROUP BY {column}",  # noqa: S608 (a constant column; values are parameters)
-                params,
-            )
-            return {value: int(count) for value, count in cursor.fetchall() if value not in (None, "")}
+        return self._counted()[facet]
 
-    def _source(self, skip: str) -> tuple[str, str, list[Any]]:
-        """The table to sum and the conditions of the selection on it, but ``skip``'s."""
-        where, params = _where(self.datasets, self.selection, COLUMNS, skip=skip)
+    def _counted(self) -> dict[str, dict[Any, int]]:
+        if self.counted is None:
+            table, where, params = self._source()
+            columns = ", ".join(COLUMNS.values())
+            source = f"SELECT {columns}, processes FROM {table} WHERE {where}"  # noqa: S608 (constants; values are parameters)
+            self.counted = grouped(source, params, self.selection, "sum(processes)")
+        return self.counted
+
+    def _source(self) -> tuple[str, str, list[Any]]:
+        """The table to sum and the conditions of the selection on it but its columns' (which
+        ``grouped`` applies to each facet but its own)."""
+        where, params = _where(self.datasets, self.selection, {}, skip="")
         if self.word:
             return WORD_TABLE, f"{where} AND word = %s", [*params, self.word]
         if self.selection.industry:
             scheme, code = self.selection.industry
             return PROCESS_INDUSTRY_TABLE, f"{where} AND scheme = %s AND code = %s", [*params, scheme, code]
         return TABLE, where, params
+
+
+def grouped(source: str, params: list[Any], selection: Any, counted: str) -> dict[str, dict[Any, int]]:
+    """Every facet's counts per value and the total (under ``""``), of the rows of ``source``
+    (SQL with ``params``, selecting the six ``COLUMNS``) counted by ``counted`` (``count(*)``
+    over processes, ``sum(processes)`` over cells), in one pass (PostgreSQL).
+
+    The rows are grouped by each column in turn (GROUPING SETS), each grouping counting the
+    rows that pass the selection's filters on the other columns (``FILTER``). Six GROUP BYs
+    over the same processes took six times as long; over the cells, the seven queries of a
+    page each read every cell of the dataset (some 10,000 rows).
+    """
+    chosen = {name: value for name in COLUMNS if (value := getattr(selection, name)) not in (None, "")}
+    counts, filters = [], []
+    for facet in [*COLUMNS, ""]:
+        others = {name: value for name, value in chosen.items() if name != facet}
+        condition = " AND ".join(f"{COLUMNS[name]} = %s" for name in others) or "TRUE"
+        counts.append(f"coalesce({counted} FILTER (WHERE {condition}), 0)")
+        filters += others.values()
+    columns = ", ".join(COLUMNS.values())
+    flags = ", ".join(f"GROUPING({column})" for column in COLUMNS.values())
+    sets = ", ".join(f"({column})" for column in COLUMNS.values())
+    sql = (
+        f"SELECT {columns}, {flags}, {', '.join(counts)} FROM ({source}) AS base "  # noqa: S608 (constants; values are parameters)
+        f"GROUP BY GROUPING SETS ({sets}, ())"
+    )
+    found: dict[str, dict[Any, int]] = {facet: {} for facet in [*COLUMNS, ""]}
+    width = len(COLUMNS)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*filters, *params])
+        for row in cursor.fetchall():
+            values, flags_found, totals = row[:width], row[width : 2 * width], row[2 * width :]
+            if all(flags_found):
+                found[""][""] = int(totals[-1])
+                continue
+            position = flags_found.index(0)
+            value = values[position]
+            if value not in (None, "") and totals[position]:
+                found[list(COLUMNS)[position]][value] = int(totals[position])
+    return found
 
 
 def currency_among(datasets: list[int]) -> RawSQL:

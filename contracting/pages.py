@@ -76,9 +76,10 @@ def explorer_context(page, request: HttpRequest, country: CountryPage | None) ->
     parsed = browsing.parse_selection(request.GET)
     selection = browsing.with_word_cells(parsed.selection, datasets)
     processes = browsing.processes_in(datasets)
-    selected = browsing.apply(processes, selection)
-    total, facets = browsing.facets(processes, datasets, selection)
-    results = browsing.result_page(browsing.ordered(selected, selection), total, request.GET.get("page", ""))
+    number = request.GET.get("page", "")
+    found = browsing.explore(processes, datasets, selection, number)
+    total, facets = found.total, found.facets
+    results = browsing.result_page(found.processes, total, number)
     _link_rows(page, results.object_list, datasets)
     query = selection.query()
     return {
@@ -161,7 +162,8 @@ def download(
     """The selection as CSV or JSON, streamed in batches, at most ``DOWNLOAD_LIMIT`` processes."""
     datasets = scope_datasets(country)
     selection = browsing.with_word_cells(browsing.parse_selection(request.GET).selection, datasets)
-    rows = browsing.ordered(browsing.apply(browsing.processes_in(datasets), selection), selection)
+    # In the page's order, a year read as its range of dates; up to 50,000 rows are collected.
+    rows = browsing.in_order(browsing.processes_in(datasets), selection, years=(), each=False)
     rows = rows.select_related("buyer").only(*browsing.LIST_FIELDS, "buyer__identifier")[:DOWNLOAD_LIMIT]
     columns = download_columns(
         page, request, {dataset.pk: dataset.country.iso_alpha2 for dataset in datasets}

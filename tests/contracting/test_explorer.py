@@ -393,6 +393,153 @@ def test_a_selected_option_without_processes_stays_offered(client):
     assert 'value="works" selected' in html
 
 
+# --- Small and large selections ----------------------------------------------------------------
+
+
+def listed(html: str, name: str, identifiers: dict[str, str]) -> list[tuple[str, int]]:
+    """A buyer or supplier facet's options in the order shown, by identifier: (identifier, count)."""
+    return [(identifiers[value], count) for value, count in facet(html, name).items()]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected", "buyers", "suppliers", "industries"),
+    [
+        ("industry=UNSPSC:72&year=2022", [3, 2], "B2:2", "S2:2 S1:1", {"UNSPSC:72": 2}),
+        ("industry=UNSPSC:72&status=complete", [2], "B2:1", "S2:1", {"UNSPSC:72": 1}),
+        ("industry=UNSPSC:72&year=2022&sort=-amount", [2, 3], "B2:2", "S2:2 S1:1", {"UNSPSC:72": 2}),
+        ("supplier=S1", [3, 1], "B2:1 B1:1", "S1:2", {"UNSPSC:42": 1, "UNSPSC:72": 1}),
+        (
+            "q=ministerio",
+            [4, 3, 2, 1],
+            "B2:2 B1:2",
+            "S2:2 S1:2 S3:1",
+            {"UNSPSC:42": 1, "UNSPSC:44": 1, "UNSPSC:72": 2},
+        ),
+        ("method=open", [3, 1], "B2:1 B1:1", "S1:2 S2:1", {"UNSPSC:42": 1, "UNSPSC:72": 1}),
+        (
+            "currency=PYG",
+            [4, 3, 1],
+            "B1:2 B2:1",
+            "S1:2 S2:1 S3:1",
+            {"UNSPSC:42": 1, "UNSPSC:44": 1, "UNSPSC:72": 1},
+        ),
+    ],
+)
+def test_a_small_selection_lists_every_process_in_its_buyers_suppliers_and_industries(
+    client, monkeypatch, query, expected, buyers, suppliers, industries
+):
+    """Its ids are read once for the lists and the page: the lists count all of them, not the
+    page's, most processes first and then by name (Ministerio de Obras, B2, before Ministerio
+    de Salud; Constructora Norte, S2, before Farma, S1, before Papelería Central, S3), and
+    each page, of one process or of all, holds the next ones in order."""
+    codes = {identifier: str(organisation(identifier).pk) for identifier in [*BUYERS, *SUPPLIERS]}
+    names = {pk: identifier for identifier, pk in codes.items()}
+    query = re.sub(r"supplier=(S\d)", lambda match: f"supplier={codes[match.group(1)]}", query)
+    whole = numbers(client, f"{PY}?{query}")
+    monkeypatch.setattr("contracting.browsing.PAGE_SIZE", 1)
+    html = client.get(f"{PY}?{query}").content.decode()
+    pages = [numbers(client, f"{PY}?{query}&page={page}") for page in range(1, len(expected) + 1)]
+
+    assert whole == expected
+    assert [number for page in pages for number in page] == expected
+    assert " ".join(f"{code}:{count}" for code, count in listed(html, "buyer", names)) == buyers
+    assert " ".join(f"{code}:{count}" for code, count in listed(html, "supplier", names)) == suppliers
+    assert facet(html, "industry") == industries
+
+
+SORTED_QUERIES = [
+    "industry=UNSPSC:72",
+    "industry=UNSPSC:72&sort=date",
+    "industry=UNSPSC:72&year=2022&sort=date",
+    "industry=UNSPSC:42&currency=PYG&sort=-amount",
+    "industry=UNSPSC:44&year=2021",  # no process
+    "year=2022",
+    "year=2021&sort=date",
+    "year=2023&sort=amount&currency=PYG",
+    "method=open&sort=date",
+    "q=ministerio",
+    "q=ministerio&year=2022&sort=date",
+    "q=compra+medicamentos&industry=UNSPSC:42",
+]
+
+
+@pytest.mark.parametrize("query", SORTED_QUERIES)
+@pytest.mark.parametrize("base", [PY, ALL])
+def test_a_large_selection_is_paged_in_order_as_a_small_one_is_from_its_ids(client, monkeypatch, query, base):
+    """Too large to read its ids (as every selection is with a limit of 0), a selection's page is
+    read in the sort's order; in date order, its industry tested on each process and the
+    reading bounded by its years, as a range of dates. It holds what the same selection, read
+    from its ids, holds, page after page."""
+    monkeypatch.setattr("contracting.browsing.PAGE_SIZE", 1)
+    small = [numbers(client, f"{base}?{query}&page={page}") for page in range(1, 7)]
+    monkeypatch.setattr("contracting.browsing.LARGE_SELECTION", 0)
+    with CaptureQueriesContext(connection) as captured:
+        large = [numbers(client, f"{base}?{query}&page={page}") for page in range(1, 7)]
+
+    assert large == small
+    if any(small):
+        read = " ".join(query["sql"] for query in captured)
+        assert ('"date" BETWEEN' in read) == ("amount" not in query)
+
+
+@pytest.mark.parametrize("query", SORTED_QUERIES)
+@pytest.mark.parametrize("scope", ["Paraguay", None])
+def test_an_industry_or_words_tested_on_each_process_give_the_processes_collected(query, scope):
+    """Read in date order with the industry and words tested on each process, or collected
+    first, or in any order, a selection holds the same processes in the same order."""
+    from django.http import QueryDict
+
+    from contracting import browsing
+
+    datasets = list(Dataset.objects.filter(name=scope) if scope else Dataset.objects.all())
+    processes = browsing.processes_in(datasets)
+    selection = browsing.parse_selection(QueryDict(query)).selection
+    years = browsing.counts_for(processes, datasets, selection).per_value("year")
+    expected = list(browsing.ordered(browsing.apply(processes, selection), selection))
+    each = browsing.in_order(processes, selection, years, each=True)
+    collected = browsing.in_order(processes, selection, years, each=False)
+
+    assert list(each) == list(collected) == expected
+    in_date_order = selection.sort in browsing.DATE_SORTS
+    assert ("EXISTS" in str(each.query)) == bool(selection.industry and in_date_order)
+    assert "EXISTS" not in str(collected.query)
+
+
+def test_a_year_holds_the_processes_of_its_first_and_last_days(client, monkeypatch, tmp_path):
+    """The year of a process is the year of its date: a year's page, read as a range of dates,
+    holds its 1 January and its 31 December and nothing of the days around them."""
+    edges = []
+    for number, start in (
+        (200, "2021-12-31T23:59:00Z"),
+        (201, "2022-01-01T00:00:00Z"),
+        (202, "2020-12-31T12:00:00Z"),
+    ):
+        release = process_release(
+            number,
+            year=2022,
+            method="open",
+            details="",
+            category="goods",
+            status="active",
+            value=None,
+            buyer="B3",
+            suppliers=[],
+            industry="72",
+            title="Borde de año",
+        )[0]
+        release["tender"]["tenderPeriod"] = {"startDate": start}
+        edges.append(release)
+    import_files(Dataset.objects.get(name="Paraguay"), [write_json(tmp_path / "edges.json", package(edges))])
+
+    for limit in (5_000, 0):
+        monkeypatch.setattr("contracting.browsing.LARGE_SELECTION", limit)
+        assert numbers(client, f"{PY}?year=2021&sort=date") == [1, 200]
+        assert numbers(client, f"{PY}?year=2022") == [3, 2, 201]
+        assert numbers(client, f"{PY}?year=2020") == [202]
+        assert numbers(client, f"{PY}?year=2021&industry=UNSPSC:72") == [200]
+        assert numbers(client, f"{PY}?year=2022&industry=UNSPSC:72&sort=date")[0] == 201
+
+
 # --- Frequent words (PostgreSQL) ---------------------------------------------------------------
 
 WORD_QUERIES = [
@@ -446,7 +593,7 @@ def test_a_frequent_word_is_counted_from_its_cells_as_from_its_processes(
         found = page_of(client, f"{base}?{query}")
 
     assert found == expected
-    assert any(f"sum(processes) FROM {cells.WORD_TABLE}" in query["sql"] for query in captured) == celled
+    assert any(f"processes FROM {cells.WORD_TABLE} WHERE" in query["sql"] for query in captured) == celled
 
 
 INDUSTRY_QUERIES = [
@@ -600,6 +747,12 @@ def test_the_json_download_holds_the_filtered_processes_with_typed_values(client
     assert first["awarded"] == [{"currency": "PYG", "amount": "900.00"}]
     assert first["buyer_id"] == "B1"
     assert {field["key"] for field in document["fields"]} >= {"ocid", "buyer", "method", "awarded", "url"}
+
+
+def test_a_years_download_holds_its_processes_in_order(client):
+    document = json.loads(b"".join(client.get(f"{ALL}?year=2022&sort=date&format=json").streaming_content))
+    assert {item["ocid"] for item in document["items"]} == {"ocds-test00-2", "ocds-test00-3", "ocds-test01-6"}
+    assert [item["ocid"] for item in document["items"]][-1] == "ocds-test01-6"
 
 
 def test_the_downloads_are_capped(client, monkeypatch):
