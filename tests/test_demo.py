@@ -227,7 +227,7 @@ def test_ecuador_launch_event_news_and_portal(demo):
     open_data = Portal.objects.get(kind=PortalKind.OPEN_DATA)
     assert open_data.publishes_ocds and open_data.country.iso_alpha2 == "EC"
     assert Portal.objects.filter(kind=PortalKind.INITIATIVE).count() == 4
-    assert Portal.objects.filter(kind=PortalKind.EPROCUREMENT).count() == 25
+    assert Portal.objects.filter(kind=PortalKind.EPROCUREMENT).count() == 31
     for acronym in ("OEA", "ChileCompra", "GSA", "CCC", "CONSUCODE", "SERCOP", "CAF", "OCP", "MINTEL"):
         assert Institution.objects.filter(acronym_es=acronym).exists()
 
@@ -296,6 +296,7 @@ def test_every_profile_reports_each_section_or_says_it_is_not_yet_reported(demo,
     or "not yet reported"; nothing reported is left undated or unsourced."""
     countries = CountryPage.objects.live().prefetch_related("laws", "portals").order_by("iso_alpha2")
     reported_counts = dict.fromkeys(PROFILE_SECTIONS, 0)
+    with_email = []
     with translation.override("en"):
         profiles = [(country, country.get_url()) for country in countries]
     for country, url in profiles:
@@ -309,9 +310,13 @@ def test_every_profile_reports_each_section_or_says_it_is_not_yet_reported(demo,
                 assert facts[name].source and facts[name].as_of, (country.iso_alpha2, name)
                 as_of = f'as of <time datetime="{facts[name].as_of.isoformat()}">'
                 assert f'Source: <a href="{facts[name].source}" rel="external">' in html and as_of in html
+        if email := country.contact_email:  # an institutional address is written out and can be clicked
+            assert f'<a href="mailto:{email}">{email}</a>' in sections["contact"], country.iso_alpha2
+            with_email.append(country.iso_alpha2)
 
     assert len(profiles) == 35
-    assert reported_counts == {"agency": 32, "laws": 31, "system": 22, "portals": 23, "contact": 15}
+    assert reported_counts == {"agency": 32, "laws": 31, "system": 23, "portals": 29, "contact": 29}
+    assert with_email == ["LC", "TT", "UY", "VC", "VE"]
 
 
 def test_the_footer_links_to_every_identity_page_in_both_languages(demo, client):
