@@ -479,7 +479,10 @@ class DatabaseEngine(SearchEngine):
             SearchTerm.objects.filter(language__in=languages, word__in=typed).values_list("word", flat=True)
         )
         unknown = [word for word in typed if word not in known and not _stop_word(word, languages)]
-        replacements = {word: self._closest(word, languages) for word in dict.fromkeys(unknown)}
+        replacements = {
+            word: [*self._split(word, languages), *self._closest(word, languages)]
+            for word in dict.fromkeys(unknown)
+        }
         replacements = {word: close for word, close in replacements.items() if close}
         if not replacements:
             return []
@@ -489,6 +492,32 @@ class DatabaseEngine(SearchEngine):
             chosen = {word: close[0] for word, close in replacements.items()} | {first: alternative}
             suggestions.append(" ".join(chosen.get(word, word) for word in typed))
         return suggestions
+
+    def _split(self, word: str, languages: list[str]) -> list[str]:
+        """``word`` as two indexed words run together ("costarica" → "costa rica"), or nothing.
+
+        Of the ways to cut it, the one whose rarer half is the most frequent: "datosabiertos"
+        is "datos abiertos", not "dato sabiertos".
+        """
+        low, high = SUGGESTION_WORD_LENGTH
+        if not 2 * low <= len(word) <= 2 * high or not word.isalpha():
+            return []
+        cuts = [(word[:cut], word[cut:]) for cut in range(low, len(word) - low + 1)]
+        halves = {half for cut in cuts for half in cut}
+        frequency: dict[str, int] = {}
+        for term, count in SearchTerm.objects.filter(
+            language__in=languages, word__in=halves, frequency__gt=0
+        ).values_list("word", "frequency"):
+            frequency[term] = max(count, frequency.get(term, 0))
+        known = [
+            (min(frequency[first], frequency[second]), first, second)
+            for first, second in cuts
+            if first in frequency and second in frequency
+        ]
+        if not known:
+            return []
+        _count, first, second = max(known)
+        return [f"{first} {second}"]
 
     def _closest(self, word: str, languages: list[str]) -> list[str]:
         low, high = SUGGESTION_WORD_LENGTH
