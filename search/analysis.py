@@ -92,12 +92,21 @@ def stem(word: str, language: str) -> str:
     return stemmed
 
 
-def word_spans(text: str) -> Iterator[tuple[int, int, list[str]]]:
+def word_spans(text: str) -> Iterator[tuple[int, int, tuple[str, ...]]]:
     """(start, end, folded pieces) for each word of ``text``, to mark matches in the original."""
     for match in _WORD.finditer(text):
-        pieces = [term for term in _TERM.findall(fold(match.group())) if _is_term(term)]
-        if pieces:
+        if pieces := word_pieces(match.group()):
             yield match.start(), match.end(), pieces
+
+
+@lru_cache(maxsize=100_000)
+def word_pieces(word: str) -> tuple[str, ...]:
+    """The folded terms of one written word ("Contratación" → ("contratacion",)).
+
+    Kept per word: a snippet reads every word of a text, and texts repeat their words,
+    so folding each occurrence again was most of a results page's snippet time.
+    """
+    return tuple(term for term in _TERM.findall(fold(word)) if _is_term(term))
 
 
 def _is_term(term: str) -> bool:

@@ -49,7 +49,17 @@ def glossary_sets() -> Sets:
     fingerprint = GlossaryEntry.objects.aggregate(
         count=Count("pk"), last=Max("pk"), changed=Max("updated_at")
     )
-    return _read_sets(tuple(fingerprint.values()))
+    return sets_for(tuple(fingerprint.values()))
+
+
+def sets_for(fingerprint: tuple) -> Sets:
+    """The sets of the glossary whose state ``fingerprint`` names (its count, last id and last change,
+    however the caller read them in one query with something else: ``FINGERPRINT_COLUMNS``)."""
+    return _read_sets(fingerprint)
+
+
+# What ``glossary_sets`` reads of the table, as SQL for a caller that reads it with other figures.
+FINGERPRINT_COLUMNS = "COUNT(id), MAX(id), MAX(updated_at)"
 
 
 @lru_cache(maxsize=1)

@@ -8,6 +8,7 @@ Everything except the <mark> tags is escaped.
 """
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 from django.utils.html import escape
 
@@ -47,7 +48,7 @@ def snippet(
 
 def _matches(spans: list, terms: set[str], language: str, sequences: Sequences = ()) -> list[str | None]:
     """For each word, the query term (or first term of a sequence) it matches, or None."""
-    stems = [[stem(piece, language) for piece in pieces] for _start, _end, pieces in spans]
+    stems = [_stems(pieces, language) for _start, _end, pieces in spans]
     found = [next((term for term in word if term in terms), None) for word in stems]
     sequences = [sequence for sequence in sequences if len(sequence) > 1]
     if sequences:
@@ -65,6 +66,11 @@ def _matches(spans: list, terms: set[str], language: str, sequences: Sequences =
                     for index, _term in kept[start : start + len(sequence)]:
                         found[index] = found[index] or sequence[0]
     return found
+
+
+@lru_cache(maxsize=100_000)
+def _stems(pieces: tuple[str, ...], language: str) -> tuple[str, ...]:
+    return tuple(stem(piece, language) for piece in pieces)
 
 
 def _best_window(spans: list, matches: list[str | None], terms: set[str], size: int) -> int:

@@ -51,9 +51,9 @@ from search.backends.base import (
     SearchResults,
     empty_facets,
 )
-from search.glossary import glossary_sets
+from search.glossary import FINGERPRINT_COLUMNS, Sets, sets_for
 from search.highlight import highlight, section_snippet, snippet
-from search.models import SearchEntry, SearchIndexVersion, SearchTerm
+from search.models import GlossaryEntry, SearchEntry, SearchIndexVersion, SearchTerm
 from search.query import AnalyzedQuery, TermGroup
 
 # Entries in the reader's language rank a little higher when every language is searched.
@@ -232,6 +232,28 @@ def current_version() -> str:
     return SearchIndexVersion.objects.values_list("token", flat=True).first() or ""
 
 
+class Snapshot:
+    """What one search reads before it asks anything: the index version and the glossary.
+
+    Read in one query and kept for the whole search (the words as typed, the
+    suggestions and the corrected query), where each part read them again before:
+    five small queries more per corrected search, each a round trip to PostgreSQL.
+    """
+
+    def __init__(self) -> None:
+        version_table = SearchIndexVersion._meta.db_table
+        glossary_table = GlossaryEntry._meta.db_table
+        sql = (
+            f"SELECT (SELECT token FROM {version_table} ORDER BY id LIMIT 1), "  # noqa: S608 (table names)
+            f"{FINGERPRINT_COLUMNS} FROM {glossary_table}"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql)
+            token, *fingerprint = cursor.fetchone()
+        self.version: str = token or ""
+        self.glossary: Sets = sets_for(tuple(fingerprint))
+
+
 def _fact_rows() -> Iterable[tuple]:
     columns = ("pk", "source", "language", "kind", "year", "date", "countries", "topics")
     # In the order of the unique index on (source, language): a page's versions come together.
@@ -307,16 +329,29 @@ class DatabaseEngine(SearchEngine):
         SearchTerm.objects.filter(frequency=0).delete()
 
     # --- Searching --------------------------------------------------------------
+    _snapshot: Snapshot | None = None
+
+    def search(self, query: SearchQuery) -> SearchResults:
+        """As every engine searches, reading the index version and glossary once for all its steps."""
+        self._snapshot = Snapshot()
+        try:
+            return super().search(query)
+        finally:
+            self._snapshot = None
+
+    def _current(self) -> Snapshot:
+        return self._snapshot or Snapshot()
+
     def search_as_typed(self, query: SearchQuery) -> SearchResults:
-        glossary = glossary_sets()
+        snapshot = self._current()
         analyzed = {
             language: terms
-            for language in self._languages(query)
-            if not (terms := query.parsed.analyzed(language, glossary)).is_empty()
+            for language in self._languages(query, snapshot)
+            if not (terms := query.parsed.analyzed(language, snapshot.glossary)).is_empty()
         }
         if not analyzed:
             return SearchResults(query, [], 0, empty_facets())
-        matcher = Matcher(self)
+        matcher = Matcher(self, snapshot.version)
         selection = self._select(query, analyzed, matcher, relaxed=False)
         if selection.total < FEW_RESULTS and any(terms.partial_minimum() for terms in analyzed.values()):
             partial = self._select(query, analyzed, matcher, relaxed=True)
@@ -324,9 +359,9 @@ class DatabaseEngine(SearchEngine):
                 selection = partial
         return self._page(query, analyzed, matcher, selection)
 
-    def _languages(self, query: SearchQuery) -> list[str]:
+    def _languages(self, query: SearchQuery, snapshot: Snapshot) -> list[str]:
         """Every indexed language, the reader's first (see ``SearchQuery`` for what each scope shows)."""
-        indexed = FACTS.get().values("language")
+        indexed = FACTS.get(version=snapshot.version).values("language")
         return [query.language, *sorted(indexed - {query.language})]
 
     def _select(
@@ -394,17 +429,17 @@ class DatabaseEngine(SearchEngine):
             if not language_results.any():
                 continue
             # Entries whose title has every word of the query rank higher; among partial matches, those
-            # whose title has one of them (the page is about it).
-            titled = facts.mask(matcher.title_ids(terms, relaxed)) & language_results
+            # whose title has one of them (the page is about it). Above RANK_LIMIT, only they are scored.
             if np.count_nonzero(language_results) <= RANK_LIMIT:
                 candidates = facts.ids(language_results)
             else:
+                titled = facts.mask(matcher.title_ids(terms, relaxed)) & language_results
                 candidates = facts.newest(titled, RANK_LIMIT)
             if not len(candidates):
                 continue
-            ids, language_scores = matcher.scores(self._expression(terms, relaxed), candidates)
+            ids, language_scores, in_title = matcher.scores(terms, relaxed, candidates)
             boost = READER_LANGUAGE_BOOST if language == query.language else 1.0
-            title_boost = np.where(titled[facts.positions(ids)], TITLE_MATCH_BOOST, 1.0)
+            title_boost = np.where(in_title, TITLE_MATCH_BOOST, 1.0)
             language_scores = language_scores * boost * title_boost
             # The best-scored candidates are looked at again for the words in the typed order.
             window = np.argsort(-language_scores)[: max(RESCORE_WINDOW, 2 * wanted)]
@@ -438,13 +473,16 @@ class DatabaseEngine(SearchEngine):
     # --- Did you mean ---------------------------------------------------------------
     def suggestions(self, query: SearchQuery) -> list[str]:
         """Whole queries with each unknown word swapped for the closest indexed words."""
-        languages = self._languages(query)
+        languages = self._languages(query, self._current())
         typed = query.parsed.words()
         known = set(
             SearchTerm.objects.filter(language__in=languages, word__in=typed).values_list("word", flat=True)
         )
         unknown = [word for word in typed if word not in known and not _stop_word(word, languages)]
-        replacements = {word: self._closest(word, languages) for word in dict.fromkeys(unknown)}
+        replacements = {
+            word: [*self._split(word, languages), *self._closest(word, languages)]
+            for word in dict.fromkeys(unknown)
+        }
         replacements = {word: close for word, close in replacements.items() if close}
         if not replacements:
             return []
@@ -454,6 +492,32 @@ class DatabaseEngine(SearchEngine):
             chosen = {word: close[0] for word, close in replacements.items()} | {first: alternative}
             suggestions.append(" ".join(chosen.get(word, word) for word in typed))
         return suggestions
+
+    def _split(self, word: str, languages: list[str]) -> list[str]:
+        """``word`` as two indexed words run together ("costarica" → "costa rica"), or nothing.
+
+        Of the ways to cut it, the one whose rarer half is the most frequent: "datosabiertos"
+        is "datos abiertos", not "dato sabiertos".
+        """
+        low, high = SUGGESTION_WORD_LENGTH
+        if not 2 * low <= len(word) <= 2 * high or not word.isalpha():
+            return []
+        cuts = [(word[:cut], word[cut:]) for cut in range(low, len(word) - low + 1)]
+        halves = {half for cut in cuts for half in cut}
+        frequency: dict[str, int] = {}
+        for term, count in SearchTerm.objects.filter(
+            language__in=languages, word__in=halves, frequency__gt=0
+        ).values_list("word", "frequency"):
+            frequency[term] = max(count, frequency.get(term, 0))
+        known = [
+            (min(frequency[first], frequency[second]), first, second)
+            for first, second in cuts
+            if first in frequency and second in frequency
+        ]
+        if not known:
+            return []
+        _count, first, second = max(known)
+        return [f"{first} {second}"]
 
     def _closest(self, word: str, languages: list[str]) -> list[str]:
         low, high = SUGGESTION_WORD_LENGTH
@@ -574,8 +638,16 @@ class DatabaseEngine(SearchEngine):
         """Ids of the entries (in any language) whose text, or only title, matches ``expression``."""
         raise NotImplementedError
 
-    def _scores(self, expression: str, ids: EntryIds) -> tuple[EntryIds, np.ndarray]:
-        """The ids of the entries ``ids`` that match ``expression``, and their scores (higher is better)."""
+    # Whether ``_matching_with_titles`` reads the title matches with the others at little cost.
+    titles_with_matches = False
+
+    def _matching_with_titles(self, expression: str) -> tuple[EntryIds, EntryIds]:
+        """Ids of the entries that match ``expression``, and of those among them whose title does."""
+        raise NotImplementedError
+
+    def _scores(self, expression: str, ids: EntryIds) -> tuple[EntryIds, np.ndarray, np.ndarray | None]:
+        """The ids of the entries ``ids`` that match ``expression``, their scores (higher is better) and,
+        when the database can tell in the same query, whether their title matches (else None)."""
         raise NotImplementedError
 
     def _completion_ids(self, typed: list[str], language: str, whole_last: bool = False) -> list[int]:
@@ -622,9 +694,9 @@ class Matcher:
     array arithmetic over them.
     """
 
-    def __init__(self, engine: DatabaseEngine) -> None:
+    def __init__(self, engine: DatabaseEngine, version: str) -> None:
         self.engine = engine
-        self.version = current_version()
+        self.version = version
         self._generation = f"search:{connection.settings_dict['NAME']}:{self.version}"
         self._found: dict[tuple[str, bool], EntryIds] = {}
 
@@ -652,18 +724,35 @@ class Matcher:
     def title_ids(self, terms: AnalyzedQuery, relaxed: bool) -> EntryIds:
         return self._ids(self.engine._expression(terms, relaxed), titles=True)
 
-    def scores(self, expression: str, candidates: EntryIds) -> tuple[EntryIds, np.ndarray]:
-        """The ids of ``candidates`` that match ``expression``, and their scores."""
+    def scores(
+        self, terms: AnalyzedQuery, relaxed: bool, candidates: EntryIds
+    ) -> tuple[EntryIds, np.ndarray, np.ndarray]:
+        """The ids of ``candidates`` that match ``terms``, their scores, and whether their title does."""
+        expression = self.engine._expression(terms, relaxed)
         digest = hashlib.sha256(candidates.tobytes()).hexdigest()
-        return kept(
+        ids, scores, in_title = kept(
             self._generation,
             f"scores\n{expression}\n{digest}",
             lambda: self.engine._scores(expression, candidates),
         )
+        if in_title is None:
+            in_title = np.isin(ids, self.title_ids(terms, relaxed))
+        return ids, scores, in_title
 
     def _ids(self, expression: str, titles: bool) -> EntryIds:
         key = (expression, titles)
-        if key not in self._found:
+        if key in self._found:
+            return self._found[key]
+        if not titles and self.engine.titles_with_matches:
+            # The entries whose title matches are among those that match: read with them.
+            packed_matches, packed_titles = kept(
+                self._generation,
+                f"matches and titles\n{expression}",
+                lambda: tuple(map(_packed, self.engine._matching_with_titles(expression))),
+            )
+            self._found[(expression, True)] = _unpacked(packed_titles)
+            self._found[key] = _unpacked(packed_matches)
+        else:
             packed = kept(
                 self._generation,
                 f"matches\n{titles}\n{expression}",
@@ -690,14 +779,20 @@ class SQLiteEngine(DatabaseEngine):
         sql = f"SELECT group_concat(rowid) FROM {table} WHERE {table} MATCH %s"  # noqa: S608 (a table name)
         return _id_array(self._fetch(sql, [f"title_terms : {expression}" if titles else expression])[0][0])
 
-    def _scores(self, expression: str, ids: EntryIds) -> tuple[EntryIds, np.ndarray]:
-        # "+rowid" keeps SQLite from probing the full-text index once per id: it filters the matches
-        # instead, and bm25 is only computed for the rows that pass.
+    def _scores(self, expression: str, ids: EntryIds) -> tuple[EntryIds, np.ndarray, None]:
+        # Titles are another FTS table here, so whether a title matches is asked of it (``title_ids``).
+        # "+rowid" keeps SQLite from probing the full-text index once per id (a whole match per probe):
+        # it filters the matches instead, and bm25 is only computed for the rows that pass. The range of
+        # the ids, which FTS5 does use, skips the matches before the first and after the last (the
+        # newest candidates of a common word are its last few thousand); bm25 is the same.
         sql = (
             "SELECT rowid, -bm25(search_searchentry_fts, 10.0, 1.0, 3.0) FROM search_searchentry_fts "
-            "WHERE search_searchentry_fts MATCH %s AND +rowid IN (SELECT value FROM json_each(%s))"
+            "WHERE search_searchentry_fts MATCH %s AND rowid BETWEEN %s AND %s "
+            "AND +rowid IN (SELECT value FROM json_each(%s))"
         )
-        return _scored(self._fetch(sql, [expression, "[" + ",".join(map(str, ids.tolist())) + "]"]))
+        bounds = [int(ids.min()), int(ids.max())]
+        rows = self._fetch(sql, [expression, *bounds, "[" + ",".join(map(str, ids.tolist())) + "]"])
+        return *_scored(rows), None
 
     def _completion_ids(self, typed: list[str], language: str, whole_last: bool = False) -> list[int]:
         prefixes = [_fts_string(word) + "*" for word in typed]
@@ -731,12 +826,30 @@ class PostgresEngine(DatabaseEngine):
         )
         return _id_array(self._fetch(sql, [expression])[0][0])
 
-    def _scores(self, expression: str, ids: EntryIds) -> tuple[EntryIds, np.ndarray]:
+    # A title matching is a search vector matching (the title's terms come first in it, so a phrase
+    # keeps its positions): checking the title of each row the match reads anyway costs 1 ms at
+    # 40,000 matches, where a title query of its own visited the pages again (20-50 ms).
+    titles_with_matches = True
+
+    def _matching_with_titles(self, expression: str) -> tuple[EntryIds, EntryIds]:
         sql = (
-            "SELECT m.id, ts_rank(m.search_vector, q.query, 1) "
+            "SELECT string_agg(m.id::text, ','), "
+            "string_agg(m.id::text, ',') FILTER (WHERE m.title_vector @@ q.query) "
+            "FROM search_searchentry_match m, to_tsquery('simple', %s) AS q(query) "
+            "WHERE m.search_vector @@ q.query"
+        )
+        matches, titles = self._fetch(sql, [expression])[0]
+        return _id_array(matches), _id_array(titles)
+
+    def _scores(self, expression: str, ids: EntryIds) -> tuple[EntryIds, np.ndarray, np.ndarray]:
+        # The title's match is read from the row the score reads: a query of its own over every entry
+        # whose title matches visited thousands of pages (50 ms for a common word at 100,000 entries).
+        sql = (
+            "SELECT m.id, ts_rank(m.search_vector, q.query, 1), m.title_vector @@ q.query "
             "FROM search_searchentry_match m, to_tsquery('simple', %s) AS q(query) WHERE m.id = ANY(%s)"
         )
-        return _scored(self._fetch(sql, [expression, sorted(ids.tolist())]))
+        rows = self._fetch(sql, [expression, sorted(ids.tolist())])
+        return *_scored(rows), np.array([in_title for _pk, _score, in_title in rows], dtype=bool)
 
     def _completion_ids(self, typed: list[str], language: str, whole_last: bool = False) -> list[int]:
         prefixes = [_ts_lexeme(word) + ":*" for word in typed]
@@ -850,10 +963,9 @@ def _unpacked(packed: bytes) -> EntryIds:
     return np.flatnonzero(np.unpackbits(np.frombuffer(packed, dtype=np.uint8))).astype(np.int64)
 
 
-def _scored(rows: list[tuple[int, float]]) -> tuple[EntryIds, np.ndarray]:
-    return np.array([pk for pk, _score in rows], dtype=np.int64), np.array(
-        [score for _pk, score in rows], float
-    )
+def _scored(rows: list[tuple]) -> tuple[EntryIds, np.ndarray]:
+    """Ids and scores of rows (id, score, …)."""
+    return np.array([row[0] for row in rows], dtype=np.int64), np.array([row[1] for row in rows], float)
 
 
 def _in_scope(query: SearchQuery, language: str, mask: np.ndarray, facts: EntryFacts) -> np.ndarray:

@@ -166,6 +166,12 @@ class TestMatching:
         assert 'href="/es/buscar/?q=Mexcio&amp;exact=1"' in html
         assert titles(search(client, "es", q="Mexcio", exact="1")) == []
 
+    def test_two_words_run_together_are_searched_apart(self, client, site):
+        html = search(client, "es", q="Datosabiertos")
+        assert titles(html)[0] == "Datos abiertos"
+        assert "<strong>datos abiertos</strong>" in html
+        assert titles(search(client, "en", q="opendata"))[0] == "Open data"
+
     def test_the_glossary_crosses_languages(self, client, site):
         GlossaryEntry.objects.create(spanish="licitación", english="tender")
         # Elasticsearch reads the glossary when it builds its indexes; the database engines at once.
