@@ -13,7 +13,7 @@ PG_TEST_URL ?= $(if $(wildcard $(PG_SOCKET)),postgres://postgres@%2Fvar%2Frun%2F
 PYTEST_ARGS ?=
 # Test processes per pass (pytest-xdist); the browser tests all run in one of them.
 TEST_WORKERS ?= 2
-XDIST := -n $(TEST_WORKERS) --dist loadgroup
+XDIST := -n $(TEST_WORKERS) --dist loadgroup --no-loadscope-reorder
 
 .DEFAULT_GOAL := help
 .PHONY: help install messages db run lint check translations test test-sqlite test-postgres browser-deps audit bench bench-ocds clean

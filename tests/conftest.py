@@ -1,7 +1,9 @@
 """Fixtures shared by the whole suite."""
 
 import io
+from collections import Counter
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import TypeVar
 
 from django.conf import settings
@@ -18,18 +20,44 @@ from network.skeleton import ensure_child, ensure_home
 T = TypeVar("T")
 
 
-@pytest.hookimpl(tryfirst=True)
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Each test module runs whole in one pytest-xdist worker (``--dist loadgroup``).
+BROWSER_TESTS = Path(__file__).parent / "browser"
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> Iterator[None]:
+    """Each test module runs whole in one pytest-xdist worker (``--dist loadgroup``), all the
+    browser tests in one, and the longest groups start first (``--no-loadscope-reorder``).
 
     A module's shared content (``shared_content``) is built once per worker that runs any of
     its tests: spread test by test over two workers, the demo site, the reference data and the
-    imported samples were each built twice. Tests that already belong to a group (the browser
-    tests share one) keep it. Runs first, before pytest-xdist reads the groups.
+    imported samples were each built twice; the browser tests' site is migrated and served once.
+    The groups are set before the other hooks run, pytest-xdist's among them.
+
+    Then, once pytest-django has put the tests without the database last, groups marked
+    ``start_early`` (a minute or more, often in one test) go first, then the groups with the
+    most tests: pytest-xdist's own order, by number of tests alone, left the migrations' test
+    running alone on one worker at the end of a pass. Tests that empty the database
+    (transactional ones) stay after the others, as pytest-django orders them.
     """
     for item in items:
-        if item.get_closest_marker("xdist_group") is None:
-            item.add_marker(pytest.mark.xdist_group(item.module.__name__))
+        item.add_marker(pytest.mark.xdist_group(_group(item)))
+    yield
+    sizes = Counter(_group(item) for item in items)
+    early = {_group(item) for item in items if item.get_closest_marker("start_early")}
+    items.sort(
+        key=lambda item: (_empties_the_database(item), _group(item) not in early, -sizes[_group(item)])
+    )
+
+
+def _group(item: pytest.Item) -> str:
+    return "browser" if item.path.is_relative_to(BROWSER_TESTS) else item.module.__name__
+
+
+def _empties_the_database(item: pytest.Item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    fixtures = getattr(item, "fixturenames", ())
+    transactional = bool(marker and marker.kwargs.get("transaction"))
+    return transactional or "transactional_db" in fixtures or "live_server" in fixtures
 
 
 @pytest.fixture(autouse=True)

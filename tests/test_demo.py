@@ -28,6 +28,8 @@ from tests.conftest import shared_content
 APPS_WITH_CONTENT = ("wagtailcore", "wagtaildocs", "network", "countries", "events")
 SEMINAR_III_SLUG = "iii-seminario-interamericano-de-compras-gubernamentales-electronicas"
 
+pytestmark = pytest.mark.start_early
+
 
 def load_demo_content() -> None:
     call_command("load_demo_content", stdout=io.StringIO())

@@ -37,6 +37,8 @@ from portals.models import Institution, Portal, PortalDirectoryPage
 
 Target = tuple[str, str | None]
 
+pytestmark = pytest.mark.start_early
+
 # The last migration of each app the previous version had; news, portals and contracting did
 # not exist.
 PREVIOUS_LEAVES: dict[str, str] = {

@@ -22,7 +22,7 @@ from network.models import NetworkDocument
 from news.models import NewsPage
 from search import indexing
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.start_early]
 
 LARGER = _volume.SMALL.scaled(10)
 

@@ -31,12 +31,11 @@ CHROMIUM_ARGS = [
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items) -> None:
-    # Before pytest-xdist reads the groups from the markers.
+    # Marked before any `-m "not browser"` deselects them; they start first, the longest group.
     for item in items:
         if item.path.is_relative_to(Path(__file__).parent):
             item.add_marker(pytest.mark.browser)
-            # One worker runs them all, so the site is migrated and served once.
-            item.add_marker(pytest.mark.xdist_group("browser"))
+            item.add_marker(pytest.mark.start_early)
 
 
 def _free_port() -> int:

@@ -34,7 +34,7 @@ def demo_site(django_db_setup, django_db_blocker, tmp_path_factory):
         yield from shared_content(django_db_blocker, load_demo_content)
 
 
-pytestmark = pytest.mark.usefixtures("demo_site")
+pytestmark = [pytest.mark.usefixtures("demo_site"), pytest.mark.start_early]
 
 
 def sample_dataset(key: str) -> Dataset:

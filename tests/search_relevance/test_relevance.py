@@ -18,7 +18,7 @@ import pytest
 from tests.search.conftest import result_titles
 from tests.search_relevance.judgments import CATEGORIES, ENGLISH, JUDGMENTS, SPANISH
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.start_early]
 
 REQUIRED_OVERALL = {"MRR@10": 0.85, "nDCG@10": 0.75}
 REQUIRED_PER_CATEGORY = 0.6

@@ -21,7 +21,7 @@ from network.api import ENDPOINTS
 from network.exports import DATASETS
 from network.feeds import FEEDS, feed_url
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("shared_public_site")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("shared_public_site"), pytest.mark.start_early]
 
 PARAMETERS = [
     "page", "year", "kind", "country", "participant", "topic", "language", "q", "sort", "format",
