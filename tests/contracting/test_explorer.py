@@ -625,6 +625,63 @@ def test_an_industry_is_counted_from_its_cells_as_from_its_processes(client, mon
     assert not any(cells.PROCESS_INDUSTRY_TABLE in query["sql"] for query in counted)
 
 
+COPIED_QUERIES = [
+    "industry=UNSPSC:72",
+    "industry=UNSPSC:72&year=2022&method=open",
+    "industry=UNSPSC:72&buyer=B2&sort=date",
+    "industry=UNSPSC:72&status=complete&details=Contratación+Directa",
+    "industry=UNSPSC:42&currency=PYG&min=500&max=2000",
+    "industry=UNSPSC:42&sort=-amount",
+    "industry=UNSPSC:42&category=goods&sort=amount&currency=COP",
+    "industry=UNSPSC:44&year=2021",  # no process
+]
+
+
+def test_an_industry_keeps_a_copy_of_its_processes_values():
+    from contracting.models import Classification
+
+    from .test_import import copies_of
+
+    rows = Classification.objects.select_related("process")
+
+    assert rows.count() == 5
+    assert all(copies_of(row.process, row) for row in rows)
+
+
+@pytest.mark.parametrize("query", COPIED_QUERIES)
+@pytest.mark.parametrize("base", [PY, ALL])
+def test_an_industry_read_from_its_rows_copies_gives_what_its_processes_give(
+    client, monkeypatch, query, base
+):
+    """Its processes' ids, buyers and order read from the copies its rows keep (of a small
+    selection, and a page at a time of a large one, as every selection is with a limit of
+    0), and its counts where the cells do not hold them (a buyer, amounts) counted from
+    them, are those the processes themselves give."""
+    from contracting import browsing
+
+    query = re.sub(r"buyer=(B\d)", lambda match: f"buyer={organisation(match.group(1)).pk}", query)
+    monkeypatch.setattr(browsing, "PAGE_SIZE", 1)
+    copied = browsing.NOT_COPIED
+    for limit in (5_000, 0):
+        monkeypatch.setattr(browsing, "LARGE_SELECTION", limit)
+        read = []
+        for not_copied in (copied, (*copied, "industry")):
+            monkeypatch.setattr(browsing, "NOT_COPIED", not_copied)
+            with CaptureQueriesContext(connection) as captured:
+                seen = page_of(client, f"{base}?{query}")
+                pages = [numbers(client, f"{base}?{query}&page={page}") for page in (2, 3)]
+            from_rows = any(
+                entry["sql"].startswith('SELECT "contracting_classification"."process_id"')
+                for entry in captured
+            )
+            read.append((seen, pages, from_rows))
+
+        (found, found_pages, from_copies), (expected, expected_pages, from_processes) = read
+        assert (found, found_pages) == (expected, expected_pages)
+        assert from_copies
+        assert not from_processes
+
+
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="industry cells exist on PostgreSQL only")
 def test_an_industry_and_a_frequent_word_are_counted_from_the_processes(client, monkeypatch):
     """The word cells do not know industries: the pair is counted from the processes."""
