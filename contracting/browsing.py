@@ -598,10 +598,13 @@ def explore(
     tender-value range's took 0.39 s instead of 0.05), so their pages are read from the
     sort's index (``in_order``), stopping after the page.
 
-    The page of a large selection by an industry or words is read from the date index, each
-    process tested, where that reads fewer processes than collecting them would (at least the
-    selection's): about ``(offset + page) × processes in scope / total``, if the selection is
-    spread over the dates. An industry's fortieth page took 0.77 s that way, 0.25 s collected.
+    A selection by an industry without words or a supplier (``copies_answer``) has its ids,
+    buyers and pages read from its industry's rows (``industry_rows``), in the order of the
+    page: an industry's fortieth page reads 1,000 entries of their index (under 1 ms), where
+    collecting its 15,600 processes took 0.1 s. The page of another large selection by an
+    industry or words is read from the date index, each process tested, where that reads
+    fewer processes than collecting them would (at least the selection's): about
+    ``(offset + page) × processes in scope / total``, if the selection is spread over the dates.
     """
     counts = counts_for(processes, datasets, selection)
     total = counts.total()
