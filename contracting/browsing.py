@@ -232,12 +232,14 @@ def apply(processes: QuerySet[Process], selection: Selection, each: bool = False
     With ``each``, for reading them in date order up to a page (``in_order``), the industry and
     the words (on PostgreSQL) are tested on each process read instead of being collected first.
     Collected, an industry's processes are those of its rows that match the other filters
-    (``industry_rows``), so that only those are read.
+    (``industry_rows``), so that only those are read. With a supplier, whose processes are
+    collected, the industry is tested on each of them: two collected lists made PostgreSQL
+    look each of the industry's 15,600 processes up in the supplier's 3,000 one by one (5 s).
     """
     conditions = _copied_filters(selection)
     if selection.industry:
         scheme, code = selection.industry
-        if each:
+        if each or selection.supplier:
             industry = Classification.objects.filter(scheme=scheme, code=code, process_id=OuterRef("pk"))
             conditions &= Q(Exists(industry))
         else:

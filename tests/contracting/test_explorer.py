@@ -408,6 +408,7 @@ def listed(html: str, name: str, identifiers: dict[str, str]) -> list[tuple[str,
         ("industry=UNSPSC:72&status=complete", [2], "B2:1", "S2:1", {"UNSPSC:72": 1}),
         ("industry=UNSPSC:72&year=2022&sort=-amount", [2, 3], "B2:2", "S2:2 S1:1", {"UNSPSC:72": 2}),
         ("supplier=S1", [3, 1], "B2:1 B1:1", "S1:2", {"UNSPSC:42": 1, "UNSPSC:72": 1}),
+        ("industry=UNSPSC:72&supplier=S1", [3], "B2:1", "S1:1", {"UNSPSC:72": 1}),
         (
             "q=ministerio",
             [4, 3, 2, 1],
