@@ -234,10 +234,11 @@ def numbers(client, url: str) -> list[int]:
     """The processes a page lists, by number, in the order listed."""
     response = client.get(url)
     assert response.status_code == 200, response.content[:500]
-    return [
-        int(number)
-        for number in re.findall(r'<span class="meta">ocds-test0\d-(\d+)</span>', response.content.decode())
-    ]
+    return numbers_in(response.content.decode())
+
+
+def numbers_in(html: str) -> list[int]:
+    return [int(number) for number in re.findall(r'<span class="meta">ocds-test0\d-(\d+)</span>', html)]
 
 
 def ids(client, url: str) -> set[int]:
@@ -559,10 +560,12 @@ WORD_QUERIES = [
 
 def page_of(client, url: str) -> tuple[list[int], dict[str, dict[str, int]], str]:
     """What a reader sees of a selection: its processes in order, the facets' counts, the total."""
-    html = client.get(url).content.decode()
+    response = client.get(url)
+    assert response.status_code == 200, response.content[:500]
+    html = response.content.decode()
     names = ("year", "method", "details", "category", "industry", "status", "currency")
     counted = {name: facet(html, name) for name in names}
-    return numbers(client, url), counted, re.search(r'<p class="meta" role="status">([^<]*)', html).group(1)
+    return numbers_in(html), counted, re.search(r'<p class="meta" role="status">([^<]*)', html).group(1)
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="word cells exist on PostgreSQL only")
@@ -628,12 +631,10 @@ def test_an_industry_is_counted_from_its_cells_as_from_its_processes(client, mon
 
 
 COPIED_QUERIES = [
-    "industry=UNSPSC:72",
     "industry=UNSPSC:72&year=2022&method=open",
     "industry=UNSPSC:72&buyer=B2&sort=date",
     "industry=UNSPSC:72&status=complete&details=Contratación+Directa",
     "industry=UNSPSC:42&currency=PYG&min=500&max=2000",
-    "industry=UNSPSC:42&sort=-amount",
     "industry=UNSPSC:42&category=goods&sort=amount&currency=COP",
     "industry=UNSPSC:44&year=2021",  # no process
 ]
@@ -671,7 +672,7 @@ def test_an_industry_read_from_its_rows_copies_gives_what_its_processes_give(
             monkeypatch.setattr(browsing, "NOT_COPIED", not_copied)
             with CaptureQueriesContext(connection) as captured:
                 seen = page_of(client, f"{base}?{query}")
-                pages = [numbers(client, f"{base}?{query}&page={page}") for page in (2, 3)]
+                pages = numbers(client, f"{base}?{query}&page=2")
             from_rows = any(
                 entry["sql"].startswith('SELECT "contracting_classification"."process_id"')
                 for entry in captured
