@@ -17,6 +17,7 @@ test client with the page cache off (each request renders its page and counts it
     DATABASE_URL=postgres://postgres@%2Fvar%2Frun%2Fpostgresql/postgres .venv/bin/python bench/explorer.py
     … bench/explorer.py --processes 100000      # a tenth
     … bench/explorer.py --reuse                 # measure the database the last run built
+    … bench/explorer.py --reuse --refresh       # and time the cells' refresh of the large dataset
 """
 
 import argparse
@@ -141,6 +142,41 @@ def build(processes: int) -> None:
     with connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE")
     print(f"VACUUM ANALYZE in {time.perf_counter() - started:.1f} s", flush=True)
+
+
+def migrate() -> None:
+    """The reused database brought to this code's migrations, timed with the VACUUM ANALYZE after
+    them (a migration that rewrites a table leaves its old rows to vacuum and its new
+    statistics to gather: without them, index-only scans read the table)."""
+    from django.core.management import call_command
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    pending = MigrationExecutor(connection).migration_plan(
+        MigrationExecutor(connection).loader.graph.leaf_nodes()
+    )
+    if not pending:
+        return
+    started = time.perf_counter()
+    with contextlib.redirect_stdout(io.StringIO()):
+        call_command("migrate", interactive=False, verbosity=0)
+    names = ", ".join(f"{migration.app_label} {migration.name}" for migration, _backwards in pending)
+    print(f"migrated ({names}) in {time.perf_counter() - started:.1f} s", flush=True)
+    started = time.perf_counter()
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE")
+    print(f"VACUUM ANALYZE in {time.perf_counter() - started:.1f} s", flush=True)
+
+
+def refresh() -> None:
+    """The large dataset's cells refreshed, as after each of its imports, timed."""
+    from contracting import cells
+    from contracting.models import Dataset
+
+    dataset = Dataset.objects.get(country__iso_alpha2=BIG)
+    started = time.perf_counter()
+    cells.refresh(dataset)
+    print(f"{BIG}: cells refreshed in {time.perf_counter() - started:.1f} s", flush=True)
 
 
 def fill(cursor, dataset: int, count: int, currency: str) -> None:
@@ -323,6 +359,15 @@ def combinations(code: str) -> list[str]:
         f"year={year}&sort=-amount&currency={currency}",
         "page=40",
         f"method=open&page=20&sort=-amount&currency={currency}",
+        # An industry with each filter the others do not cover above.
+        "q=medicamentos&industry=UNSPSC:43",
+        "q=hospital+carretera&industry=UNSPSC:43",
+        f"industry=UNSPSC:43&buyer={buyer}",
+        f"industry=UNSPSC:43&supplier={supplier}",
+        f"industry=UNSPSC:43&currency={currency}&min=1000&max=5000",
+        f"industry=UNSPSC:43&currency={currency}&sort=-amount",
+        f"q=medicamentos&buyer={buyer}",
+        f"q=medicamentos&currency={currency}&min=1000&max=5000",
     ]
     return queries
 
@@ -443,6 +488,7 @@ def main() -> None:
     parser.add_argument("--processes", type=int, default=1_000_000, help="processes of the large country")
     parser.add_argument("--rounds", type=int, default=5, help="timed requests per combination")
     parser.add_argument("--reuse", action="store_true", help="measure the database an earlier run built")
+    parser.add_argument("--refresh", action="store_true", help="time the large dataset's cells refresh")
     arguments = parser.parse_args()
     configured = os.environ.get("DATABASE_URL", "")
     if not configured.startswith(("postgres://", "postgresql://")):
@@ -457,12 +503,11 @@ def main() -> None:
         cursor.execute("SELECT version()")
         print(cursor.fetchone()[0], flush=True)
     if arguments.reuse:
-        with contextlib.redirect_stdout(io.StringIO()):
-            from django.core.management import call_command
-
-            call_command("migrate", interactive=False, verbosity=0)
+        migrate()
     else:
         build(arguments.processes)
+    if arguments.refresh:
+        refresh()
     measure(arguments.rounds)
     print(f"\nfinished on {machine()}", flush=True)
 

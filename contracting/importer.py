@@ -43,6 +43,7 @@ from ocdskit.util import is_linked_release
 from tqdm import tqdm
 
 from contracting.models import (
+    PROCESS_COPY,
     Award,
     Category,
     Classification,
@@ -468,7 +469,13 @@ def _store(dataset: Dataset, pending: list[Pending], merged: Future, summary: Su
             )
             for model in (Award, Contract, Classification, Process.tenderers.through):
                 model.objects.filter(process__in=updated).delete()
-        _store_details(sorted(changes, key=lambda change: pks[change.ocid]), pks, organisations)
+        copies = {
+            change.ocid: _copied(
+                dataset.pk, dict(zip(["buyer", *FACT_FIELDS], rows[change.ocid], strict=True))
+            )
+            for change in changes
+        }
+        _store_details(sorted(changes, key=lambda change: pks[change.ocid]), pks, organisations, copies)
     summary.releases_new += sum(len(change.fresh) for change in changes)
 
 
@@ -616,9 +623,18 @@ def _facts(compiled: dict[str, Any], fresh: list[dict], stored: Stored | None) -
     return [facts[name] for name in FACT_FIELDS]
 
 
-def _store_details(changes: list[Change], pks: dict[str, int], organisations: dict[str, int]) -> None:
+def _copied(dataset: int, values: dict[str, Any]) -> tuple:
+    """What a process's industries copy of it (``PROCESS_COPY``), from its dataset and the
+    ``values`` of its fields."""
+    return tuple(dataset if name == "dataset" else values[name] for name in PROCESS_COPY)
+
+
+def _store_details(
+    changes: list[Change], pks: dict[str, int], organisations: dict[str, int], copies: dict[str, tuple]
+) -> None:
     """The rows that hang off each process: its new releases, awards with their suppliers,
-    contracts, industries and tenderers.
+    contracts, industries (with their ``copies`` of the process's values, per OCID) and
+    tenderers.
 
     ``changes`` come in the order of their processes' ids, so that the awards are written in
     the order in which the database gives them back (by process, then by id).
@@ -667,7 +683,9 @@ def _store_details(changes: list[Change], pks: dict[str, int], organisations: di
                     _text(value.get("currency"))[:3],
                 )
             )
-        classifications += [(pk, scheme, code) for scheme, code in _industries(compiled)]
+        classifications += [
+            (pk, scheme, code, *copies[change.ocid]) for scheme, code in _industries(compiled)
+        ]
         keys = {_party_key(party) for party in _list(_dict(compiled.get("tender")).get("tenderers"))}
         tenderers += [(pk, organisations[key]) for key in sorted(keys - {None})]
     _insert(Release, ["process", "release_id", "date", "tags"], releases)
@@ -679,7 +697,7 @@ def _store_details(changes: list[Change], pks: dict[str, int], organisations: di
         ["process", "contract_id", "award_id", "status", "date_signed", "amount", "currency"],
         contracts,
     )
-    _insert(Classification, ["process", "scheme", "code"], classifications)
+    _insert(Classification, ["process", "scheme", "code", *PROCESS_COPY], classifications)
     _insert(Process.tenderers.through, ["process", "organisation"], tenderers)
     _insert(
         Award.suppliers.through,

@@ -4,6 +4,7 @@ the data without importing themselves back."""
 
 from contracting.models.data import (
     COMPETITIVE_METHODS,
+    PROCESS_COPY,
     Award,
     Category,
     Classification,
@@ -21,6 +22,7 @@ from contracting.models.procurement_data_page import ProcurementDataPage
 
 __all__ = [
     "COMPETITIVE_METHODS",
+    "PROCESS_COPY",
     "Award",
     "Category",
     "Classification",

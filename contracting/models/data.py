@@ -168,7 +168,26 @@ class Organisation(models.Model):
         return not self.identifier.startswith("name:")
 
 
-class Process(models.Model):
+class Sorted(models.Model):
+    """The values of a process that the explorer filters and sorts by (but its words, buyer and
+    suppliers), declared once for the process and for the copy each of its industries keeps
+    (``Classification``)."""
+
+    method = models.CharField(max_length=10, choices=Method.choices, blank=True)
+    method_details = models.CharField(max_length=255, blank=True)
+    category = models.CharField(max_length=10, choices=Category.choices, blank=True)
+    status = models.CharField(max_length=20, blank=True, help_text="tender.status")
+    tender_amount = models.DecimalField(max_digits=20, decimal_places=2, null=True)
+    tender_currency = models.CharField(max_length=3, blank=True)
+    # The period the process counts in: the tender period's start, else its first release.
+    date = models.DateField()
+    year = models.PositiveSmallIntegerField()
+
+    class Meta:
+        abstract = True
+
+
+class Process(Sorted):
     """One contracting process (one OCID): its compiled release and the facts the indicators read."""
 
     dataset = models.ForeignKey(Dataset, on_delete=models.CASCADE, related_name="processes")
@@ -179,20 +198,11 @@ class Process(models.Model):
     buyer = models.ForeignKey(
         Organisation, null=True, on_delete=models.SET_NULL, related_name="processes_bought"
     )
-    method = models.CharField(max_length=10, choices=Method.choices, blank=True)
-    method_details = models.CharField(max_length=255, blank=True)
-    category = models.CharField(max_length=10, choices=Category.choices, blank=True)
-    status = models.CharField(max_length=20, blank=True, help_text="tender.status")
     tender_start = models.DateTimeField(null=True)
     tender_end = models.DateTimeField(null=True)
     submission_days = models.IntegerField(null=True, help_text="Whole days of the tender period (R003).")
     number_of_tenderers = models.PositiveIntegerField(null=True)
     tenderers = models.ManyToManyField(Organisation, related_name="processes_tendered")
-    tender_amount = models.DecimalField(max_digits=20, decimal_places=2, null=True)
-    tender_currency = models.CharField(max_length=3, blank=True)
-    # The period the process counts in: the tender period's start, else its first release.
-    date = models.DateField()
-    year = models.PositiveSmallIntegerField()
     month = models.PositiveSmallIntegerField()
     release_date = models.DateTimeField(help_text="The date of its latest release.")
     compiled = models.JSONField(help_text="The compiled release (OCDS 1.1).")
@@ -227,12 +237,25 @@ class Release(models.Model):
         return self.release_id
 
 
-class Classification(models.Model):
-    """The top level of a scheme's code among a process's items: the process's industry."""
+class Classification(Sorted):
+    """The top level of a scheme's code among a process's items: the process's industry.
+
+    It keeps a copy of its process's dataset, buyer and ``Sorted`` values (written with it by
+    the importer, which rewrites a process's industries whenever it rewrites the process), so
+    that a selection by an industry reads only the industry's rows that match its other
+    filters, in the order of its page, from one index (migration 0007): read from the
+    processes, the 15,600 processes of an industry at a million were each read to keep a
+    tenth of them (0.1 s of a 0.15 s page).
+    """
 
     process = models.ForeignKey(Process, on_delete=models.CASCADE, related_name="classifications")
     scheme = models.CharField(max_length=100)
     code = models.CharField(max_length=20)
+    # Copies of the process's (``PROCESS_COPY``); the index of migration 0007 holds them.
+    dataset = models.ForeignKey(Dataset, on_delete=models.CASCADE, related_name="+", db_index=False)
+    buyer = models.ForeignKey(
+        Organisation, null=True, on_delete=models.SET_NULL, related_name="+", db_index=False
+    )
 
     class Meta:
         constraints = [
@@ -241,6 +264,10 @@ class Classification(models.Model):
 
     def __str__(self) -> str:
         return f"{self.scheme} {self.code}"
+
+
+# The fields of a process that its industries (``Classification``) hold a copy of.
+PROCESS_COPY = ("dataset", "buyer", *(field.name for field in Sorted._meta.local_fields))
 
 
 class Award(models.Model):

@@ -234,10 +234,11 @@ def numbers(client, url: str) -> list[int]:
     """The processes a page lists, by number, in the order listed."""
     response = client.get(url)
     assert response.status_code == 200, response.content[:500]
-    return [
-        int(number)
-        for number in re.findall(r'<span class="meta">ocds-test0\d-(\d+)</span>', response.content.decode())
-    ]
+    return numbers_in(response.content.decode())
+
+
+def numbers_in(html: str) -> list[int]:
+    return [int(number) for number in re.findall(r'<span class="meta">ocds-test0\d-(\d+)</span>', html)]
 
 
 def ids(client, url: str) -> set[int]:
@@ -408,6 +409,7 @@ def listed(html: str, name: str, identifiers: dict[str, str]) -> list[tuple[str,
         ("industry=UNSPSC:72&status=complete", [2], "B2:1", "S2:1", {"UNSPSC:72": 1}),
         ("industry=UNSPSC:72&year=2022&sort=-amount", [2, 3], "B2:2", "S2:2 S1:1", {"UNSPSC:72": 2}),
         ("supplier=S1", [3, 1], "B2:1 B1:1", "S1:2", {"UNSPSC:42": 1, "UNSPSC:72": 1}),
+        ("industry=UNSPSC:72&supplier=S1", [3], "B2:1", "S1:1", {"UNSPSC:72": 1}),
         (
             "q=ministerio",
             [4, 3, 2, 1],
@@ -479,7 +481,10 @@ def test_a_large_selection_is_paged_in_order_as_a_small_one_is_from_its_ids(clie
     assert large == small
     if any(small):
         read = " ".join(query["sql"] for query in captured)
-        assert ('"date" BETWEEN' in read) == ("amount" not in query)
+        # An industry without words is read from its rows' copies, in their index's order,
+        # a year as its range of dates.
+        copied = "industry" in query and "q=" not in query
+        assert ('"date" BETWEEN' in read) == (("year=" in query) if copied else ("amount" not in query))
 
 
 @pytest.mark.parametrize("query", SORTED_QUERIES)
@@ -555,10 +560,12 @@ WORD_QUERIES = [
 
 def page_of(client, url: str) -> tuple[list[int], dict[str, dict[str, int]], str]:
     """What a reader sees of a selection: its processes in order, the facets' counts, the total."""
-    html = client.get(url).content.decode()
+    response = client.get(url)
+    assert response.status_code == 200, response.content[:500]
+    html = response.content.decode()
     names = ("year", "method", "details", "category", "industry", "status", "currency")
     counted = {name: facet(html, name) for name in names}
-    return numbers(client, url), counted, re.search(r'<p class="meta" role="status">([^<]*)', html).group(1)
+    return numbers_in(html), counted, re.search(r'<p class="meta" role="status">([^<]*)', html).group(1)
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="word cells exist on PostgreSQL only")
@@ -621,6 +628,61 @@ def test_an_industry_is_counted_from_its_cells_as_from_its_processes(client, mon
     assert found == expected
     assert any(cells.PROCESS_INDUSTRY_TABLE in query["sql"] for query in captured)
     assert not any(cells.PROCESS_INDUSTRY_TABLE in query["sql"] for query in counted)
+
+
+COPIED_QUERIES = [
+    "industry=UNSPSC:72&year=2022&method=open",
+    "industry=UNSPSC:72&buyer=B2&sort=date",
+    "industry=UNSPSC:72&status=complete&details=Contratación+Directa",
+    "industry=UNSPSC:42&currency=PYG&min=500&max=2000",
+    "industry=UNSPSC:42&category=goods&sort=amount&currency=COP",
+    "industry=UNSPSC:44&year=2021",  # no process
+]
+
+
+def test_an_industry_keeps_a_copy_of_its_processes_values():
+    from contracting.models import Classification
+
+    from .test_import import copies_of
+
+    rows = Classification.objects.select_related("process")
+
+    assert rows.count() == 5
+    assert all(copies_of(row.process, row) for row in rows)
+
+
+@pytest.mark.parametrize("query", COPIED_QUERIES)
+@pytest.mark.parametrize("base", [PY, ALL])
+def test_an_industry_read_from_its_rows_copies_gives_what_its_processes_give(
+    client, monkeypatch, query, base
+):
+    """Its processes' ids, buyers and order read from the copies its rows keep (of a small
+    selection, and a page at a time of a large one, as every selection is with a limit of
+    0), and its counts where the cells do not hold them (a buyer, amounts) counted from
+    them, are those the processes themselves give."""
+    from contracting import browsing
+
+    query = re.sub(r"buyer=(B\d)", lambda match: f"buyer={organisation(match.group(1)).pk}", query)
+    monkeypatch.setattr(browsing, "PAGE_SIZE", 1)
+    copied = browsing.NOT_COPIED
+    for limit in (5_000, 0):
+        monkeypatch.setattr(browsing, "LARGE_SELECTION", limit)
+        read = []
+        for not_copied in (copied, (*copied, "industry")):
+            monkeypatch.setattr(browsing, "NOT_COPIED", not_copied)
+            with CaptureQueriesContext(connection) as captured:
+                seen = page_of(client, f"{base}?{query}")
+                pages = numbers(client, f"{base}?{query}&page=2")
+            from_rows = any(
+                entry["sql"].startswith('SELECT "contracting_classification"."process_id"')
+                for entry in captured
+            )
+            read.append((seen, pages, from_rows))
+
+        (found, found_pages, from_copies), (expected, expected_pages, from_processes) = read
+        assert (found, found_pages) == (expected, expected_pages)
+        assert from_copies
+        assert not from_processes
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="industry cells exist on PostgreSQL only")

@@ -35,7 +35,7 @@ import pytest
 from bench.ocds import Generator
 from contracting import importer
 from contracting.importer import compiled_alone, import_files
-from contracting.models import Award, Contract, Dataset, Process, Release
+from contracting.models import PROCESS_COPY, Award, Classification, Contract, Dataset, Process, Release
 from contracting.reading import Item, read
 from tests.contracting.conftest import (
     SAMPLES,
@@ -360,6 +360,15 @@ def test_a_newer_release_of_a_known_process_updates_it(dataset):
     # What the older releases brought stays: the award and the contract.
     assert after.compiled["awards"] == before.compiled["awards"]
     assert after.compiled["contracts"] == before.compiled["contracts"]
+    # Its industries' copies of its values (what the explorer reads an industry from) follow it.
+    assert after.classifications.exists()
+    assert all(copies_of(after, row) for row in after.classifications.all())
+
+
+def copies_of(process: Process, row: Classification) -> bool:
+    """Whether an industry ``row`` holds its process's values (``PROCESS_COPY``)."""
+    columns = [Classification._meta.get_field(name).attname for name in PROCESS_COPY]
+    return [getattr(row, column) for column in columns] == [getattr(process, column) for column in columns]
 
 
 def test_awards_keep_their_suppliers_when_updated_and_new_processes_share_a_batch(dataset, tmp_path):
