@@ -199,8 +199,13 @@ class PageAdapter:
 
 class CountryAdapter(PageAdapter):
     kind = "country"
-    related = ("laws", "key_figures", "system_modules")
-    built_from = (Related("system_modules"), Related("topics_led"))
+    related = ("laws", "key_figures", "system_modules", "portals", "institutions")
+    built_from = (
+        Related("system_modules"),
+        Related("topics_led"),
+        Related("portals"),
+        Related("institutions"),
+    )
 
     def labelled_text(self, page: CountryPage, language: str) -> tuple[str, tuple[tuple[str, int, int], ...]]:
         """A profile is fields (agency, system, laws, figures): each one is a section under its label."""
@@ -231,7 +236,23 @@ class CountryAdapter(PageAdapter):
                 continue
             with translation.override(language):
                 labels.append(str(field.label or _field_label(page, field.name)))
-        return [*super().keywords(page, language), *labels]
+        return [*super().keywords(page, language), *labels, *self.directory_names(page, language)]
+
+    def directory_names(self, page: CountryPage, language: str) -> list[str]:
+        """The names and acronyms of the country's portals and institutions, as the directory lists them.
+
+        Readers search by a system's or an agency's name ("SECOP", "Comprasal")
+        to reach the country that runs it; the profile's own fields name only some.
+        """
+        names = []
+        for portal in page.portals.all():
+            names.append(with_fallback(portal, "name", language))
+        for institution in page.institutions.all():
+            names += [
+                with_fallback(institution, "name", language),
+                with_fallback(institution, "acronym", language),
+            ]
+        return names
 
     def countries(self, page: CountryPage) -> Iterable[str]:
         return [page.iso_alpha2]
