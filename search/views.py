@@ -137,11 +137,7 @@ def _dropped_notice(text: str, dropped: list[str]) -> str:
     """Which typed words no page contains (as typed, accents and all), so the results leave them out."""
     typed = [text[start:end] for start, end, pieces in word_spans(text) if "".join(pieces) in dropped]
     shown = ", ".join(f"“{word}”" for word in dict.fromkeys(typed or dropped))
-    return ngettext(
-        "No page contains %(words)s; these results are for your other words.",
-        "No page contains %(words)s; these results are for your other words.",
-        len(dropped),
-    ) % {"words": shown}
+    return _("No page contains %(words)s; these results are for your other words.") % {"words": shown}
 
 
 def _next_steps(request: HttpRequest, parameters: SearchParameters) -> list[dict]:
