@@ -510,7 +510,7 @@ class DatabaseEngine(SearchEngine):
         after and the other words are generic: the entries about it rank higher,
         and a partial match must be about it or mention it.
         """
-        names = kept(matcher._generation, "country names", _country_names)
+        names = COUNTRY_NAMES.get(matcher._generation)
         about, found = facts.mask_of_positions([]), False
         naming = facts.mask_of_positions([])
         for language, terms in analyzed.items():
@@ -1012,14 +1012,34 @@ def _one_per_source(matches: dict[str, np.ndarray], reader_language: str, facts:
     return combined
 
 
-def _country_names() -> dict[tuple[str, tuple[str, ...]], str]:
-    """Each country profile's title, as terms of its language, mapped to the country's code."""
-    rows = SearchEntry.objects.filter(kind="country").values_list("language", "title", "countries")
-    return {
-        (language, tuple(analyze(title, language))): countries.split()[0]
-        for language, title, countries in rows
-        if countries and analyze(title, language)
-    }
+class CountryNames:
+    """Each country profile's title, as terms of its language, mapped to the country's code.
+
+    Read once per index version by each process (one pass over the profiles'
+    titles), like ``EntryFacts``: a search asks it for every clause.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._generation = ""
+        self._names: dict[tuple[str, tuple[str, ...]], str] = {}
+
+    def get(self, generation: str) -> dict[tuple[str, tuple[str, ...]], str]:
+        with self._lock:
+            if generation != self._generation:
+                rows = SearchEntry.objects.filter(kind="country").values_list(
+                    "language", "title_terms", "countries"
+                )
+                self._names = {
+                    (language, tuple(terms.split())): countries.split()[0]
+                    for language, terms, countries in rows.iterator(chunk_size=1000)
+                    if countries and terms
+                }
+                self._generation = generation
+            return self._names
+
+
+COUNTRY_NAMES = CountryNames()
 
 
 def _country_boost(selection: "Selection", ids: EntryIds) -> np.ndarray:
