@@ -35,6 +35,7 @@ from network.models import TopicPage
 from network.public import KEYWORDS, TEXT, PublicField, public_fields, search_fields
 from network.tree import visible, visible_among
 from news.models import NewsPage
+from portals.models import Institution, Portal
 from search.backends.base import IndexEntry
 
 # The longest text indexed per entry: PostgreSQL's tsvector has a 1 MB limit.
@@ -219,6 +220,12 @@ class CountryAdapter(PageAdapter):
                     parts.append(value)
                     sections.append((label, position, position + len(value)))
                     position += len(value) + 1
+        for label, names in self.directory_names(page, language):
+            value = ", ".join(dict.fromkeys(name for name in names if name.strip()))
+            if value:
+                parts.append(value)
+                sections.append((label, position, position + len(value)))
+                position += len(value) + 1
         return "\n".join(parts)[:MAX_INDEXED_TEXT], tuple(sections)
 
     def keywords(self, page: CountryPage, language: str) -> list[str]:
@@ -236,23 +243,31 @@ class CountryAdapter(PageAdapter):
                 continue
             with translation.override(language):
                 labels.append(str(field.label or _field_label(page, field.name)))
-        return [*super().keywords(page, language), *labels, *self.directory_names(page, language)]
+        return [*super().keywords(page, language), *labels]
 
-    def directory_names(self, page: CountryPage, language: str) -> list[str]:
-        """The names and acronyms of the country's portals and institutions, as the directory lists them.
+    def directory_names(self, page: CountryPage, language: str) -> list[tuple[str, list[str]]]:
+        """The names (and acronyms) of the country's portals and of its institutions, under their labels.
 
-        Readers search by a system's or an agency's name ("SECOP", "Comprasal")
+        Readers search by a system's or an agency's name ("Guatecompras", "OSCE")
         to reach the country that runs it; the profile's own fields name only some.
+        They are sections of the text (weighed as text, not as keywords, so a page
+        about the portal itself still ranks above the profile), and the snippet
+        shows the one that matches ("Portals: Guatecompras").
         """
-        names = []
-        for portal in page.portals.all():
-            names.append(with_fallback(portal, "name", language))
-        for institution in page.institutions.all():
-            names += [
+        portals = [with_fallback(portal, "name", language) for portal in page.portals.all()]
+        institutions = [
+            name
+            for institution in page.institutions.all()
+            for name in (
                 with_fallback(institution, "name", language),
                 with_fallback(institution, "acronym", language),
+            )
+        ]
+        with translation.override(language):
+            return [
+                (str(capfirst(Portal._meta.verbose_name_plural)), portals),
+                (str(capfirst(Institution._meta.verbose_name_plural)), institutions),
             ]
-        return names
 
     def countries(self, page: CountryPage) -> Iterable[str]:
         return [page.iso_alpha2]

@@ -418,8 +418,11 @@ class DatabaseEngine(SearchEngine):
             matches[query.language] = matches.get(query.language, about) | about
         selection = Selection(facts, relaxed, matches, results, complete, translated)
         if named is not None:
-            # The country's own profile counts twice: it is what a question naming it is about.
-            selection.country = named[0].astype(float) + (named[0] & facts.mask_for("kind", "country"))
+            # Among partial matches the country's own profile counts twice: what a question naming
+            # the country and generic words is about. Complete matches have more to go by.
+            selection.country = named[0].astype(float)
+            if relaxed:
+                selection.country += named[0] & facts.mask_for("kind", "country")
         return selection
 
     def _page(
@@ -736,7 +739,7 @@ class Selection:
         # their other version (``_translated_matches``).
         self.translated = translated or {}
         # For a query naming a country: 1 for the entries about it (by their facet), 2 for its
-        # profile, 0 for the others; None when the query names none.
+        # profile among partial matches, 0 for the others; None when the query names none.
         self.country: np.ndarray | None = None
         # One entry per page; ``complete``: those with every clause (all of them unless relaxed).
         self.results, self.complete = results, complete
