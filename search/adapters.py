@@ -243,16 +243,17 @@ class CountryAdapter(PageAdapter):
                 continue
             with translation.override(language):
                 labels.append(str(field.label or _field_label(page, field.name)))
-        return [*super().keywords(page, language), *labels]
+        names = [name for _label, names in self.directory_names(page, language) for name in names]
+        return [*super().keywords(page, language), *labels, *names]
 
     def directory_names(self, page: CountryPage, language: str) -> list[tuple[str, list[str]]]:
         """The names (and acronyms) of the country's portals and of its institutions, under their labels.
 
         Readers search by a system's or an agency's name ("Guatecompras", "OSCE")
         to reach the country that runs it; the profile's own fields name only some.
-        They are sections of the text (weighed as text, not as keywords, so a page
-        about the portal itself still ranks above the profile), and the snippet
-        shows the one that matches ("Portals: Guatecompras").
+        They are keywords, as an agency's acronym is (PostgreSQL weighs the text
+        too little for a name alone to lead to the profile), and sections of the
+        text, so the snippet shows the one that matches ("Portals: Guatecompras").
         """
         portals = [with_fallback(portal, "name", language) for portal in page.portals.all()]
         institutions = [
