@@ -417,12 +417,11 @@ class DatabaseEngine(SearchEngine):
             results, complete = (results | about) & named[1], complete & named[1]
             matches[query.language] = matches.get(query.language, about) | about
         selection = Selection(facts, relaxed, matches, results, complete, translated)
-        if named is not None:
-            # Among partial matches the country's own profile counts twice: what a question naming
-            # the country and generic words is about. Complete matches have more to go by.
-            selection.country = named[0].astype(float)
-            if relaxed:
-                selection.country += named[0] & facts.mask_for("kind", "country")
+        if named is not None and relaxed:
+            # A complete match has the country's name already; among partial matches, those about
+            # it rank higher, and its own profile most: what a question naming it and generic
+            # words is about.
+            selection.country = named[0].astype(float) + (named[0] & facts.mask_for("kind", "country"))
         return selection
 
     def _page(
@@ -738,8 +737,8 @@ class Selection:
         # By the language whose terms found them: reader's-language entries of pages found only in
         # their other version (``_translated_matches``).
         self.translated = translated or {}
-        # For a query naming a country: 1 for the entries about it (by their facet), 2 for its
-        # profile among partial matches, 0 for the others; None when the query names none.
+        # For a partial search naming a country: 1 for the entries about it (by their facet), 2 for
+        # its profile, 0 for the others; None otherwise.
         self.country: np.ndarray | None = None
         # One entry per page; ``complete``: those with every clause (all of them unless relaxed).
         self.results, self.complete = results, complete
