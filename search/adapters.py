@@ -35,6 +35,7 @@ from network.models import TopicPage
 from network.public import KEYWORDS, TEXT, PublicField, public_fields, search_fields
 from network.tree import visible, visible_among
 from news.models import NewsPage
+from portals.models import Institution, Portal
 from search.backends.base import IndexEntry
 
 # The longest text indexed per entry: PostgreSQL's tsvector has a 1 MB limit.
@@ -199,8 +200,13 @@ class PageAdapter:
 
 class CountryAdapter(PageAdapter):
     kind = "country"
-    related = ("laws", "key_figures", "system_modules")
-    built_from = (Related("system_modules"), Related("topics_led"))
+    related = ("laws", "key_figures", "system_modules", "portals", "institutions")
+    built_from = (
+        Related("system_modules"),
+        Related("topics_led"),
+        Related("portals"),
+        Related("institutions"),
+    )
 
     def labelled_text(self, page: CountryPage, language: str) -> tuple[str, tuple[tuple[str, int, int], ...]]:
         """A profile is fields (agency, system, laws, figures): each one is a section under its label."""
@@ -214,6 +220,12 @@ class CountryAdapter(PageAdapter):
                     parts.append(value)
                     sections.append((label, position, position + len(value)))
                     position += len(value) + 1
+        for label, names in self.directory_names(page, language):
+            value = ", ".join(dict.fromkeys(name for name in names if name.strip()))
+            if value:
+                parts.append(value)
+                sections.append((label, position, position + len(value)))
+                position += len(value) + 1
         return "\n".join(parts)[:MAX_INDEXED_TEXT], tuple(sections)
 
     def keywords(self, page: CountryPage, language: str) -> list[str]:
@@ -231,7 +243,32 @@ class CountryAdapter(PageAdapter):
                 continue
             with translation.override(language):
                 labels.append(str(field.label or _field_label(page, field.name)))
-        return [*super().keywords(page, language), *labels]
+        names = [name for _label, names in self.directory_names(page, language) for name in names]
+        return [*super().keywords(page, language), *labels, *names]
+
+    def directory_names(self, page: CountryPage, language: str) -> list[tuple[str, list[str]]]:
+        """The names (and acronyms) of the country's portals and of its institutions, under their labels.
+
+        Readers search by a system's or an agency's name ("Guatecompras", "OSCE")
+        to reach the country that runs it; the profile's own fields name only some.
+        They are keywords, as an agency's acronym is (PostgreSQL weighs the text
+        too little for a name alone to lead to the profile), and sections of the
+        text, so the snippet shows the one that matches ("Portals: Guatecompras").
+        """
+        portals = [with_fallback(portal, "name", language) for portal in page.portals.all()]
+        institutions = [
+            name
+            for institution in page.institutions.all()
+            for name in (
+                with_fallback(institution, "name", language),
+                with_fallback(institution, "acronym", language),
+            )
+        ]
+        with translation.override(language):
+            return [
+                (str(capfirst(Portal._meta.verbose_name_plural)), portals),
+                (str(capfirst(Institution._meta.verbose_name_plural)), institutions),
+            ]
 
     def countries(self, page: CountryPage) -> Iterable[str]:
         return [page.iso_alpha2]

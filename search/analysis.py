@@ -92,6 +92,27 @@ def stem(word: str, language: str) -> str:
     return stemmed
 
 
+def action_stem(term: str, language: str) -> str | None:
+    """The stem of the verb an agent noun's stem names, or None: "comprador" → "compr" (compran,
+    comprar), "proveedor" → "prov", "buyer" → "buy", "bidder" → "bid", "supplier" → "suppli".
+
+    Snowball keeps agent nouns apart from their verbs, so "compradores" never
+    found a page saying "quienes compran"; queries add this stem as an
+    equivalent of the noun's (``search.query``). Stems shorter than three letters
+    are left alone.
+    """
+    base = None
+    if language == "es" and len(term) >= 7 and term[-4:] in ("ador", "edor", "idor"):
+        base = term[:-4]
+        if term.endswith("edor") and base.endswith("e"):
+            base = base[:-1]
+    elif language == "en" and len(term) >= 5 and term.endswith("er"):
+        base = term[:-2]
+        if len(base) > 3 and base[-1] == base[-2] and base[-1] not in "aeiou":
+            base = base[:-1]
+    return base if base and len(base) >= 3 else None
+
+
 def word_spans(text: str) -> Iterator[tuple[int, int, tuple[str, ...]]]:
     """(start, end, folded pieces) for each word of ``text``, to mark matches in the original."""
     for match in _WORD.finditer(text):

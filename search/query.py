@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from itertools import chain
 
-from search.analysis import analyze, words
+from search.analysis import action_stem, analyze, words
 from search.glossary import Sets, expand
 
 MAX_QUERY_LENGTH = 500
@@ -102,12 +102,18 @@ class ParsedQuery:
 def _groups(terms: list[str], language: str, glossary: Sets) -> tuple[TermGroup, ...]:
     groups, position = [], 0
     for expansion in expand(terms, language, glossary):
-        groups += [TermGroup((term,)) for term in terms[position : expansion.start]]
+        groups += [_word_group(term, language) for term in terms[position : expansion.start]]
         own = tuple(terms[expansion.start : expansion.end])
         groups.append(TermGroup(own, tuple(other for other in expansion.alternatives if other != own)))
         position = expansion.end
-    groups += [TermGroup((term,)) for term in terms[position:]]
+    groups += [_word_group(term, language) for term in terms[position:]]
     return tuple(groups)
+
+
+def _word_group(term: str, language: str) -> TermGroup:
+    """A word's group: an agent noun also matches its verb ("compradores": "quienes compran")."""
+    base = action_stem(term, language)
+    return TermGroup((term,), ((base,),) if base and base != term else ())
 
 
 def parse_query(text: str) -> ParsedQuery:

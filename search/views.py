@@ -18,6 +18,7 @@ from countries.models import CountryIndexPage, CountryPage
 from network.models import TopicIndexPage, TopicPage
 from network.tree import visible
 from search.adapters import KIND_LABELS, document_model
+from search.analysis import word_spans
 from search.backends import get_search_engine
 from search.backends.base import (
     FACET_NAMES,
@@ -105,6 +106,8 @@ def _results_context(request: HttpRequest, parameters: SearchParameters) -> dict
         )
         parameters.page = pages
         results = engine.search(parameters.query(language, page=pages))
+    if results.dropped:
+        parameters.notices.append(_dropped_notice(parameters.text, results.dropped))
     labels = _labels(results)
     hits = [_hit_context(hit, labels, language) for hit in results.hits]
     first_number = (parameters.page - 1) * PAGE_SIZE + 1
@@ -128,6 +131,13 @@ def _results_context(request: HttpRequest, parameters: SearchParameters) -> dict
         "first_number": first_number,
         "result_count": results.total,
     }
+
+
+def _dropped_notice(text: str, dropped: list[str]) -> str:
+    """Which typed words no page contains (as typed, accents and all), so the results leave them out."""
+    typed = [text[start:end] for start, end, pieces in word_spans(text) if "".join(pieces) in dropped]
+    shown = ", ".join(f"“{word}”" for word in dict.fromkeys(typed or dropped))
+    return _("No page contains %(words)s; these results are for your other words.") % {"words": shown}
 
 
 def _next_steps(request: HttpRequest, parameters: SearchParameters) -> list[dict]:

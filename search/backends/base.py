@@ -15,6 +15,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
+from search.analysis import STOP_WORDS, is_stop_word
+from search.analysis import words as words_of
 from search.query import ParsedQuery, parse_query
 
 # Facets every engine counts, in the order the results page shows them.
@@ -148,6 +150,8 @@ class SearchResults:
     correction: str = ""
     # How many results have every significant word: all of them unless ``relaxed``.
     complete: int = 0
+    # Typed words no entry contains, left out of the search that gave these results.
+    dropped: list[str] = field(default_factory=list)
 
     def quality(self) -> tuple[bool, int, int]:
         """Orders alternative answers to one question: some hits, then more with every word, then more."""
@@ -211,6 +215,14 @@ class SearchEngine(ABC):
     def search(self, query: SearchQuery) -> SearchResults:
         """Answer any query without raising (``SearchUnavailable`` aside): an unusable query gives no hits.
 
+        A word the whole index lacks is left out rather than empty the list
+        (``without_unknown_words``).
+        """
+        return self.without_unknown_words(query, self.search_or_correct(query))
+
+    def search_or_correct(self, query: SearchQuery) -> SearchResults:
+        """The results of ``query`` as typed or, when better, of its correction.
+
         When the words as typed find (almost) nothing and a correction of the
         misspelt ones exists, the corrected query is searched too, and its
         results are shown, saying so, when they are better.
@@ -229,6 +241,41 @@ class SearchEngine(ABC):
         corrected.suggestions = suggestions[1:]
         return corrected
 
+    def without_unknown_words(self, query: SearchQuery, results: SearchResults) -> SearchResults:
+        """``results``, or, when no entry has every word because some word is in no entry at all,
+        the results of the other words, saying which were left out.
+
+        A word no entry contains cannot be required (one word the site never uses
+        would empty the list), but a query most of whose words the site never uses
+        is about something else: it keeps its empty list, as do queries of one
+        word. Numbers are weak evidence ("covid 19") and do not count as known.
+        Corrections come first: a misspelt word is corrected, not dropped.
+        """
+        if query.exact or results.complete:
+            return results
+        searched = replace(query, text=results.correction or query.text)
+        unknown = self.unknown_words(searched)
+        if not unknown:
+            return results
+        significant = significant_words(searched)
+        known = [word for word in significant if word not in unknown and not word.isdigit()]
+        if len(known) <= len(unknown):
+            return results
+        kept_words = [word for word in words_of(searched.parsed.loose) if word not in unknown]
+        text = " ".join([*kept_words, *(f'"{phrase}"' for phrase in searched.parsed.phrases)])
+        reduced = self.search_as_typed(replace(searched, text=text, exact=True))
+        if not reduced.total:
+            return results
+        reduced.query = query
+        reduced.correction = results.correction
+        reduced.dropped = unknown
+        return reduced
+
+    def unknown_words(self, query: SearchQuery) -> list[str]:
+        """The significant loose words of ``query`` (folded) that no entry contains in any language,
+        glossary equivalents included; engines that cannot tell return none."""
+        return []
+
     @abstractmethod
     def search_as_typed(self, query: SearchQuery) -> SearchResults:
         """Entries with every significant word; if fewer than FEW_RESULTS, partial matches with most
@@ -242,6 +289,15 @@ class SearchEngine(ABC):
     def complete(self, text: str, language: str, limit: int = 8) -> list[Completion]:
         """Up to ``limit`` pages in ``language`` whose title has a word starting with each word of
         ``text`` (typos forgiven), then whole queries; nothing for less than two characters."""
+
+
+def significant_words(query: SearchQuery) -> list[str]:
+    """The query's loose words (folded, once each) that no indexed language treats as a stop word."""
+    return [
+        word
+        for word in dict.fromkeys(words_of(query.parsed.loose))
+        if not any(is_stop_word(word, language) for language in STOP_WORDS)
+    ]
 
 
 def empty_facets() -> dict[str, list[FacetCount]]:

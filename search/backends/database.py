@@ -50,6 +50,7 @@ from search.backends.base import (
     SearchQuery,
     SearchResults,
     empty_facets,
+    significant_words,
 )
 from search.glossary import FINGERPRINT_COLUMNS, Sets, sets_for
 from search.highlight import highlight, section_snippet, snippet
@@ -59,6 +60,11 @@ from search.query import AnalyzedQuery, TermGroup
 # Entries in the reader's language rank a little higher when every language is searched.
 READER_LANGUAGE_BOOST = 1.25
 RANK_LIMIT = 2000
+# A page found only through its version in another language (a query in the other language) is shown
+# in the reader's language, its score weighed by this, below pages the reader's words find directly.
+TRANSLATED_MATCH_WEIGHT = 0.7
+# Entries about a country the query names (by its facet) rank higher: the name outweighs generic words.
+NAMED_COUNTRY_BOOST = 2.0
 TITLE_MATCH_BOOST = 2.0
 IN_ORDER_BOOST = 2.0
 # How many of the best-scored candidates are checked for the words in the typed order.
@@ -191,6 +197,22 @@ class EntryFacts:
         else:
             shadow[:shift] = reader_mask[-shift:]
         return mask & ~shadow
+
+    def translated(self, mask: np.ndarray, language: str, reader_language: str) -> np.ndarray:
+        """The reader's-language versions of the pages of ``mask``'s entries in ``language``
+        (only those pages that have one); the reverse move when the languages are swapped."""
+        moved = np.zeros_like(mask)
+        if language not in self.slots or reader_language not in self.slots or language == reader_language:
+            return moved
+        shift = self.slots[reader_language] - self.slots[language]
+        source = mask.copy()
+        source[self.sink] = False
+        if shift > 0:
+            moved[shift:] = source[:-shift]
+        else:
+            moved[:shift] = source[-shift:]
+        moved[self.sink] = False
+        return moved & self.mask_for("language", reader_language)
 
     def counts(self, mask: np.ndarray) -> dict[tuple[str, str], int]:
         """How many entries of ``mask`` have each facet value (those that have any)."""
@@ -359,6 +381,32 @@ class DatabaseEngine(SearchEngine):
                 selection = partial
         return self._page(query, analyzed, matcher, selection)
 
+    def unknown_words(self, query: SearchQuery) -> list[str]:
+        """The typed words whose clause (the word, or its glossary expression) matches no entry in
+        any language: each clause's matches are what a partial search asks anyway, and are kept."""
+        snapshot = self._current()
+        matcher = Matcher(self, snapshot.version)
+        analyzed = {
+            language: query.parsed.analyzed(language, snapshot.glossary)
+            for language in self._languages(query, snapshot)
+        }
+        return [
+            word
+            for word in significant_words(query)
+            if not any(
+                self._has_clause_of(word, language, terms, matcher) for language, terms in analyzed.items()
+            )
+        ]
+
+    def _has_clause_of(self, word: str, language: str, terms: AnalyzedQuery, matcher: "Matcher") -> bool:
+        """Whether some entry matches the clause of ``terms`` (in ``language``) that ``word`` belongs to."""
+        stems = analyze(word, language)
+        group = next((group for group in terms.groups if stems and stems[0] in group.terms), None)
+        if group is None:
+            return True  # beyond the words a query keeps: not a reason to leave it out
+        (expression,) = self._clause_expressions(AnalyzedQuery((group,), ()))
+        return bool(len(matcher._ids(expression, titles=False)))
+
     def _languages(self, query: SearchQuery, snapshot: Snapshot) -> list[str]:
         """Every indexed language, the reader's first (see ``SearchQuery`` for what each scope shows)."""
         indexed = FACTS.get(version=snapshot.version).values("language")
@@ -386,10 +434,32 @@ class DatabaseEngine(SearchEngine):
                 for language, ids in ids_by_language.items()
             }
 
+        named = self._named_countries(analyzed, matcher, facts)
         matches = scoped(found)
+        translated = _translated_matches(query, found, matches, required, facts)
         results = _one_per_source(matches, query.language, facts)
-        complete = results & _one_per_source(scoped(every), query.language, facts) if relaxed else results
-        return Selection(facts, relaxed, matches, results, complete)
+        for mask in translated.values():
+            results = results | mask
+        complete = results
+        if relaxed:
+            every_matches = scoped(every)
+            complete = _one_per_source(every_matches, query.language, facts)
+            for mask in _translated_matches(query, every, every_matches, required, facts).values():
+                complete = complete | mask
+            complete &= results
+        if relaxed and named is not None:
+            # A partial match must still be about the country the query names; the pages about it
+            # that name it (its profile first) answer a question whose other words are generic.
+            about = named[0] & named[2] & required & facts.mask_for("language", query.language)
+            results, complete = (results | about) & named[1], complete & named[1]
+            matches[query.language] = matches.get(query.language, about) | about
+        selection = Selection(facts, relaxed, matches, results, complete, translated)
+        if named is not None and relaxed:
+            # A complete match has the country's name already; among partial matches, those about
+            # it rank higher, and its own profile most: what a question naming it and generic
+            # words is about.
+            selection.country = named[0].astype(float) + (named[0] & facts.mask_for("kind", "country"))
+        return selection
 
     def _page(
         self,
@@ -440,10 +510,16 @@ class DatabaseEngine(SearchEngine):
             ids, language_scores, in_title = matcher.scores(terms, relaxed, candidates)
             boost = READER_LANGUAGE_BOOST if language == query.language else 1.0
             title_boost = np.where(in_title, TITLE_MATCH_BOOST, 1.0)
-            language_scores = language_scores * boost * title_boost
+            language_scores = language_scores * boost * title_boost * _country_boost(selection, ids)
             # The best-scored candidates are looked at again for the words in the typed order.
             window = np.argsort(-language_scores)[: max(RESCORE_WINDOW, 2 * wanted)]
             language_scores[window] *= np.where(matcher.in_order(terms, ids[window]), IN_ORDER_BOOST, 1.0)
+            scored_ids.append(ids)
+            scores.append(language_scores)
+        for language, reached in selection.translated.items():
+            ids, language_scores = self._translated_scores(
+                query, analyzed[language], language, reached & results, matcher, selection
+            )
             scored_ids.append(ids)
             scores.append(language_scores)
         ids, scores = np.concatenate(scored_ids), np.concatenate(scores)
@@ -460,6 +536,63 @@ class DatabaseEngine(SearchEngine):
             )
             ids, scores = np.concatenate([ids, newest]), np.concatenate([scores, np.zeros(len(newest))])
         return ids, scores
+
+    def _named_countries(
+        self, analyzed: dict[str, AnalyzedQuery], matcher: "Matcher", facts: EntryFacts
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+        """The entries about the countries the query names, those about or naming them, and those
+        naming them.
+
+        A country's name is a clause of the query equal to a country profile's title
+        (or its glossary equivalent, "Brazil" for "Brasil"). In a natural question
+        ("where does Chile publish its tenders?") the name is what the reader is
+        after and the other words are generic: the entries about it rank higher,
+        and a partial match must be about it or mention it.
+        """
+        names = COUNTRY_NAMES.get(matcher._generation)
+        about, found = facts.mask_of_positions([]), False
+        naming = facts.mask_of_positions([])
+        for language, terms in analyzed.items():
+            for group in terms.groups:
+                codes = {names.get((language, other)) for other in (group.terms, *group.alternatives)} - {
+                    None
+                }
+                if not codes:
+                    continue
+                found = True
+                for code in codes:
+                    about |= facts.mask_for("country", code)
+                (expression,) = self._clause_expressions(AnalyzedQuery((group,), ()))
+                naming |= facts.mask(matcher._ids(expression, titles=False))
+        return (about, about | naming, naming) if found else None
+
+    def _translated_scores(
+        self,
+        query: SearchQuery,
+        terms: AnalyzedQuery,
+        language: str,
+        reached: np.ndarray,
+        matcher: "Matcher",
+        selection: "Selection",
+    ) -> tuple[EntryIds, np.ndarray]:
+        """Scores of the reader's-language entries ``reached`` through their version in ``language``:
+        that version's score, times TRANSLATED_MATCH_WEIGHT, so a page the reader's words find
+        directly ranks above one found as well only through its translation."""
+        facts = selection.facts
+        if not reached.any():
+            return _NO_IDS, np.zeros(0)
+        found_in = facts.translated(reached, query.language, language)
+        candidates = facts.ids(found_in)
+        if len(candidates) > RANK_LIMIT:
+            candidates = facts.newest(found_in, RANK_LIMIT)
+        ids, language_scores, in_title = matcher.scores(terms, selection.relaxed, candidates)
+        language_scores = language_scores * np.where(in_title, TITLE_MATCH_BOOST, 1.0)
+        language_scores = language_scores * _country_boost(selection, ids)
+        shown = facts.translated(facts.mask(ids), language, query.language)
+        # The versions sit side by side, so the order of positions is kept by the move.
+        return facts.ids(shown), language_scores[np.argsort(facts.positions(ids), kind="stable")] * (
+            TRANSLATED_MATCH_WEIGHT
+        )
 
     def _hits(self, ids: EntryIds, scores: np.ndarray, analyzed: dict[str, AnalyzedQuery]) -> list[Hit]:
         ids = ids.tolist()
@@ -671,8 +804,15 @@ class Selection:
         matches: dict[str, np.ndarray],
         results: np.ndarray,
         complete: np.ndarray,
+        translated: dict[str, np.ndarray] | None = None,
     ) -> None:
         self.facts, self.relaxed, self.matches = facts, relaxed, matches
+        # By the language whose terms found them: reader's-language entries of pages found only in
+        # their other version (``_translated_matches``).
+        self.translated = translated or {}
+        # For a partial search naming a country: 1 for the entries about it (by their facet), 2 for
+        # its profile, 0 for the others; None otherwise.
+        self.country: np.ndarray | None = None
         # One entry per page; ``complete``: those with every clause (all of them unless relaxed).
         self.results, self.complete = results, complete
         self.total = int(np.count_nonzero(results))
@@ -985,6 +1125,72 @@ def _one_per_source(matches: dict[str, np.ndarray], reader_language: str, facts:
         if language != reader_language:
             combined = combined | facts.without_siblings_of(mask, reader, language, reader_language)
     return combined
+
+
+class CountryNames:
+    """Each country profile's title, as terms of its language, mapped to the country's code.
+
+    Read once per index version by each process (one pass over the profiles'
+    titles), like ``EntryFacts``: a search asks it for every clause.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._generation = ""
+        self._names: dict[tuple[str, tuple[str, ...]], str] = {}
+
+    def get(self, generation: str) -> dict[tuple[str, tuple[str, ...]], str]:
+        with self._lock:
+            if generation != self._generation:
+                rows = SearchEntry.objects.filter(kind="country").values_list(
+                    "language", "title_terms", "countries"
+                )
+                self._names = {
+                    (language, tuple(terms.split())): countries.split()[0]
+                    for language, terms, countries in rows.iterator(chunk_size=1000)
+                    if countries and terms
+                }
+                self._generation = generation
+            return self._names
+
+
+COUNTRY_NAMES = CountryNames()
+
+
+def _country_boost(selection: "Selection", ids: EntryIds) -> np.ndarray:
+    """NAMED_COUNTRY_BOOST for the entries ``ids`` about a country the query names (squared for its
+    profile), else 1."""
+    if selection.country is None:
+        return np.ones(len(ids))
+    return NAMED_COUNTRY_BOOST ** selection.country[selection.facts.positions(ids)]
+
+
+def _translated_matches(
+    query: SearchQuery,
+    found: dict[str, EntryIds],
+    matches: dict[str, np.ndarray],
+    required: np.ndarray,
+    facts: EntryFacts,
+) -> dict[str, np.ndarray]:
+    """By the default scope, the pages another language's terms found in their version in that
+    language, while their reader's-language version did not match: as that version (the reader
+    reads the page in the interface's language), by the language that found them.
+
+    A query typed in the other language (English words on the Spanish site) thus finds the
+    translated pages, not only those that exist in one language.
+    """
+    if query.all_languages:
+        return {}
+    reader = matches.get(query.language, facts.mask_of_positions([]))
+    translated = {}
+    for language, ids in found.items():
+        if language == query.language:
+            continue
+        in_language = facts.mask(ids) & facts.mask_for("language", language)
+        reached = facts.translated(in_language, language, query.language) & required & ~reader
+        if reached.any():
+            translated[language] = reached
+    return translated
 
 
 def _facet_counts(counts: dict[tuple[str, str], int]) -> dict[str, list[FacetCount]]:

@@ -24,7 +24,18 @@ from django.conf import settings
 from django.utils.html import escape
 
 from elasticsearch import ApiError, Elasticsearch, NotFoundError, TransportError, helpers
-from elasticsearch.dsl import A, FacetedSearch, Index, Mapping, Q, Search, TermsFacet, analyzer, token_filter
+from elasticsearch.dsl import (
+    A,
+    FacetedSearch,
+    Index,
+    Mapping,
+    MultiSearch,
+    Q,
+    Search,
+    TermsFacet,
+    analyzer,
+    token_filter,
+)
 from elasticsearch.dsl.query import Query
 from elasticsearch.dsl.utils import AttrDict
 
@@ -45,6 +56,7 @@ from search.backends.base import (
     SearchResults,
     SearchUnavailable,
     empty_facets,
+    significant_words,
 )
 from search.glossary import glossary_sets, synonym_rules
 from search.highlight import section_snippet
@@ -256,11 +268,13 @@ def text_query(query: SearchQuery, relaxed: bool = False) -> Query:
 
 
 def scope_filter(query: SearchQuery) -> Query | None:
-    """By default, entries in other languages only when their page has no version in the reader's."""
-    if query.all_languages:
-        return None
-    only_elsewhere = Q("bool", must_not=[Q("term", versions=query.language)])
-    return Q("bool", should=[Q("term", language=query.language), only_elsewhere], minimum_should_match=1)
+    """None: every language's entries may match, in either scope.
+
+    By default a page found through its version in another language (a query typed
+    in that language) is shown in the reader's language (``ElasticsearchEngine.in_reader_language``),
+    so the other languages' entries are searched too, one per page (``EntrySearch.collapsed``).
+    """
+    return None
 
 
 class AllOfFacet(TermsFacet):
@@ -291,9 +305,8 @@ class EntrySearch(FacetedSearch):
         self.index = list(indexes.values())
         self.reader_index = indexes.get(query.language)
         self.reader_language = query.language
-        # The default scope keeps one entry per page already (see ``scope_filter``); every language
-        # needs the versions collapsed.
-        self.collapsed = query.all_languages and len(indexes) > 1
+        # Every language is searched in either scope (``scope_filter``): one entry per page.
+        self.collapsed = len(indexes) > 1
         metric = A("cardinality", field="source", precision_threshold=40_000) if self.collapsed else None
         self.facets = {
             name: AllOfFacet(field=FACET_FIELDS[name], size=FACET_SIZE, metric=metric) for name in FACET_NAMES
@@ -553,10 +566,66 @@ class ElasticsearchEngine(SearchEngine):
         if total == 0:
             return SearchResults(query, [], 0, empty_facets())
         hits = [_hit(found) for found in raw["hits"]["hits"]]
+        if not query.all_languages:
+            hits = self.in_reader_language(hits, raw["hits"]["hits"], query.language)
         facets = entry_search.facet_counts(raw["aggregations"])
         return SearchResults(
             query, hits, total, facets, relaxed=relaxed, complete=complete if relaxed else total
         )
+
+    def in_reader_language(self, hits: list[Hit], found: list[dict], language: str) -> list[Hit]:
+        """``hits`` with each one in another language whose page has a version in ``language``
+        replaced by that version (one request for them all), keeping its place and score."""
+        documents = [
+            item["inner_hits"][SHOWN_VERSION]["hits"]["hits"][0] if "inner_hits" in item else item
+            for item in found
+        ]
+        wanted = [
+            hit.source
+            for hit, document in zip(hits, documents, strict=True)
+            if hit.language != language and language in document["_source"].get("versions", ())
+        ]
+        if not wanted:
+            return hits
+        response = self.client.mget(index=self.alias(language), ids=wanted, source_excludes=["keywords"])
+        versions = {item["_id"]: item["_source"] for item in response["docs"] if item.get("found")}
+        return [
+            _hit({"_source": versions[hit.source], "_score": hit.score})
+            if hit.source in versions and hit.language != language
+            else hit
+            for hit in hits
+        ]
+
+    def unknown_word_searches(self, query: SearchQuery) -> list[tuple[str, Search]]:
+        """For each significant word, a search of every language's entries for any with it (its
+        glossary equivalents included, by the search analyzer), counting at most one."""
+        return [
+            (
+                word,
+                Search(index=self.aliases)
+                .query(Q("multi_match", query=word, fields=FIELDS, type="cross_fields", operator="and"))
+                .extra(size=0, track_total_hits=1, terminate_after=1),
+            )
+            for word in significant_words(query)
+        ]
+
+    def unknown_words(self, query: SearchQuery) -> list[str]:
+        searches = self.unknown_word_searches(query)
+        if not searches:
+            return []
+        multi = MultiSearch(using=self.client, index=self.aliases)
+        for _word, search in searches:
+            multi = multi.add(search)
+        try:
+            with reachable():
+                responses = multi.execute()
+        except NotFoundError:
+            return []
+        return [
+            word
+            for (word, _search), response in zip(searches, responses, strict=True)
+            if not response.hits.total.value
+        ]
 
     # --- Did you mean ---------------------------------------------------------------
     def suggestion_search(self, query: SearchQuery) -> Search:

@@ -145,21 +145,29 @@ class TestWords:
         ] * 2
         assert boosts[1]["multi_match"]["type"] == "phrase"
 
-    def test_by_default_other_languages_only_for_pages_without_a_readers_version(self, engine):
+    def test_by_default_every_language_is_searched_one_entry_per_page(self, engine):
+        # A query in the other language finds a translated page through that version, shown in the
+        # reader's (``ElasticsearchEngine.in_reader_language``): no language is filtered out.
         request = body(engine, "chile", language="en")
         assert engine.entry_search(SearchQuery("chile", "en")).index[:2] == ["unit-en", "unit-es"]
-        assert request["query"]["bool"]["filter"][-1] == {
-            "bool": {
-                "should": [
-                    {"term": {"language": "en"}},
-                    {"bool": {"must_not": [{"term": {"versions": "en"}}]}},
-                ],
-                "minimum_should_match": 1,
-            }
+        assert all(
+            "versions" not in json.dumps(clause) for clause in request["query"]["bool"].get("filter", [])
+        )
+        assert request["collapse"]["field"] == "source"
+        assert request["collapse"]["inner_hits"]["sort"][0]["_script"]["script"]["params"] == {
+            "language": "en"
         }
-        # One entry per page already: nothing to collapse.
-        assert "collapse" not in request
         assert request["indices_boost"] == [{"unit-en": 1.25}]
+
+    def test_each_significant_word_is_looked_for_in_every_language_counting_at_most_one(self, engine):
+        searches = engine.unknown_word_searches(SearchQuery("the tenders of Wombatia", "en"))
+        assert [word for word, _search in searches] == ["tenders", "wombatia"]
+        word, search = searches[1]
+        request = search.to_dict()
+        assert search._index == engine.aliases
+        assert request["query"]["multi_match"]["query"] == "wombatia"
+        assert request["query"]["multi_match"]["operator"] == "and"
+        assert (request["size"], request["terminate_after"], request["track_total_hits"]) == (0, 1, 1)
 
     def test_operators_and_field_syntax_stay_plain_text(self, engine):
         request = json.dumps(body(engine, 'title:chile AND NOT (datos OR "x*'))
@@ -253,6 +261,7 @@ class TestEveryLanguage:
 class TestFacets:
     def test_every_facet_is_counted_over_its_field(self, engine):
         aggregations = body(engine, "chile")["aggs"]
+        assert aggregations.pop("pages")["cardinality"]["field"] == "source"
         fields = {name: aggregation["terms"]["field"] for name, aggregation in aggregations.items()}
         assert fields == {
             "kind": "kind",
@@ -261,7 +270,8 @@ class TestFacets:
             "year": "year",
             "language": "language",
         }
-        assert "metric" not in aggregations["kind"].get("aggs", {})
+        # Counted in pages, not language versions: every language is searched.
+        assert aggregations["kind"]["aggs"]["metric"]["cardinality"]["field"] == "source"
 
     def test_filters_combine_with_and_and_narrow_the_counts_too(self, engine):
         request = body(
@@ -309,12 +319,14 @@ class TestOrderAndPages:
 class TestHighlights:
     def test_matches_are_marked_and_the_text_html_encoded(self, engine):
         request = body(engine, "chile")
-        highlight = request["highlight"]
+        # Each page's shown version brings its highlights.
+        highlight = request["collapse"]["inner_hits"]["highlight"]
         assert highlight["encoder"] == "html"
         assert (highlight["pre_tags"], highlight["post_tags"]) == (["<mark>"], ["</mark>"])
         assert highlight["fields"]["title"] == {"number_of_fragments": 0}
         assert highlight["fields"]["text"]["no_match_size"] > 0
         assert request["_source"] == {"excludes": ["text", "keywords"]}
+        assert request["collapse"]["inner_hits"]["_source"] == {"excludes": ["text", "keywords"]}
 
     def test_highlights_are_escaped_like_django_keeping_only_the_marks(self):
         encoded = "<mark>Tenders</mark> &lt;script&gt;alert(1)&lt;&#x2F;script&gt; &amp; &lt;mark&gt;"

@@ -46,6 +46,74 @@ class TestExpansion:
         assert parse_query("alpha beta gamma delta epsilon").analyzed("en").partial_minimum() == 3
 
 
+class TestWordFamilies:
+    @pytest.mark.parametrize(
+        ("word", "language", "verb"),
+        [
+            ("compradores", "es", "compr"),  # quienes compran
+            ("proveedores", "es", "prov"),  # proveen
+            ("distribuidor", "es", "distribu"),
+            ("buyers", "en", "buy"),
+            ("bidders", "en", "bid"),
+            ("suppliers", "en", "suppli"),  # supply
+            ("trainer", "en", "train"),
+        ],
+    )
+    def test_an_agent_noun_also_matches_its_verb(self, word, language, verb):
+        [group] = groups(word, language)
+        assert group.alternatives == ((verb,),)
+        assert stem(verb + ("ar" if language == "es" else ""), language).startswith(verb[:3])
+
+    @pytest.mark.parametrize(("word", "language"), [("usuarios", "es"), ("user", "en"), ("datos", "es")])
+    def test_other_words_and_short_stems_stay_alone(self, word, language):
+        [group] = groups(word, language)
+        assert group.alternatives == ()
+
+
+@pytest.fixture(scope="module")
+def sets() -> tuple[tuple[str, ...], ...]:
+    """The glossary file's entries, as the database would hold them."""
+    import yaml
+
+    from search.glossary import DATA_FILE
+
+    entries = yaml.safe_load(DATA_FILE.read_text())["entries"]
+    return tuple(tuple(entry["es"] + entry["en"]) for entry in entries)
+
+
+class TestThesaurus:
+    """The glossary file's general procurement thesaurus, as the queries read it."""
+
+    def test_it_is_broad_and_every_entry_has_equivalents(self, sets):
+        assert len(sets) >= 150
+        assert all(len(expressions) > 1 for expressions in sets)
+
+    @pytest.mark.parametrize(
+        ("text", "language", "equivalent"),
+        [
+            ("upskilling", "en", "capacitación"),
+            ("professionalisation", "en", "formación"),
+            ("contracting out", "en", "tercerización"),
+            ("compras centralizadas", "es", "joint procurement"),
+            ("registro de proveedores", "es", "supplier registration"),
+            ("e-invoicing", "en", "factura electrónica"),
+            ("oferentes", "es", "tenderer"),
+            ("gobierno abierto", "es", "open government"),
+        ],
+    )
+    def test_a_concept_brings_its_synonyms_and_translation(self, sets, text, language, equivalent):
+        from search.analysis import analyze
+
+        [group] = parse_query(text).analyzed(language, sets).groups
+        assert tuple(analyze(equivalent, language)) in group.alternatives
+
+    def test_no_expression_is_cut_by_a_comma(self, sets):
+        # A YAML flow list splits at commas: an expression with one must be quoted, not broken up.
+        assert not {"micro", "bienes", "goods"} & {
+            expression for expressions in sets for expression in expressions
+        }
+
+
 class TestHighlight:
     def test_expressions_are_marked_only_where_their_words_follow_each_other(self):
         sequences = {("compr", "public")}

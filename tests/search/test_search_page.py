@@ -74,11 +74,31 @@ class TestMatching:
         assert '<li class="search-result" lang="es">' in html
         assert "In Spanish" in html
 
-    def test_by_default_a_page_in_the_readers_language_is_not_shown_in_the_other(self, client, site):
+    def test_by_default_words_of_the_other_language_find_the_page_in_the_readers_language(self, client, site):
         # "Seminario" is only in the Spanish version of a page that has an English one.
-        assert titles(search(client, "en", q="seminario interamericano")) == []
+        html = search(client, "en", q="seminario interamericano")
+        assert titles(html) == ["Inter-American Seminar 2023"]
+        assert "In Spanish" not in html
         assert titles(search(client, "en", q="seminario interamericano", scope="all")) == [
             "Seminario Interamericano 2023"
+        ]
+
+    def test_a_page_found_through_its_translation_ranks_below_one_the_words_find_directly(self, client, site):
+        from network.models import StandardPage
+        from network.skeleton import ensure_child
+
+        ensure_child(
+            site["home"],
+            StandardPage,
+            "boletin",
+            title_es="Boletín",
+            title_en="The Plataforma newsletter",
+            intro_en="News from the network.",
+        )
+        # The news says "plataforma" only in Spanish; the newsletter's English title has the word.
+        assert titles(search(client, "en", q="plataforma")) == [
+            "The Plataforma newsletter",
+            "Mexico launches its procurement platform",
         ]
 
     def test_every_language_finds_and_marks_the_other_language(self, client, site):
@@ -152,6 +172,33 @@ class TestMatching:
         html = search(client, "es", q="19.886")
         assert '<span class="search-result__field">Leyes:</span>' in html
 
+    def test_a_word_no_page_has_is_left_out_and_named(self, client, site):
+        html = search(client, "es", q="pliegos de licitaciones para pymes en Wombatia")
+        assert titles(html)[0] == "Compras públicas para pymes"
+        assert "Ninguna página contiene “Wombatia”" in html
+        assert 'class="search-page__partial"' not in html
+
+    def test_a_query_mostly_of_words_no_page_has_keeps_its_empty_list(self, client, site):
+        for query in ("licitaciones wombat", "receta de wombat con quinoa y pymes", "wombat 2023"):
+            html = search(client, "es", q=query)
+            assert titles(html) == [], query
+            assert 'class="search-page__no-answer"' in html
+
+    def test_a_misspelt_word_is_corrected_rather_than_left_out(self, client, site):
+        html = search(client, "es", q="pliegos licitacoines pymes")
+        assert titles(html)[0] == "Compras públicas para pymes"
+        assert "<strong>pliegos licitaciones pymes</strong>" in html
+
+    def test_a_named_country_outweighs_the_generic_words_of_a_question(self, client, site):
+        found = titles(search(client, "en", q="where does Mexico publish its tenders?"))
+        assert found[0] == "Mexico"
+        # Every partial match is about Mexico or names it: not Chile's practice, whose tenders are Chile's.
+        assert "Public procurement for SMEs" not in found
+
+    def test_an_agent_noun_finds_the_verb(self, client, site):
+        # Chile's profile says "Chile buys through Mercado Público".
+        assert "Chile" in titles(search(client, "en", q="buyers Mercado Publico"))
+
     def test_words_found_in_no_single_page_show_no_result_list(self, client, site):
         html = search(client, "es", q="colusión plataforma")
         assert titles(html) == []
@@ -184,6 +231,32 @@ class TestMatching:
 
     def test_country_law_numbers_find_the_country(self, client, site):
         assert titles(search(client, "es", q="19.886"))[0] == "Chile"
+
+    def test_portals_and_institutions_find_their_country_and_follow_their_changes(self, client, site):
+        from portals.models import Institution, Portal, PortalKind
+
+        portal = Portal.objects.create(
+            name="Compras Aztecas",
+            kind=PortalKind.EPROCUREMENT,
+            url="https://example.org/",
+            country=site["mexico"],
+        )
+        institution = Institution.objects.create(
+            name_es="Tribunal de Contrataciones",
+            name_en="Procurement Tribunal",
+            acronym_es="TRICON",
+            country=site["mexico"],
+        )
+        assert titles(search(client, "en", q="Compras Aztecas"))[0] == "Mexico"
+        assert titles(search(client, "en", q="TRICON")) == ["Mexico"]
+        assert titles(search(client, "es", q="tribunal de contrataciones"))[0] == "México"
+        institution.acronym_es = "TRIBCON"
+        institution.save()
+        # As typed: the old acronym would otherwise be corrected to the new one.
+        assert titles(search(client, "en", q="TRICON", exact="1")) == []
+        assert titles(search(client, "en", q="TRIBCON")) == ["Mexico"]
+        portal.delete()
+        assert "Mexico" not in titles(search(client, "en", q="Compras Aztecas"))
 
 
 class TestResults:

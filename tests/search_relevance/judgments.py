@@ -151,6 +151,18 @@ SPANISH = [
     ("cross-language", "tax", (TAX_ES,)),
     ("questions", "¿qué agencia compra en Costa Rica?", ("Costa Rica",)),
     ("accents", "sistema oficial de contratacion publica", ("Ecuador",)),
+    # --- Written for the general mechanisms (2026-12-05): the other language's words, a word no page
+    # has, a named country, portals' names, agent nouns, synonyms of the procurement thesaurus.
+    ("cross-language", "institutional organization", (INSTITUTIONAL_ES,)),
+    ("cross-language", "international experiences", (INTERNATIONAL_ES,)),
+    ("synonyms", "tercerizar plataformas", (OUTSOURCING_ES,)),
+    ("synonyms", "pequeños proveedores en las compras del estado", (SME_ES,)),
+    ("forms", "capacitación de compradores", (TRAINING_ES, USERS_ES)),
+    ("questions", "¿dónde publica Chile sus licitaciones?", ("Chile",)),
+    ("questions", "capacitación de usuarios en moodle", (USERS_ES,)),
+    ("acronyms", "COMPRASAL", ("El Salvador",)),
+    ("accents", "organizacion institucional", (INSTITUTIONAL_ES,)),
+    ("no-answer", "reparación de bicicletas eléctricas", ()),
 ]
 
 ENGLISH = [
@@ -244,6 +256,17 @@ ENGLISH = [
     ("questions", "which e-procurement system does Peru use?", ("Peru",)),
     ("documents", "coordinated by an executive committee with the support of the OAS", (REPORT_EN, ABOUT_EN)),
     ("cross-language", "pequeñas empresas", (SME_EN,)),
+    # --- Written for the general mechanisms (2026-12-05), as in Spanish.
+    ("cross-language", "organización institucional", (INSTITUTIONAL_EN,)),
+    ("cross-language", "experiencias internacionales", (INTERNATIONAL_EN,)),
+    ("synonyms", "contracting out e-procurement platforms", (OUTSOURCING_EN,)),
+    ("forms", "who trains buyers", (TRAINING_EN, USERS_EN)),
+    ("questions", "where does Colombia publish its tenders?", ("Colombia",)),
+    ("questions", "help desk for platform users with chatbots", (USERS_EN,)),
+    ("acronyms", "Guatecompras", ("Guatemala",)),
+    ("acronyms", "CanadaBuys", ("Canada",)),
+    ("accents", "Panamá", ("Panama",)),
+    ("no-answer", "bicycle repair shops near me", ()),
 ]
 
 JUDGMENTS = [("es", *judgment) for judgment in SPANISH] + [("en", *judgment) for judgment in ENGLISH]
