@@ -248,7 +248,9 @@ class SearchEngine(ABC):
         A word no entry contains cannot be required (one word the site never uses
         would empty the list), but a query most of whose words the site never uses
         is about something else: it keeps its empty list, as do queries of one
-        word. Numbers are weak evidence ("covid 19") and do not count as known.
+        word. Numbers are weak evidence ("covid 19") and do not count as known,
+        nor do countries' names: they say where, not what (the results of an
+        election in Chile are not the site's pages on Chile).
         Corrections come first: a misspelt word is corrected, not dropped.
         """
         if query.exact or results.complete:
@@ -258,7 +260,10 @@ class SearchEngine(ABC):
         if not unknown:
             return results
         significant = significant_words(searched)
-        known = [word for word in significant if word not in unknown and not word.isdigit()]
+        places = self.country_words(searched)
+        known = [
+            word for word in significant if word not in unknown and word not in places and not word.isdigit()
+        ]
         if len(known) <= len(unknown):
             return results
         kept_words = [word for word in words_of(searched.parsed.loose) if word not in unknown]
@@ -275,6 +280,11 @@ class SearchEngine(ABC):
         """The significant loose words of ``query`` (folded) that no entry contains in any language,
         glossary equivalents included; engines that cannot tell return none."""
         return []
+
+    def country_words(self, query: SearchQuery) -> set[str]:
+        """The significant loose words of ``query`` (folded) that are a country profile's title in
+        some language; engines that cannot tell return none."""
+        return set()
 
     @abstractmethod
     def search_as_typed(self, query: SearchQuery) -> SearchResults:

@@ -398,6 +398,16 @@ class DatabaseEngine(SearchEngine):
             )
         ]
 
+    def country_words(self, query: SearchQuery) -> set[str]:
+        snapshot = self._current()
+        names = COUNTRY_NAMES.get(Matcher(self, snapshot.version)._generation)
+        languages = self._languages(query, snapshot)
+        return {
+            word
+            for word in significant_words(query)
+            if any((language, tuple(analyze(word, language))) in names for language in languages)
+        }
+
     def _has_clause_of(self, word: str, language: str, terms: AnalyzedQuery, matcher: "Matcher") -> bool:
         """Whether some entry matches the clause of ``terms`` (in ``language``) that ``word`` belongs to."""
         stems = analyze(word, language)
@@ -449,8 +459,11 @@ class DatabaseEngine(SearchEngine):
             complete &= results
         if relaxed and named is not None:
             # A partial match must still be about the country the query names; the pages about it
-            # that name it (its profile first) answer a question whose other words are generic.
+            # that name it (its profile first) answer a question whose other words are generic,
+            # words the site uses: not one with a word no page has ("elections in Chile").
             about = named[0] & named[2] & required & facts.mask_for("language", query.language)
+            if self.unknown_words(query):
+                about = facts.mask_of_positions([])
             results, complete = (results | about) & named[1], complete & named[1]
             matches[query.language] = matches.get(query.language, about) | about
         selection = Selection(facts, relaxed, matches, results, complete, translated)

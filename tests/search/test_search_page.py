@@ -195,6 +195,17 @@ class TestMatching:
         # Every partial match is about Mexico or names it: not Chile's practice, whose tenders are Chile's.
         assert "Public procurement for SMEs" not in found
 
+    def test_a_question_naming_a_country_with_a_word_no_page_has_shows_no_list(self, client, site):
+        # The country's name says where; the word no page has says the site is not what is asked.
+        for language, query in (
+            ("en", "where does Mexico publish its wombats?"),
+            ("es", "resultados de las elecciones en México"),
+            ("en", "wombat vaccines in Chile"),
+        ):
+            html = search(client, language, q=query)
+            assert titles(html) == [], query
+            assert 'class="search-page__no-answer"' in html
+
     def test_an_agent_noun_finds_the_verb(self, client, site):
         # Chile's profile says "Chile buys through Mercado Público".
         assert "Chile" in titles(search(client, "en", q="buyers Mercado Publico"))
