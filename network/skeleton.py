@@ -18,10 +18,14 @@ P = TypeVar("P", bound=Page)
 
 
 def add_page(parent: Page, page: P) -> P:
-    """``page`` (not saved yet) added as the last child of ``parent`` and published."""
+    """``page`` (not saved yet) added as the last child of ``parent`` and published.
+
+    Adding the page validated it, and publishing validates it again: its first revision is
+    not validated a third time (a full clean reads the siblings' slugs in each language).
+    """
     with transaction.atomic():
         parent.add_child(instance=page)
-        page.save_revision().publish()
+        page.save_revision(clean=False).publish()
     return page
 
 
@@ -50,7 +54,8 @@ def ensure_child(parent: Page, model: type[P], slug_es: str, **fields) -> tuple[
 
 def make_site_root(home: Page) -> None:
     """``home`` becomes the root of the default site, at the configured address, replacing
-    Wagtail's placeholder welcome page."""
+    Wagtail's placeholder welcome page; a site already rooted there is not saved again (saving
+    it re-indexes every page for search)."""
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         hostname, port = configured_host()
@@ -59,11 +64,13 @@ def make_site_root(home: Page) -> None:
         )
         return
     configure_default_site(site)
+    if site.root_page_id == home.pk:
+        return
     placeholder = site.root_page
     site.root_page = home
     site.save()
     name_default_site()
-    if placeholder.pk != home.pk and not isinstance(placeholder.specific, type(home)):
+    if not isinstance(placeholder.specific, type(home)):
         placeholder.delete()
 
 

@@ -1,4 +1,6 @@
-"""Every page type makes the same number of queries at a small volume and at ten times it.
+"""Every page type makes the same number of queries at a small volume and at four times it.
+
+A query made per listed object shows at any multiple; four times keeps the build short.
 
 The content comes from the benchmark's generator (``bench/_volume.py``), so the
 pages counted here are the ones ``bench/pages.py`` times. Each volume is built
@@ -24,7 +26,7 @@ from search import indexing
 
 pytestmark = [pytest.mark.django_db, pytest.mark.start_early]
 
-LARGER = _volume.SMALL.scaled(10)
+LARGER = _volume.SMALL.scaled(4)
 
 
 def query_counts(volume: _volume.Volume) -> tuple[dict[str, int], dict[str, list[str]]]:
@@ -77,13 +79,13 @@ def page_tree_scans(queries: CaptureQueriesContext) -> list[str]:
     return found
 
 
-def test_the_larger_volume_is_ten_times_the_small_one():
-    assert LARGER.events == 10 * _volume.SMALL.events
-    assert LARGER.sessions == 10 * _volume.SMALL.sessions
-    assert LARGER.news == 10 * _volume.SMALL.news
+def test_the_larger_volume_is_four_times_the_small_one():
+    assert LARGER.events == 4 * _volume.SMALL.events
+    assert LARGER.sessions == 4 * _volume.SMALL.sessions
+    assert LARGER.news == 4 * _volume.SMALL.news
 
 
-def test_every_page_type_makes_the_same_number_of_queries_at_ten_times_the_volume():
+def test_every_page_type_makes_the_same_number_of_queries_at_four_times_the_volume():
     small, _scans = query_counts(_volume.SMALL)
     larger, scans = query_counts(LARGER)
     assert larger == small
