@@ -381,6 +381,9 @@ def _matching_each(processes: QuerySet[Process], text: str, each: bool) -> Query
     word with a buyer, an amount range or an industry, tens of thousands of processes), those
     are collected once and each process is looked up in them (a hashed ``IN``): tested with
     the scalar subquery, 87,000 processes of an amount range took 1.7 s for their suppliers.
+    The named suppliers are read first (``among``), so that their links are read from the
+    suppliers' index: joined to the names, every link was scanned (the 20,800 processes of
+    "medicamentos" in 105 ms, against 58).
     """
     words = SearchQuery(text, config="simple", search_type="websearch")
     named = Organisation.objects.annotate(found=SearchVector("name", config="simple")).filter(found=words)
@@ -391,7 +394,7 @@ def _matching_each(processes: QuerySet[Process], text: str, each: bool) -> Query
         processes = processes.alias(named_supplier=Subquery(named_supplier))
         supplied = Q(named_supplier__isnull=False)
     else:
-        supplied = Q(pk__in=_supplied_by(Q(organisation_id__in=named.values("pk"))))
+        supplied = Q(pk__in=_supplied_by(among(named.values("pk"), "organisation_id")))
     return processes.alias(found=_process_text()).filter(
         Q(found=words) | Q(buyer_id__in=named.values("pk")) | supplied
     )
