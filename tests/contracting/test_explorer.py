@@ -708,6 +708,54 @@ def test_postgresql_runs_the_explorers_queries_without_compiling_them():
         assert cursor.fetchone() == ("off",)
 
 
+def stored_words(number: int) -> str | None:
+    """The words column of a process (migration 0008), or None where the column does not exist."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT 1 FROM information_schema.columns "
+            "WHERE table_name = 'contracting_process' AND column_name = 'words'"
+        )
+        if cursor.fetchone() is None:
+            return None
+        cursor.execute("SELECT words::text FROM contracting_process WHERE id = %s", [process(number).pk])
+        return cursor.fetchone()[0]
+
+
+def words_index() -> str:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'process_words'")
+        return cursor.fetchone()[0]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the words column exists on PostgreSQL only")
+def test_a_process_is_found_by_its_stored_words_which_follow_its_text_both_ways_of_the_migration(client):
+    """The column is computed by the database from the title and description, whoever writes
+    them; migration 0008 adds it and its index to the processes already there, and going back
+    restores the index of the words computed from the text."""
+    from django.db.migrations.executor import MigrationExecutor
+
+    Process.objects.filter(pk=process(5).pk).update(title="Adquisición de quokkas")
+    assert "'quokkas'" in stored_words(5)
+    assert numbers(client, f"{PY}?q=quokkas") == [5]
+    assert words_index().endswith("USING gin (words)")
+
+    # The rows the module's data wrote are checked now, not at the end of its transaction:
+    # PostgreSQL alters no table with checks pending.
+    with connection.cursor() as cursor:
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+    executor = MigrationExecutor(connection)
+    executor.migrate([("contracting", "0007_industry_copies")])
+    assert stored_words(5) is None
+    assert "to_tsvector" in words_index()
+
+    executor.loader.build_graph()
+    executor.migrate(executor.loader.graph.leaf_nodes("contracting"))
+    assert "'quokkas'" in stored_words(5)
+    assert words_index().endswith("USING gin (words)")
+    assert numbers(client, f"{PY}?q=quokkas") == [5]
+    assert numbers(client, f"{PY}?q=consultoría") == []
+
+
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="word cells exist on PostgreSQL only")
 def test_only_one_frequent_word_is_answered_from_the_word_cells(monkeypatch):
     from contracting import cells
