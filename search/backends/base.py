@@ -10,6 +10,7 @@ parsing in ``search.query``, shared by every engine, so "contratacion" finds
 """
 
 import datetime
+import re
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -173,6 +174,10 @@ class Completion:
 
 # A query that finds fewer entries than this is tried again corrected, when a correction exists.
 FEW_RESULTS = 3
+# A year a query names (1800-2099) says when: the entries of that year (their year facet) score this
+# many times higher, so "the 2005 seminar" puts 2005's seminar above the others that mention 2005.
+NAMED_YEAR_BOOST = 1.5
+YEAR = re.compile(r"(18|19|20)\d\d")
 
 
 class SearchUnavailable(Exception):
@@ -308,6 +313,11 @@ def significant_words(query: SearchQuery) -> list[str]:
         for word in dict.fromkeys(words_of(query.parsed.loose))
         if not any(is_stop_word(word, language) for language in STOP_WORDS)
     ]
+
+
+def named_years(query: SearchQuery) -> list[str]:
+    """The years ``query`` names: its four-digit words from 1800 to 2099."""
+    return [word for word in significant_words(query) if YEAR.fullmatch(word)]
 
 
 def empty_facets() -> dict[str, list[FacetCount]]:

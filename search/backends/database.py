@@ -39,6 +39,7 @@ from search.analysis import analyze, is_stop_word, word_spans, words
 from search.backends.base import (
     FACET_NAMES,
     FEW_RESULTS,
+    NAMED_YEAR_BOOST,
     QUERY_KIND,
     SORT_DATE,
     Completion,
@@ -50,6 +51,7 @@ from search.backends.base import (
     SearchQuery,
     SearchResults,
     empty_facets,
+    named_years,
     significant_words,
 )
 from search.glossary import FINGERPRINT_COLUMNS, Sets, sets_for
@@ -467,6 +469,9 @@ class DatabaseEngine(SearchEngine):
             results, complete = (results | about) & named[1], complete & named[1]
             matches[query.language] = matches.get(query.language, about) | about
         selection = Selection(facts, relaxed, matches, results, complete, translated)
+        years = [facts.mask_for("year", year) for year in named_years(query)]
+        if years:
+            selection.year = np.logical_or.reduce(years)
         if named is not None and relaxed:
             # A complete match has the country's name already; among partial matches, those about
             # it rank higher, and its own profile most: what a question naming it and generic
@@ -523,7 +528,7 @@ class DatabaseEngine(SearchEngine):
             ids, language_scores, in_title = matcher.scores(terms, relaxed, candidates)
             boost = READER_LANGUAGE_BOOST if language == query.language else 1.0
             title_boost = np.where(in_title, TITLE_MATCH_BOOST, 1.0)
-            language_scores = language_scores * boost * title_boost * _country_boost(selection, ids)
+            language_scores = language_scores * boost * title_boost * _named_boost(selection, ids)
             # The best-scored candidates are looked at again for the words in the typed order.
             window = np.argsort(-language_scores)[: max(RESCORE_WINDOW, 2 * wanted)]
             language_scores[window] *= np.where(matcher.in_order(terms, ids[window]), IN_ORDER_BOOST, 1.0)
@@ -600,7 +605,7 @@ class DatabaseEngine(SearchEngine):
             candidates = facts.newest(found_in, RANK_LIMIT)
         ids, language_scores, in_title = matcher.scores(terms, selection.relaxed, candidates)
         language_scores = language_scores * np.where(in_title, TITLE_MATCH_BOOST, 1.0)
-        language_scores = language_scores * _country_boost(selection, ids)
+        language_scores = language_scores * _named_boost(selection, ids)
         shown = facts.translated(facts.mask(ids), language, query.language)
         # The versions sit side by side, so the order of positions is kept by the move.
         return facts.ids(shown), language_scores[np.argsort(facts.positions(ids), kind="stable")] * (
@@ -826,6 +831,8 @@ class Selection:
         # For a partial search naming a country: 1 for the entries about it (by their facet), 2 for
         # its profile, 0 for the others; None otherwise.
         self.country: np.ndarray | None = None
+        # The entries of a year the query names; None when it names none.
+        self.year: np.ndarray | None = None
         # One entry per page; ``complete``: those with every clause (all of them unless relaxed).
         self.results, self.complete = results, complete
         self.total = int(np.count_nonzero(results))
@@ -1170,12 +1177,18 @@ class CountryNames:
 COUNTRY_NAMES = CountryNames()
 
 
-def _country_boost(selection: "Selection", ids: EntryIds) -> np.ndarray:
-    """NAMED_COUNTRY_BOOST for the entries ``ids`` about a country the query names (squared for its
-    profile), else 1."""
-    if selection.country is None:
-        return np.ones(len(ids))
-    return NAMED_COUNTRY_BOOST ** selection.country[selection.facts.positions(ids)]
+def _named_boost(selection: "Selection", ids: EntryIds) -> np.ndarray:
+    """For the entries ``ids``: NAMED_COUNTRY_BOOST when about a country the query names (squared
+    for its profile), times NAMED_YEAR_BOOST when of a year it names; else 1."""
+    boost = np.ones(len(ids))
+    if selection.country is None and selection.year is None:
+        return boost
+    positions = selection.facts.positions(ids)
+    if selection.country is not None:
+        boost *= NAMED_COUNTRY_BOOST ** selection.country[positions]
+    if selection.year is not None:
+        boost *= np.where(selection.year[positions], NAMED_YEAR_BOOST, 1.0)
+    return boost
 
 
 def _translated_matches(

@@ -25,6 +25,7 @@ from django.utils.html import escape
 
 from elasticsearch import ApiError, Elasticsearch, NotFoundError, TransportError, helpers
 from elasticsearch.dsl import (
+    SF,
     A,
     FacetedSearch,
     Index,
@@ -44,6 +45,7 @@ from search.analysis import ENGLISH_STOP_WORDS, SPANISH_STOP_WORDS, analyze, wor
 from search.backends.base import (
     FACET_NAMES,
     FEW_RESULTS,
+    NAMED_YEAR_BOOST,
     QUERY_KIND,
     SORT_DATE,
     Completion,
@@ -56,6 +58,7 @@ from search.backends.base import (
     SearchResults,
     SearchUnavailable,
     empty_facets,
+    named_years,
     significant_words,
 )
 from search.glossary import glossary_sets, synonym_rules
@@ -222,7 +225,7 @@ def text_query(query: SearchQuery, relaxed: bool = False) -> Query:
     needs more than half of the significant words and phrases
     (``AnalyzedQuery.partial_minimum``); the entries with all of them come first
     (COMPLETE_FIRST), whatever the order. Words that also match unstemmed, or in
-    the typed order, score higher.
+    the typed order, and entries of a year the query names, score higher.
     """
     loose = " ".join(query.parsed.loose.split()) if words(query.parsed.loose) else ""
     phrases = list(query.parsed.phrases)
@@ -264,7 +267,15 @@ def text_query(query: SearchQuery, relaxed: bool = False) -> Query:
             # Scored only by completeness, so that "_score, date" puts the complete matches first.
             return Q("bool", filter=required, should=[complete])
         boosts.append(complete)
-    return Q("bool", must=required, should=boosts)
+    scored = Q("bool", must=required, should=boosts)
+    years = named_years(query)
+    if not years:
+        return scored
+    # The entries of a year the query names score NAMED_YEAR_BOOST times higher, as in the database engine.
+    weighed = SF({"filter": Q("terms", year=years), "weight": NAMED_YEAR_BOOST})
+    return Q(
+        "function_score", query=scored, functions=[weighed], score_mode="multiply", boost_mode="multiply"
+    )
 
 
 def scope_filter(query: SearchQuery) -> Query | None:

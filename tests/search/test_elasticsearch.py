@@ -169,6 +169,14 @@ class TestWords:
         assert request["query"]["multi_match"]["operator"] == "and"
         assert (request["size"], request["terminate_after"], request["track_total_hits"]) == (0, 1, 1)
 
+    def test_the_entries_of_a_year_the_query_names_score_higher(self, engine):
+        request = body(engine, "seminario 2005 en Santiago")
+        weighed = request["query"]["function_score"]
+        assert weighed["functions"] == [{"filter": {"terms": {"year": ["2005"]}}, "weight": 1.5}]
+        assert (weighed["score_mode"], weighed["boost_mode"]) == ("multiply", "multiply")
+        assert "bool" in weighed["query"]
+        assert "function_score" not in body(engine, "seminario en Santiago")["query"]
+
     def test_operators_and_field_syntax_stay_plain_text(self, engine):
         request = json.dumps(body(engine, 'title:chile AND NOT (datos OR "x*'))
         assert "query_string" not in request
