@@ -29,12 +29,14 @@ from elasticsearch.dsl import (
     A,
     FacetedSearch,
     Index,
+    Keyword,
     Mapping,
     MultiSearch,
     Q,
     Search,
     TermsFacet,
     analyzer,
+    normalizer,
     token_filter,
 )
 from elasticsearch.dsl.query import Query
@@ -76,6 +78,8 @@ COMPLETE_FIRST = 10_000
 
 # --- Analysis ---------------------------------------------------------------------
 FOLDED = analyzer("folded", tokenizer="standard", filter=["lowercase", "asciifolding"])
+# A whole title folded, for the titles that are one of a query's words (countries named).
+WHOLE_FOLDED = normalizer("folded_keyword", filter=["lowercase", "asciifolding"])
 # Autocomplete: each folded title word is indexed with its beginnings ("pub", "publ", ...).
 PREFIX_LENGTHS = (2, 20)
 PREFIXES = analyzer(
@@ -130,7 +134,8 @@ def language_analyzer(language: str, synonyms: Sequence[str] = ()):
 
 def entry_mapping(search_analyzer: str = "language") -> Mapping:
     """An entry's fields. Text fields have a folded, unstemmed ``exact`` subfield for exact-word boosts;
-    titles a ``prefix`` one for autocomplete, and ``suggest`` holds the title's phrases as whole queries.
+    titles a ``prefix`` one for autocomplete and a ``whole`` one (the folded title, for the countries a
+    query names), and ``suggest`` holds the title's phrases as whole queries.
 
     ``versions`` lists the languages its source has entries in, so the default
     scope can keep an other-language entry only when there is no reader's one.
@@ -145,7 +150,11 @@ def entry_mapping(search_analyzer: str = "language") -> Mapping:
     mapping.field("sections", "object", enabled=False)
     mapping.field("date", "date")
     exact = {"exact": {"type": "text", "analyzer": FOLDED}}
-    title_fields = {**exact, "prefix": {"type": "text", "analyzer": PREFIXES, "search_analyzer": FOLDED}}
+    title_fields = {
+        **exact,
+        "prefix": {"type": "text", "analyzer": PREFIXES, "search_analyzer": FOLDED},
+        "whole": Keyword(normalizer=WHOLE_FOLDED),
+    }
     analyzed = {"analyzer": "language", "search_analyzer": search_analyzer}
     mapping.field("title", "text", **analyzed, fields=title_fields)
     mapping.field("suggest", "completion", analyzer=FOLDED)
@@ -619,6 +628,32 @@ class ElasticsearchEngine(SearchEngine):
             )
             for word in significant_words(query)
         ]
+
+    def country_word_search(self, query: SearchQuery) -> Search | None:
+        """The country profiles whose whole title (folded) is one of the query's significant words,
+        counted by title; None for a query without such words."""
+        candidates = significant_words(query)
+        if not candidates:
+            return None
+        search = (
+            Search(index=self.aliases)
+            .filter("term", kind="country")
+            .filter("terms", **{"title.whole": candidates})
+            .extra(size=0)
+        )
+        search.aggs.bucket("names", "terms", field="title.whole", size=len(candidates))
+        return search
+
+    def country_words(self, query: SearchQuery) -> set[str]:
+        search = self.country_word_search(query)
+        if search is None:
+            return set()
+        try:
+            with reachable():
+                response = search.using(self.client).execute()
+        except NotFoundError:
+            return set()
+        return {bucket.key for bucket in response.aggregations.names.buckets}
 
     def unknown_words(self, query: SearchQuery) -> list[str]:
         searches = self.unknown_word_searches(query)

@@ -102,6 +102,13 @@ class TestIndexDefinition:
         assert fields["suggest"] == {"type": "completion", "analyzer": "folded"}
         assert fields["text"]["index_options"] == "offsets"
 
+    def test_titles_are_also_kept_whole_and_folded_for_the_countries_a_query_names(self):
+        definition = index_definition("unit-es-1", "es").to_dict()
+        whole = definition["mappings"]["properties"]["title"]["fields"]["whole"]
+        assert whole == {"type": "keyword", "normalizer": "folded_keyword"}
+        normalizers = definition["settings"]["analysis"]["normalizer"]
+        assert normalizers["folded_keyword"] == {"type": "custom", "filter": ["lowercase", "asciifolding"]}
+
     def test_title_words_are_indexed_by_their_folded_edge_ngrams_from_two_letters(self):
         settings = analysis("es")
         assert settings["analyzer"]["prefixes"] == {
@@ -168,6 +175,18 @@ class TestWords:
         assert request["query"]["multi_match"]["query"] == "wombatia"
         assert request["query"]["multi_match"]["operator"] == "and"
         assert (request["size"], request["terminate_after"], request["track_total_hits"]) == (0, 1, 1)
+
+    def test_the_countries_a_query_names_are_the_profiles_whose_whole_title_is_one_of_its_words(self, engine):
+        search = engine.country_word_search(SearchQuery("resultados de las elecciones en México", "es"))
+        request = search.to_dict()
+        assert search._index == engine.aliases
+        assert request["query"]["bool"]["filter"] == [
+            {"term": {"kind": "country"}},
+            {"terms": {"title.whole": ["resultados", "elecciones", "mexico"]}},
+        ]
+        assert request["aggs"]["names"] == {"terms": {"field": "title.whole", "size": 3}}
+        assert request["size"] == 0
+        assert engine.country_word_search(SearchQuery("de las", "es")) is None
 
     def test_the_entries_of_a_year_the_query_names_score_higher(self, engine):
         request = body(engine, "seminario 2005 en Santiago")

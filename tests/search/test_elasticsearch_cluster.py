@@ -164,6 +164,10 @@ class TestEngine:
         assert len(sources) == len(set(sources)) == results.total
         assert sum(count.count for count in results.facets["kind"]) == results.total
 
+    def test_a_country_named_is_told_apart_from_the_other_words(self, engine, site):
+        assert engine.country_words(SearchQuery("elecciones en Mexico y Chile", "es")) == {"mexico", "chile"}
+        assert engine.country_words(SearchQuery("datos abiertos", "es")) == set()
+
     def test_nothing_indexed_yet_finds_nothing(self, engine):
         assert engine.search(SearchQuery("chile", "es")).total == 0
         assert engine.complete("chi", "es") == []
