@@ -529,8 +529,9 @@ class ProcessCounts:
         """Every facet and the total in one pass over the processes the other filters leave.
 
         The processes that pass the selection's filters on other things than these columns
-        (words, organisations, amounts) are read once and counted per value of each column
-        (``cells.grouped``), as the cells are summed; with an industry (and no words or
+        (words, organisations, amounts) are read once, counted per combination of the
+        columns' values and summed per value of each column (``cells.grouped``), as the cells
+        are; with an industry (and no words or
         supplier), its rows' copies are counted instead, from their index alone.
 
         With an amount range, the processes are read from the amount index within each
@@ -549,7 +550,8 @@ class ProcessCounts:
         if self.selection.amount_min is not None or self.selection.amount_max is not None:
             base = base.filter(cells.currency_among(self.datasets))
         base_sql, base_params = base.values(*COLUMNS.values()).order_by().query.sql_with_params()
-        self.grouped = cells.grouped(base_sql, list(base_params), self.selection, "count(*)")
+        combinations = cells.per_combination(base_sql)
+        self.grouped = cells.grouped(combinations, list(base_params), self.selection)
         return self.grouped
 
 

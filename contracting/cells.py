@@ -273,7 +273,7 @@ class CellCounts:
             table, where, params = self._source()
             columns = ", ".join(COLUMNS.values())
             source = f"SELECT {columns}, processes FROM {table} WHERE {where}"  # noqa: S608 (constants; values are parameters)
-            self.counted = grouped(source, params, self.selection, "sum(processes)")
+            self.counted = grouped(source, params, self.selection)
         return self.counted
 
     def _source(self) -> tuple[str, str, list[Any]]:
@@ -288,10 +288,22 @@ class CellCounts:
         return TABLE, where, params
 
 
-def grouped(source: str, params: list[Any], selection: Any, counted: str) -> dict[str, dict[Any, int]]:
+def per_combination(source: str) -> str:
+    """SQL counting the rows of ``source`` (SQL selecting the six ``COLUMNS``) per combination of
+    their values, in a ``processes`` column: the shape of the cells, for ``grouped`` to sum.
+
+    A tender-value range leaves 104,000 processes of a million, but a few thousand combinations:
+    grouping them once and then summing them per facet took 61 ms, where each facet's count
+    filtered every process took 80 ms.
+    """
+    columns = ", ".join(COLUMNS.values())
+    return f"SELECT {columns}, count(*) AS processes FROM ({source}) AS rows GROUP BY {columns}"  # noqa: S608 (constants; values are parameters)
+
+
+def grouped(source: str, params: list[Any], selection: Any) -> dict[str, dict[Any, int]]:
     """Every facet's counts per value and the total (under ``""``), of the rows of ``source``
-    (SQL with ``params``, selecting the six ``COLUMNS``) counted by ``counted`` (``count(*)``
-    over processes, ``sum(processes)`` over cells), in one pass (PostgreSQL).
+    (SQL with ``params``, selecting the six ``COLUMNS`` and the ``processes`` each row counts,
+    as the cells and ``per_combination`` do), in one pass (PostgreSQL).
 
     The rows are grouped by each column in turn (GROUPING SETS), each grouping counting the
     rows that pass the selection's filters on the other columns (``FILTER``). Six GROUP BYs
@@ -303,7 +315,7 @@ def grouped(source: str, params: list[Any], selection: Any, counted: str) -> dic
     for facet in [*COLUMNS, ""]:
         others = {name: value for name, value in chosen.items() if name != facet}
         condition = " AND ".join(f"{COLUMNS[name]} = %s" for name in others) or "TRUE"
-        counts.append(f"coalesce({counted} FILTER (WHERE {condition}), 0)")
+        counts.append(f"coalesce(sum(processes) FILTER (WHERE {condition}), 0)")
         filters += others.values()
     columns = ", ".join(COLUMNS.values())
     flags = ", ".join(f"GROUPING({column})" for column in COLUMNS.values())
