@@ -174,6 +174,9 @@ class Completion:
 
 # A query that finds fewer entries than this is tried again corrected, when a correction exists.
 FEW_RESULTS = 3
+# Entries about a country the query names (by its facet) rank higher among partial matches: the name
+# outweighs generic words; its profile, twice.
+NAMED_COUNTRY_BOOST = 2.0
 # A year a query names (1800-2099) says when: the entries of that year (their year facet) score this
 # many times higher, so "the 2005 seminar" puts 2005's seminar above the others that mention 2005.
 NAMED_YEAR_BOOST = 1.5

@@ -39,6 +39,7 @@ from search.analysis import analyze, is_stop_word, word_spans, words
 from search.backends.base import (
     FACET_NAMES,
     FEW_RESULTS,
+    NAMED_COUNTRY_BOOST,
     NAMED_YEAR_BOOST,
     QUERY_KIND,
     SORT_DATE,
@@ -65,8 +66,6 @@ RANK_LIMIT = 2000
 # A page found only through its version in another language (a query in the other language) is shown
 # in the reader's language, its score weighed by this, below pages the reader's words find directly.
 TRANSLATED_MATCH_WEIGHT = 0.7
-# Entries about a country the query names (by its facet) rank higher: the name outweighs generic words.
-NAMED_COUNTRY_BOOST = 2.0
 TITLE_MATCH_BOOST = 2.0
 IN_ORDER_BOOST = 2.0
 # How many of the best-scored candidates are checked for the words in the typed order.

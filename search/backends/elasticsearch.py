@@ -47,6 +47,7 @@ from search.analysis import ENGLISH_STOP_WORDS, SPANISH_STOP_WORDS, analyze, wor
 from search.backends.base import (
     FACET_NAMES,
     FEW_RESULTS,
+    NAMED_COUNTRY_BOOST,
     NAMED_YEAR_BOOST,
     QUERY_KIND,
     SORT_DATE,
@@ -226,7 +227,7 @@ HIGHLIGHT_FIELDS = {
 SHOWN_VERSION = "shown"
 
 
-def text_query(query: SearchQuery, relaxed: bool = False) -> Query:
+def text_query(query: SearchQuery, relaxed: bool = False, countries: dict[str, str] | None = None) -> Query:
     """Every loose word in some field and every phrase in one field; ``relaxed``: most of them.
 
     A clause left without terms by the language's stop words requires nothing
@@ -235,6 +236,10 @@ def text_query(query: SearchQuery, relaxed: bool = False) -> Query:
     (``AnalyzedQuery.partial_minimum``); the entries with all of them come first
     (COMPLETE_FIRST), whatever the order. Words that also match unstemmed, or in
     the typed order, and entries of a year the query names, score higher.
+
+    ``countries`` (name → code) are the countries a relaxed query names (``named_countries``):
+    as in the database engines, a partial match must then be about one of them (its facet) or
+    name it, and the entries about it score NAMED_COUNTRY_BOOST times higher, its profile twice.
     """
     loose = " ".join(query.parsed.loose.split()) if words(query.parsed.loose) else ""
     phrases = list(query.parsed.phrases)
@@ -258,6 +263,7 @@ def text_query(query: SearchQuery, relaxed: bool = False) -> Query:
             ),
         )
     required = every
+    about = Q("terms", countries=sorted(set(countries.values()))) if countries else None
     if relaxed:
         significant = query.parsed.analyzed(query.language)
         wanted = phrase_clauses({"zero_terms_query": "none"}) + [
@@ -265,6 +271,9 @@ def text_query(query: SearchQuery, relaxed: bool = False) -> Query:
             for word in dict.fromkeys(words(loose))
         ]
         required = [Q("bool", should=wanted, minimum_should_match=significant.partial_minimum() or 1)]
+        if countries:
+            naming = Q("multi_match", query=" ".join(countries), fields=FIELDS, type="cross_fields")
+            required.append(Q("bool", should=[about, naming], minimum_should_match=1))
     everything = " ".join([loose, *phrases]).strip()
     boosts = [
         Q("multi_match", query=everything, fields=EXACT_FIELDS),
@@ -277,14 +286,19 @@ def text_query(query: SearchQuery, relaxed: bool = False) -> Query:
             return Q("bool", filter=required, should=[complete])
         boosts.append(complete)
     scored = Q("bool", must=required, should=boosts)
-    years = named_years(query)
-    if not years:
+    # Entries of a year, or about a country, the query names weigh more, as in the database engines.
+    weights = []
+    if years := named_years(query):
+        weights.append(SF({"filter": Q("terms", year=years), "weight": NAMED_YEAR_BOOST}))
+    if relaxed and countries:
+        profile = Q("bool", filter=[Q("term", kind="country"), about])
+        weights += [
+            SF({"filter": about, "weight": NAMED_COUNTRY_BOOST}),
+            SF({"filter": profile, "weight": NAMED_COUNTRY_BOOST}),
+        ]
+    if not weights:
         return scored
-    # The entries of a year the query names score NAMED_YEAR_BOOST times higher, as in the database engine.
-    weighed = SF({"filter": Q("terms", year=years), "weight": NAMED_YEAR_BOOST})
-    return Q(
-        "function_score", query=scored, functions=[weighed], score_mode="multiply", boost_mode="multiply"
-    )
+    return Q("function_score", query=scored, functions=weights, score_mode="multiply", boost_mode="multiply")
 
 
 def scope_filter(query: SearchQuery) -> Query | None:
@@ -319,8 +333,15 @@ class EntrySearch(FacetedSearch):
     # Set for FacetedSearch, which only calls ``highlight`` when there are fields.
     fields = FIELDS
 
-    def __init__(self, client: Elasticsearch, indexes: dict[str, str], query: SearchQuery, relaxed: bool):
-        """``indexes`` maps each searched language to its alias."""
+    def __init__(
+        self,
+        client: Elasticsearch,
+        indexes: dict[str, str],
+        query: SearchQuery,
+        relaxed: bool,
+        countries: dict[str, str] | None = None,
+    ):
+        """``indexes`` maps each searched language to its alias; ``countries``, see ``text_query``."""
         self.using = client
         self.index = list(indexes.values())
         self.reader_index = indexes.get(query.language)
@@ -338,7 +359,7 @@ class EntrySearch(FacetedSearch):
             order = ["_score", newest, "source"] if relaxed else [newest, *order]
         filters = {name: list(values) for name, values in query.filters.items() if name in FACET_FIELDS}
         self.scope = scope_filter(query)
-        super().__init__(query=text_query(query, relaxed), filters=filters, sort=order)
+        super().__init__(query=text_query(query, relaxed, countries), filters=filters, sort=order)
         start, size = query.offset, query.page_size
         if start + size > MAX_RESULT_WINDOW:
             start, size = 0, 0  # past the last page anyway: only the total and the facets
@@ -552,7 +573,8 @@ class ElasticsearchEngine(SearchEngine):
         with reachable():
             results = self._run(query, relaxed=False)
             if results.total < FEW_RESULTS and any(terms.partial_minimum() for terms in analyzed.values()):
-                partial = self._run(query, relaxed=True, complete=results.total)
+                countries = self.named_countries(query)
+                partial = self._run(query, relaxed=True, complete=results.total, countries=countries)
                 if partial.total > results.total:
                     results = partial
         return results
@@ -569,12 +591,16 @@ class ElasticsearchEngine(SearchEngine):
     def _indexes(self, query: SearchQuery) -> dict[str, str]:
         return {language: self.alias(language) for language in self._analyzed(query)}
 
-    def entry_search(self, query: SearchQuery, relaxed: bool = False) -> EntrySearch:
-        return EntrySearch(self.client, self._indexes(query), query, relaxed)
+    def entry_search(
+        self, query: SearchQuery, relaxed: bool = False, countries: dict[str, str] | None = None
+    ) -> EntrySearch:
+        return EntrySearch(self.client, self._indexes(query), query, relaxed, countries)
 
-    def _run(self, query: SearchQuery, relaxed: bool, complete: int = 0) -> SearchResults:
+    def _run(
+        self, query: SearchQuery, relaxed: bool, complete: int = 0, countries: dict[str, str] | None = None
+    ) -> SearchResults:
         """The requested page; ``relaxed``, the ``complete`` matches (every word) first, then partial ones."""
-        entry_search = self.entry_search(query, relaxed)
+        entry_search = self.entry_search(query, relaxed, countries)
         try:
             response = entry_search.execute()
         except NotFoundError:
@@ -631,7 +657,7 @@ class ElasticsearchEngine(SearchEngine):
 
     def country_word_search(self, query: SearchQuery) -> Search | None:
         """The country profiles whose whole title (folded) is one of the query's significant words,
-        counted by title; None for a query without such words."""
+        by title, with their country code; None for a query without such words."""
         candidates = significant_words(query)
         if not candidates:
             return None
@@ -641,19 +667,29 @@ class ElasticsearchEngine(SearchEngine):
             .filter("terms", **{"title.whole": candidates})
             .extra(size=0)
         )
-        search.aggs.bucket("names", "terms", field="title.whole", size=len(candidates))
+        search.aggs.bucket("names", "terms", field="title.whole", size=len(candidates)).bucket(
+            "codes", "terms", field="countries", size=1
+        )
         return search
 
-    def country_words(self, query: SearchQuery) -> set[str]:
+    def named_countries(self, query: SearchQuery) -> dict[str, str]:
+        """The query's words that are a country profile's whole title (folded), with its code."""
         search = self.country_word_search(query)
         if search is None:
-            return set()
+            return {}
         try:
             with reachable():
                 response = search.using(self.client).execute()
         except NotFoundError:
-            return set()
-        return {bucket.key for bucket in response.aggregations.names.buckets}
+            return {}
+        return {
+            bucket.key: bucket.codes.buckets[0].key
+            for bucket in response.aggregations.names.buckets
+            if bucket.codes.buckets
+        }
+
+    def country_words(self, query: SearchQuery) -> set[str]:
+        return set(self.named_countries(query))
 
     def unknown_words(self, query: SearchQuery) -> list[str]:
         searches = self.unknown_word_searches(query)

@@ -20,6 +20,7 @@ from search.backends import get_search_engine
 from search.backends.base import SORT_DATE, IndexEntry, SearchQuery, SearchUnavailable
 from search.backends.elasticsearch import (
     COMPLETE_FIRST,
+    FIELDS,
     MAX_RESULT_WINDOW,
     ElasticsearchEngine,
     corrected_queries,
@@ -184,9 +185,43 @@ class TestWords:
             {"term": {"kind": "country"}},
             {"terms": {"title.whole": ["resultados", "elecciones", "mexico"]}},
         ]
-        assert request["aggs"]["names"] == {"terms": {"field": "title.whole", "size": 3}}
+        assert request["aggs"]["names"] == {
+            "terms": {"field": "title.whole", "size": 3},
+            "aggs": {"codes": {"terms": {"field": "countries", "size": 1}}},
+        }
         assert request["size"] == 0
         assert engine.country_word_search(SearchQuery("de las", "es")) is None
+
+    def test_partial_matches_of_a_question_naming_a_country_are_about_it_or_name_it_and_weigh_more(
+        self, engine
+    ):
+        query = SearchQuery("where does Mexico publish its tenders", "en")
+        request = engine.entry_search(query, relaxed=True, countries={"mexico": "MX"}).to_dict()
+        weighed = request["query"]["function_score"]
+        required = weighed["query"]["bool"]["must"]
+        about = {"terms": {"countries": ["MX"]}}
+        assert {
+            "bool": {
+                "should": [
+                    about,
+                    {"multi_match": {"query": "mexico", "fields": FIELDS, "type": "cross_fields"}},
+                ],
+                "minimum_should_match": 1,
+            }
+        } in required
+        assert weighed["functions"] == [
+            {"filter": {"terms": {"countries": ["MX"]}}, "weight": 2.0},
+            {
+                "filter": {
+                    "bool": {"filter": [{"term": {"kind": "country"}}, {"terms": {"countries": ["MX"]}}]}
+                },
+                "weight": 2.0,
+            },
+        ]
+        # Complete matches have the country's name already: they are not narrowed or weighed.
+        complete = engine.entry_search(query, countries={"mexico": "MX"}).to_dict()["query"]
+        assert "function_score" not in complete
+        assert "countries" not in json.dumps(complete)
 
     def test_the_entries_of_a_year_the_query_names_score_higher(self, engine):
         request = body(engine, "seminario 2005 en Santiago")

@@ -165,6 +165,10 @@ class TestEngine:
         assert sum(count.count for count in results.facets["kind"]) == results.total
 
     def test_a_country_named_is_told_apart_from_the_other_words(self, engine, site):
+        assert engine.named_countries(SearchQuery("elecciones en Mexico y Chile", "es")) == {
+            "mexico": "MX",
+            "chile": "CL",
+        }
         assert engine.country_words(SearchQuery("elecciones en Mexico y Chile", "es")) == {"mexico", "chile"}
         assert engine.country_words(SearchQuery("datos abiertos", "es")) == set()
 
