@@ -9,6 +9,9 @@ from django.utils import translation
 
 import pytest
 
+from network.models import StandardPage
+from network.skeleton import ensure_child
+from portals.models import Institution, Portal, PortalKind
 from search.indexing import rebuild
 from search.models import GlossaryEntry
 from tests.search.conftest import result_titles
@@ -84,8 +87,6 @@ class TestMatching:
         ]
 
     def test_a_page_found_through_its_translation_ranks_below_one_the_words_find_directly(self, client, site):
-        from network.models import StandardPage
-        from network.skeleton import ensure_child
 
         ensure_child(
             site["home"],
@@ -133,8 +134,6 @@ class TestMatching:
         assert titles(search(client, "es", q="colusión auditoría plataforma")) == []
 
     def test_a_few_complete_matches_are_followed_by_partial_ones(self, client, site):
-        from network.models import StandardPage
-        from network.skeleton import ensure_child
 
         ensure_child(
             site["home"],
@@ -155,8 +154,6 @@ class TestMatching:
         assert '<ol class="search-results__list" start="2">' in html
 
     def test_the_words_in_the_typed_order_rank_first(self, client, site):
-        from network.models import StandardPage
-        from network.skeleton import ensure_child
 
         # The same words, the newer page (first among equals) with them apart.
         for slug, title, intro in (
@@ -244,7 +241,6 @@ class TestMatching:
         assert titles(search(client, "es", q="19.886"))[0] == "Chile"
 
     def test_portals_and_institutions_find_their_country_and_follow_their_changes(self, client, site):
-        from portals.models import Institution, Portal, PortalKind
 
         portal = Portal.objects.create(
             name="Compras Aztecas",
@@ -345,8 +341,6 @@ class TestFacets:
 
 class TestPagination:
     def test_pages_of_ten(self, client, home):
-        from network.models import StandardPage
-        from network.skeleton import ensure_child
 
         for number in range(23):
             ensure_child(
