@@ -41,6 +41,37 @@ ENGLISH_STOP_WORDS = _listed(
 )
 STOP_WORDS = {"es": SPANISH_STOP_WORDS, "en": ENGLISH_STOP_WORDS}
 
+# Words that frame a question rather than say what it is about: "¿qué países *usan* la subasta
+# inversa?", "how does the online store *work*?". In a question they are left out of the query
+# (``search.query``): required, they keep the pages that answer out ("usan" is rarely in them),
+# and some collide with the other language's names ("usa", the verb, is also USA). Only
+# questions lose them, so "public works" and "uso de la firma digital" keep every word.
+QUESTION_WORDS = {
+    "es": _listed(
+        """
+        cuales quienes cuanto cuanta cuantos cuantas usa usan usar utiliza utilizan utilizar funciona
+        funcionan funcionar hace hacen hacer puedo puede pueden podemos existe existen encuentro
+        encontrar busco buscar quiero necesito saber significa sirve forman integran componen ofrece
+        ofrecen
+        """
+    ),
+    "en": _listed(
+        """
+        use uses used using work get find know want need mean means exist exists tell make many much
+        could would should may might must please
+        """
+    ),
+}
+# A query is read as a question when it has a question mark or begins with one of these.
+QUESTION_STARTS = {
+    "es": _listed("que como cual cuales quien quienes donde cuando cuanto cuanta cuantos cuantas existe hay"),
+    "en": _listed(
+        """
+        what which how who whom whose where when why does do did is are can could should was were
+        """
+    ),
+}
+
 _WORD = re.compile(r"\w+")
 _TERM = re.compile(r"[a-z0-9]+")
 _local = threading.local()

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from itertools import chain
 
-from search.analysis import action_stem, analyze, words
+from search.analysis import QUESTION_STARTS, QUESTION_WORDS, action_stem, analyze, fold, is_stop_word, words
 from search.glossary import Sets, expand
 
 MAX_QUERY_LENGTH = 500
@@ -22,6 +22,7 @@ MAX_WORDS = 32
 # Partial matches need more than half of the groups, and only queries of this many groups have them.
 PARTIAL_MINIMUM_GROUPS = 3
 _QUOTED = re.compile(r'"([^"]*)"?')
+_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -116,12 +117,26 @@ def _word_group(term: str, language: str) -> TermGroup:
     return TermGroup((term,), ((base,),) if base and base != term else ())
 
 
-def parse_query(text: str) -> ParsedQuery:
-    """Split ``text`` (any string at all) into loose words and quoted phrases."""
+def parse_query(text: str, language: str = "") -> ParsedQuery:
+    """Split ``text`` (any string at all) into loose words and quoted phrases; in a question typed
+    in ``language``, the loose words that only frame it are left out (``without_question_words``)."""
     cleaned = clean_query(text)
     phrases = tuple(phrase for phrase in _QUOTED.findall(cleaned) if phrase.strip())
     loose = _QUOTED.sub(" ", cleaned)
-    return ParsedQuery(cleaned, loose, phrases)
+    return ParsedQuery(cleaned, without_question_words(loose, language, cleaned), phrases)
+
+
+def without_question_words(loose: str, language: str, text: str) -> str:
+    """``loose`` without the words that frame the question ``text`` is (``QUESTION_WORDS``), if it
+    is one and words of its subject remain; otherwise ``loose`` as it is."""
+    framing = QUESTION_WORDS.get(language, frozenset())
+    typed = words(text)
+    if not framing or not typed or not ("?" in text or "¿" in text or typed[0] in QUESTION_STARTS[language]):
+        return loose
+    kept = _WORD.sub(lambda match: "" if fold(match.group()) in framing else match.group(), loose)
+    if not any(not is_stop_word(word, language) for word in words(kept)):
+        return loose
+    return kept
 
 
 def clean_query(text: str) -> str:

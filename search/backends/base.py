@@ -18,6 +18,7 @@ from functools import cached_property
 
 from search.analysis import STOP_WORDS, is_stop_word
 from search.analysis import words as words_of
+from search.glossary import glossary_sets
 from search.query import ParsedQuery, parse_query
 
 # Facets every engine counts, in the order the results page shows them.
@@ -95,7 +96,7 @@ class SearchQuery:
 
     @cached_property
     def parsed(self) -> ParsedQuery:
-        return parse_query(self.text)
+        return parse_query(self.text, self.language)
 
     @property
     def offset(self) -> int:
@@ -256,9 +257,11 @@ class SearchEngine(ABC):
         A word no entry contains cannot be required (one word the site never uses
         would empty the list), but a query most of whose words the site never uses
         is about something else: it keeps its empty list, as do queries of one
-        word. Numbers are weak evidence ("covid 19") and do not count as known,
-        nor do countries' names: they say where, not what (the results of an
-        election in Chile are not the site's pages on Chile).
+        word. Known words are counted as the things they name (``concept_count``):
+        "salario de los funcionarios de compras" names two, one of them unknown.
+        Numbers are weak evidence ("covid 19") and do not count as known, nor do
+        countries' names: they say where, not what (the results of an election in
+        Chile are not the site's pages on Chile).
         Corrections come first: a misspelt word is corrected, not dropped.
         """
         if query.exact or results.complete:
@@ -272,7 +275,7 @@ class SearchEngine(ABC):
         known = [
             word for word in significant if word not in unknown and word not in places and not word.isdigit()
         ]
-        if len(known) <= len(unknown):
+        if concept_count(known, searched.language) <= len(unknown):
             return results
         kept_words = [word for word in words_of(searched.parsed.loose) if word not in unknown]
         text = " ".join([*kept_words, *(f'"{phrase}"' for phrase in searched.parsed.phrases)])
@@ -316,6 +319,12 @@ def significant_words(query: SearchQuery) -> list[str]:
         for word in dict.fromkeys(words_of(query.parsed.loose))
         if not any(is_stop_word(word, language) for language in STOP_WORDS)
     ]
+
+
+def concept_count(significant: list[str], language: str) -> int:
+    """How many things ``significant`` words name: an expression of the glossary is one
+    ("funcionarios de compras", "convenio marco"), any other word one each."""
+    return len(parse_query(" ".join(significant)).analyzed(language, glossary_sets()).groups)
 
 
 def named_years(query: SearchQuery) -> list[str]:

@@ -146,6 +146,12 @@ class TestWords:
             "zero_terms_query": "all",
         }
 
+    def test_a_question_is_asked_without_the_words_that_frame_it(self, engine):
+        [words] = body(engine, "¿qué países usan la subasta inversa?")["query"]["bool"]["must"]
+        assert words["multi_match"]["query"] == "¿qué países la subasta inversa?"
+        [words] = body(engine, "usan la subasta inversa")["query"]["bool"]["must"]
+        assert words["multi_match"]["query"] == "usan la subasta inversa"
+
     def test_exact_words_and_their_order_only_add_to_the_score(self, engine):
         boosts = body(engine, "compras publicas")["query"]["bool"]["should"]
         assert [boost["multi_match"]["fields"] for boost in boosts] == [

@@ -181,6 +181,29 @@ class TestMatching:
             assert titles(html) == [], query
             assert 'class="search-page__no-answer"' in html
 
+    def test_an_expression_of_the_glossary_counts_as_one_known_thing(self, client, site):
+        # "compras públicas" names one thing, "salario" another that no page has: half the query is unknown.
+        GlossaryEntry.objects.create(spanish="compras públicas", english="public procurement")
+        html = search(client, "es", q="salario de las compras públicas")
+        assert titles(html) == []
+        assert 'class="search-page__no-answer"' in html
+        assert titles(search(client, "es", q="salario de las compras públicas para pymes"))[0] == (
+            "Compras públicas para pymes"
+        )
+
+    def test_a_question_is_searched_without_the_words_that_frame_it(self, client, site):
+        news = {
+            "es": "México estrena su plataforma de compras",
+            "en": "Mexico launches its procurement platform",
+        }
+        # No page says "work" or "usan": asked as questions, the platform's news answers.
+        for language, question, words in (
+            ("en", "how does the platform work?", "platform work"),
+            ("es", "¿quiénes usan la plataforma?", "usan plataforma"),
+        ):
+            assert titles(search(client, language, q=question))[0] == news[language]
+            assert titles(search(client, language, q=words)) == [], words
+
     def test_a_misspelt_word_is_corrected_rather_than_left_out(self, client, site):
         html = search(client, "es", q="pliegos licitacoines pymes")
         assert titles(html)[0] == "Compras públicas para pymes"
