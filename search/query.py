@@ -11,7 +11,8 @@ partial match, most of them); quoted phrases are taken as typed.
 """
 
 import re
-from dataclasses import dataclass
+from collections.abc import Collection
+from dataclasses import dataclass, replace
 from itertools import chain
 
 from search.analysis import QUESTION_STARTS, QUESTION_WORDS, action_stem, analyze, fold, is_stop_word, words
@@ -46,6 +47,8 @@ class AnalyzedQuery:
     # The loose words' terms in the typed order, repeats kept: entries that have them in this
     # order (stop words aside) rank higher.
     sequence: tuple[str, ...] = ()
+    # Groups that add to an entry's score without being required (``with_optional``).
+    optional: tuple[TermGroup, ...] = ()
 
     def is_empty(self) -> bool:
         return not self.groups and not self.phrases
@@ -58,14 +61,30 @@ class AnalyzedQuery:
         count = self.clause_count()
         return count // 2 + 1 if count >= PARTIAL_MINIMUM_GROUPS else None
 
+    def with_optional(self, positions: Collection[int]) -> "AnalyzedQuery":
+        """This query with the groups at ``positions`` optional, if any other clause stays required.
+
+        The engines make optional the groups that a large share of the site matches (words like
+        "compras públicas" on a procurement site): required, they leave out the page on
+        public-private partnerships that never says "public procurement" from "las APP en las
+        compras del Estado"; optional, they still rank the entries that have them higher.
+        """
+        required = tuple(group for position, group in enumerate(self.groups) if position not in positions)
+        if len(required) == len(self.groups) or not (required or self.phrases):
+            return self
+        made_optional = tuple(group for position, group in enumerate(self.groups) if position in positions)
+        return replace(self, groups=required, optional=self.optional + made_optional)
+
     def single_terms(self) -> set[str]:
         """Terms that match wherever they are (for highlighting)."""
-        alternatives = (other for group in self.groups for other in group.alternatives if len(other) == 1)
-        return set(chain.from_iterable(group.terms for group in self.groups)).union(*alternatives)
+        groups = self.groups + self.optional
+        alternatives = (other for group in groups for other in group.alternatives if len(other) == 1)
+        return set(chain.from_iterable(group.terms for group in groups)).union(*alternatives)
 
     def sequences(self) -> set[tuple[str, ...]]:
         """Term sequences that match only together: quoted phrases and glossary expressions."""
-        alternatives = {other for group in self.groups for other in group.alternatives if len(other) > 1}
+        groups = self.groups + self.optional
+        alternatives = {other for group in groups for other in group.alternatives if len(other) > 1}
         return alternatives | set(self.phrases)
 
 
@@ -83,6 +102,16 @@ class ParsedQuery:
     def words(self) -> list[str]:
         """Every folded word, in order, for "did you mean"."""
         return words(" ".join((self.loose, *self.phrases)))
+
+    def group_spans(self, language: str, glossary: Sets = ()) -> list[range]:
+        """For each group of ``analyzed``, the positions of its first to its last word in
+        ``words(self.loose)``: the typed text of each group, for an engine that analyses it itself."""
+        typed = [(terms[0] if (terms := analyze(word, language)) else "") for word in words(self.loose)]
+        spans = []
+        for group in self.analyzed(language, glossary).groups:
+            positions = [position for position, term in enumerate(typed) if term and term in group.terms]
+            spans.append(range(positions[0], positions[-1] + 1) if positions else range(0))
+        return spans
 
     def analyzed(self, language: str, glossary: Sets = ()) -> AnalyzedQuery:
         """The query in ``language``'s terms, its loose words expanded with the ``glossary`` sets."""

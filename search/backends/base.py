@@ -175,6 +175,19 @@ class Completion:
 
 # A query that finds fewer entries than this is tried again corrected, when a correction exists.
 FEW_RESULTS = 3
+# A group of a query's words (a word or glossary expression) that at least this share of the
+# entries match, and at least COMMON_MINIMUM of them, is common: it ranks without being required
+# (``AnalyzedQuery.with_optional``), when the query has other words. A share, so that it holds at
+# any size of the index; a minimum, so that a small site's few entries decide nothing.
+COMMON_SHARE = 0.25
+COMMON_MINIMUM = 30
+
+
+def common_least(entries: int) -> float:
+    """How many of ``entries`` a group must match to be common."""
+    return max(COMMON_MINIMUM, COMMON_SHARE * entries)
+
+
 # Entries about a country the query names (by its facet) rank higher among partial matches: the name
 # outweighs generic words; its profile, twice.
 NAMED_COUNTRY_BOOST = 2.0

@@ -51,6 +51,7 @@ from search.backends.base import (
     SearchEngine,
     SearchQuery,
     SearchResults,
+    common_least,
     empty_facets,
     named_years,
     significant_words,
@@ -131,6 +132,7 @@ class EntryFacts:
             for key in entry_keys:
                 member_keys.append(keys.setdefault(key, len(keys)))
                 member_positions.append(position)
+        self.count = len(numbers)
         # The last position is a sink for ids the cache does not know (written after it was built).
         self.size = 2 * (page + 1) + 1
         self.sink = self.size - 1
@@ -375,12 +377,17 @@ class DatabaseEngine(SearchEngine):
         if not analyzed:
             return SearchResults(query, [], 0, empty_facets())
         matcher = Matcher(self, snapshot.version)
-        selection = self._select(query, analyzed, matcher, relaxed=False)
+        # Common groups are optional in the complete matches; partial matches, when those are too
+        # few, need most of every group, as if none were common.
+        required = {
+            language: self._with_common_optional(terms, matcher) for language, terms in analyzed.items()
+        }
+        selection = self._select(query, required, matcher, relaxed=False)
         if selection.total < FEW_RESULTS and any(terms.partial_minimum() for terms in analyzed.values()):
             partial = self._select(query, analyzed, matcher, relaxed=True)
             if partial.total > partial.complete_count:
-                selection = partial
-        return self._page(query, analyzed, matcher, selection)
+                return self._page(query, analyzed, matcher, partial)
+        return self._page(query, required, matcher, selection)
 
     def unknown_words(self, query: SearchQuery) -> list[str]:
         """The typed words whose clause (the word, or its glossary expression) matches no entry in
@@ -408,6 +415,21 @@ class DatabaseEngine(SearchEngine):
             for word in significant_words(query)
             if any((language, tuple(analyze(word, language))) in names for language in languages)
         }
+
+    def _with_common_optional(self, terms: AnalyzedQuery, matcher: "Matcher") -> AnalyzedQuery:
+        """``terms`` with its common groups optional (``COMMON_SHARE``); each group's matches are
+        what a partial search asks anyway, and are kept."""
+        if terms.clause_count() < 2:
+            return terms
+        facts = FACTS.get(version=matcher.version)
+        least = common_least(facts.count)
+        expressions = [self._clause_expressions(AnalyzedQuery((group,), ()))[0] for group in terms.groups]
+        common = [
+            position
+            for position, expression in enumerate(expressions)
+            if len(matcher._ids(expression, titles=False)) >= least
+        ]
+        return terms.with_optional(common)
 
     def _has_clause_of(self, word: str, language: str, terms: AnalyzedQuery, matcher: "Matcher") -> bool:
         """Whether some entry matches the clause of ``terms`` (in ``language``) that ``word`` belongs to."""
@@ -896,6 +918,13 @@ class Matcher:
         )
         if in_title is None:
             in_title = np.isin(ids, self.title_ids(terms, relaxed))
+        if terms.optional and len(ids):
+            # Each optional group adds its own score to the entries that have it (bm25 is a sum
+            # over the query's terms; ts_rank nearly one).
+            scores, order = scores.copy(), np.argsort(ids)
+            for group in terms.optional:
+                having, added, _in_title = self.scores(AnalyzedQuery((group,), ()), False, ids)
+                scores[order[np.searchsorted(ids, having, sorter=order)]] += added
         return ids, scores, in_title
 
     def _ids(self, expression: str, titles: bool) -> EntryIds:

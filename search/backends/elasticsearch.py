@@ -60,6 +60,7 @@ from search.backends.base import (
     SearchQuery,
     SearchResults,
     SearchUnavailable,
+    common_least,
     empty_facets,
     named_years,
     significant_words,
@@ -227,7 +228,12 @@ HIGHLIGHT_FIELDS = {
 SHOWN_VERSION = "shown"
 
 
-def text_query(query: SearchQuery, relaxed: bool = False, countries: dict[str, str] | None = None) -> Query:
+def text_query(
+    query: SearchQuery,
+    relaxed: bool = False,
+    countries: dict[str, str] | None = None,
+    common: Sequence[range] = (),
+) -> Query:
     """Every loose word in some field and every phrase in one field; ``relaxed``: most of them.
 
     A clause left without terms by the language's stop words requires nothing
@@ -240,9 +246,28 @@ def text_query(query: SearchQuery, relaxed: bool = False, countries: dict[str, s
     ``countries`` (name → code) are the countries a relaxed query names (``named_countries``):
     as in the database engines, a partial match must then be about one of them (its facet) or
     name it, and the entries about it score NAMED_COUNTRY_BOOST times higher, its profile twice.
+
+    ``common`` are the spans of the loose words (positions in ``words``) of the groups a large
+    share of the entries match (``common_spans``): they only add to the score, as in the database
+    engines (``AnalyzedQuery.with_optional``).
     """
     loose = " ".join(query.parsed.loose.split()) if words(query.parsed.loose) else ""
     phrases = list(query.parsed.phrases)
+    optional = []
+    if common and not relaxed:
+        typed = words(loose)
+        left_out = {position for span in common for position in span}
+        loose = " ".join(word for position, word in enumerate(typed) if position not in left_out)
+        optional = [
+            Q(
+                "multi_match",
+                query=" ".join(typed[span.start : span.stop]),
+                fields=FIELDS,
+                type="cross_fields",
+                operator="and",
+            )
+            for span in common
+        ]
 
     def phrase_clauses(when_empty: dict) -> list[Query]:
         return [
@@ -274,8 +299,9 @@ def text_query(query: SearchQuery, relaxed: bool = False, countries: dict[str, s
         if countries:
             naming = Q("multi_match", query=" ".join(countries), fields=FIELDS, type="cross_fields")
             required.append(Q("bool", should=[about, naming], minimum_should_match=1))
-    everything = " ".join([loose, *phrases]).strip()
+    everything = " ".join([" ".join(query.parsed.loose.split()), *phrases]).strip()
     boosts = [
+        *optional,
         Q("multi_match", query=everything, fields=EXACT_FIELDS),
         Q("multi_match", query=everything, fields=EXACT_FIELDS, type="phrase", boost=2),
     ]
@@ -340,8 +366,10 @@ class EntrySearch(FacetedSearch):
         query: SearchQuery,
         relaxed: bool,
         countries: dict[str, str] | None = None,
+        common: Sequence[range] = (),
     ):
-        """``indexes`` maps each searched language to its alias; ``countries``, see ``text_query``."""
+        """``indexes`` maps each searched language to its alias; ``countries`` and ``common``, see
+        ``text_query``."""
         self.using = client
         self.index = list(indexes.values())
         self.reader_index = indexes.get(query.language)
@@ -359,7 +387,7 @@ class EntrySearch(FacetedSearch):
             order = ["_score", newest, "source"] if relaxed else [newest, *order]
         filters = {name: list(values) for name, values in query.filters.items() if name in FACET_FIELDS}
         self.scope = scope_filter(query)
-        super().__init__(query=text_query(query, relaxed, countries), filters=filters, sort=order)
+        super().__init__(query=text_query(query, relaxed, countries, common), filters=filters, sort=order)
         start, size = query.offset, query.page_size
         if start + size > MAX_RESULT_WINDOW:
             start, size = 0, 0  # past the last page anyway: only the total and the facets
@@ -571,7 +599,7 @@ class ElasticsearchEngine(SearchEngine):
         if not analyzed:
             return SearchResults(query, [], 0, empty_facets())
         with reachable():
-            results = self._run(query, relaxed=False)
+            results = self._run(query, relaxed=False, common=self.common_spans(query))
             if results.total < FEW_RESULTS and any(terms.partial_minimum() for terms in analyzed.values()):
                 countries = self.named_countries(query)
                 partial = self._run(query, relaxed=True, complete=results.total, countries=countries)
@@ -592,15 +620,24 @@ class ElasticsearchEngine(SearchEngine):
         return {language: self.alias(language) for language in self._analyzed(query)}
 
     def entry_search(
-        self, query: SearchQuery, relaxed: bool = False, countries: dict[str, str] | None = None
+        self,
+        query: SearchQuery,
+        relaxed: bool = False,
+        countries: dict[str, str] | None = None,
+        common: Sequence[range] = (),
     ) -> EntrySearch:
-        return EntrySearch(self.client, self._indexes(query), query, relaxed, countries)
+        return EntrySearch(self.client, self._indexes(query), query, relaxed, countries, common)
 
     def _run(
-        self, query: SearchQuery, relaxed: bool, complete: int = 0, countries: dict[str, str] | None = None
+        self,
+        query: SearchQuery,
+        relaxed: bool,
+        complete: int = 0,
+        countries: dict[str, str] | None = None,
+        common: Sequence[range] = (),
     ) -> SearchResults:
         """The requested page; ``relaxed``, the ``complete`` matches (every word) first, then partial ones."""
-        entry_search = self.entry_search(query, relaxed, countries)
+        entry_search = self.entry_search(query, relaxed, countries, common)
         try:
             response = entry_search.execute()
         except NotFoundError:
@@ -654,6 +691,46 @@ class ElasticsearchEngine(SearchEngine):
             )
             for word in significant_words(query)
         ]
+
+    def common_group_search(self, query: SearchQuery) -> tuple[list[range], Search] | None:
+        """The spans of the query's groups (``ParsedQuery.group_spans``) and one search counting
+        every entry and those that match each group; None for a query of fewer than two clauses."""
+        if query.parsed.analyzed(query.language).clause_count() < 2:
+            return None  # one word or phrase (the glossary only joins words into fewer groups)
+        spans = query.parsed.group_spans(query.language, glossary_sets())
+        if len(spans) + len(query.parsed.phrases) < 2:
+            return None
+        typed = words(query.parsed.loose)
+        groups = {
+            str(number): Q(
+                "multi_match",
+                query=" ".join(typed[span.start : span.stop]),
+                fields=FIELDS,
+                type="cross_fields",
+                operator="and",
+            )
+            for number, span in enumerate(spans)
+        }
+        search = Search(index=self.aliases).extra(size=0, track_total_hits=True)
+        search.aggs.bucket("groups", "filters", filters=groups)
+        return spans, search
+
+    def common_spans(self, query: SearchQuery) -> list[range]:
+        """The spans of the query's common groups (``COMMON_SHARE``), if words of others remain."""
+        found = self.common_group_search(query)
+        if found is None:
+            return []
+        spans, search = found
+        try:
+            response = search.using(self.client).execute()
+        except NotFoundError:
+            return []
+        least = common_least(response.hits.total.value)
+        buckets = response.aggregations.groups.buckets
+        common = [span for number, span in enumerate(spans) if buckets[str(number)].doc_count >= least]
+        if len(common) == len(spans) and not query.parsed.phrases:
+            return []
+        return common
 
     def country_word_search(self, query: SearchQuery) -> Search | None:
         """The country profiles whose whole title (folded) is one of the query's significant words,

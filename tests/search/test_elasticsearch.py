@@ -28,6 +28,7 @@ from search.backends.elasticsearch import (
     escaped_marks,
     index_definition,
     swap_actions,
+    text_query,
     with_versions,
 )
 from search.glossary import glossary_sets, synonym_rules
@@ -182,6 +183,32 @@ class TestWords:
         assert request["query"]["multi_match"]["query"] == "wombatia"
         assert request["query"]["multi_match"]["operator"] == "and"
         assert (request["size"], request["terminate_after"], request["track_total_hits"]) == (0, 1, 1)
+
+    @pytest.mark.django_db
+    def test_the_entries_each_group_of_words_matches_are_counted_in_one_request(self, engine):
+        GlossaryEntry.objects.create(spanish="compras públicas, compras del Estado", english="procurement")
+        spans, search = engine.common_group_search(SearchQuery("las APP en las compras del Estado", "es"))
+        request = search.to_dict()
+        assert spans == [range(1, 2), range(4, 7)]
+        assert search._index == engine.aliases
+        groups = request["aggs"]["groups"]["filters"]["filters"]
+        assert {name: group["multi_match"]["query"] for name, group in groups.items()} == {
+            "0": "app",
+            "1": "compras del estado",
+        }
+        assert {group["multi_match"]["operator"] for group in groups.values()} == {"and"}
+        assert (request["size"], request["track_total_hits"]) == (0, True)
+        assert engine.common_group_search(SearchQuery("las compras del Estado", "es")) is None
+
+    def test_common_groups_only_add_to_the_score(self, engine):
+        typed = SearchQuery("las APP en las compras del Estado", "es")
+        request = text_query(typed, common=[range(4, 7)]).to_dict()
+        [required] = request["bool"]["must"]
+        assert required["multi_match"]["query"] == "las app en las"
+        optional = request["bool"]["should"][0]["multi_match"]
+        assert (optional["query"], optional["operator"]) == ("compras del estado", "and")
+        # Partial matches need most of every group, common or not.
+        assert text_query(typed, relaxed=True, common=[range(4, 7)]) == text_query(typed, relaxed=True)
 
     def test_the_countries_a_query_names_are_the_profiles_whose_whole_title_is_one_of_its_words(self, engine):
         search = engine.country_word_search(SearchQuery("resultados de las elecciones en México", "es"))

@@ -12,6 +12,7 @@ import pytest
 from network.models import StandardPage
 from network.skeleton import ensure_child
 from portals.models import Institution, Portal, PortalKind
+from search.backends import base
 from search.indexing import rebuild
 from search.models import GlossaryEntry
 from tests.search.conftest import result_titles
@@ -190,6 +191,36 @@ class TestMatching:
         assert titles(search(client, "es", q="salario de las compras públicas para pymes"))[0] == (
             "Compras públicas para pymes"
         )
+
+    def test_words_a_large_share_of_the_site_has_rank_without_being_required(self, client, site, monkeypatch):
+        GlossaryEntry.objects.create(
+            spanish="compras públicas, compras gubernamentales, contratación pública",
+            english="public procurement, government procurement",
+        )
+        ensure_child(
+            site["home"],
+            StandardPage,
+            "asociaciones-publico-privadas",
+            title_es="Asociaciones público-privadas",
+            intro_es="Contratos de largo plazo en que el Estado y las empresas comparten riesgos.",
+        )
+        for slug, title in (
+            ("plan-anual", "Plan anual de compras públicas"),
+            ("reclamos", "Reclamos en las compras públicas"),
+            ("estadisticas", "Estadísticas de compras públicas"),
+            ("catalogo", "Catálogo de compras públicas"),
+            ("glosario", "Glosario de compras públicas"),
+        ):
+            ensure_child(site["home"], StandardPage, slug, title_es=title)
+        query = "los riesgos en las compras públicas"
+        # On a site this small no word is common: both are required, and no page has both.
+        assert titles(search(client, "es", q=query)) == []
+        # Over a quarter of the entries speak of public procurement: the page that never says it answers.
+        monkeypatch.setattr(base, "COMMON_MINIMUM", 1)
+        assert titles(search(client, "es", q=query))[0] == "Asociaciones público-privadas"
+        # With words of their own, the entries with the common words too rank first.
+        found = titles(search(client, "es", q="pymes compras públicas"))
+        assert found[0] == "Compras públicas para pymes"
 
     def test_a_question_is_searched_without_the_words_that_frame_it(self, client, site):
         news = {
