@@ -176,11 +176,15 @@ class Completion:
 # A query that finds fewer entries than this is tried again corrected, when a correction exists.
 FEW_RESULTS = 3
 # A group of a query's words (a word or glossary expression) that at least this share of the
-# entries match, and at least COMMON_MINIMUM of them, is common: it ranks without being required
-# (``AnalyzedQuery.with_optional``), when the query has other words. A share, so that it holds at
-# any size of the index; a minimum, so that a small site's few entries decide nothing.
+# entries match, and at least COMMON_MINIMUM of them, is common: when fewer than
+# COMMON_OPTIONAL_BELOW entries have every group, the common ones rank without being required
+# (``AnalyzedQuery.with_optional``), if the query has other words. A share, so that it holds at
+# any size of the index; a minimum, so that a small site's few entries decide nothing. Only
+# below a page of results: with more, the other words' entries cost more to rank (a search for
+# "open data chile" at 100,000 entries took 57 ms instead of 13) for little.
 COMMON_SHARE = 0.25
 COMMON_MINIMUM = 30
+COMMON_OPTIONAL_BELOW = 10
 
 
 def common_least(entries: int) -> float:

@@ -37,6 +37,7 @@ import numpy as np
 from network.memo import kept
 from search.analysis import analyze, is_stop_word, word_spans, words
 from search.backends.base import (
+    COMMON_OPTIONAL_BELOW,
     FACET_NAMES,
     FEW_RESULTS,
     NAMED_COUNTRY_BOOST,
@@ -377,12 +378,15 @@ class DatabaseEngine(SearchEngine):
         if not analyzed:
             return SearchResults(query, [], 0, empty_facets())
         matcher = Matcher(self, snapshot.version)
-        # Common groups are optional in the complete matches; partial matches, when those are too
-        # few, need most of every group, as if none were common.
-        required = {
-            language: self._with_common_optional(terms, matcher) for language, terms in analyzed.items()
-        }
-        selection = self._select(query, required, matcher, relaxed=False)
+        selection, required = self._select(query, analyzed, matcher, relaxed=False), analyzed
+        if selection.total < COMMON_OPTIONAL_BELOW:
+            # Common groups are then optional in the complete matches; partial matches, when those
+            # are still too few, need most of every group, as if none were common.
+            required = {
+                language: self._with_common_optional(terms, matcher) for language, terms in analyzed.items()
+            }
+            if required != analyzed:
+                selection = self._select(query, required, matcher, relaxed=False)
         if selection.total < FEW_RESULTS and any(terms.partial_minimum() for terms in analyzed.values()):
             partial = self._select(query, analyzed, matcher, relaxed=True)
             if partial.total > partial.complete_count:

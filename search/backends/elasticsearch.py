@@ -45,6 +45,7 @@ from elasticsearch.dsl.utils import AttrDict
 from search.adapters import index_languages
 from search.analysis import ENGLISH_STOP_WORDS, SPANISH_STOP_WORDS, analyze, word_spans, words
 from search.backends.base import (
+    COMMON_OPTIONAL_BELOW,
     FACET_NAMES,
     FEW_RESULTS,
     NAMED_COUNTRY_BOOST,
@@ -599,7 +600,9 @@ class ElasticsearchEngine(SearchEngine):
         if not analyzed:
             return SearchResults(query, [], 0, empty_facets())
         with reachable():
-            results = self._run(query, relaxed=False, common=self.common_spans(query))
+            results = self._run(query, relaxed=False)
+            if results.total < COMMON_OPTIONAL_BELOW and (common := self.common_spans(query)):
+                results = self._run(query, relaxed=False, common=common)
             if results.total < FEW_RESULTS and any(terms.partial_minimum() for terms in analyzed.values()):
                 countries = self.named_countries(query)
                 partial = self._run(query, relaxed=True, complete=results.total, countries=countries)
