@@ -12,14 +12,14 @@ parsing in ``search.query``, shared by every engine, so "contratacion" finds
 import datetime
 import re
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from search.analysis import STOP_WORDS, is_stop_word
 from search.analysis import words as words_of
 from search.glossary import glossary_sets
-from search.query import ParsedQuery, parse_query
+from search.query import PARTIAL_MINIMUM_GROUPS, ParsedQuery, parse_query
 
 # Facets every engine counts, in the order the results page shows them.
 # "language" is only shown when more than one language is searched.
@@ -336,6 +336,17 @@ def significant_words(query: SearchQuery) -> list[str]:
         for word in dict.fromkeys(words_of(query.parsed.loose))
         if not any(is_stop_word(word, language) for language in STOP_WORDS)
     ]
+
+
+def partial_matches_of(clauses: int, names_a_country: Callable[[], bool]) -> bool:
+    """Whether a query of ``clauses`` clauses (words, expressions, phrases) has partial matches.
+
+    Queries of three clauses or more have (``PARTIAL_MINIMUM_GROUPS``); a query of two, only when
+    one names a country (``names_a_country``, asked only then): no page has "licitación" and
+    "Colombia" together, but the pages about Colombia that name it, its profile first, are what
+    the reader is after. The engines then list them as partial matches.
+    """
+    return clauses >= PARTIAL_MINIMUM_GROUPS or (clauses == 2 and names_a_country())
 
 
 def concept_count(significant: list[str], language: str) -> int:

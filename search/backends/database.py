@@ -55,6 +55,7 @@ from search.backends.base import (
     common_least,
     empty_facets,
     named_years,
+    partial_matches_of,
     significant_words,
 )
 from search.glossary import FINGERPRINT_COLUMNS, Sets, sets_for
@@ -387,7 +388,7 @@ class DatabaseEngine(SearchEngine):
             }
             if required != analyzed:
                 selection = self._select(query, required, matcher, relaxed=False)
-        if selection.total < FEW_RESULTS and any(terms.partial_minimum() for terms in analyzed.values()):
+        if selection.total < FEW_RESULTS and self._has_partial_matches(query, analyzed):
             partial = self._select(query, analyzed, matcher, relaxed=True)
             if partial.total > partial.complete_count:
                 return self._page(query, analyzed, matcher, partial)
@@ -419,6 +420,12 @@ class DatabaseEngine(SearchEngine):
             for word in significant_words(query)
             if any((language, tuple(analyze(word, language))) in names for language in languages)
         }
+
+    def _has_partial_matches(self, query: SearchQuery, analyzed: dict[str, AnalyzedQuery]) -> bool:
+        """Whether partial matches are looked for: for a query of three clauses or more, or of two
+        one of which names a country (``partial_matches_of``)."""
+        clauses = max(terms.clause_count() for terms in analyzed.values())
+        return partial_matches_of(clauses, lambda: bool(self.country_words(query)))
 
     def _with_common_optional(self, terms: AnalyzedQuery, matcher: "Matcher") -> AnalyzedQuery:
         """``terms`` with its common groups optional (``COMMON_SHARE``); each group's matches are
@@ -886,12 +893,13 @@ class Matcher:
         self._found: dict[tuple[str, bool], EntryIds] = {}
 
     def ids(self, terms: AnalyzedQuery, relaxed: bool) -> EntryIds:
-        """Entries with every clause or, ``relaxed``, with at least ``partial_minimum`` of them."""
+        """Entries with every clause or, ``relaxed``, with at least ``partial_minimum`` of them (every
+        clause for a query too short for partial matches: those come from the country it names)."""
         if not relaxed:
             return self._ids(self.engine._expression(terms, relaxed=False), titles=False)
         found = [self._ids(clause, titles=False) for clause in self.engine._clause_expressions(terms)]
         ids, counts = np.unique(np.concatenate([_NO_IDS, *found]), return_counts=True)
-        return ids[counts >= (terms.partial_minimum() or len(found) + 1)]
+        return ids[counts >= (terms.partial_minimum() or len(found))]
 
     def in_order(self, terms: AnalyzedQuery, ids: EntryIds) -> np.ndarray:
         """Which of ``ids`` have the query's words in the typed order.

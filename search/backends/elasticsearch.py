@@ -64,6 +64,7 @@ from search.backends.base import (
     common_least,
     empty_facets,
     named_years,
+    partial_matches_of,
     significant_words,
 )
 from search.glossary import glossary_sets, synonym_rules
@@ -603,12 +604,21 @@ class ElasticsearchEngine(SearchEngine):
             results = self._run(query, relaxed=False)
             if results.total < COMMON_OPTIONAL_BELOW and (common := self.common_spans(query)):
                 results = self._run(query, relaxed=False, common=common)
-            if results.total < FEW_RESULTS and any(terms.partial_minimum() for terms in analyzed.values()):
+            clauses = max(terms.clause_count() for terms in analyzed.values())
+            if results.total < FEW_RESULTS and partial_matches_of(
+                clauses, lambda: self._names_a_country(query)
+            ):
                 countries = self.named_countries(query)
                 partial = self._run(query, relaxed=True, complete=results.total, countries=countries)
                 if partial.total > results.total:
                     results = partial
         return results
+
+    def _names_a_country(self, query: SearchQuery) -> bool:
+        """Whether ``query`` names a country and has no word no entry has: a partial match of two
+        words would then be the country's name alone ("elecciones en México"), which the database
+        engines refuse too."""
+        return bool(self.named_countries(query)) and not self.unknown_words(query)
 
     def _analyzed(self, query: SearchQuery) -> dict[str, AnalyzedQuery]:
         """The query's terms in each language that has any left (reader's language first).

@@ -166,7 +166,10 @@ class TestMatching:
 
     def test_a_profile_is_found_by_the_labels_of_its_facts(self, client, site):
         # Chile's agency is "Public Procurement Directorate": the word "agency" is only its label.
-        assert titles(search(client, "en", q="agency Chile")) == ["Chile"]
+        html = search(client, "en", q="agency Chile")
+        assert titles(html)[0] == "Chile"
+        # The only complete match: Chile's other pages follow as partial ones.
+        assert '<ol class="search-results__list" start="2">' in html
         html = search(client, "es", q="19.886")
         assert '<span class="search-result__field">Leyes:</span>' in html
 
@@ -245,6 +248,23 @@ class TestMatching:
         assert found[0] == "Mexico"
         # Every partial match is about Mexico or names it: not Chile's practice, whose tenders are Chile's.
         assert "Public procurement for SMEs" not in found
+
+    def test_two_words_one_a_country_no_page_has_together_list_the_countrys_pages(self, client, site):
+        # No page speaks of the law and Mexico together: Mexico's pages that name it follow.
+        html = search(client, "es", q="ley México")
+        assert titles(html)[0] == "México"
+        assert "Chile" not in titles(html)
+        assert 'class="search-page__partial"' in html
+        # Misspelt, the country is corrected first.
+        html = search(client, "es", q="ley Mexcio")
+        assert titles(html)[0] == "México"
+        assert "<strong>ley mexico</strong>" in html
+        # A word no page has is not a partial match of the country's name alone.
+        assert titles(search(client, "es", q="elecciones México")) == []
+        # The complete matches come first: Chile's practice has both words.
+        html = search(client, "es", q="pliegos Chile")
+        assert titles(html)[:2] == ["Compras públicas para pymes", "Chile"]
+        assert '<ol class="search-results__list" start="2">' in html
 
     def test_a_question_naming_a_country_with_a_word_no_page_has_shows_no_list(self, client, site):
         # The country's name says where; the word no page has says the site is not what is asked.
