@@ -99,6 +99,10 @@ class TestThesaurus:
             ("e-invoicing", "en", "factura electrónica"),
             ("oferentes", "es", "tenderer"),
             ("gobierno abierto", "es", "open government"),
+            # The words for a country's people name the country.
+            ("chilenas", "es", "Chile"),
+            ("Mexican", "en", "México"),
+            ("estadounidense", "es", "United States"),
         ],
     )
     def test_a_concept_brings_its_synonyms_and_translation(self, sets, text, language, equivalent):
