@@ -573,14 +573,19 @@ class SummedCounts:
 
 def counts_for(processes: QuerySet[Process], datasets: list[Dataset], selection: Selection) -> Counts:
     """The cheapest source of the selection's counts: on PostgreSQL, the precomputed cells
-    (``contracting.cells``) whenever the selection filters only by what they hold, or by a
-    frequent word and the six columns they hold (the datasets too small to hold it counted
-    directly)."""
-    if cells.answer(selection):
+    (``contracting.cells``) whenever the selection filters only by what they hold (the six
+    columns, and an amount range on the limits of their bands of amounts), or by a frequent
+    word and the six columns they hold, or by a frequent word and such an amount range alone
+    (the datasets too small to hold the word counted directly)."""
+    if cells.answer(selection) or cells.answer_amounts(selection):
         return cells.CellCounts([dataset.pk for dataset in datasets], selection)
     frequent = selection.frequent
+    celled: Counts | None = None
     if frequent and not selection.industry and cells.answer(replace(selection, text="")):
         celled = cells.CellCounts(list(frequent.datasets), selection, word=frequent.word)
+    elif frequent and cells.answer_word_amounts(selection):
+        celled = cells.WordAmountCounts(list(frequent.datasets), selection, frequent.word)
+    if celled is not None:
         rest = [dataset for dataset in datasets if dataset.pk not in frequent.datasets]
         if not rest:
             return celled

@@ -603,6 +603,72 @@ def test_a_frequent_word_is_counted_from_its_cells_as_from_its_processes(
     assert any(f"processes FROM {cells.WORD_TABLE} WHERE" in query["sql"] for query in captured) == celled
 
 
+AMOUNT_QUERIES = [
+    "currency=PYG&min=1000&max=5000",  # an amount on each bound: 1,000 guaraníes, 5,000 dollars
+    "currency=PYG&min=0&max=1000",
+    "currency=USD&max=5000",
+    "currency=PYG&min=20000",
+    "currency=PYG&min=200000&max=500000&year=2022",
+    "currency=PYG&min=1000&max=50000&method=open&sort=-amount",
+    "currency=COP&min=1000000&category=goods",
+    "currency=PYG&min=1000&max=30000",  # 30,000 is no band limit: counted from the processes
+]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="amount cells exist on PostgreSQL only")
+@pytest.mark.parametrize("query", AMOUNT_QUERIES)
+@pytest.mark.parametrize("base", [PY, ALL])
+def test_an_amount_range_on_band_limits_is_counted_from_its_cells_as_from_its_processes(
+    client, monkeypatch, query, base
+):
+    """Its bands' cells, the amounts equal to a bound included, count what the processes give."""
+    from contracting import cells
+
+    with CaptureQueriesContext(connection) as captured:
+        found = page_of(client, f"{base}?{query}")
+    monkeypatch.setattr(cells, "AMOUNT_LIMITS", frozenset())
+    with CaptureQueriesContext(connection) as counted:
+        expected = page_of(client, f"{base}?{query}")
+
+    assert found == expected
+    assert any(cells.AMOUNT_TABLE in entry["sql"] for entry in captured) == ("30000" not in query)
+    assert not any(cells.AMOUNT_TABLE in entry["sql"] for entry in counted)
+
+
+WORD_AMOUNT_QUERIES = [
+    "q=de&currency=PYG&min=1000&max=50000",
+    "q=de&currency=USD&max=5000&sort=-amount",
+    "q=de&currency=PYG&min=0",
+    "q=medicamentos&currency=PYG&min=1000&max=1000",
+    "q=de&currency=PYG&min=1000&max=500000&year=2022",  # a year too: counted from the processes
+]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="word cells exist on PostgreSQL only")
+@pytest.mark.parametrize("query", WORD_AMOUNT_QUERIES)
+@pytest.mark.parametrize("base", [PY, ALL])
+def test_a_frequent_word_with_an_amount_range_is_counted_from_its_cells_as_from_its_processes(
+    client, monkeypatch, query, base
+):
+    """With word cells for every word, a frequent word with an amount range on band limits
+    (and no other filter) is summed from the word cells of its bands, and counts what the
+    processes give."""
+    from contracting import cells
+
+    monkeypatch.setattr(cells, "FREQUENT_WORD", 1)
+    for dataset in Dataset.objects.all():
+        cells.refresh(dataset)
+    with CaptureQueriesContext(connection) as captured:
+        found = page_of(client, f"{base}?{query}")
+    monkeypatch.setattr(cells, "AMOUNT_LIMITS", frozenset())
+    with CaptureQueriesContext(connection) as counted:
+        expected = page_of(client, f"{base}?{query}")
+
+    assert found == expected
+    assert any(cells.WORD_AMOUNT_TABLE in entry["sql"] for entry in captured) == ("year" not in query)
+    assert not any(cells.WORD_AMOUNT_TABLE in entry["sql"] for entry in counted)
+
+
 INDUSTRY_QUERIES = [
     "industry=UNSPSC:72",
     "industry=UNSPSC:72&year=2022",
