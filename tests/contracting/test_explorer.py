@@ -669,6 +669,54 @@ def test_a_frequent_word_with_an_amount_range_is_counted_from_its_cells_as_from_
     assert not any(cells.WORD_AMOUNT_TABLE in entry["sql"] for entry in counted)
 
 
+WORD_SET_QUERIES = [
+    "q=de&industry=UNSPSC:72",
+    "q=de&industry=UNSPSC:72&year=2022&sort=date",
+    "q=medicamentos&industry=UNSPSC:42&sort=-amount&currency=PYG",
+    "q=de&buyer=B2",
+    "q=de&buyer=B1&year=2021",
+    "q=de&currency=PYG&min=500&max=2000",
+    "q=de&currency=PYG&min=1000&max=500000&year=2022",
+    "q=de&supplier=S1",
+    "q=de&industry=UNSPSC:72&supplier=S2",  # a supplier: the industry's processes are read
+]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="word sets exist on PostgreSQL only")
+@pytest.mark.parametrize("query", WORD_SET_QUERIES)
+@pytest.mark.parametrize("base", [PY, ALL])
+def test_a_frequent_word_tested_from_its_word_set_gives_what_its_processes_give(
+    client, monkeypatch, query, base
+):
+    """With word cells for every word, a frequent word with filters the cells do not hold is
+    tested on each process from its word set, in the explorer of a country and in that of
+    all (every dataset holds these words), and lists, pages and counts what the processes'
+    words and names give, as a small selection and a page at a time of a large one."""
+    from contracting import browsing, cells
+
+    query = re.sub(
+        r"(buyer|supplier)=([BS]\d)",
+        lambda match: f"{match.group(1)}={organisation(match.group(2)).pk}",
+        query,
+    )
+    monkeypatch.setattr(cells, "FREQUENT_WORD", 1)
+    for dataset in Dataset.objects.all():
+        cells.refresh(dataset)
+    monkeypatch.setattr(browsing, "PAGE_SIZE", 1)
+    for limit in (5_000, 0):
+        monkeypatch.setattr(browsing, "LARGE_SELECTION", limit)
+        with CaptureQueriesContext(connection) as captured:
+            found = page_of(client, f"{base}?{query}"), numbers(client, f"{base}?{query}&page=2")
+        with monkeypatch.context() as without:
+            without.setattr(cells, "word_sets_answer", lambda selection: False)
+            with CaptureQueriesContext(connection) as counted:
+                expected = page_of(client, f"{base}?{query}"), numbers(client, f"{base}?{query}&page=2")
+
+        assert found == expected
+        assert any(cells.WORD_SET_TABLE in entry["sql"] for entry in captured)
+        assert not any(cells.WORD_SET_TABLE in entry["sql"] for entry in counted)
+
+
 INDUSTRY_QUERIES = [
     "industry=UNSPSC:72",
     "industry=UNSPSC:72&year=2022",
