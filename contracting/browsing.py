@@ -98,6 +98,8 @@ class Selection:
     sort: str = DEFAULT_SORT
     # Not a parameter: what the word cells know of ``text`` (``with_word_cells``), on PostgreSQL.
     frequent: cells.FrequentWord | None = None
+    # Not a parameter: the words ``text`` requires, each held by the word sets (``with_word_cells``).
+    required: tuple[str, ...] = ()
 
     @property
     def is_filtered(self) -> bool:
@@ -160,8 +162,13 @@ def with_word_cells(selection: Selection, datasets: list[Dataset]) -> Selection:
 
     Its processes are then too many to collect before they are counted or sorted: the counts
     come from the cells, and the page's rows are matched one by one in the order of the page.
+    Several words that the word sets all hold (``cells.required_words``) narrow an industry's
+    rows before its processes are read to match them.
     """
-    return replace(selection, frequent=cells.frequent_word(selection.text, datasets))
+    frequent = cells.frequent_word(selection.text, datasets)
+    several = not frequent and len(selection.text.split()) > 1
+    required = cells.required_words(selection.text, datasets) if several else ()
+    return replace(selection, frequent=frequent, required=required)
 
 
 def _choice(values: Iterable[str]) -> Callable[[str], str | None]:
@@ -294,6 +301,8 @@ def industry_rows(selection: Selection, datasets: list[int] | None = None) -> Qu
     """The rows of the selection's industry (in ``datasets``, or in every dataset) whose copies
     of their process's values match its other filters but suppliers, and words but a frequent
     word that the word sets hold (``cells.word_sets_answer``), tested on their process ids.
+    Several words that the sets hold (``Selection.required``) leave the rows whose process is
+    in every word's set: those that can match, which ``apply`` then matches.
 
     Migration 0007's index holds an industry's rows of each dataset in date order with every
     copied value, so that these are picked out of the index alone (the 1,500 processes of an
@@ -304,6 +313,9 @@ def industry_rows(selection: Selection, datasets: list[int] | None = None) -> Qu
     rows = Classification.objects.filter(_copied_filters(selection), scheme=scheme, code=code)
     if selection.text and cells.word_sets_answer(selection):
         rows = rows.filter(cells.in_word_set(F("process_id"), F("dataset_id"), selection.frequent.word))
+    elif selection.text:
+        for word in selection.required:
+            rows = rows.filter(cells.in_word_set(F("process_id"), F("dataset_id"), word))
     if selection.year is not None:
         # As its range of dates, which the index orders (``in_order`` says why).
         rows = rows.filter(date__range=(date(selection.year, 1, 1), date(selection.year, 12, 31)))

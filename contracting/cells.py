@@ -25,6 +25,7 @@ number of processes. The cells are rebuilt with the dataset's figures after each
 SQLite, at sample volumes, counts the processes themselves (``browsing.ProcessCounts``).
 """
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -443,6 +444,40 @@ def word_sets_answer(selection: Any) -> bool:
     """Whether the word sets hold the processes of the selection's words: a frequent word that
     every dataset in scope holds (``FrequentWord.everywhere``)."""
     return selection.frequent is not None and selection.frequent.everywhere
+
+
+def required_words(text: str, datasets: list[Dataset]) -> tuple[str, ...]:
+    """The words a search for ``text`` requires, where it is several words that all must be
+    found (``hospital carretera``) and the word sets of every dataset in ``datasets`` hold
+    each of them; else none.
+
+    A process that matches such a search holds every one of its words among those of its text
+    and its buyer's and suppliers' names, so each word's set holds it: testing the sets first
+    leaves the few processes that can match (``browsing.industry_rows``). The sets alone
+    would not do: a process whose title holds one word and its buyer's name the other is in
+    both, and matches neither's text.
+    """
+    if not enabled() or not text:
+        return ()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""
+            SELECT term, (
+                SELECT count(*) FROM unnest(%(datasets)s::bigint[]) AS dataset (id)
+                WHERE EXISTS (
+                    SELECT 1 FROM {WORD_SET_TABLE} AS word_set
+                    WHERE word_set.dataset_id = dataset.id AND word_set.word = btrim(term, chr(39))
+                )
+            )
+            FROM regexp_split_to_table(websearch_to_tsquery('simple', %(text)s)::text, ' & ') AS term
+            """,  # noqa: S608 (a constant table; values are parameters)
+            {"text": text, "datasets": [dataset.pk for dataset in datasets]},
+        )
+        rows = cursor.fetchall()
+    plain = all(re.fullmatch(r"'[^']+'", term) for term, _held in rows)
+    if len(rows) < 2 or not plain or any(held < len(datasets) for _term, held in rows):
+        return ()
+    return tuple(term.strip("'") for term, _held in rows)
 
 
 @dataclass(frozen=True)

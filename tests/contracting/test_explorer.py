@@ -717,6 +717,55 @@ def test_a_frequent_word_tested_from_its_word_set_gives_what_its_processes_give(
         assert not any(cells.WORD_SET_TABLE in entry["sql"] for entry in counted)
 
 
+REQUIRED_QUERIES = [
+    "q=compra+de&industry=UNSPSC:42",
+    "q=ministerio+salud&industry=UNSPSC:42",  # a buyer's name
+    "q=de+farma&industry=UNSPSC:42",  # in the title and a supplier's name: no match
+    "q=de+ministerio&industry=UNSPSC:72&year=2022",
+]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="word sets exist on PostgreSQL only")
+@pytest.mark.parametrize("query", REQUIRED_QUERIES)
+@pytest.mark.parametrize("base", [PY, ALL])
+def test_several_words_narrow_an_industry_by_their_word_sets_and_match_as_without(
+    client, monkeypatch, query, base
+):
+    """The word sets of several words leave an industry's rows that can match; the text then
+    decides, so that words found in different places (a title and a supplier's name) do not
+    match, as without the sets."""
+    from django.http import QueryDict
+
+    from contracting import browsing, cells
+
+    monkeypatch.setattr(cells, "FREQUENT_WORD", 1)
+    for dataset in Dataset.objects.all():
+        cells.refresh(dataset)
+    scope = list(Dataset.objects.filter(name="Paraguay") if base == PY else Dataset.objects.all())
+    selection = browsing.with_word_cells(browsing.parse_selection(QueryDict(query)).selection, scope)
+    found = page_of(client, f"{base}?{query}")
+    monkeypatch.setattr(cells, "required_words", lambda text, datasets: ())
+    expected = page_of(client, f"{base}?{query}")
+
+    assert found == expected
+    words = tuple(re.search(r"q=([\w+]+)", query).group(1).lower().split("+"))
+    assert selection.required == (words if base == PY else selection.required)
+    assert (cells.WORD_SET_TABLE in str(browsing.industry_rows(selection).query)) == bool(selection.required)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="word sets exist on PostgreSQL only")
+def test_one_word_or_words_that_need_not_all_be_found_require_nothing_of_the_word_sets(monkeypatch):
+    from contracting import cells
+
+    monkeypatch.setattr(cells, "FREQUENT_WORD", 1)
+    datasets = list(Dataset.objects.all())
+    for dataset in datasets:
+        cells.refresh(dataset)
+    assert cells.required_words("compra de", datasets[:1]) == ("compra", "de")
+    for text in ("compra", "compra or de", '"compra de"', "compra -de", "compra zzzz", ""):
+        assert cells.required_words(text, datasets[:1]) == (), text
+
+
 INDUSTRY_QUERIES = [
     "industry=UNSPSC:72",
     "industry=UNSPSC:72&year=2022",
