@@ -17,6 +17,20 @@ dataset's processes match (in their title or description, or in their buyer's or
 name: what the explorer searches), ``contracting_word_cell`` (migration 0005) holds the number
 of processes per combination of the six values. A search by one such word, with filters on
 those columns only, is summed from them like the others (``frequent_word``).
+A tender-value range is the same problem again: a range of a tenth of the amounts leaves
+100,000 processes to group. ``contracting_amount_cell`` (migration 0009) holds the first
+table's counts per band of amounts (0 and a 1-2-5 series per decade, each limit a band of its
+own for the amounts equal to it), so that a range whose bounds are band limits is summed from
+its bands' cells (``answer_amounts``); ``contracting_word_amount_cell`` holds, per frequent
+word, currency and band, the processes per value of each facet on its own, which answer a
+frequent word with such a range and no other filter (``WordAmountCounts``). A range on other
+bounds is counted from the processes.
+Filters the cells do not hold (a buyer, an industry, a range with other filters) leave the
+processes to be counted, and a word had each of them read from the table to be tested. So
+``contracting_word_set`` (migration 0010) holds each frequent word's processes as the bits
+of their ids (``fill_word_sets``), tested on each process from its id (``in_word_set``),
+which the indexes that hold the facets' values hold too; several such words required
+together narrow an industry's rows before they are matched (``required_words``).
 A selection that filters by nothing else (``answer``) has every facet count and its total
 summed from these rows (``CellCounts``), in the time a few thousand rows take, whatever the
 number of processes. The cells are rebuilt with the dataset's figures after each import
@@ -180,11 +194,13 @@ def refresh(dataset: Dataset) -> None:
     industry once, so the counts are exact).
     """
     if enabled():
-        fill(dataset.pk)
-        fill_amounts(dataset.pk)
-        fill_words(dataset.pk, dataset.process_count)
-        fill_word_amounts(dataset.pk)
-        fill_word_sets(dataset.pk)
+        # In one transaction: the word sets are read wherever the word cells hold the word.
+        with transaction.atomic():
+            fill(dataset.pk)
+            fill_amounts(dataset.pk)
+            fill_words(dataset.pk, dataset.process_count)
+            fill_word_amounts(dataset.pk)
+            fill_word_sets(dataset.pk)
 
 
 def fill(dataset: int) -> None:
