@@ -98,6 +98,8 @@ class Selection:
     sort: str = DEFAULT_SORT
     # Not a parameter: what the word cells know of ``text`` (``with_word_cells``), on PostgreSQL.
     frequent: cells.FrequentWord | None = None
+    # Not a parameter: the words ``text`` requires, each held by the word sets (``with_word_cells``).
+    required: tuple[str, ...] = ()
 
     @property
     def is_filtered(self) -> bool:
@@ -160,8 +162,13 @@ def with_word_cells(selection: Selection, datasets: list[Dataset]) -> Selection:
 
     Its processes are then too many to collect before they are counted or sorted: the counts
     come from the cells, and the page's rows are matched one by one in the order of the page.
+    Several words that the word sets all hold (``cells.required_words``) narrow an industry's
+    rows before its processes are read to match them.
     """
-    return replace(selection, frequent=cells.frequent_word(selection.text, datasets))
+    frequent = cells.frequent_word(selection.text, datasets)
+    several = not frequent and len(selection.text.split()) > 1
+    required = cells.required_words(selection.text, datasets) if several else ()
+    return replace(selection, frequent=frequent, required=required)
 
 
 def _choice(values: Iterable[str]) -> Callable[[str], str | None]:
@@ -235,6 +242,8 @@ def apply(processes: QuerySet[Process], selection: Selection, each: bool = False
     (``industry_rows``), so that only those are read. With a supplier, whose processes are
     collected, the industry is tested on each of them: two collected lists made PostgreSQL
     look each of the industry's 15,600 processes up in the supplier's 3,000 one by one (5 s).
+    A frequent word that every dataset in scope holds is tested on each process from its id
+    (``cells.in_word_set``), which the indexes hold with the facets' values.
     """
     conditions = _copied_filters(selection)
     if selection.industry:
@@ -249,6 +258,8 @@ def apply(processes: QuerySet[Process], selection: Selection, each: bool = False
     processes = processes.filter(conditions)
     if not selection.text:
         return processes
+    if cells.word_sets_answer(selection):
+        return processes.filter(cells.in_word_set(F("pk"), F("dataset_id"), selection.frequent.word))
     if selection.frequent or (each and connection.vendor == "postgresql"):
         return _matching_each(processes, selection.text, each)
     return _matching(processes, selection.text)
@@ -272,19 +283,26 @@ def _copied_filters(selection: Selection) -> Q:
     return conditions
 
 
-# The filters that the industries' copies do not hold: they need the processes.
+# The filters that the industries' copies do not hold: they need the processes (but a frequent
+# word that the word sets hold, tested on the rows' process ids).
 NOT_COPIED = ("text", "supplier")
 
 
 def copies_answer(selection: Selection) -> bool:
     """Whether the rows of the selection's industry hold every value its filters read, so that
     its processes (their ids, buyers, values and order) are read from those rows alone."""
-    return bool(selection.industry) and not any(getattr(selection, name) for name in NOT_COPIED)
+    held = {"text"} if cells.word_sets_answer(selection) else set()
+    return bool(selection.industry) and not any(
+        getattr(selection, name) for name in NOT_COPIED if name not in held
+    )
 
 
 def industry_rows(selection: Selection, datasets: list[int] | None = None) -> QuerySet[Classification]:
     """The rows of the selection's industry (in ``datasets``, or in every dataset) whose copies
-    of their process's values match its other filters but words and suppliers.
+    of their process's values match its other filters but suppliers, and words but a frequent
+    word that the word sets hold (``cells.word_sets_answer``), tested on their process ids.
+    Several words that the sets hold (``Selection.required``) leave the rows whose process is
+    in every word's set: those that can match, which ``apply`` then matches.
 
     Migration 0007's index holds an industry's rows of each dataset in date order with every
     copied value, so that these are picked out of the index alone (the 1,500 processes of an
@@ -293,6 +311,11 @@ def industry_rows(selection: Selection, datasets: list[int] | None = None) -> Qu
     """
     scheme, code = selection.industry
     rows = Classification.objects.filter(_copied_filters(selection), scheme=scheme, code=code)
+    if selection.text and cells.word_sets_answer(selection):
+        rows = rows.filter(cells.in_word_set(F("process_id"), F("dataset_id"), selection.frequent.word))
+    elif selection.text:
+        for word in selection.required:
+            rows = rows.filter(cells.in_word_set(F("process_id"), F("dataset_id"), word))
     if selection.year is not None:
         # As its range of dates, which the index orders (``in_order`` says why).
         rows = rows.filter(date__range=(date(selection.year, 1, 1), date(selection.year, 12, 31)))
@@ -573,14 +596,19 @@ class SummedCounts:
 
 def counts_for(processes: QuerySet[Process], datasets: list[Dataset], selection: Selection) -> Counts:
     """The cheapest source of the selection's counts: on PostgreSQL, the precomputed cells
-    (``contracting.cells``) whenever the selection filters only by what they hold, or by a
-    frequent word and the six columns they hold (the datasets too small to hold it counted
-    directly)."""
-    if cells.answer(selection):
+    (``contracting.cells``) whenever the selection filters only by what they hold (the six
+    columns, and an amount range on the limits of their bands of amounts), or by a frequent
+    word and the six columns they hold, or by a frequent word and such an amount range alone
+    (the datasets too small to hold the word counted directly)."""
+    if cells.answer(selection) or cells.answer_amounts(selection):
         return cells.CellCounts([dataset.pk for dataset in datasets], selection)
     frequent = selection.frequent
+    celled: Counts | None = None
     if frequent and not selection.industry and cells.answer(replace(selection, text="")):
         celled = cells.CellCounts(list(frequent.datasets), selection, word=frequent.word)
+    elif frequent and cells.answer_word_amounts(selection):
+        celled = cells.WordAmountCounts(list(frequent.datasets), selection, frequent.word)
+    if celled is not None:
         rest = [dataset for dataset in datasets if dataset.pk not in frequent.datasets]
         if not rest:
             return celled

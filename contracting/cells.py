@@ -17,6 +17,20 @@ dataset's processes match (in their title or description, or in their buyer's or
 name: what the explorer searches), ``contracting_word_cell`` (migration 0005) holds the number
 of processes per combination of the six values. A search by one such word, with filters on
 those columns only, is summed from them like the others (``frequent_word``).
+A tender-value range is the same problem again: a range of a tenth of the amounts leaves
+100,000 processes to group. ``contracting_amount_cell`` (migration 0009) holds the first
+table's counts per band of amounts (0 and a 1-2-5 series per decade, each limit a band of its
+own for the amounts equal to it), so that a range whose bounds are band limits is summed from
+its bands' cells (``answer_amounts``); ``contracting_word_amount_cell`` holds, per frequent
+word, currency and band, the processes per value of each facet on its own, which answer a
+frequent word with such a range and no other filter (``WordAmountCounts``). A range on other
+bounds is counted from the processes.
+Filters the cells do not hold (a buyer, an industry, a range with other filters) leave the
+processes to be counted, and a word had each of them read from the table to be tested. So
+``contracting_word_set`` (migration 0010) holds each frequent word's processes as the bits
+of their ids (``fill_word_sets``), tested on each process from its id (``in_word_set``),
+which the indexes that hold the facets' values hold too; several such words required
+together narrow an industry's rows before they are matched (``required_words``).
 A selection that filters by nothing else (``answer``) has every facet count and its total
 summed from these rows (``CellCounts``), in the time a few thousand rows take, whatever the
 number of processes. The cells are rebuilt with the dataset's figures after each import
@@ -25,16 +39,21 @@ number of processes. The cells are rebuilt with the dataset's figures after each
 SQLite, at sample volumes, counts the processes themselves (``browsing.ProcessCounts``).
 """
 
+import re
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from django.db import connection, transaction
-from django.db.models import BooleanField
+from django.db.models import BooleanField, Func, Value
 from django.db.models.expressions import RawSQL
 
 from contracting.models.data import Dataset
 
 TABLE = "contracting_process_cell"
+AMOUNT_TABLE = "contracting_amount_cell"
+WORD_AMOUNT_TABLE = "contracting_word_amount_cell"
+WORD_SET_TABLE = "contracting_word_set"
 INDUSTRY_TABLE = "contracting_industry_cell"
 PROCESS_INDUSTRY_TABLE = "contracting_process_industry_cell"
 WORD_TABLE = "contracting_word_cell"
@@ -44,6 +63,9 @@ WORD_TABLE = "contracting_word_cell"
 FREQUENT_WORD = 5_000
 # The frequent words are sought in a sample of about this many processes of the dataset.
 WORD_SAMPLE = 30_000
+# A frequent word's processes are held as bits, one per process id, in rows of this many ids
+# (``fill_word_sets``): 1 KB a row, stored in the row itself.
+SET_CHUNK = 8192
 
 # The words a process is found by, as ``browsing._matching`` matches them: those of its title and
 # description, of its buyer's name and of its suppliers' names (a tsvector holds each word once).
@@ -78,6 +100,22 @@ COLUMNS = {
 INDUSTRY_COLUMNS = {name: COLUMNS[name] for name in ("year", "method", "category")}
 # Filters the cells cannot answer: they need the processes (words, organisations, amounts).
 OTHER_FILTERS = ("text", "buyer", "supplier", "amount_min", "amount_max")
+# The facets the word cells of amounts count, each on its own (``WordAmountCounts``).
+WORD_AMOUNT_FACETS = ("year", "method", "details", "category", "status")
+
+# The limits of the tender-value bands that the amount cells count processes by: 0 and a 1-2-5
+# series per decade, up to the largest amount the columns hold (``browsing.MAX_AMOUNT``).
+# Each limit has two bands: the amounts equal to it, and those between it and the next limit.
+AMOUNT_LIMITS = frozenset(
+    [Decimal(0), *(Decimal(first) * Decimal(10) ** power for power in range(18) for first in (1, 2, 5))]
+)
+# A process's band: the limit at or below its amount (-1 for a negative amount, below every
+# limit), from the number of digits of its whole part.
+AMOUNT_FROM = """
+    CASE WHEN {amount} < 0 THEN -1 WHEN {amount} < 1 THEN 0 ELSE
+        (CASE WHEN {amount} >= 5 * {unit} THEN 5 WHEN {amount} >= 2 * {unit} THEN 2 ELSE 1 END) * {unit}
+    END
+"""
 
 
 def industry_value(scheme: str, code: str) -> str:
@@ -91,7 +129,62 @@ def enabled() -> bool:
 
 def answer(selection: Any) -> bool:
     """Whether the cells hold the counts of ``selection`` (a ``browsing.Selection``)."""
-    return enabled() and not any(getattr(selection, name) for name in OTHER_FILTERS)
+    return enabled() and not any(getattr(selection, name) not in (None, "") for name in OTHER_FILTERS)
+
+
+def amount_band(column: str) -> tuple[str, str]:
+    """SQL of the band of ``column``'s amount (``AMOUNT_FROM``) and of whether it is the band's limit."""
+    unit = f"power(10::numeric, length(trunc({column})::text) - 1)"
+    band = AMOUNT_FROM.format(amount=column, unit=unit)
+    return band, f"{column} = ({band})"
+
+
+def on_limits(selection: Any) -> bool:
+    """Whether ``selection`` has an amount range whose bounds are band limits (``AMOUNT_LIMITS``),
+    so that the amount cells hold its processes whole: the bands between the bounds, and
+    the amounts equal to each limit between them, the bounds included."""
+    bounds = (selection.amount_min, selection.amount_max)
+    return any(bound is not None for bound in bounds) and all(
+        bound is None or bound in AMOUNT_LIMITS for bound in bounds
+    )
+
+
+def answer_amounts(selection: Any) -> bool:
+    """Whether the amount cells hold the counts of ``selection``: an amount range on band limits,
+    with the six columns and nothing else (no words, organisations or industry)."""
+    return (
+        enabled()
+        and on_limits(selection)
+        and not selection.industry
+        and not any(getattr(selection, name) not in (None, "") for name in ("text", "buyer", "supplier"))
+    )
+
+
+def answer_word_amounts(selection: Any) -> bool:
+    """Whether the word cells of amounts hold the counts of ``selection``, a frequent word's: an
+    amount range on band limits in its currency, and no other filter. They count each facet on
+    its own, so a filter on another of the six columns needs the processes."""
+    return (
+        enabled()
+        and on_limits(selection)
+        and not selection.industry
+        and not any(getattr(selection, name) not in (None, "") for name in ("buyer", "supplier"))
+        and not any(getattr(selection, name) not in (None, "") for name in WORD_AMOUNT_FACETS)
+    )
+
+
+def _bands(selection: Any) -> tuple[str, list[Any]]:
+    """The conditions on the amount cells' bands that hold the selection's range (``on_limits``):
+    a band between two limits lies within the range if its lower limit does and its upper one
+    is at most the upper bound, that is, if its lower limit is below that bound."""
+    conditions, params = [], []
+    if selection.amount_min is not None:
+        conditions.append("amount_from >= %s")
+        params.append(selection.amount_min)
+    if selection.amount_max is not None:
+        conditions.append("(amount_from < %s OR (amount_exact AND amount_from = %s))")
+        params += [selection.amount_max, selection.amount_max]
+    return " AND ".join(conditions), params
 
 
 def refresh(dataset: Dataset) -> None:
@@ -101,8 +194,13 @@ def refresh(dataset: Dataset) -> None:
     industry once, so the counts are exact).
     """
     if enabled():
-        fill(dataset.pk)
-        fill_words(dataset.pk, dataset.process_count)
+        # In one transaction: the word sets are read wherever the word cells hold the word.
+        with transaction.atomic():
+            fill(dataset.pk)
+            fill_amounts(dataset.pk)
+            fill_words(dataset.pk, dataset.process_count)
+            fill_word_amounts(dataset.pk)
+            fill_word_sets(dataset.pk)
 
 
 def fill(dataset: int) -> None:
@@ -206,6 +304,198 @@ def fill_words(dataset: int, processes: int) -> None:
         )
 
 
+def fill_amounts(dataset: int) -> None:
+    """Replace the amount cells of the dataset with id ``dataset`` (PostgreSQL; migration 0009
+    calls it too): its processes with an amount per band of amounts (``AMOUNT_FROM``), whether
+    the amount is the band's limit, and combination of the six values.
+
+    A tender-value range on band limits is then summed from the cells of its bands: read from
+    the amount index, a tenth of a million processes in a range took 70 ms to be grouped.
+    """
+    grouped = ", ".join(COLUMNS.values())
+    band, exact = amount_band("tender_amount")
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(
+            f"DELETE FROM {AMOUNT_TABLE} WHERE dataset_id = %s"  # noqa: S608 (constants only)
+            " OR dataset_id NOT IN (SELECT id FROM contracting_dataset)",
+            [dataset],
+        )
+        cursor.execute(
+            f"""
+            INSERT INTO {AMOUNT_TABLE} (dataset_id, amount_from, amount_exact, {grouped}, processes)
+            SELECT dataset_id, amount_from, amount_exact, {grouped}, count(*) FROM (
+                SELECT {grouped}, dataset_id, {band} AS amount_from, {exact} AS amount_exact
+                FROM contracting_process WHERE dataset_id = %s AND tender_amount IS NOT NULL
+            ) AS banded
+            GROUP BY dataset_id, amount_from, amount_exact, {grouped}
+            """,  # noqa: S608 (constants only)
+            [dataset],
+        )
+
+
+def fill_word_amounts(dataset: int) -> None:
+    """Replace the word cells of amounts of the dataset with id ``dataset`` (PostgreSQL; migration
+    0009 calls it too), for the words its word cells hold (``fill_words`` first).
+
+    For each word, currency and band of amounts, the processes per value of each facet but the
+    currency, on its own (``WORD_AMOUNT_FACETS``): counted per combination of the six values,
+    as the word cells are, the bands made seven times as many rows (72,000 for a word in a
+    fifth of a million processes). They answer a frequent word with an amount range
+    (``answer_word_amounts``), whose processes were read one by one from all over the table to
+    be tested for the word (0.5 s for the 19,000 of 103,000 in a range at a million processes).
+    """
+    band, exact = amount_band("process.tender_amount")
+    columns = [COLUMNS[facet] for facet in WORD_AMOUNT_FACETS]
+    facet = (
+        "CASE "
+        + " ".join(
+            f"WHEN GROUPING({column}) = 0 THEN '{name}'"
+            for name, column in zip(WORD_AMOUNT_FACETS, columns, strict=True)
+        )
+        + " END"
+    )
+    value = f"COALESCE({', '.join(f'{column}::text' for column in columns)})"
+    sets = ", ".join(f"({column})" for column in columns)
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(
+            f"DELETE FROM {WORD_AMOUNT_TABLE} WHERE dataset_id = %s"  # noqa: S608 (constants only)
+            " OR dataset_id NOT IN (SELECT id FROM contracting_dataset)",
+            [dataset],
+        )
+        cursor.execute(f"SELECT DISTINCT word FROM {WORD_TABLE} WHERE dataset_id = %s", [dataset])  # noqa: S608
+        words = [word for (word,) in cursor.fetchall()]
+        if not words:
+            return
+        cursor.execute("SET LOCAL work_mem = '256MB'")
+        cursor.execute(
+            f"""
+            INSERT INTO {WORD_AMOUNT_TABLE}
+                (dataset_id, word, tender_currency, amount_from, amount_exact, facet, value, processes)
+            SELECT %(dataset)s, word, tender_currency, amount_from, amount_exact, {facet}, {value}, count(*)
+            FROM (
+                SELECT process.tender_currency, {", ".join(f"process.{column}" for column in columns)},
+                    {band} AS amount_from, {exact} AS amount_exact,
+                    unnest(tsvector_to_array({PROCESS_WORDS})) AS word
+                FROM contracting_process AS process
+                LEFT JOIN contracting_organisation AS buyer ON buyer.id = process.buyer_id
+                LEFT JOIN ({SUPPLIER_WORDS}) AS supplied ON supplied.process_id = process.id
+                WHERE process.dataset_id = %(dataset)s AND process.tender_amount IS NOT NULL
+            ) AS found
+            WHERE word = ANY(%(words)s)
+            GROUP BY word, tender_currency, amount_from, amount_exact, GROUPING SETS ({sets})
+            """,  # noqa: S608 (constants only; values are parameters)
+            {"dataset": dataset, "words": words},
+        )
+
+
+def fill_word_sets(dataset: int) -> None:
+    """Replace the word sets of the dataset with id ``dataset`` (PostgreSQL; migration 0010 calls
+    it too), for the words its word cells hold (``fill_words`` first): each word's processes,
+    as the bits of their ids in rows of ``SET_CHUNK`` ids (150 KB for a word in a fifth of a
+    million processes).
+
+    They let a frequent word with filters the cells do not hold (a buyer, an industry, an amount
+    range with other filters) be tested on each process from its id alone (``in_word_set``):
+    the processes are then read from the indexes that hold their facets' values, never from the
+    table. Tested on the table's stored words and the buyers' and suppliers' names, the 58,000
+    processes of a buyer were each read from the table (0.27 s for "medicamentos"), where the
+    buyer's index and the word's bits take 27 ms.
+    """
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(
+            f"DELETE FROM {WORD_SET_TABLE} WHERE dataset_id = %s"  # noqa: S608 (constants only)
+            " OR dataset_id NOT IN (SELECT id FROM contracting_dataset)",
+            [dataset],
+        )
+        cursor.execute(f"SELECT DISTINCT word FROM {WORD_TABLE} WHERE dataset_id = %s", [dataset])  # noqa: S608
+        words = [word for (word,) in cursor.fetchall()]
+        if not words:
+            return
+        cursor.execute("SET LOCAL work_mem = '256MB'")
+        cursor.execute(
+            f"""
+            INSERT INTO {WORD_SET_TABLE} (dataset_id, word, chunk, bits)
+            SELECT %(dataset)s, word, id / {SET_CHUNK},
+                bit_or(B'1'::bit({SET_CHUNK}) >> mod(id, {SET_CHUNK})::int)
+            FROM (
+                SELECT process.id, unnest(tsvector_to_array({PROCESS_WORDS})) AS word
+                FROM contracting_process AS process
+                LEFT JOIN contracting_organisation AS buyer ON buyer.id = process.buyer_id
+                LEFT JOIN ({SUPPLIER_WORDS}) AS supplied ON supplied.process_id = process.id
+                WHERE process.dataset_id = %(dataset)s
+            ) AS found
+            WHERE word = ANY(%(words)s)
+            GROUP BY word, id / {SET_CHUNK}
+            """,  # noqa: S608 (constants only; values are parameters)
+            {"dataset": dataset, "words": words},
+        )
+
+
+def in_word_set(identity: Any, dataset: Any, word: str) -> Func:
+    """A condition on a row whose process id is ``identity`` and dataset id ``dataset`` (column
+    expressions, as ``F``): its process is among the word's (``fill_word_sets``).
+
+    An ``EXISTS`` on the word's rows of bits, which PostgreSQL joins to the rows tested by
+    hashing the word's rows (a hundred per million processes) and tests each row's bit.
+    """
+    return _InWordSet(identity, dataset, Value(word))
+
+
+class _InWordSet(Func):
+    output_field = BooleanField()
+
+    def as_sql(self, compiler, connection, **extra_context):  # noqa: ANN001, ANN201 (Django's signature)
+        (identity, identity_params), (dataset, dataset_params), (word, word_params) = (
+            compiler.compile(expression) for expression in self.get_source_expressions()
+        )
+        sql = (
+            f"EXISTS (SELECT 1 FROM {WORD_SET_TABLE} AS word_set WHERE word_set.dataset_id = {dataset}"  # noqa: S608 (constants and compiled columns)
+            f" AND word_set.word = {word} AND word_set.chunk = {identity} / {SET_CHUNK}"
+            f" AND get_bit(word_set.bits, mod({identity}, {SET_CHUNK})::int) = 1)"
+        )
+        return sql, (*dataset_params, *word_params, *identity_params, *identity_params)
+
+
+def word_sets_answer(selection: Any) -> bool:
+    """Whether the word sets hold the processes of the selection's words: a frequent word that
+    every dataset in scope holds (``FrequentWord.everywhere``)."""
+    return selection.frequent is not None and selection.frequent.everywhere
+
+
+def required_words(text: str, datasets: list[Dataset]) -> tuple[str, ...]:
+    """The words a search for ``text`` requires, where it is several words that all must be
+    found (``hospital carretera``) and the word sets of every dataset in ``datasets`` hold
+    each of them; else none.
+
+    A process that matches such a search holds every one of its words among those of its text
+    and its buyer's and suppliers' names, so each word's set holds it: testing the sets first
+    leaves the few processes that can match (``browsing.industry_rows``). The sets alone
+    would not do: a process whose title holds one word and its buyer's name the other is in
+    both, and matches neither's text.
+    """
+    if not enabled() or not text:
+        return ()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""
+            SELECT term, (
+                SELECT count(*) FROM unnest(%(datasets)s::bigint[]) AS dataset (id)
+                WHERE EXISTS (
+                    SELECT 1 FROM {WORD_SET_TABLE} AS word_set
+                    WHERE word_set.dataset_id = dataset.id AND word_set.word = btrim(term, chr(39))
+                )
+            )
+            FROM regexp_split_to_table(websearch_to_tsquery('simple', %(text)s)::text, ' & ') AS term
+            """,  # noqa: S608 (a constant table; values are parameters)
+            {"text": text, "datasets": [dataset.pk for dataset in datasets]},
+        )
+        rows = cursor.fetchall()
+    plain = all(re.fullmatch(r"'[^']+'", term) for term, _held in rows)
+    if len(rows) < 2 or not plain or any(held < len(datasets) for _term, held in rows):
+        return ()
+    return tuple(term.strip("'") for term, _held in rows)
+
+
 @dataclass(frozen=True)
 class FrequentWord:
     """A searched word whose word cells hold the counts of every large dataset in scope."""
@@ -213,6 +503,8 @@ class FrequentWord:
     word: str
     # The datasets whose word cells hold it; the others in scope are small enough to count.
     datasets: tuple[int, ...]
+    # Whether they are every dataset in scope (so that its word sets hold every process of it).
+    everywhere: bool = False
 
 
 def frequent_word(text: str, datasets: list[Dataset]) -> FrequentWord | None:
@@ -245,7 +537,7 @@ def frequent_word(text: str, datasets: list[Dataset]) -> FrequentWord | None:
     large = {dataset.pk for dataset in datasets if dataset.process_count >= FREQUENT_WORD}
     if not rows or not large <= celled:
         return None
-    return FrequentWord(rows[0][0], tuple(sorted(celled)))
+    return FrequentWord(rows[0][0], tuple(sorted(celled)), celled == {dataset.pk for dataset in datasets})
 
 
 class CellCounts:
@@ -253,7 +545,8 @@ class CellCounts:
     and the total in one query (``grouped``).
 
     With an industry, from that industry's cells; with ``word``, from the word cells of that
-    word (the selection's text is that word, and it has no industry).
+    word (the selection's text is that word, and it has no industry); with an amount range on
+    band limits (``answer_amounts``), from the amount cells of its bands.
     """
 
     def __init__(self, datasets: list[int], selection: Any, word: str = "") -> None:
@@ -280,12 +573,62 @@ class CellCounts:
         """The table to sum and the conditions of the selection on it but its columns' (which
         ``grouped`` applies to each facet but its own)."""
         where, params = _where(self.datasets, self.selection, {}, skip="")
+        if on_limits(self.selection):
+            bands, limits = _bands(self.selection)
+            return AMOUNT_TABLE, f"{where} AND {bands}", [*params, *limits]
         if self.word:
             return WORD_TABLE, f"{where} AND word = %s", [*params, self.word]
         if self.selection.industry:
             scheme, code = self.selection.industry
             return PROCESS_INDUSTRY_TABLE, f"{where} AND scheme = %s AND code = %s", [*params, scheme, code]
         return TABLE, where, params
+
+
+class WordAmountCounts:
+    """The counts of a frequent word with an amount range (``answer_word_amounts``), summed from
+    the word cells of amounts of its bands, in one query: each facet's counts in the selection's
+    currency, and the currency facet's from the counts of every currency by year (each process
+    has one year)."""
+
+    def __init__(self, datasets: list[int], selection: Any, word: str) -> None:
+        self.datasets = datasets
+        self.selection = selection
+        self.word = word
+        self.counted: dict[str, dict[Any, int]] | None = None
+
+    def total(self) -> int:
+        return self._counted()[""].get("", 0)
+
+    def per_value(self, facet: str) -> dict[Any, int]:
+        return self._counted()[facet]
+
+    def _counted(self) -> dict[str, dict[Any, int]]:
+        if self.counted is not None:
+            return self.counted
+        bands, limits = _bands(self.selection)
+        found: dict[str, dict[Any, int]] = {facet: {} for facet in [*COLUMNS, ""]}
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"""
+                SELECT tender_currency, facet, value, sum(processes) FROM {WORD_AMOUNT_TABLE}
+                WHERE dataset_id = ANY(%s) AND word = %s AND {bands}
+                GROUP BY tender_currency, facet, value
+                """,  # noqa: S608 (constants; values are parameters)
+                [self.datasets, self.word, *limits],
+            )
+            rows = cursor.fetchall()
+        currencies: dict[str, int] = {}
+        for currency, facet, value, processes in rows:
+            if facet == "year":
+                currencies[currency] = currencies.get(currency, 0) + int(processes)
+            if currency != self.selection.currency or value in (None, ""):
+                continue
+            key = int(value) if facet == "year" else value
+            found[facet][key] = found[facet].get(key, 0) + int(processes)
+        found["currency"] = {currency: count for currency, count in currencies.items() if currency and count}
+        found[""][""] = currencies.get(self.selection.currency, 0)
+        self.counted = found
+        return found
 
 
 def per_combination(source: str) -> str:

@@ -603,6 +603,169 @@ def test_a_frequent_word_is_counted_from_its_cells_as_from_its_processes(
     assert any(f"processes FROM {cells.WORD_TABLE} WHERE" in query["sql"] for query in captured) == celled
 
 
+AMOUNT_QUERIES = [
+    "currency=PYG&min=1000&max=5000",  # an amount on each bound: 1,000 guaraníes, 5,000 dollars
+    "currency=PYG&min=0&max=1000",
+    "currency=USD&max=5000",
+    "currency=PYG&min=20000",
+    "currency=PYG&min=200000&max=500000&year=2022",
+    "currency=PYG&min=1000&max=50000&method=open&sort=-amount",
+    "currency=COP&min=1000000&category=goods",
+    "currency=PYG&min=1000&max=30000",  # 30,000 is no band limit: counted from the processes
+]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="amount cells exist on PostgreSQL only")
+@pytest.mark.parametrize("query", AMOUNT_QUERIES)
+@pytest.mark.parametrize("base", [PY, ALL])
+def test_an_amount_range_on_band_limits_is_counted_from_its_cells_as_from_its_processes(
+    client, monkeypatch, query, base
+):
+    """Its bands' cells, the amounts equal to a bound included, count what the processes give."""
+    from contracting import cells
+
+    with CaptureQueriesContext(connection) as captured:
+        found = page_of(client, f"{base}?{query}")
+    monkeypatch.setattr(cells, "AMOUNT_LIMITS", frozenset())
+    with CaptureQueriesContext(connection) as counted:
+        expected = page_of(client, f"{base}?{query}")
+
+    assert found == expected
+    assert any(cells.AMOUNT_TABLE in entry["sql"] for entry in captured) == ("30000" not in query)
+    assert not any(cells.AMOUNT_TABLE in entry["sql"] for entry in counted)
+
+
+WORD_AMOUNT_QUERIES = [
+    "q=de&currency=PYG&min=1000&max=50000",
+    "q=de&currency=USD&max=5000&sort=-amount",
+    "q=de&currency=PYG&min=0",
+    "q=medicamentos&currency=PYG&min=1000&max=1000",
+    "q=de&currency=PYG&min=1000&max=500000&year=2022",  # a year too: counted from the processes
+]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="word cells exist on PostgreSQL only")
+@pytest.mark.parametrize("query", WORD_AMOUNT_QUERIES)
+@pytest.mark.parametrize("base", [PY, ALL])
+def test_a_frequent_word_with_an_amount_range_is_counted_from_its_cells_as_from_its_processes(
+    client, monkeypatch, query, base
+):
+    """With word cells for every word, a frequent word with an amount range on band limits
+    (and no other filter) is summed from the word cells of its bands, and counts what the
+    processes give."""
+    from contracting import cells
+
+    monkeypatch.setattr(cells, "FREQUENT_WORD", 1)
+    for dataset in Dataset.objects.all():
+        cells.refresh(dataset)
+    with CaptureQueriesContext(connection) as captured:
+        found = page_of(client, f"{base}?{query}")
+    monkeypatch.setattr(cells, "AMOUNT_LIMITS", frozenset())
+    with CaptureQueriesContext(connection) as counted:
+        expected = page_of(client, f"{base}?{query}")
+
+    assert found == expected
+    assert any(cells.WORD_AMOUNT_TABLE in entry["sql"] for entry in captured) == ("year" not in query)
+    assert not any(cells.WORD_AMOUNT_TABLE in entry["sql"] for entry in counted)
+
+
+WORD_SET_QUERIES = [
+    "q=de&industry=UNSPSC:72",
+    "q=de&industry=UNSPSC:72&year=2022&sort=date",
+    "q=medicamentos&industry=UNSPSC:42&sort=-amount&currency=PYG",
+    "q=de&buyer=B2",
+    "q=de&buyer=B1&year=2021",
+    "q=de&currency=PYG&min=500&max=2000",
+    "q=de&currency=PYG&min=1000&max=500000&year=2022",
+    "q=de&supplier=S1",
+    "q=de&industry=UNSPSC:72&supplier=S2",  # a supplier: the industry's processes are read
+]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="word sets exist on PostgreSQL only")
+@pytest.mark.parametrize("query", WORD_SET_QUERIES)
+@pytest.mark.parametrize("base", [PY, ALL])
+def test_a_frequent_word_tested_from_its_word_set_gives_what_its_processes_give(
+    client, monkeypatch, query, base
+):
+    """With word cells for every word, a frequent word with filters the cells do not hold is
+    tested on each process from its word set, in the explorer of a country and in that of
+    all (every dataset holds these words), and lists, pages and counts what the processes'
+    words and names give, as a small selection and a page at a time of a large one."""
+    from contracting import browsing, cells
+
+    query = re.sub(
+        r"(buyer|supplier)=([BS]\d)",
+        lambda match: f"{match.group(1)}={organisation(match.group(2)).pk}",
+        query,
+    )
+    monkeypatch.setattr(cells, "FREQUENT_WORD", 1)
+    for dataset in Dataset.objects.all():
+        cells.refresh(dataset)
+    monkeypatch.setattr(browsing, "PAGE_SIZE", 1)
+    for limit in (5_000, 0):
+        monkeypatch.setattr(browsing, "LARGE_SELECTION", limit)
+        with CaptureQueriesContext(connection) as captured:
+            found = page_of(client, f"{base}?{query}"), numbers(client, f"{base}?{query}&page=2")
+        with monkeypatch.context() as without:
+            without.setattr(cells, "word_sets_answer", lambda selection: False)
+            with CaptureQueriesContext(connection) as counted:
+                expected = page_of(client, f"{base}?{query}"), numbers(client, f"{base}?{query}&page=2")
+
+        assert found == expected
+        assert any(cells.WORD_SET_TABLE in entry["sql"] for entry in captured)
+        assert not any(cells.WORD_SET_TABLE in entry["sql"] for entry in counted)
+
+
+REQUIRED_QUERIES = [
+    "q=compra+de&industry=UNSPSC:42",
+    "q=ministerio+salud&industry=UNSPSC:42",  # a buyer's name
+    "q=de+farma&industry=UNSPSC:42",  # in the title and a supplier's name: no match
+    "q=de+ministerio&industry=UNSPSC:72&year=2022",
+]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="word sets exist on PostgreSQL only")
+@pytest.mark.parametrize("query", REQUIRED_QUERIES)
+@pytest.mark.parametrize("base", [PY, ALL])
+def test_several_words_narrow_an_industry_by_their_word_sets_and_match_as_without(
+    client, monkeypatch, query, base
+):
+    """The word sets of several words leave an industry's rows that can match; the text then
+    decides, so that words found in different places (a title and a supplier's name) do not
+    match, as without the sets."""
+    from django.http import QueryDict
+
+    from contracting import browsing, cells
+
+    monkeypatch.setattr(cells, "FREQUENT_WORD", 1)
+    for dataset in Dataset.objects.all():
+        cells.refresh(dataset)
+    scope = list(Dataset.objects.filter(name="Paraguay") if base == PY else Dataset.objects.all())
+    selection = browsing.with_word_cells(browsing.parse_selection(QueryDict(query)).selection, scope)
+    found = page_of(client, f"{base}?{query}")
+    monkeypatch.setattr(cells, "required_words", lambda text, datasets: ())
+    expected = page_of(client, f"{base}?{query}")
+
+    assert found == expected
+    words = tuple(re.search(r"q=([\w+]+)", query).group(1).lower().split("+"))
+    assert selection.required == (words if base == PY else selection.required)
+    assert (cells.WORD_SET_TABLE in str(browsing.industry_rows(selection).query)) == bool(selection.required)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="word sets exist on PostgreSQL only")
+def test_one_word_or_words_that_need_not_all_be_found_require_nothing_of_the_word_sets(monkeypatch):
+    from contracting import cells
+
+    monkeypatch.setattr(cells, "FREQUENT_WORD", 1)
+    datasets = list(Dataset.objects.all())
+    for dataset in datasets:
+        cells.refresh(dataset)
+    assert cells.required_words("compra de", datasets[:1]) == ("compra", "de")
+    for text in ("compra", "compra or de", '"compra de"', "compra -de", "compra zzzz", ""):
+        assert cells.required_words(text, datasets[:1]) == (), text
+
+
 INDUSTRY_QUERIES = [
     "industry=UNSPSC:72",
     "industry=UNSPSC:72&year=2022",
