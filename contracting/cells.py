@@ -85,6 +85,12 @@ SUPPLIER_WORDS = """
     GROUP BY award.process_id
 """
 
+# What ``PROCESS_WORDS`` reads besides the process: its buyer and its suppliers' words.
+WORD_SOURCES = f"""
+    LEFT JOIN contracting_organisation AS buyer ON buyer.id = process.buyer_id
+    LEFT JOIN ({SUPPLIER_WORDS}) AS supplied ON supplied.process_id = process.id
+"""
+
 # Selection attribute → process column, for the facets counted per value of a process column.
 COLUMNS = {
     "year": "year",
@@ -214,12 +220,7 @@ def fill(dataset: int) -> None:
     industry_columns = ", ".join(INDUSTRY_COLUMNS.values())
     with transaction.atomic(), connection.cursor() as cursor:
         for table in (TABLE, PROCESS_INDUSTRY_TABLE, INDUSTRY_TABLE):
-            # The cells of this dataset, and of datasets deleted since (no foreign key: migration 0004).
-            cursor.execute(
-                f"DELETE FROM {table} WHERE dataset_id = %s"  # noqa: S608 (constants only)
-                " OR dataset_id NOT IN (SELECT id FROM contracting_dataset)",
-                [dataset],
-            )
+            _clear(cursor, table, dataset)
         cursor.execute(
             f"""
             INSERT INTO {TABLE} (dataset_id, {grouped}, processes)
@@ -250,6 +251,22 @@ def fill(dataset: int) -> None:
         )
 
 
+def _clear(cursor: Any, table: str, dataset: int) -> None:
+    """Delete the rows of ``table`` of this dataset, and of datasets deleted since (the cells have
+    no foreign key: migration 0004)."""
+    cursor.execute(
+        f"DELETE FROM {table} WHERE dataset_id = %s"  # noqa: S608 (constants only)
+        " OR dataset_id NOT IN (SELECT id FROM contracting_dataset)",
+        [dataset],
+    )
+
+
+def _celled_words(cursor: Any, dataset: int) -> list[str]:
+    """The words the dataset's word cells hold (``fill_words``)."""
+    cursor.execute(f"SELECT DISTINCT word FROM {WORD_TABLE} WHERE dataset_id = %s", [dataset])  # noqa: S608
+    return [word for (word,) in cursor.fetchall()]
+
+
 def fill_words(dataset: int, processes: int) -> None:
     """Replace the word cells of the dataset with id ``dataset``, which has ``processes`` processes.
 
@@ -261,11 +278,7 @@ def fill_words(dataset: int, processes: int) -> None:
     grouped = ", ".join(COLUMNS.values())
     by_process = ", ".join(f"process.{column}" for column in COLUMNS.values())
     with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute(
-            f"DELETE FROM {WORD_TABLE} WHERE dataset_id = %s"  # noqa: S608 (constants only)
-            " OR dataset_id NOT IN (SELECT id FROM contracting_dataset)",
-            [dataset],
-        )
+        _clear(cursor, WORD_TABLE, dataset)
         if processes < FREQUENT_WORD:
             return
         share = min(1.0, WORD_SAMPLE / processes)
@@ -276,8 +289,7 @@ def fill_words(dataset: int, processes: int) -> None:
             SELECT word FROM (
                 SELECT unnest(tsvector_to_array({PROCESS_WORDS})) AS word
                 FROM contracting_process AS process TABLESAMPLE SYSTEM (%(percent)s)
-                LEFT JOIN contracting_organisation AS buyer ON buyer.id = process.buyer_id
-                LEFT JOIN ({SUPPLIER_WORDS}) AS supplied ON supplied.process_id = process.id
+                {WORD_SOURCES}
                 WHERE process.dataset_id = %(dataset)s
             ) AS sampled
             GROUP BY word HAVING count(*) >= %(least)s
@@ -293,8 +305,7 @@ def fill_words(dataset: int, processes: int) -> None:
             SELECT %(dataset)s, word, {grouped}, count(*) FROM (
                 SELECT {by_process}, unnest(tsvector_to_array({PROCESS_WORDS})) AS word
                 FROM contracting_process AS process
-                LEFT JOIN contracting_organisation AS buyer ON buyer.id = process.buyer_id
-                LEFT JOIN ({SUPPLIER_WORDS}) AS supplied ON supplied.process_id = process.id
+                {WORD_SOURCES}
                 WHERE process.dataset_id = %(dataset)s
             ) AS found
             WHERE word = ANY(%(words)s)
@@ -315,11 +326,7 @@ def fill_amounts(dataset: int) -> None:
     grouped = ", ".join(COLUMNS.values())
     band, exact = amount_band("tender_amount")
     with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute(
-            f"DELETE FROM {AMOUNT_TABLE} WHERE dataset_id = %s"  # noqa: S608 (constants only)
-            " OR dataset_id NOT IN (SELECT id FROM contracting_dataset)",
-            [dataset],
-        )
+        _clear(cursor, AMOUNT_TABLE, dataset)
         cursor.execute(
             f"""
             INSERT INTO {AMOUNT_TABLE} (dataset_id, amount_from, amount_exact, {grouped}, processes)
@@ -357,13 +364,8 @@ def fill_word_amounts(dataset: int) -> None:
     value = f"COALESCE({', '.join(f'{column}::text' for column in columns)})"
     sets = ", ".join(f"({column})" for column in columns)
     with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute(
-            f"DELETE FROM {WORD_AMOUNT_TABLE} WHERE dataset_id = %s"  # noqa: S608 (constants only)
-            " OR dataset_id NOT IN (SELECT id FROM contracting_dataset)",
-            [dataset],
-        )
-        cursor.execute(f"SELECT DISTINCT word FROM {WORD_TABLE} WHERE dataset_id = %s", [dataset])  # noqa: S608
-        words = [word for (word,) in cursor.fetchall()]
+        _clear(cursor, WORD_AMOUNT_TABLE, dataset)
+        words = _celled_words(cursor, dataset)
         if not words:
             return
         cursor.execute("SET LOCAL work_mem = '256MB'")
@@ -377,8 +379,7 @@ def fill_word_amounts(dataset: int) -> None:
                     {band} AS amount_from, {exact} AS amount_exact,
                     unnest(tsvector_to_array({PROCESS_WORDS})) AS word
                 FROM contracting_process AS process
-                LEFT JOIN contracting_organisation AS buyer ON buyer.id = process.buyer_id
-                LEFT JOIN ({SUPPLIER_WORDS}) AS supplied ON supplied.process_id = process.id
+                {WORD_SOURCES}
                 WHERE process.dataset_id = %(dataset)s AND process.tender_amount IS NOT NULL
             ) AS found
             WHERE word = ANY(%(words)s)
@@ -402,13 +403,8 @@ def fill_word_sets(dataset: int) -> None:
     buyer's index and the word's bits take 27 ms.
     """
     with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute(
-            f"DELETE FROM {WORD_SET_TABLE} WHERE dataset_id = %s"  # noqa: S608 (constants only)
-            " OR dataset_id NOT IN (SELECT id FROM contracting_dataset)",
-            [dataset],
-        )
-        cursor.execute(f"SELECT DISTINCT word FROM {WORD_TABLE} WHERE dataset_id = %s", [dataset])  # noqa: S608
-        words = [word for (word,) in cursor.fetchall()]
+        _clear(cursor, WORD_SET_TABLE, dataset)
+        words = _celled_words(cursor, dataset)
         if not words:
             return
         cursor.execute("SET LOCAL work_mem = '256MB'")
@@ -420,8 +416,7 @@ def fill_word_sets(dataset: int) -> None:
             FROM (
                 SELECT process.id, unnest(tsvector_to_array({PROCESS_WORDS})) AS word
                 FROM contracting_process AS process
-                LEFT JOIN contracting_organisation AS buyer ON buyer.id = process.buyer_id
-                LEFT JOIN ({SUPPLIER_WORDS}) AS supplied ON supplied.process_id = process.id
+                {WORD_SOURCES}
                 WHERE process.dataset_id = %(dataset)s
             ) AS found
             WHERE word = ANY(%(words)s)
@@ -540,14 +535,9 @@ def frequent_word(text: str, datasets: list[Dataset]) -> FrequentWord | None:
     return FrequentWord(rows[0][0], tuple(sorted(celled)), celled == {dataset.pk for dataset in datasets})
 
 
-class CellCounts:
-    """The counts of a selection (that ``answer`` accepts) summed from the cells, every facet
-    and the total in one query (``grouped``).
-
-    With an industry, from that industry's cells; with ``word``, from the word cells of that
-    word (the selection's text is that word, and it has no industry); with an amount range on
-    band limits (``answer_amounts``), from the amount cells of its bands.
-    """
+class _Summed:
+    """Counts of a selection in ``datasets`` summed from cells in one query, on first use: the
+    total and each facet's counts per value (``browsing.Counts``)."""
 
     def __init__(self, datasets: list[int], selection: Any, word: str = "") -> None:
         self.datasets = datasets
@@ -563,11 +553,27 @@ class CellCounts:
 
     def _counted(self) -> dict[str, dict[Any, int]]:
         if self.counted is None:
-            table, where, params = self._source()
-            columns = ", ".join(COLUMNS.values())
-            source = f"SELECT {columns}, processes FROM {table} WHERE {where}"  # noqa: S608 (constants; values are parameters)
-            self.counted = grouped(source, params, self.selection)
+            self.counted = self._count()
         return self.counted
+
+    def _count(self) -> dict[str, dict[Any, int]]:
+        raise NotImplementedError
+
+
+class CellCounts(_Summed):
+    """The counts of a selection (that ``answer`` accepts) summed from the cells, every facet
+    and the total in one query (``grouped``).
+
+    With an industry, from that industry's cells; with ``word``, from the word cells of that
+    word (the selection's text is that word, and it has no industry); with an amount range on
+    band limits (``answer_amounts``), from the amount cells of its bands.
+    """
+
+    def _count(self) -> dict[str, dict[Any, int]]:
+        table, where, params = self._source()
+        columns = ", ".join(COLUMNS.values())
+        source = f"SELECT {columns}, processes FROM {table} WHERE {where}"  # noqa: S608 (constants; values are parameters)
+        return grouped(source, params, self.selection)
 
     def _source(self) -> tuple[str, str, list[Any]]:
         """The table to sum and the conditions of the selection on it but its columns' (which
@@ -584,27 +590,13 @@ class CellCounts:
         return TABLE, where, params
 
 
-class WordAmountCounts:
-    """The counts of a frequent word with an amount range (``answer_word_amounts``), summed from
-    the word cells of amounts of its bands, in one query: each facet's counts in the selection's
-    currency, and the currency facet's from the counts of every currency by year (each process
-    has one year)."""
+class WordAmountCounts(_Summed):
+    """The counts of a frequent word (``word``) with an amount range (``answer_word_amounts``),
+    summed from the word cells of amounts of its bands, in one query: each facet's counts in the
+    selection's currency, and the currency facet's from the counts of every currency by year
+    (each process has one year)."""
 
-    def __init__(self, datasets: list[int], selection: Any, word: str) -> None:
-        self.datasets = datasets
-        self.selection = selection
-        self.word = word
-        self.counted: dict[str, dict[Any, int]] | None = None
-
-    def total(self) -> int:
-        return self._counted()[""].get("", 0)
-
-    def per_value(self, facet: str) -> dict[Any, int]:
-        return self._counted()[facet]
-
-    def _counted(self) -> dict[str, dict[Any, int]]:
-        if self.counted is not None:
-            return self.counted
+    def _count(self) -> dict[str, dict[Any, int]]:
         bands, limits = _bands(self.selection)
         found: dict[str, dict[Any, int]] = {facet: {} for facet in [*COLUMNS, ""]}
         with connection.cursor() as cursor:
@@ -627,7 +619,6 @@ class WordAmountCounts:
             found[facet][key] = found[facet].get(key, 0) + int(processes)
         found["currency"] = {currency: count for currency, count in currencies.items() if currency and count}
         found[""][""] = currencies.get(self.selection.currency, 0)
-        self.counted = found
         return found
 
 
