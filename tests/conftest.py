@@ -21,16 +21,19 @@ T = TypeVar("T")
 
 
 BROWSER_TESTS = Path(__file__).parent / "browser"
+DEMO_TESTS = Path(__file__).parent / "demo"
 
 
 @pytest.hookimpl(wrapper=True)
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> Iterator[None]:
     """Each test module runs whole in one pytest-xdist worker (``--dist loadgroup``), all the
-    browser tests in one, and the longest groups start first (``--no-loadscope-reorder``).
+    browser tests in one, all the tests of the demo site in one, and the longest groups start
+    first (``--no-loadscope-reorder``).
 
     A module's shared content (``shared_content``) is built once per worker that runs any of
-    its tests: spread test by test over two workers, the demo site, the reference data and the
-    imported samples were each built twice; the browser tests' site is migrated and served once.
+    its tests: spread test by test over two workers, the reference data and the imported
+    samples were each built twice; the demo site is built once for the package that reads it
+    (``tests/demo``), not once per module; the browser tests' site is migrated and served once.
     The groups are set before the other hooks run, pytest-xdist's among them.
 
     Then, once pytest-django has put the tests without the database last, groups marked
@@ -50,7 +53,10 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> Iterator[None]:
 
 
 def _group(item: pytest.Item) -> str:
-    return "browser" if item.path.is_relative_to(BROWSER_TESTS) else item.module.__name__
+    for name, folder in (("browser", BROWSER_TESTS), ("demo", DEMO_TESTS)):
+        if item.path.is_relative_to(folder):
+            return name
+    return item.module.__name__
 
 
 def _empties_the_database(item: pytest.Item) -> bool:

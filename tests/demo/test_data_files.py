@@ -1,10 +1,6 @@
 """The demo data files go through the same records as the reference data: a corrected file reaches a
 site that already has the demo, and what an editor changed or deleted stays as they left it."""
 
-import io
-
-from django.core.management import call_command
-from django.test import override_settings
 from django.urls import reverse
 
 from wagtail.models import Page
@@ -17,20 +13,10 @@ from events.models import EventPage
 from network.models import NetworkDocument
 from network.reference import DataFileError, load
 from portals.models import Portal
-from tests.conftest import edited_dataset, shared_content
+from tests.conftest import edited_dataset
+from tests.demo.conftest import load_demo_content
 
-
-def load_demo_content() -> None:
-    call_command("load_demo_content", stdout=io.StringIO())
-
-
-@pytest.fixture(scope="module")
-def demo_site(django_db_setup, django_db_blocker, tmp_path_factory):
-    with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")):
-        yield from shared_content(django_db_blocker, load_demo_content)
-
-
-pytestmark = [pytest.mark.usefixtures("demo_site"), pytest.mark.start_early]
+pytestmark = pytest.mark.usefixtures("demo_site")
 
 
 def dataset(name: str):

@@ -15,10 +15,10 @@ from django.utils import translation
 
 import pytest
 
+from tests.demo.search_relevance.judgments import CATEGORIES, ENGLISH, JUDGMENTS, SPANISH
 from tests.search.conftest import result_titles
-from tests.search_relevance.judgments import CATEGORIES, ENGLISH, JUDGMENTS, SPANISH
 
-pytestmark = [pytest.mark.django_db, pytest.mark.start_early]
+pytestmark = pytest.mark.django_db
 
 REQUIRED_OVERALL = {"MRR@10": 0.85, "nDCG@10": 0.75}
 REQUIRED_PER_CATEGORY = 0.6

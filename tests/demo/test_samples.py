@@ -1,17 +1,12 @@
 """The demo content loads each vendored sample as a dataset of its country, labelled as a sample,
 with its data imported; loading it again changes nothing."""
 
-import io
-
-from django.core.management import call_command
-from django.test import override_settings
-
 import pytest
 
 from contracting.models import Dataset, Release
-from tests.conftest import shared_content
 from tests.contracting.conftest import compiled_releases, row_counts, samples
 from tests.contracting.test_import import EXPECTED
+from tests.demo.conftest import load_demo_content
 
 # The OCID prefix most OCIDs of each sample start with, and the currency of most of its awards
 # (GACM's OCIDs are bare numbers: no prefix).
@@ -24,17 +19,7 @@ FROM_THE_DATA = {
 }
 
 
-def load_demo_content() -> None:
-    call_command("load_demo_content", stdout=io.StringIO())
-
-
-@pytest.fixture(scope="module")
-def demo_site(django_db_setup, django_db_blocker, tmp_path_factory):
-    with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")):
-        yield from shared_content(django_db_blocker, load_demo_content)
-
-
-pytestmark = [pytest.mark.usefixtures("demo_site"), pytest.mark.start_early]
+pytestmark = pytest.mark.usefixtures("demo_site")
 
 
 def sample_dataset(key: str) -> Dataset:

@@ -1,17 +1,12 @@
 """The demo content loader: it builds the whole site on an empty database and never duplicates it.
 
-Loading takes a few seconds, so the tests that only read the demo site share one
-load per module, kept inside a transaction that is rolled back at the end; each
-test still runs in its own savepoint, so a test that changes data changes it
-only for itself.
+The tests share the package's one load of the demo (``tests/demo/conftest.py``); each
+runs in its own savepoint, so a test that changes data changes it only for itself.
 """
 
-import io
 import re
 
 from django.apps import apps
-from django.core.management import call_command
-from django.test import override_settings
 from django.utils import timezone, translation
 
 import pypdf
@@ -23,29 +18,12 @@ from network.models import HomePage, NetworkDocument, PageRole, StandardPage, To
 from news.models import NewsPage
 from portals.models import Institution, Portal, PortalKind
 from search.models import SearchEntry
-from tests.conftest import shared_content
+from tests.demo.conftest import load_demo_content
 
 APPS_WITH_CONTENT = ("wagtailcore", "wagtaildocs", "network", "countries", "events")
 SEMINAR_III_SLUG = "iii-seminario-interamericano-de-compras-gubernamentales-electronicas"
 
 pytestmark = pytest.mark.start_early
-
-
-def load_demo_content() -> None:
-    call_command("load_demo_content", stdout=io.StringIO())
-
-
-def load_demo_content_on_an_empty_database() -> None:
-    """The demo loaded as on a fresh installation: no site exists before it."""
-    assert not HomePage.objects.exists(), "the demo must be loaded on an empty database"
-    load_demo_content()
-
-
-@pytest.fixture(scope="module")
-def demo_site(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The demo site loaded once for the module, its generated files in a temporary media folder."""
-    with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")):
-        yield from shared_content(django_db_blocker, load_demo_content_on_an_empty_database)
 
 
 @pytest.fixture
