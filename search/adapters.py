@@ -220,8 +220,10 @@ class CountryAdapter(PageAdapter):
                     parts.append(value)
                     sections.append((label, position, position + len(value)))
                     position += len(value) + 1
-        for label, names in self.directory_names(page, language):
-            value = ", ".join(dict.fromkeys(name for name in names if name.strip()))
+        for label, listed in self.directory(page, language):
+            value = "; ".join(
+                dict.fromkeys(f"{name}: {about}" if about else name for name, about in listed if name.strip())
+            )
             if value:
                 parts.append(value)
                 sections.append((label, position, position + len(value)))
@@ -243,21 +245,26 @@ class CountryAdapter(PageAdapter):
                 continue
             with translation.override(language):
                 labels.append(str(field.label or _field_label(page, field.name)))
-        names = [name for _label, names in self.directory_names(page, language) for name in names]
+        names = [name for _label, listed in self.directory(page, language) for name, _about in listed]
         return [*super().keywords(page, language), *labels, *names]
 
-    def directory_names(self, page: CountryPage, language: str) -> list[tuple[str, list[str]]]:
-        """The names (and acronyms) of the country's portals and of its institutions, under their labels.
+    def directory(self, page: CountryPage, language: str) -> list[tuple[str, list[tuple[str, str]]]]:
+        """The names (and acronyms) of the country's portals and of its institutions, under their
+        labels, each with what the profile says about it (a portal's description).
 
         Readers search by a system's or an agency's name ("Guatecompras", "OSCE")
         to reach the country that runs it; the profile's own fields name only some.
-        They are keywords, as an agency's acronym is (PostgreSQL weighs the text
-        too little for a name alone to lead to the profile), and sections of the
-        text, so the snippet shows the one that matches ("Portals: Guatecompras").
+        The names are keywords, as an agency's acronym is (PostgreSQL weighs the text
+        too little for a name alone to lead to the profile), and, with the descriptions
+        the profile shows ("where registered suppliers download the tender documents"),
+        sections of the text, so the snippet shows the one that matches.
         """
-        portals = [with_fallback(portal, "name", language) for portal in page.portals.all()]
+        portals = [
+            (with_fallback(portal, "name", language), in_language(portal, "description", language))
+            for portal in page.portals.all()
+        ]
         institutions = [
-            name
+            (name, "")
             for institution in page.institutions.all()
             for name in (
                 with_fallback(institution, "name", language),

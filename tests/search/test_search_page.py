@@ -321,6 +321,8 @@ class TestMatching:
             kind=PortalKind.EPROCUREMENT,
             url="https://example.org/",
             country=site["mexico"],
+            description_es="Donde los proveedores inscritos descargan los pliegos.",
+            description_en="Where registered suppliers download the tender documents.",
         )
         institution = Institution.objects.create(
             name_es="Tribunal de Contrataciones",
@@ -336,6 +338,14 @@ class TestMatching:
         # As typed: the old acronym would otherwise be corrected to the new one.
         assert titles(search(client, "en", q="TRICON", exact="1")) == []
         assert titles(search(client, "en", q="TRIBCON")) == ["Mexico"]
+        # What the profile says about a portal finds it too, the snippet under the portals' label.
+        html = search(client, "en", q="registered suppliers")
+        assert titles(html)[0] == "Mexico"
+        assert "Portals" in html.split('class="search-result"')[1]
+        assert titles(search(client, "es", q="proveedor inscrito"))[0] == "México"
+        portal.description_en = "Where suppliers enrol."
+        portal.save()
+        assert "Mexico" not in titles(search(client, "en", q="registered suppliers"))
         portal.delete()
         assert "Mexico" not in titles(search(client, "en", q="Compras Aztecas"))
 
