@@ -4,14 +4,20 @@ from network.reference import Attr, Dataset, Item, Kind, sync
 from search.glossary import DATA_FILE
 from search.models import GlossaryEntry
 
-GLOSSARY = Kind(source="search.glossary", model=GlossaryEntry, fields=(Attr("spanish"), Attr("english")))
+GLOSSARY = Kind(
+    source="search.glossary",
+    model=GlossaryEntry,
+    fields=(Attr("spanish"), Attr("english"), Attr("place")),
+)
 
 
 def load_glossary(data: Item) -> None:
-    """One glossary entry per item, its expressions one per line; editors' changes are kept."""
-    for entry in data.items("entries"):
-        values = {"spanish": "\n".join(entry["es"]), "english": "\n".join(entry["en"])}
-        sync(GLOSSARY, entry["key"], values, entry.where)
+    """One glossary entry per item, its expressions one per line, and one per place (``places``,
+    marked as places); editors' changes are kept."""
+    for section, place in (("entries", False), ("places", True)):
+        for entry in data.items(section):
+            values = {"spanish": "\n".join(entry["es"]), "english": "\n".join(entry["en"]), "place": place}
+            sync(GLOSSARY, entry["key"], values, entry.where)
 
 
 GLOSSARY_DATA = Dataset("search.glossary", DATA_FILE, load_glossary)

@@ -68,6 +68,32 @@ def _read_sets(fingerprint: tuple) -> Sets:
     return tuple(expressions for entry in entries if len(expressions := tuple(entry.expressions())) > 1)
 
 
+def place_sets() -> Sets:
+    """The expressions of the entries that name places (cities, regions), each entry one set,
+    read again whenever an editor has changed the glossary (as ``glossary_sets``)."""
+    fingerprint = GlossaryEntry.objects.aggregate(
+        count=Count("pk"), last=Max("pk"), changed=Max("updated_at")
+    )
+    return _read_places(tuple(fingerprint.values()))
+
+
+@lru_cache(maxsize=1)
+def _read_places(fingerprint: tuple) -> Sets:
+    entries = GlossaryEntry.objects.filter(place=True).only("spanish", "english")
+    return tuple(expressions for entry in entries if (expressions := tuple(entry.expressions())))
+
+
+def place_words(significant: list[str], language: str, places: Sets) -> set[str]:
+    """The ``significant`` words (folded, in typed order) that are part of a place's name in
+    ``places``: "sao" and "paulo" of "hotels in Sao Paulo"."""
+    analysed = [(word, terms[0]) for word in significant if (terms := analyze(word, language))]
+    return {
+        word
+        for expansion in expand([term for _word, term in analysed], language, places)
+        for word, _term in analysed[expansion.start : expansion.end]
+    }
+
+
 @lru_cache(maxsize=8)
 def _compiled(sets: Sets, language: str) -> dict[tuple[str, ...], tuple[tuple[str, ...], ...]]:
     """Each expression's terms in ``language`` mapped to the terms of all expressions of its sets."""

@@ -84,6 +84,14 @@ class GlossaryEntry(models.Model):
         blank=True,
         help_text=_("The same in English, one per line. Acronyms and numerals go in either list."),
     )
+    place = models.BooleanField(
+        _("place"),
+        default=False,
+        help_text=_(
+            "A city or region. A query that names it asks where, not what: “hotels in São Paulo” "
+            "is not answered by the pages that mention São Paulo."
+        ),
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -18,7 +18,8 @@ class GlossaryEntryViewSet(SnippetViewSet):
     model = GlossaryEntry
     icon = "search"
     menu_label = _("Search glossary")
-    list_display = ["__str__", "spanish", "english"]
+    list_display = ["__str__", "spanish", "english", "place"]
+    list_filter = ["place"]
 
 
 register_snippet(GlossaryEntryViewSet)

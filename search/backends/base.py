@@ -18,7 +18,7 @@ from functools import cached_property
 
 from search.analysis import STOP_WORDS, is_stop_word
 from search.analysis import words as words_of
-from search.glossary import glossary_sets
+from search.glossary import glossary_sets, place_sets, place_words
 from search.query import PARTIAL_MINIMUM_GROUPS, ParsedQuery, parse_query
 
 # Facets every engine counts, in the order the results page shows them.
@@ -277,8 +277,10 @@ class SearchEngine(ABC):
         word. Known words are counted as the things they name (``concept_count``):
         "salario de los funcionarios de compras" names two, one of them unknown.
         Numbers are weak evidence ("covid 19") and do not count as known, nor do
-        countries' names: they say where, not what (the results of an election in
-        Chile are not the site's pages on Chile).
+        places' names, countries' or the glossary's cities (``place_words``): they
+        say where, not what (the results of an election in Chile are not the site's
+        pages on Chile). Such a query gets no partial matches either: pages that
+        match only its places and generic words are not an answer.
         Corrections come first: a misspelt word is corrected, not dropped.
         """
         if query.exact or results.complete:
@@ -288,12 +290,12 @@ class SearchEngine(ABC):
         if not unknown:
             return results
         significant = significant_words(searched)
-        places = self.country_words(searched)
+        places = self.country_words(searched) | place_words(significant, searched.language, place_sets())
         known = [
             word for word in significant if word not in unknown and word not in places and not word.isdigit()
         ]
         if concept_count(known, searched.language) <= len(unknown):
-            return results
+            return replace(results, hits=[], total=0, facets=empty_facets(), relaxed=False)
         kept_words = [word for word in words_of(searched.parsed.loose) if word not in unknown]
         text = " ".join([*kept_words, *(f'"{phrase}"' for phrase in searched.parsed.phrases)])
         reduced = self.search_as_typed(replace(searched, text=text, exact=True))

@@ -135,3 +135,37 @@ class TestHighlight:
         sections = (("Name", 0, 5), ("Procurement agency", 6, 26), ("E-procurement system", 27, 42))
         label, html = section_snippet(text, sections, {stem("mercado", "es")}, "es")
         assert (label, html) == ("E-procurement system", "<mark>Mercado</mark> Público")
+
+
+class TestPlaces:
+    """Cities in the glossary say where a query asks about, not what."""
+
+    PLACES = (("Santiago de Chile", "Santiago"), ("São Paulo", "Sao Paulo"))
+
+    @pytest.mark.parametrize(
+        ("significant", "language", "places"),
+        [
+            (["hotels", "sao", "paulo"], "en", {"sao", "paulo"}),
+            (["clima", "santiago", "chile"], "es", {"santiago", "chile"}),
+            (["seminario", "santiago"], "es", {"santiago"}),
+            (["paulo", "freire"], "en", set()),
+        ],
+    )
+    def test_the_words_of_a_place_in_a_query(self, significant, language, places):
+        from search.glossary import place_words
+
+        assert place_words(significant, language, self.PLACES) == places
+
+    def test_the_files_places_load_marked_as_places_and_cross_languages(self, db):
+        from network.reference import load
+        from search.datasets import GLOSSARY_DATA
+        from search.glossary import glossary_sets, place_sets
+        from search.models import GlossaryEntry
+
+        load([GLOSSARY_DATA])
+
+        assert GlossaryEntry.objects.filter(place=True).count() >= 35
+        assert ("São Paulo", "San Pablo", "São Paulo", "Sao Paulo") in place_sets()
+        assert not any("licitación" in expressions for expressions in place_sets())
+        [mexico_city] = [expressions for expressions in glossary_sets() if "Mexico City" in expressions]
+        assert "Ciudad de México" in mexico_city

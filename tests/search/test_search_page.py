@@ -277,6 +277,27 @@ class TestMatching:
             assert titles(html) == [], query
             assert 'class="search-page__no-answer"' in html
 
+    def test_a_word_no_page_has_with_a_place_shows_no_list_not_the_places_pages(self, client, site):
+        site["news"].intro_en = "The network met in São Paulo to review the platform."
+        site["news"].save_revision().publish()
+        news = "Mexico launches its procurement platform"
+        # São Paulo names no country: its two words outnumber the one no page has.
+        assert titles(search(client, "en", q="hotels in Sao Paulo")) == [news]
+        GlossaryEntry.objects.create(spanish="São Paulo", english="São Paulo", place=True)
+        for query in ("hotels in Sao Paulo", "hotel platforms in São Paulo"):
+            html = search(client, "en", q=query)
+            assert titles(html) == [], query
+            assert 'class="search-page__no-answer"' in html
+        # Named with words pages have, the place still finds them.
+        assert titles(search(client, "en", q="platform Sao Paulo")) == [news]
+
+    def test_pages_that_match_only_a_place_and_generic_words_are_no_partial_match(self, client, site):
+        # Most of the clauses ("platform", "Mexico") match, but the one that says what is asked
+        # matches no page: no partial list.
+        html = search(client, "en", q="wombat platform Mexico")
+        assert titles(html) == []
+        assert 'class="search-page__partial"' not in html
+
     def test_an_agent_noun_finds_the_verb(self, client, site):
         # Chile's profile says "Chile buys through Mercado Público".
         assert "Chile" in titles(search(client, "en", q="buyers Mercado Publico"))
