@@ -99,6 +99,12 @@ class TestThesaurus:
             ("e-invoicing", "en", "factura electrónica"),
             ("oferentes", "es", "tenderer"),
             ("gobierno abierto", "es", "open government"),
+            # The site's own pages (accessibility, licence) and common paraphrases.
+            ("assistive technology", "en", "accesibilidad"),
+            ("propiedad intelectual", "es", "copyright"),
+            ("subasta a la baja", "es", "e-auction"),
+            ("electronically signed", "en", "firma digital"),
+            ("civil servants", "en", "funcionarios públicos"),
             # The words for a country's people name the country.
             ("chilenas", "es", "Chile"),
             ("Mexican", "en", "México"),
