@@ -46,10 +46,14 @@ def glossary_sets() -> Sets:
     process sees an edit at once without signals, and a rolled-back change is
     forgotten with it.
     """
-    fingerprint = GlossaryEntry.objects.aggregate(
-        count=Count("pk"), last=Max("pk"), changed=Max("updated_at")
+    return sets_for(_fingerprint())
+
+
+def _fingerprint() -> tuple:
+    """The glossary table's state: its count, last id and last change."""
+    return tuple(
+        GlossaryEntry.objects.aggregate(count=Count("pk"), last=Max("pk"), changed=Max("updated_at")).values()
     )
-    return sets_for(tuple(fingerprint.values()))
 
 
 def sets_for(fingerprint: tuple) -> Sets:
@@ -71,10 +75,7 @@ def _read_sets(fingerprint: tuple) -> Sets:
 def place_sets() -> Sets:
     """The expressions of the entries that name places (cities, regions), each entry one set,
     read again whenever an editor has changed the glossary (as ``glossary_sets``)."""
-    fingerprint = GlossaryEntry.objects.aggregate(
-        count=Count("pk"), last=Max("pk"), changed=Max("updated_at")
-    )
-    return _read_places(tuple(fingerprint.values()))
+    return _read_places(_fingerprint())
 
 
 @lru_cache(maxsize=1)
