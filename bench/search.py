@@ -6,6 +6,7 @@ the site uses (facets, highlighting and paging included, as the view asks).
 
     .venv/bin/python bench/search.py                 # SQLite, plus PostgreSQL if DATABASE_URL is one
     .venv/bin/python bench/search.py --sizes 1000    # a quick run
+    … bench/search.py --glossary old-glossary.yaml    # another glossary file than the site's
 
 SQLite runs in a scratch file under /tmp; PostgreSQL in a scratch database
 (``<name>_search_bench``) created on the server DATABASE_URL points to and
@@ -13,6 +14,7 @@ dropped afterwards.
 """
 
 import argparse
+import dataclasses
 import os
 import random
 import statistics
@@ -346,7 +348,7 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
-def run_engine(sizes: list[int]) -> None:
+def run_engine(sizes: list[int], glossary: Path | None) -> None:
     """In a process whose DATABASE_URL is the scratch database: build each size and time queries."""
     import django
 
@@ -354,9 +356,15 @@ def run_engine(sizes: list[int]) -> None:
     django.setup()
     from django.core.management import call_command
 
+    from network.reference import load
     from search.backends import get_search_engine
+    from search.datasets import GLOSSARY_DATA
+    from search.models import GlossaryEntry
 
     call_command("migrate", interactive=False, verbosity=0)
+    # The site's glossary, as every deployment loads it: queries expand with its equivalents.
+    load([dataclasses.replace(GLOSSARY_DATA, path=glossary) if glossary else GLOSSARY_DATA])
+    print(f"glossary: {GlossaryEntry.objects.count()} entries", flush=True)
     engine = get_search_engine()
     mix = query_mix()
     for size in sizes:
@@ -419,10 +427,13 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--sizes", type=int, nargs="+", default=list(DEFAULT_SIZES))
+    parser.add_argument(
+        "--glossary", type=Path, help="a glossary file to load instead of search/data/glossary.yaml"
+    )
     parser.add_argument("--engine-process", action="store_true", help=argparse.SUPPRESS)
     arguments = parser.parse_args()
     if arguments.engine_process:
-        run_engine(arguments.sizes)
+        run_engine(arguments.sizes, arguments.glossary)
         return
     print(f"Search benchmark on {os.cpu_count()} CPUs; latency is the engine call the search page makes.")
     # Wall-clock latency includes waiting for a CPU when other work runs; the process's CPU time
@@ -433,7 +444,14 @@ def main() -> None:
             create_postgres(url)
         try:
             subprocess.run(
-                [sys.executable, __file__, "--engine-process", "--sizes", *map(str, arguments.sizes)],
+                [
+                    sys.executable,
+                    __file__,
+                    "--engine-process",
+                    "--sizes",
+                    *map(str, arguments.sizes),
+                    *(["--glossary", str(arguments.glossary.resolve())] if arguments.glossary else []),
+                ],
                 env={**os.environ, "DATABASE_URL": url, "PYTHONPATH": str(ROOT)},
                 cwd=ROOT,
                 check=True,

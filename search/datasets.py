@@ -15,7 +15,7 @@ def load_glossary(data: Item) -> None:
     """One glossary entry per item, its expressions one per line, and one per place (``places``,
     marked as places); editors' changes are kept."""
     for section, place in (("entries", False), ("places", True)):
-        for entry in data.items(section):
+        for entry in data.items(section, required=not place):
             values = {"spanish": "\n".join(entry["es"]), "english": "\n".join(entry["en"]), "place": place}
             sync(GLOSSARY, entry["key"], values, entry.where)
 
