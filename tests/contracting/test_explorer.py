@@ -1094,6 +1094,34 @@ def test_the_flags_of_a_process_are_those_the_indicators_count():
     assert process_flags(process(3)) == []  # cancelled
 
 
+def test_the_process_page_reads_the_tenders_items_not_the_whole_compiled_release(client):
+    first = process(1)
+    with CaptureQueriesContext(connection) as captured:
+        html = client.get(f"{PY}proceso/{first.pk}/").content.decode()
+    assert "Artículo 1" in html
+    read = [entry["sql"] for entry in captured.captured_queries if '"compiled"' in entry["sql"]]
+    assert len(read) == 1
+    # The column is only read through the expression that takes the tender's items from it.
+    assert "tender_items" in read[0]
+    assert not re.search(r'(SELECT|,)\s*"contracting_process"\."compiled"\s*(,|FROM)', read[0])
+
+
+@pytest.mark.parametrize("compiled", [{"tender": {"items": "none"}}, {"tender": []}, [], "text"])
+def test_a_process_page_shows_no_items_where_the_compiled_release_has_none_to_show(client, compiled):
+    first = process(1)
+    Process.objects.filter(pk=first.pk).update(compiled=compiled)
+    response = client.get(f"{PY}proceso/{first.pk}/")
+    assert response.status_code == 200
+    assert "Artículo 1" not in response.content.decode()
+
+
+def test_a_process_of_a_country_that_is_not_live_is_not_found(client):
+    first = process(1)
+    assert client.get(f"{PY}proceso/{first.pk}/").status_code == 200
+    CountryPage.objects.filter(iso_alpha2="PY").update(live=False)
+    assert client.get(f"{PY}proceso/{first.pk}/").status_code == 404
+
+
 def test_the_process_page_links_to_the_publishers_page(client):
     first = process(1)
     Process.objects.filter(pk=first.pk).update(url="https://contrataciones.example.org/1")
