@@ -38,11 +38,13 @@ class ExplorerMixin:
     @path("explorar/<str:code>/proceso/<str:pk>/", name="process-es")
     @path("explore/<str:code>/process/<str:pk>/", name="process-en")
     def process(self, request: HttpRequest, code: str, pk: str) -> HttpResponse:
-        country = self._country(code)
+        iso = parse_country_code(code)
+        if iso is None:
+            raise Http404
         return self.render(
             request,
             template="contracting/process.html",
-            context_overrides=pages.process_context(self, request, country, _object_id(pk)),
+            context_overrides=pages.process_context(self, request, iso, _object_id(pk)),
         )
 
     @path("explorar/<str:code>/organizacion/<str:pk>/", name="organisation-es")

@@ -15,6 +15,7 @@ from itertools import islice
 from typing import Any
 
 from django.db.models import Count, Prefetch, QuerySet, Sum
+from django.db.models.fields.json import KeyTransform
 from django.http import Http404, HttpRequest, StreamingHttpResponse
 from django.utils import timezone
 from django.utils.http import content_disposition_header, urlencode
@@ -24,7 +25,7 @@ from django.utils.translation import gettext as _
 from contracting import browsing
 from contracting.flags import process_flags
 from contracting.indicators import AWARDED_STATUSES
-from contracting.models.data import Award, Dataset, Organisation, Process
+from contracting.models.data import Award, Classification, Dataset, Organisation, Process
 from countries.models import CountryPage
 from network.address import absolute_url
 from network.exports import FORMATS, csv_cell, json_value
@@ -251,23 +252,67 @@ class Party:
     url: str
 
 
-def process_context(page, request: HttpRequest, country: CountryPage, pk: int) -> dict[str, Any]:
-    suppliers = Prefetch("suppliers", queryset=Organisation.objects.order_by("name"))
+# What a process page shows of a process's industries and parties (never their copies of the
+# process's values, ``Classification``'s, nor their datasets).
+INDUSTRY_FIELDS = ("process_id", "scheme", "code")
+PARTY_FIELDS = ("pk", "identifier", "name")
+# The columns a process page reads of the process, its dataset, country and buyer: not the
+# compiled release (but its items, ``process_context``), nor the dataset's fetching state, nor
+# the country page's own fields (it is the page's title and code the page names).
+PROCESS_FIELDS = (
+    "ocid",
+    "title",
+    "description",
+    "url",
+    "method",
+    "method_details",
+    "category",
+    "status",
+    "tender_start",
+    "tender_end",
+    "submission_days",
+    "number_of_tenderers",
+    "tender_amount",
+    "tender_currency",
+    "dataset__publisher",
+    "dataset__licence",
+    "dataset__licence_url",
+    "dataset__is_sample",
+    "dataset__short_submission_days",
+    *(f"dataset__country__{name}" for name in ("title", "title_es", "title_en", "iso_alpha2")),
+    "buyer__identifier",
+    "buyer__name",
+)
+
+
+def process_context(page, request: HttpRequest, code: str, pk: int) -> dict[str, Any]:
+    """The process ``pk`` of the live country whose ISO code is ``code`` (else 404), with its
+    dataset, country and buyer in the same query, and its releases, awards, contracts,
+    tenderers and industries in one query each.
+
+    The country is read with the process, not first on its own: that was a query (and a wide
+    one, the country page's every column) more per page. The compiled release is not read
+    whole: only its tender's items, which are all the page shows of it (a compiled release of
+    a national publisher is often tens of kilobytes of JSON, decoded for a few lines).
+    """
+    suppliers = Prefetch("suppliers", queryset=Organisation.objects.only(*PARTY_FIELDS).order_by("name"))
     process = (
-        Process.objects.filter(pk=pk, dataset__country=country)
+        Process.objects.filter(pk=pk, dataset__country__live=True, dataset__country__iso_alpha2=code)
         .select_related("dataset__country", "buyer")
+        .only(*PROCESS_FIELDS)
+        .annotate(tender_items=KeyTransform("items", KeyTransform("tender", "compiled")))
         .prefetch_related(
             "releases",
             Prefetch("awards", queryset=Award.objects.order_by("date", "pk").prefetch_related(suppliers)),
             "contracts",
-            Prefetch("tenderers", queryset=Organisation.objects.order_by("name")),
-            "classifications",
+            Prefetch("tenderers", queryset=Organisation.objects.only(*PARTY_FIELDS).order_by("name")),
+            Prefetch("classifications", queryset=Classification.objects.only(*INDUSTRY_FIELDS)),
         )
         .first()
     )
     if process is None:
         raise Http404
-    code = country.iso_alpha2
+    country = process.dataset.country
 
     def party(organisation: Organisation) -> Party:
         return Party(str(organisation), page.organisation_url(code, organisation.pk))
@@ -291,7 +336,7 @@ def process_context(page, request: HttpRequest, country: CountryPage, pk: int) -
         "awarded": _awarded_totals(awards),
         "contracts": contracts,
         "tenderers": [party(tenderer) for tenderer in process.tenderers.all()],
-        "items": _items(process.compiled),
+        "items": _items(process.tender_items),
         "classifications": process.classifications.all(),
         "flags": process_flags(process),
         "methodology_url": page.methodology_url(),
@@ -320,10 +365,9 @@ class Item:
     classification: str
 
 
-def _items(compiled: dict[str, Any]) -> list[Item]:
-    """The tender's items as published, with their classification (scheme, code, description)."""
-    tender = compiled.get("tender") if isinstance(compiled, dict) else None
-    entries = tender.get("items") if isinstance(tender, dict) else None
+def _items(entries: Any) -> list[Item]:
+    """The tender's items as published (``tender.items`` of the compiled release, whatever its
+    shape), with their classification (scheme, code, description)."""
     items = []
     for entry in entries[:MAX_ITEMS] if isinstance(entries, list) else []:
         if not isinstance(entry, dict):
