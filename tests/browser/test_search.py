@@ -127,8 +127,8 @@ def test_a_search_without_accents_narrowed_by_a_facet_opens_a_result(page: Page,
 
     # Narrowed to the facet, which now shows as applied and can be removed.
     expect(page.get_by_role("status")).to_have_text(journey.count.format(count=kept))
-    expect(results).to_have_count(kept)
-    expect(results.locator(".badge")).to_have_text([journey.facet] * kept)
+    expect(results).to_have_count(min(kept, 10))
+    expect(results.locator(".badge")).to_have_text([journey.facet] * min(kept, 10))
     expect(group.locator("[aria-current=true]")).to_have_text(journey.facet)
     expect(group.get_by_role("link", name=journey.facet, exact=True)).to_have_count(0)
     expect(facets.get_by_role("link", name=journey.remove_filter)).to_be_visible()
