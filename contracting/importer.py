@@ -44,6 +44,7 @@ from tqdm import tqdm
 
 from contracting.models import (
     PROCESS_COPY,
+    TENDER_FACTS,
     Award,
     Category,
     Classification,
@@ -559,19 +560,7 @@ class Change:
 
 
 FACT_FIELDS = [
-    "title",
-    "description",
-    "url",
-    "method",
-    "method_details",
-    "category",
-    "status",
-    "tender_start",
-    "tender_end",
-    "submission_days",
-    "number_of_tenderers",
-    "tender_amount",
-    "tender_currency",
+    *TENDER_FACTS,
     "date",
     "year",
     "month",

@@ -25,7 +25,7 @@ from django.utils.translation import gettext as _
 from contracting import browsing
 from contracting.flags import process_flags
 from contracting.indicators import AWARDED_STATUSES
-from contracting.models.data import Award, Classification, Dataset, Organisation, Process
+from contracting.models.data import TENDER_FACTS, Award, Classification, Dataset, Organisation, Process
 from countries.models import CountryPage
 from network.address import absolute_url
 from network.exports import FORMATS, csv_cell, json_value
@@ -261,19 +261,7 @@ PARTY_FIELDS = ("pk", "identifier", "name")
 # the country page's own fields (it is the page's title and code the page names).
 PROCESS_FIELDS = (
     "ocid",
-    "title",
-    "description",
-    "url",
-    "method",
-    "method_details",
-    "category",
-    "status",
-    "tender_start",
-    "tender_end",
-    "submission_days",
-    "number_of_tenderers",
-    "tender_amount",
-    "tender_currency",
+    *TENDER_FACTS,
     "dataset__publisher",
     "dataset__licence",
     "dataset__licence_url",

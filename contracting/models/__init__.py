@@ -5,6 +5,7 @@ the data without importing themselves back."""
 from contracting.models.data import (
     COMPETITIVE_METHODS,
     PROCESS_COPY,
+    TENDER_FACTS,
     Award,
     Category,
     Classification,
@@ -23,6 +24,7 @@ from contracting.models.procurement_data_page import ProcurementDataPage
 __all__ = [
     "COMPETITIVE_METHODS",
     "PROCESS_COPY",
+    "TENDER_FACTS",
     "Award",
     "Category",
     "Classification",

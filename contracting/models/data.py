@@ -268,6 +268,23 @@ class Classification(Sorted):
 
 # The fields of a process that its industries (``Classification``) hold a copy of.
 PROCESS_COPY = ("dataset", "buyer", *(field.name for field in Sorted._meta.local_fields))
+# What a process keeps of its compiled release's tender: the importer writes these facts, the
+# process page shows them.
+TENDER_FACTS = (
+    "title",
+    "description",
+    "url",
+    "method",
+    "method_details",
+    "category",
+    "status",
+    "tender_start",
+    "tender_end",
+    "submission_days",
+    "number_of_tenderers",
+    "tender_amount",
+    "tender_currency",
+)
 
 
 class Award(models.Model):
