@@ -60,3 +60,16 @@ def test_english_catalogue_holds_every_ui_string(fresh_catalogues):
 def test_no_spanish_entry_is_fuzzy():
     catalogue = (settings.BASE_DIR / "locale/es" / CATALOGUE).read_text()
     assert "#, fuzzy" not in catalogue
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_every_plural_entry_has_the_forms_its_language_counts(language):
+    """Spanish counts three plural forms (one, millions, other): an entry with two shows
+    "3 results" in English on a Spanish page, and ``compilemessages`` does not say so."""
+    catalogue = settings.BASE_DIR / "locale" / language / CATALOGUE
+    result = subprocess.run(
+        ["msgfmt", "--check", "--output-file=/dev/null", str(catalogue)],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
