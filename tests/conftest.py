@@ -20,8 +20,8 @@ from network.skeleton import ensure_child, ensure_home
 T = TypeVar("T")
 
 
-BROWSER_TESTS = Path(__file__).parent / "browser"
-DEMO_TESTS = Path(__file__).parent / "demo"
+# Packages whose tests share content built once for the package, so run in one worker.
+PACKAGE_GROUPS = {name: Path(__file__).parent / name for name in ("browser", "demo", "contracting")}
 
 
 @pytest.hookimpl(wrapper=True)
@@ -32,8 +32,9 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> Iterator[None]:
 
     A module's shared content (``shared_content``) is built once per worker that runs any of
     its tests: spread test by test over two workers, the reference data and the imported
-    samples were each built twice; the demo site is built once for the package that reads it
-    (``tests/demo``), not once per module; the browser tests' site is migrated and served once.
+    samples were each built twice; the demo site and the reference data are each built once for
+    the package that reads them (``tests/demo``, ``tests/contracting``), not once per module; the
+    browser tests' site is migrated and served once.
     The groups are set before the other hooks run, pytest-xdist's among them.
 
     Then, once pytest-django has put the tests without the database last, groups marked
@@ -53,7 +54,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> Iterator[None]:
 
 
 def _group(item: pytest.Item) -> str:
-    for name, folder in (("browser", BROWSER_TESTS), ("demo", DEMO_TESTS)):
+    for name, folder in PACKAGE_GROUPS.items():
         if item.path.is_relative_to(folder):
             return name
     return item.module.__name__

@@ -2,8 +2,10 @@
 OCDS releases and packages written for a test, the vendored samples, and a snapshot of every
 table the importer writes.
 
-The member states are loaded once per module (``reference_site``); each test runs in its own
-savepoint on top of them, so the datasets and processes a test imports are gone after it.
+The member states are loaded once for the whole package (``reference_site``, whose tests run
+in one pytest-xdist worker: see ``tests/conftest.py``); each module's shared content is built in
+a savepoint on top of them, and each test runs in its own savepoint, so the datasets and
+processes a test imports are gone after it.
 """
 
 import json
@@ -19,6 +21,7 @@ import yaml
 import contracting
 from contracting.models import Dataset, Process
 from countries.models import CountryPage
+from tests.conftest import load_reference_data, shared_content
 
 SAMPLES = Path(contracting.__file__).resolve().parent / "samples"
 
@@ -84,6 +87,13 @@ def compiled_releases() -> dict[tuple[int, str], dict]:
     """Every process's compiled release, by dataset and OCID."""
     rows = Process.objects.values_list("dataset_id", "ocid", "compiled")
     return {(dataset, ocid): compiled for dataset, ocid, compiled in rows}
+
+
+@pytest.fixture(scope="package", autouse=True)
+def reference_site(django_db_setup, django_db_blocker):
+    """The reference data, loaded once for every module of the package: seven loads had cost
+    about 30 s of a PostgreSQL pass. Autouse, so that it is the outermost transaction."""
+    yield from shared_content(django_db_blocker, load_reference_data)
 
 
 @pytest.fixture

@@ -30,7 +30,7 @@ from contracting.flags import process_flags
 from contracting.importer import import_files
 from contracting.models import Dataset, Organisation, Process
 from countries.models import CountryPage
-from tests.conftest import load_reference_data, shared_content
+from tests.conftest import shared_content
 
 from .conftest import package, write_json
 
@@ -219,11 +219,10 @@ def new_dataset(country: str, name: str) -> Dataset:
 
 
 @pytest.fixture(scope="module")
-def explorer_data(django_db_setup, django_db_blocker, tmp_path_factory):
+def explorer_data(reference_site, django_db_blocker, tmp_path_factory):
     folder = tmp_path_factory.mktemp("explorer")
 
     def build() -> None:
-        load_reference_data()
         import_files(new_dataset("PY", "Paraguay"), [write_json(folder / "py.json", package(PARAGUAY))])
         import_files(new_dataset("CO", "Colombia"), [write_json(folder / "co.json", package(COLOMBIA))])
 

@@ -39,7 +39,7 @@ FIXTURES = Path(__file__).parent / "fixtures" / "sercop"
 APRIL = date(2024, 4, 15)
 COTIZACION = "ocds-5wno2w-COTO-PRUEBA-2024-0001"
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_site")]
+pytestmark = pytest.mark.django_db
 
 
 # --- A publisher on 127.0.0.1 ----------------------------------------------------------------

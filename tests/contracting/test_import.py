@@ -49,8 +49,6 @@ from tests.contracting.conftest import (
     write_json,
 )
 
-pytestmark = pytest.mark.usefixtures("reference_site")
-
 
 @dataclass(frozen=True)
 class Expected:

@@ -51,7 +51,7 @@ from contracting.indicators import (
 )
 from contracting.models import Dataset, Figure, Process
 from countries.models import CountryPage
-from tests.conftest import load_reference_data, shared_content
+from tests.conftest import shared_content
 
 pytestmark = pytest.mark.usefixtures("imported")
 
@@ -225,12 +225,11 @@ def new_dataset(name: str, **fields: Any) -> Dataset:
 
 
 @pytest.fixture(scope="module")
-def imported(django_db_setup, django_db_blocker, tmp_path_factory):
+def imported(reference_site, django_db_blocker, tmp_path_factory):
     """The ten processes imported once for the module; each test's changes are undone after it."""
     folder = tmp_path_factory.mktemp("indicators")
 
     def build() -> None:
-        load_reference_data()
         import_files(
             new_dataset("Ten processes", short_submission_days=THRESHOLDS),
             [write_package(folder / "ten.json", RELEASES)],

@@ -17,7 +17,7 @@ from contracting.importer import import_files
 from contracting.models import Dataset, Figure, ProcurementDataPage
 from countries.models import CountryPage
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_site")]
+pytestmark = pytest.mark.django_db
 
 RELEASES = {
     "version": "1.1",
