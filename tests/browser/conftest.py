@@ -45,7 +45,10 @@ def _free_port() -> int:
 
 
 def _manage(env: dict[str, str], *args: str) -> None:
-    subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True)
+    command = [sys.executable, "manage.py", *args]
+    done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
+    if done.returncode:
+        pytest.fail(f"manage.py {' '.join(args)} failed:\n{done.stderr}")
 
 
 def _wait_for(port: int, server: subprocess.Popen, seconds: float = 30) -> None:
