@@ -166,7 +166,7 @@ def _columns(countries: list[CountryPage]) -> list[Column]:
     """A column per dataset with processes of each country (one without, for a country with none)."""
 
     datasets = defaultdict(list)
-    for dataset in Dataset.objects.filter(country__in=countries, process_count__gt=0).order_by("name"):
+    for dataset in Dataset.objects.with_processes().filter(country__in=countries).order_by("name"):
         datasets[dataset.country_id].append(dataset)
     figures = figures_of([dataset for found in datasets.values() for dataset in found], COMPARED)
     columns = []

@@ -62,7 +62,7 @@ class DatasetSection:
 
 def country_data(country: CountryPage, request: HttpRequest) -> Section | None:
     """The section, or None for a country without imported data."""
-    datasets = list(country.datasets.filter(process_count__gt=0).order_by("name"))
+    datasets = list(country.datasets.with_processes().order_by("name"))
     if not datasets:
         return None
     urls = index_urls(request, ProcurementDataPage)

@@ -29,6 +29,7 @@ from wagtail.documents import get_document_model
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
+from contracting.models import Dataset
 from countries.models import CountryPage, PracticePage
 from events.models import EventPage
 from network.models import TopicPage
@@ -138,14 +139,21 @@ class PageAdapter:
 
     kind = "page"
     # The relations the entries read, fetched once for both languages rather than at each read;
-    # related pages only as readers may see them, so a private topic's title is never a keyword.
-    related: tuple[str, ...] = ()
+    # related pages only as readers may see them, so a private topic's title is never a keyword
+    # (a Prefetch narrows other objects to what readers see).
+    related: tuple[str | Prefetch, ...] = ()
     # The other objects the entries are built from (beyond the page's own fields and the parts
     # saved with it, such as a country's laws): a change to any of them re-indexes the entries.
     built_from: tuple[BuiltFrom, ...] = ()
 
     def entries(self, page: Page) -> list[IndexEntry]:
-        prefetch_related_objects([page], *(visible_prefetch(type(page), lookup) for lookup in self.related))
+        prefetch_related_objects(
+            [page],
+            *(
+                lookup if isinstance(lookup, Prefetch) else visible_prefetch(type(page), lookup)
+                for lookup in self.related
+            ),
+        )
         return [entry for language in languages() if (entry := self.entry(page, language))]
 
     def entry(self, page: Page, language: str) -> IndexEntry | None:
@@ -200,12 +208,20 @@ class PageAdapter:
 
 class CountryAdapter(PageAdapter):
     kind = "country"
-    related = ("laws", "key_figures", "system_modules", "portals", "institutions")
+    related = (
+        "laws",
+        "key_figures",
+        "system_modules",
+        "portals",
+        "institutions",
+        Prefetch("datasets", queryset=Dataset.objects.with_processes().order_by("name")),
+    )
     built_from = (
         Related("system_modules"),
         Related("topics_led"),
         Related("portals"),
         Related("institutions"),
+        Related("datasets"),
     )
 
     def labelled_text(self, page: CountryPage, language: str) -> tuple[str, tuple[tuple[str, int, int], ...]]:
@@ -249,8 +265,9 @@ class CountryAdapter(PageAdapter):
         return [*super().keywords(page, language), *labels, *names]
 
     def directory(self, page: CountryPage, language: str) -> list[tuple[str, list[tuple[str, str]]]]:
-        """The names (and acronyms) of the country's portals and of its institutions, under their
-        labels, each with what the profile says about it (a portal's description).
+        """The names (and acronyms) of the country's portals, institutions and open contracting
+        datasets, under their labels, each with what the profile says about it (a portal's
+        description, a dataset's publisher).
 
         Readers search by a system's or an agency's name ("Guatecompras", "OSCE")
         to reach the country that runs it; the profile's own fields name only some.
@@ -271,10 +288,12 @@ class CountryAdapter(PageAdapter):
                 with_fallback(institution, "acronym", language),
             )
         ]
+        datasets = [(dataset.name, dataset.publisher) for dataset in page.datasets.all()]
         with translation.override(language):
             return [
                 (str(capfirst(Portal._meta.verbose_name_plural)), portals),
                 (str(capfirst(Institution._meta.verbose_name_plural)), institutions),
+                (str(_("Procurement data")), datasets),
             ]
 
     def countries(self, page: CountryPage) -> Iterable[str]:

@@ -51,6 +51,13 @@ class FetchResult(models.TextChoices):
     FAILED = "failed", _("Failed")
 
 
+class DatasetQuerySet(models.QuerySet):
+    def with_processes(self) -> "DatasetQuerySet":
+        """The datasets with imported processes: those the site shows readers (a country's profile,
+        the comparison, the search entry of the country)."""
+        return self.filter(process_count__gt=0)
+
+
 class Dataset(models.Model):
     """One publisher's OCDS publication for one member country, and where and how it is fetched."""
 
@@ -130,6 +137,8 @@ class Dataset(models.Model):
         PublicField("last_import_at", _("Last import")),
     ]
     api_fields = PublicAPIFields()
+
+    objects = DatasetQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("open contracting dataset")

@@ -9,12 +9,15 @@ from django.utils import translation
 
 import pytest
 
+from contracting.importer import import_files
+from contracting.models import Dataset
 from network.models import StandardPage
 from network.skeleton import ensure_child
 from portals.models import Institution, Portal, PortalKind
 from search.backends import base
 from search.indexing import rebuild
 from search.models import GlossaryEntry
+from tests.contracting.conftest import package, release, write_json
 from tests.search.conftest import result_titles
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("shared_site")]
@@ -369,6 +372,23 @@ class TestMatching:
         assert "Mexico" not in titles(search(client, "en", q="registered suppliers"))
         portal.delete()
         assert "Mexico" not in titles(search(client, "en", q="Compras Aztecas"))
+
+    def test_open_contracting_datasets_find_their_country_once_it_shows_them(self, client, site, tmp_path):
+        """The profile lists a country's datasets with imported processes; so does its entry."""
+        dataset = Dataset.objects.create(
+            country=site["mexico"], name="Contrataciones de Jalisco", publisher="Gobierno de Jalisco"
+        )
+        assert titles(search(client, "es", q="jalisco")) == []
+        import_files(dataset, [write_json(tmp_path / "jalisco.json", package([release(1)]))])
+        html = search(client, "en", q="jalisco")
+        assert titles(html) == ["Mexico"]
+        assert "Procurement data" in html.split('class="search-result"')[1]
+        assert titles(search(client, "es", q="contrataciones de jalisco", kind="country")) == ["México"]
+        dataset.name = "Compras de Zapopan"
+        dataset.save()
+        assert titles(search(client, "es", q="zapopan")) == ["México"]
+        dataset.delete()
+        assert titles(search(client, "es", q="zapopan")) == []
 
 
 class TestResults:
