@@ -39,14 +39,23 @@ class Expansion:
     alternatives: tuple[tuple[str, ...], ...]
 
 
-def glossary_sets() -> Sets:
-    """Every entry's expressions, read again whenever an editor has changed the glossary.
+@dataclass(frozen=True)
+class Glossary:
+    """The glossary as a search uses it: every entry's expressions (``sets``), and those of the
+    entries that name places (``places``), read together."""
+
+    sets: Sets
+    places: Sets
+
+
+def current_glossary() -> Glossary:
+    """The glossary, read again whenever an editor has changed it.
 
     The cache is keyed by a fingerprint of the table (one small query), so every
     process sees an edit at once without signals, and a rolled-back change is
     forgotten with it.
     """
-    return sets_for(_fingerprint())
+    return glossary_for(_fingerprint())
 
 
 def _fingerprint() -> tuple:
@@ -56,32 +65,22 @@ def _fingerprint() -> tuple:
     )
 
 
-def sets_for(fingerprint: tuple) -> Sets:
-    """The sets of the glossary whose state ``fingerprint`` names (its count, last id and last change,
-    however the caller read them in one query with something else: ``FINGERPRINT_COLUMNS``)."""
-    return _read_sets(fingerprint)
-
-
-# What ``glossary_sets`` reads of the table, as SQL for a caller that reads it with other figures.
+# What ``current_glossary`` reads of the table, as SQL for a caller that reads it with other figures.
 FINGERPRINT_COLUMNS = "COUNT(id), MAX(id), MAX(updated_at)"
 
 
 @lru_cache(maxsize=1)
-def _read_sets(fingerprint: tuple) -> Sets:
-    entries = GlossaryEntry.objects.only("spanish", "english")
-    return tuple(expressions for entry in entries if len(expressions := tuple(entry.expressions())) > 1)
-
-
-def place_sets() -> Sets:
-    """The expressions of the entries that name places (cities, regions), each entry one set,
-    read again whenever an editor has changed the glossary (as ``glossary_sets``)."""
-    return _read_places(_fingerprint())
-
-
-@lru_cache(maxsize=1)
-def _read_places(fingerprint: tuple) -> Sets:
-    entries = GlossaryEntry.objects.filter(place=True).only("spanish", "english")
-    return tuple(expressions for entry in entries if (expressions := tuple(entry.expressions())))
+def glossary_for(fingerprint: tuple) -> Glossary:
+    """The glossary whose state ``fingerprint`` names (its count, last id and last change, however
+    the caller read them in one query with something else: ``FINGERPRINT_COLUMNS``)."""
+    entries = [
+        (entry.place, tuple(entry.expressions()))
+        for entry in GlossaryEntry.objects.only("spanish", "english", "place")
+    ]
+    return Glossary(
+        sets=tuple(expressions for _place, expressions in entries if len(expressions) > 1),
+        places=tuple(expressions for place, expressions in entries if place and expressions),
+    )
 
 
 def place_words(significant: list[str], language: str, places: Sets) -> set[str]:

@@ -18,7 +18,7 @@ from functools import cached_property
 
 from search.analysis import STOP_WORDS, is_stop_word
 from search.analysis import words as words_of
-from search.glossary import glossary_sets, place_sets, place_words
+from search.glossary import Glossary, Sets, current_glossary, place_words
 from search.query import PARTIAL_MINIMUM_GROUPS, ParsedQuery, parse_query
 
 # Facets every engine counts, in the order the results page shows them.
@@ -290,11 +290,12 @@ class SearchEngine(ABC):
         if not unknown:
             return results
         significant = significant_words(searched)
-        places = self.country_words(searched) | place_words(significant, searched.language, place_sets())
+        glossary = self.glossary()
+        places = self.country_words(searched) | place_words(significant, searched.language, glossary.places)
         known = [
             word for word in significant if word not in unknown and word not in places and not word.isdigit()
         ]
-        if concept_count(known, searched.language) <= len(unknown):
+        if concept_count(known, searched.language, glossary.sets) <= len(unknown):
             return replace(results, hits=[], total=0, facets=empty_facets(), relaxed=False)
         kept_words = [word for word in words_of(searched.parsed.loose) if word not in unknown]
         text = " ".join([*kept_words, *(f'"{phrase}"' for phrase in searched.parsed.phrases)])
@@ -305,6 +306,10 @@ class SearchEngine(ABC):
         reduced.correction = results.correction
         reduced.dropped = unknown
         return reduced
+
+    def glossary(self) -> Glossary:
+        """The glossary this search reads (engines that read it with other figures say so)."""
+        return current_glossary()
 
     def unknown_words(self, query: SearchQuery) -> list[str]:
         """The significant loose words of ``query`` (folded) that no entry contains in any language,
@@ -351,10 +356,10 @@ def partial_matches_of(clauses: int, names_a_country: Callable[[], bool]) -> boo
     return clauses >= PARTIAL_MINIMUM_GROUPS or (clauses == 2 and names_a_country())
 
 
-def concept_count(significant: list[str], language: str) -> int:
+def concept_count(significant: list[str], language: str, glossary: Sets) -> int:
     """How many things ``significant`` words name: an expression of the glossary is one
     ("funcionarios de compras", "convenio marco"), any other word one each."""
-    return len(parse_query(" ".join(significant)).analyzed(language, glossary_sets()).groups)
+    return len(parse_query(" ".join(significant)).analyzed(language, glossary).groups)
 
 
 def named_years(query: SearchQuery) -> list[str]:

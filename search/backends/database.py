@@ -58,7 +58,7 @@ from search.backends.base import (
     partial_matches_of,
     significant_words,
 )
-from search.glossary import FINGERPRINT_COLUMNS, Sets, sets_for
+from search.glossary import FINGERPRINT_COLUMNS, Glossary, glossary_for
 from search.highlight import highlight, section_snippet, snippet
 from search.models import GlossaryEntry, SearchEntry, SearchIndexVersion, SearchTerm
 from search.query import AnalyzedQuery, TermGroup
@@ -278,7 +278,7 @@ class Snapshot:
             cursor.execute(sql)
             token, *fingerprint = cursor.fetchone()
         self.version: str = token or ""
-        self.glossary: Sets = sets_for(tuple(fingerprint))
+        self.glossary: Glossary = glossary_for(tuple(fingerprint))
 
 
 def _fact_rows() -> Iterable[tuple]:
@@ -369,12 +369,15 @@ class DatabaseEngine(SearchEngine):
     def _current(self) -> Snapshot:
         return self._snapshot or Snapshot()
 
+    def glossary(self) -> Glossary:
+        return self._current().glossary
+
     def search_as_typed(self, query: SearchQuery) -> SearchResults:
         snapshot = self._current()
         analyzed = {
             language: terms
             for language in self._languages(query, snapshot)
-            if not (terms := query.parsed.analyzed(language, snapshot.glossary)).is_empty()
+            if not (terms := query.parsed.analyzed(language, snapshot.glossary.sets)).is_empty()
         }
         if not analyzed:
             return SearchResults(query, [], 0, empty_facets())
@@ -400,7 +403,7 @@ class DatabaseEngine(SearchEngine):
         snapshot = self._current()
         matcher = Matcher(self, snapshot.version)
         analyzed = {
-            language: query.parsed.analyzed(language, snapshot.glossary)
+            language: query.parsed.analyzed(language, snapshot.glossary.sets)
             for language in self._languages(query, snapshot)
         }
         return [

@@ -67,7 +67,7 @@ from search.backends.base import (
     partial_matches_of,
     significant_words,
 )
-from search.glossary import glossary_sets, synonym_rules
+from search.glossary import current_glossary, synonym_rules
 from search.highlight import section_snippet
 from search.query import AnalyzedQuery
 
@@ -545,7 +545,7 @@ class ElasticsearchEngine(SearchEngine):
     def _create_indexes(self, languages: Iterable[str]) -> dict[str, str]:
         """A new, empty, timestamped index per language, not yet behind its alias."""
         stamp = datetime.datetime.now(datetime.UTC).strftime("%Y%m%d%H%M%S%f")
-        synonyms = synonym_rules(glossary_sets())
+        synonyms = synonym_rules(current_glossary().sets)
         created = {}
         for language in languages:
             name = f"{self.alias(language)}-{stamp}"
@@ -710,7 +710,7 @@ class ElasticsearchEngine(SearchEngine):
         every entry and those that match each group; None for a query of fewer than two clauses."""
         if query.parsed.analyzed(query.language).clause_count() < 2:
             return None  # one word or phrase (the glossary only joins words into fewer groups)
-        spans = query.parsed.group_spans(query.language, glossary_sets())
+        spans = query.parsed.group_spans(query.language, current_glossary().sets)
         if len(spans) + len(query.parsed.phrases) < 2:
             return None
         typed = words(query.parsed.loose)

@@ -165,13 +165,15 @@ class TestPlaces:
     def test_the_files_places_load_marked_as_places_and_cross_languages(self, db):
         from network.reference import load
         from search.datasets import GLOSSARY_DATA
-        from search.glossary import glossary_sets, place_sets
+        from search.glossary import current_glossary
         from search.models import GlossaryEntry
 
         load([GLOSSARY_DATA])
 
         assert GlossaryEntry.objects.filter(place=True).count() >= 35
-        assert ("São Paulo", "San Pablo", "São Paulo", "Sao Paulo") in place_sets()
-        assert not any("licitación" in expressions for expressions in place_sets())
-        [mexico_city] = [expressions for expressions in glossary_sets() if "Mexico City" in expressions]
+        assert ("São Paulo", "San Pablo", "São Paulo", "Sao Paulo") in current_glossary().places
+        assert not any("licitación" in expressions for expressions in current_glossary().places)
+        [mexico_city] = [
+            expressions for expressions in current_glossary().sets if "Mexico City" in expressions
+        ]
         assert "Ciudad de México" in mexico_city

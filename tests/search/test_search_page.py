@@ -53,6 +53,17 @@ class TestAddresses:
         site["seminar"].save_revision().publish()
         assert "Inter-American Seminar on e-procurement" in titles(search(client, "en", q="seminar"))
 
+    def test_a_search_reads_the_glossary_once_whatever_steps_it_takes(self, client, site):
+        """Searching as typed, correcting and leaving out an unknown word each use the glossary;
+        its state is read once, with the index version (each step read it again before)."""
+        glossary_table = GlossaryEntry._meta.db_table
+        search(client, "en", q="seminar")  # the glossary's entries, read once per process
+        with CaptureQueriesContext(connection) as queries:
+            html = search(client, "en", q="wombat seminar tendr")
+        assert "Results for <strong>wombat seminar tender</strong>" in html
+        assert "No page contains “wombat”" in html
+        assert len([query for query in queries if glossary_table in query["sql"]]) == 1
+
     def test_every_page_header_has_a_search_form_for_its_language(self, client, site):
         spanish = client.get("/es/").content.decode()
         english = client.get("/en/").content.decode()
