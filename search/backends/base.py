@@ -277,7 +277,7 @@ class SearchEngine(ABC):
         word. Known words are counted as the things they name (``concept_count``):
         "salario de los funcionarios de compras" names two, one of them unknown.
         Numbers are weak evidence ("covid 19") and do not count as known, nor do
-        places' names, countries' or the glossary's cities (``place_words``): they
+        places' names, countries' or the glossary's places (``place_names``): they
         say where, not what (the results of an election in Chile are not the site's
         pages on Chile). Such a query gets no partial matches either: pages that
         match only its places and generic words are not an answer.
@@ -290,12 +290,11 @@ class SearchEngine(ABC):
         if not unknown:
             return results
         significant = significant_words(searched)
-        glossary = self.glossary()
-        places = self.country_words(searched) | place_words(significant, searched.language, glossary.places)
+        places = self.country_words(searched) | self.place_names(searched)
         known = [
             word for word in significant if word not in unknown and word not in places and not word.isdigit()
         ]
-        if concept_count(known, searched.language, glossary.sets) <= len(unknown):
+        if concept_count(known, searched.language, self.glossary().sets) <= len(unknown):
             return replace(results, hits=[], total=0, facets=empty_facets(), relaxed=False)
         kept_words = [word for word in words_of(searched.parsed.loose) if word not in unknown]
         text = " ".join([*kept_words, *(f'"{phrase}"' for phrase in searched.parsed.phrases)])
@@ -310,6 +309,11 @@ class SearchEngine(ABC):
     def glossary(self) -> Glossary:
         """The glossary this search reads (engines that read it with other figures say so)."""
         return current_glossary()
+
+    def place_names(self, query: SearchQuery) -> set[str]:
+        """The significant words of ``query`` (folded) that name a place of the glossary's: spelt as
+        the reader meant them, so never "corrected" into another word ("Spain" is not "saint")."""
+        return place_words(significant_words(query), query.language, self.glossary().places)
 
     def unknown_words(self, query: SearchQuery) -> list[str]:
         """The significant loose words of ``query`` (folded) that no entry contains in any language,

@@ -658,13 +658,15 @@ class DatabaseEngine(SearchEngine):
 
     # --- Did you mean ---------------------------------------------------------------
     def suggestions(self, query: SearchQuery) -> list[str]:
-        """Whole queries with each unknown word swapped for the closest indexed words."""
+        """Whole queries with each unknown word swapped for the closest indexed words; places'
+        names are left as typed."""
         languages = self._languages(query, self._current())
         typed = query.parsed.words()
         known = set(
             SearchTerm.objects.filter(language__in=languages, word__in=typed).values_list("word", flat=True)
         )
-        unknown = [word for word in typed if word not in known and not _stop_word(word, languages)]
+        places = self.place_names(query)
+        unknown = [word for word in typed if word not in known | places and not _stop_word(word, languages)]
         replacements = {
             word: [*self._split(word, languages), *self._closest(word, languages)]
             for word in dict.fromkeys(unknown)

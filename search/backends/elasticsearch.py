@@ -819,7 +819,7 @@ class ElasticsearchEngine(SearchEngine):
             for entry in response.get("suggest", {}).get(name, []):
                 options = [option["text"] for option in entry["options"]]
                 corrections.setdefault(entry["text"], []).extend(options)
-        return corrected_queries(query.parsed.words(), corrections)
+        return corrected_queries(query.parsed.words(), corrections, spelt_right=self.place_names(query))
 
     # --- Autocomplete -----------------------------------------------------------------
     def completion_search(self, text: str, language: str, limit: int = 8) -> Search | None:
@@ -864,9 +864,16 @@ def swap_actions(new: dict[str, str], current: dict[str, list[str]]) -> list[dic
     return actions + [{"remove_index": {"index": index}} for index in old]
 
 
-def corrected_queries(typed: list[str], corrections: dict[str, list[str]]) -> list[str]:
-    """Whole queries: each alternative for the first misspelt word, every other one at its best."""
-    corrections = {word: list(dict.fromkeys(options)) for word, options in corrections.items() if options}
+def corrected_queries(
+    typed: list[str], corrections: dict[str, list[str]], spelt_right: set[str] = frozenset()
+) -> list[str]:
+    """Whole queries: each alternative for the first misspelt word, every other one at its best;
+    the words ``spelt_right`` (places' names) are left as typed."""
+    corrections = {
+        word: list(dict.fromkeys(options))
+        for word, options in corrections.items()
+        if options and word not in spelt_right
+    }
     first = next((word for word in typed if word in corrections), None)
     if first is None:
         return []

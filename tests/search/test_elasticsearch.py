@@ -501,6 +501,8 @@ class TestSuggestions:
 
     def test_no_corrections_no_suggestions(self):
         assert corrected_queries(["chile"], {"chile": []}) == []
+        # A place's name is spelt as the reader meant it ("Spain" is not "saint").
+        assert corrected_queries(["licitacion", "spain"], {"spain": ["saint"]}, spelt_right={"spain"}) == []
 
 
 class TestAliases:

@@ -305,6 +305,17 @@ class TestMatching:
         # Named with words pages have, the place still finds them.
         assert titles(search(client, "en", q="platform Sao Paulo")) == [news]
 
+    def test_a_place_outside_the_network_is_not_corrected_into_a_word_of_the_site(self, client, site):
+        site["news"].intro_en = "Saint Lucia's platform goes live."
+        site["news"].save_revision().publish()
+        news = "Mexico launches its procurement platform"
+        # "Spain" is no page's word; the closest indexed one is "saint".
+        assert titles(search(client, "en", q="platform in Spain")) == [news]
+        GlossaryEntry.objects.create(spanish="España", english="Spain", place=True)
+        html = search(client, "en", q="platform in Spain")
+        assert titles(html) == []
+        assert "saint" not in html.lower()
+
     def test_pages_that_match_only_a_place_and_generic_words_are_no_partial_match(self, client, site):
         # Most of the clauses ("platform", "Mexico") match, but the one that says what is asked
         # matches no page: no partial list.
