@@ -57,9 +57,26 @@ class AnalyzedQuery:
         return len(self.groups) + len(self.phrases)
 
     def partial_minimum(self) -> int | None:
-        """How many clauses a partial match needs ("most of the significant words"), or None for none."""
+        """How many clauses a partial match needs ("most of the significant words"), or None for none.
+
+        Two loose words have none: a page with one of them is no answer ("colusión plataforma").
+        Two glossary expressions (``names_two_concepts``) need one of them: "pequeña empresa
+        proveedora del Estado" names two things the site's vocabulary knows, and a page about
+        either answers part of what was asked.
+        """
         count = self.clause_count()
-        return count // 2 + 1 if count >= PARTIAL_MINIMUM_GROUPS else None
+        if count >= PARTIAL_MINIMUM_GROUPS:
+            return count // 2 + 1
+        return 1 if self.names_two_concepts() else None
+
+    def names_two_concepts(self) -> bool:
+        """Whether the query is two glossary expressions of several words each (no loose word, no
+        phrase): "facturación electrónica" and "pagos a proveedores"."""
+        return (
+            len(self.groups) == 2
+            and not self.phrases
+            and all(len(group.terms) > 1 and group.alternatives for group in self.groups)
+        )
 
     def with_optional(self, positions: Collection[int]) -> "AnalyzedQuery":
         """This query with the groups at ``positions`` optional, if any other clause stays required.

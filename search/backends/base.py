@@ -19,7 +19,7 @@ from functools import cached_property
 from search.analysis import STOP_WORDS, is_stop_word
 from search.analysis import words as words_of
 from search.glossary import Glossary, Sets, current_glossary, place_words
-from search.query import PARTIAL_MINIMUM_GROUPS, ParsedQuery, parse_query
+from search.query import AnalyzedQuery, ParsedQuery, parse_query
 
 # Facets every engine counts, in the order the results page shows them.
 # "language" is only shown when more than one language is searched.
@@ -349,15 +349,15 @@ def significant_words(query: SearchQuery) -> list[str]:
     ]
 
 
-def partial_matches_of(clauses: int, names_a_country: Callable[[], bool]) -> bool:
-    """Whether a query of ``clauses`` clauses (words, expressions, phrases) has partial matches.
+def partial_matches_of(terms: AnalyzedQuery, names_a_country: Callable[[], bool]) -> bool:
+    """Whether a query whose terms are ``terms`` has partial matches.
 
-    Queries of three clauses or more have (``PARTIAL_MINIMUM_GROUPS``); a query of two, only when
-    one names a country (``names_a_country``, asked only then): no page has "licitación" and
-    "Colombia" together, but the pages about Colombia that name it, its profile first, are what
-    the reader is after. The engines then list them as partial matches.
+    Queries of three clauses or more have, and two glossary expressions (``partial_minimum``); two
+    other clauses, only when one names a country (``names_a_country``, asked only then): no page
+    has "licitación" and "Colombia" together, but the pages about Colombia that name it, its
+    profile first, are what the reader is after. The engines then list them as partial matches.
     """
-    return clauses >= PARTIAL_MINIMUM_GROUPS or (clauses == 2 and names_a_country())
+    return terms.partial_minimum() is not None or (terms.clause_count() == 2 and names_a_country())
 
 
 def concept_count(significant: list[str], language: str, glossary: Sets) -> int:

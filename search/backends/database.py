@@ -25,6 +25,7 @@ import uuid
 from array import array
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from functools import cache
 from itertools import islice
 
 from django.conf import settings
@@ -425,10 +426,9 @@ class DatabaseEngine(SearchEngine):
         }
 
     def _has_partial_matches(self, query: SearchQuery, analyzed: dict[str, AnalyzedQuery]) -> bool:
-        """Whether partial matches are looked for: for a query of three clauses or more, or of two
-        one of which names a country (``partial_matches_of``)."""
-        clauses = max(terms.clause_count() for terms in analyzed.values())
-        return partial_matches_of(clauses, lambda: bool(self.country_words(query)))
+        """Whether partial matches are looked for, in some language (``partial_matches_of``)."""
+        names_a_country = cache(lambda: bool(self.country_words(query)))
+        return any(partial_matches_of(terms, names_a_country) for terms in analyzed.values())
 
     def _with_common_optional(self, terms: AnalyzedQuery, matcher: "Matcher") -> AnalyzedQuery:
         """``terms`` with its common groups optional (``COMMON_SHARE``); each group's matches are

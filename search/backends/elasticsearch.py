@@ -67,7 +67,7 @@ from search.backends.base import (
     partial_matches_of,
     significant_words,
 )
-from search.glossary import current_glossary, synonym_rules
+from search.glossary import Sets, current_glossary, synonym_rules
 from search.highlight import section_snippet
 from search.query import AnalyzedQuery
 
@@ -235,6 +235,7 @@ def text_query(
     relaxed: bool = False,
     countries: dict[str, str] | None = None,
     common: Sequence[range] = (),
+    concepts: tuple[str, str] | None = None,
 ) -> Query:
     """Every loose word in some field and every phrase in one field; ``relaxed``: most of them.
 
@@ -252,6 +253,9 @@ def text_query(
     ``common`` are the spans of the loose words (positions in ``words``) of the groups a large
     share of the entries match (``common_spans``): they only add to the score, as in the database
     engines (``AnalyzedQuery.with_optional``).
+
+    ``concepts`` are the typed texts of a query that is two glossary expressions (``two_concepts``):
+    a relaxed query then needs one of them, whole.
     """
     loose = " ".join(query.parsed.loose.split()) if words(query.parsed.loose) else ""
     phrases = list(query.parsed.phrases)
@@ -292,12 +296,22 @@ def text_query(
     required = every
     about = Q("terms", countries=sorted(set(countries.values()))) if countries else None
     if relaxed:
-        significant = query.parsed.analyzed(query.language)
-        wanted = phrase_clauses({"zero_terms_query": "none"}) + [
-            Q("multi_match", query=word, fields=FIELDS, type="cross_fields", zero_terms_query="none")
-            for word in dict.fromkeys(words(loose))
-        ]
-        required = [Q("bool", should=wanted, minimum_should_match=significant.partial_minimum() or 1)]
+        if concepts is not None:
+            # Either expression, each as a whole (its synonyms through the glossary's filter).
+            wanted, minimum = (
+                [
+                    Q("multi_match", query=text, fields=FIELDS, type="cross_fields", operator="and")
+                    for text in concepts
+                ],
+                1,
+            )
+        else:
+            wanted = phrase_clauses({"zero_terms_query": "none"}) + [
+                Q("multi_match", query=word, fields=FIELDS, type="cross_fields", zero_terms_query="none")
+                for word in dict.fromkeys(words(loose))
+            ]
+            minimum = query.parsed.analyzed(query.language).partial_minimum() or 1
+        required = [Q("bool", should=wanted, minimum_should_match=minimum)]
         if countries:
             naming = Q("multi_match", query=" ".join(countries), fields=FIELDS, type="cross_fields")
             required.append(Q("bool", should=[about, naming], minimum_should_match=1))
@@ -327,6 +341,16 @@ def text_query(
     if not weights:
         return scored
     return Q("function_score", query=scored, functions=weights, score_mode="multiply", boost_mode="multiply")
+
+
+def two_concepts(query: SearchQuery, glossary: Sets) -> tuple[str, str] | None:
+    """The typed text of each of the query's two glossary expressions when it is just those
+    (``AnalyzedQuery.names_two_concepts``): a partial match then needs one of them."""
+    if not query.parsed.analyzed(query.language, glossary).names_two_concepts():
+        return None
+    typed = words(query.parsed.loose)
+    first, second = query.parsed.group_spans(query.language, glossary)
+    return " ".join(typed[first.start : first.stop]), " ".join(typed[second.start : second.stop])
 
 
 def scope_filter(query: SearchQuery) -> Query | None:
@@ -369,9 +393,10 @@ class EntrySearch(FacetedSearch):
         relaxed: bool,
         countries: dict[str, str] | None = None,
         common: Sequence[range] = (),
+        concepts: tuple[str, str] | None = None,
     ):
-        """``indexes`` maps each searched language to its alias; ``countries`` and ``common``, see
-        ``text_query``."""
+        """``indexes`` maps each searched language to its alias; ``countries``, ``common`` and
+        ``concepts``, see ``text_query``."""
         self.using = client
         self.index = list(indexes.values())
         self.reader_index = indexes.get(query.language)
@@ -389,7 +414,8 @@ class EntrySearch(FacetedSearch):
             order = ["_score", newest, "source"] if relaxed else [newest, *order]
         filters = {name: list(values) for name, values in query.filters.items() if name in FACET_FIELDS}
         self.scope = scope_filter(query)
-        super().__init__(query=text_query(query, relaxed, countries, common), filters=filters, sort=order)
+        text = text_query(query, relaxed, countries, common, concepts)
+        super().__init__(query=text, filters=filters, sort=order)
         start, size = query.offset, query.page_size
         if start + size > MAX_RESULT_WINDOW:
             start, size = 0, 0  # past the last page anyway: only the total and the facets
@@ -604,12 +630,15 @@ class ElasticsearchEngine(SearchEngine):
             results = self._run(query, relaxed=False)
             if results.total < COMMON_OPTIONAL_BELOW and (common := self.common_spans(query)):
                 results = self._run(query, relaxed=False, common=common)
-            clauses = max(terms.clause_count() for terms in analyzed.values())
-            if results.total < FEW_RESULTS and partial_matches_of(
-                clauses, lambda: self._names_a_country(query)
+            longest = max(analyzed.values(), key=AnalyzedQuery.clause_count)
+            concepts = two_concepts(query, current_glossary().sets)
+            if results.total < FEW_RESULTS and (
+                partial_matches_of(longest, lambda: self._names_a_country(query)) or concepts is not None
             ):
                 countries = self.named_countries(query)
-                partial = self._run(query, relaxed=True, complete=results.total, countries=countries)
+                partial = self._run(
+                    query, relaxed=True, complete=results.total, countries=countries, concepts=concepts
+                )
                 if partial.total > results.total:
                     results = partial
         return results
@@ -638,8 +667,9 @@ class ElasticsearchEngine(SearchEngine):
         relaxed: bool = False,
         countries: dict[str, str] | None = None,
         common: Sequence[range] = (),
+        concepts: tuple[str, str] | None = None,
     ) -> EntrySearch:
-        return EntrySearch(self.client, self._indexes(query), query, relaxed, countries, common)
+        return EntrySearch(self.client, self._indexes(query), query, relaxed, countries, common, concepts)
 
     def _run(
         self,
@@ -648,9 +678,10 @@ class ElasticsearchEngine(SearchEngine):
         complete: int = 0,
         countries: dict[str, str] | None = None,
         common: Sequence[range] = (),
+        concepts: tuple[str, str] | None = None,
     ) -> SearchResults:
         """The requested page; ``relaxed``, the ``complete`` matches (every word) first, then partial ones."""
-        entry_search = self.entry_search(query, relaxed, countries, common)
+        entry_search = self.entry_search(query, relaxed, countries, common, concepts)
         try:
             response = entry_search.execute()
         except NotFoundError:

@@ -29,6 +29,7 @@ from search.backends.elasticsearch import (
     index_definition,
     swap_actions,
     text_query,
+    two_concepts,
     with_versions,
 )
 from search.glossary import current_glossary, synonym_rules
@@ -296,6 +297,21 @@ class TestPhrases:
         assert clauses[0]["multi_match"]["type"] == "phrase"
         assert [clause["multi_match"]["query"] for clause in clauses[1:]] == ["colusion", "plataforma", "de"]
         assert {clause["multi_match"]["zero_terms_query"] for clause in clauses} == {"none"}
+
+    @pytest.mark.django_db
+    def test_two_glossary_expressions_need_one_of_them_whole(self, engine):
+        GlossaryEntry.objects.create(spanish="pequeña empresa", english="small business")
+        GlossaryEntry.objects.create(spanish="factura electrónica", english="e-invoice")
+        query = SearchQuery("pequeñas empresas con facturas electrónicas", "es")
+        concepts = two_concepts(query, current_glossary().sets)
+        request = engine.entry_search(query, relaxed=True, concepts=concepts).to_dict()
+        [needed] = request["query"]["bool"]["must"]
+        assert needed["bool"]["minimum_should_match"] == 1
+        assert [clause["multi_match"]["query"] for clause in needed["bool"]["should"]] == [
+            "pequenas empresas",
+            "facturas electronicas",
+        ]
+        assert {clause["multi_match"]["operator"] for clause in needed["bool"]["should"]} == {"and"}
 
     def test_partial_matches_put_the_entries_with_every_word_first_in_either_order(self, engine):
         query = SearchQuery("colusión licitaciones plataforma", "es")

@@ -316,6 +316,16 @@ class TestMatching:
         assert titles(html) == []
         assert "saint" not in html.lower()
 
+    def test_two_known_expressions_no_page_has_together_list_the_pages_with_either(self, client, site):
+        GlossaryEntry.objects.create(spanish="pequeña empresa, pymes", english="small business, SMEs")
+        GlossaryEntry.objects.create(spanish="datos abiertos", english="open data")
+        html = search(client, "en", q="small business open data")
+        assert "Public procurement for SMEs" in titles(html)
+        assert "Open data" in titles(html)
+        assert 'class="search-page__partial"' in html
+        # Two loose words, one of which no page has with the other, still list nothing.
+        assert titles(search(client, "en", q="smes payments")) == []
+
     def test_pages_that_match_only_a_place_and_generic_words_are_no_partial_match(self, client, site):
         # Most of the clauses ("platform", "Mexico") match, but the one that says what is asked
         # matches no page: no partial list.
