@@ -23,6 +23,13 @@ from tests.search.conftest import result_titles
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("shared_site")]
 
 
+def news_saying(site, text: str) -> str:
+    """The title of the test site's news item, published with ``text`` as its English introduction."""
+    site["news"].intro_en = text
+    site["news"].save_revision().publish()
+    return site["news"].title_en
+
+
 def search_url(language: str) -> str:
     with translation.override(language):
         return reverse("search")
@@ -292,9 +299,7 @@ class TestMatching:
             assert 'class="search-page__no-answer"' in html
 
     def test_a_word_no_page_has_with_a_place_shows_no_list_not_the_places_pages(self, client, site):
-        site["news"].intro_en = "The network met in São Paulo to review the platform."
-        site["news"].save_revision().publish()
-        news = "Mexico launches its procurement platform"
+        news = news_saying(site, "The network met in São Paulo to review the platform.")
         # São Paulo names no country: its two words outnumber the one no page has.
         assert titles(search(client, "en", q="hotels in Sao Paulo")) == [news]
         GlossaryEntry.objects.create(spanish="São Paulo", english="São Paulo", place=True)
@@ -306,9 +311,7 @@ class TestMatching:
         assert titles(search(client, "en", q="platform Sao Paulo")) == [news]
 
     def test_a_place_outside_the_network_is_not_corrected_into_a_word_of_the_site(self, client, site):
-        site["news"].intro_en = "Saint Lucia's platform goes live."
-        site["news"].save_revision().publish()
-        news = "Mexico launches its procurement platform"
+        news = news_saying(site, "Saint Lucia's platform goes live.")
         # "Spain" is no page's word; the closest indexed one is "saint".
         assert titles(search(client, "en", q="platform in Spain")) == [news]
         GlossaryEntry.objects.create(spanish="España", english="Spain", place=True)
