@@ -298,13 +298,11 @@ def text_query(
     if relaxed:
         if concepts is not None:
             # Either expression, each as a whole (its synonyms through the glossary's filter).
-            wanted, minimum = (
-                [
-                    Q("multi_match", query=text, fields=FIELDS, type="cross_fields", operator="and")
-                    for text in concepts
-                ],
-                1,
-            )
+            wanted = [
+                Q("multi_match", query=text, fields=FIELDS, type="cross_fields", operator="and")
+                for text in concepts
+            ]
+            minimum = 1
         else:
             wanted = phrase_clauses({"zero_terms_query": "none"}) + [
                 Q("multi_match", query=word, fields=FIELDS, type="cross_fields", zero_terms_query="none")
@@ -630,18 +628,24 @@ class ElasticsearchEngine(SearchEngine):
             results = self._run(query, relaxed=False)
             if results.total < COMMON_OPTIONAL_BELOW and (common := self.common_spans(query)):
                 results = self._run(query, relaxed=False, common=common)
-            longest = max(analyzed.values(), key=AnalyzedQuery.clause_count)
-            concepts = two_concepts(query, current_glossary().sets)
-            if results.total < FEW_RESULTS and (
-                partial_matches_of(longest, lambda: self._names_a_country(query)) or concepts is not None
-            ):
-                countries = self.named_countries(query)
-                partial = self._run(
-                    query, relaxed=True, complete=results.total, countries=countries, concepts=concepts
-                )
-                if partial.total > results.total:
-                    results = partial
+            if results.total < FEW_RESULTS:
+                results = self._with_partial_matches(query, analyzed, results)
         return results
+
+    def _with_partial_matches(
+        self, query: SearchQuery, analyzed: dict[str, AnalyzedQuery], results: SearchResults
+    ) -> SearchResults:
+        """``results``, or the partial matches after them when the query has some (``partial_matches_of``,
+        or two glossary expressions: ``two_concepts``)."""
+        longest = max(analyzed.values(), key=AnalyzedQuery.clause_count)
+        concepts = two_concepts(query, current_glossary().sets)
+        if not partial_matches_of(longest, lambda: self._names_a_country(query)) and concepts is None:
+            return results
+        countries = self.named_countries(query)
+        partial = self._run(
+            query, relaxed=True, complete=results.total, countries=countries, concepts=concepts
+        )
+        return partial if partial.total > results.total else results
 
     def _names_a_country(self, query: SearchQuery) -> bool:
         """Whether ``query`` names a country and has no word no entry has: a partial match of two
