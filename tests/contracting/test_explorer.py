@@ -401,6 +401,16 @@ def listed(html: str, name: str, identifiers: dict[str, str]) -> list[tuple[str,
     return [(identifiers[value], count) for value, count in facet(html, name).items()]
 
 
+@pytest.mark.parametrize(("shown", "suppliers"), [(1, "S2:2"), (2, "S2:2 S1:2"), (3, "S2:2 S1:2 S3:1")])
+def test_a_facet_shows_the_most_frequent_and_breaks_ties_by_name(client, monkeypatch, shown, suppliers):
+    """Ties with the last one shown go by name (Constructora Norte, S2, before Farma, S1)."""
+    monkeypatch.setattr("contracting.browsing.ORGANISATION_OPTIONS", shown)
+    codes = {identifier: str(organisation(identifier).pk) for identifier in SUPPLIERS}
+    html = client.get(f"{PY}?q=ministerio").content.decode()
+    names = {pk: identifier for identifier, pk in codes.items()}
+    assert " ".join(f"{names[pk]}:{count}" for pk, count in facet(html, "supplier").items()) == suppliers
+
+
 @pytest.mark.parametrize(
     ("query", "expected", "buyers", "suppliers", "industries"),
     [
