@@ -546,7 +546,7 @@ class DatabaseEngine(SearchEngine):
             newest = facts.newest(complete, wanted)
             newest = np.concatenate([newest, facts.newest(results & ~complete, wanted - len(newest))])
             return newest, np.zeros(len(newest))
-        scored_ids, scores = [_NO_IDS], [np.zeros(0)]
+        direct: dict[str, EntryIds] = {}
         for language, terms in analyzed.items():
             language_results = results & matches[language]
             if not language_results.any():
@@ -554,13 +554,28 @@ class DatabaseEngine(SearchEngine):
             # Entries whose title has every word of the query rank higher; among partial matches, those
             # whose title has one of them (the page is about it). Above RANK_LIMIT, only they are scored.
             if np.count_nonzero(language_results) <= RANK_LIMIT:
-                candidates = facts.ids(language_results)
+                direct[language] = facts.ids(language_results)
             else:
                 titled = facts.mask(matcher.title_ids(terms, relaxed)) & language_results
-                candidates = facts.newest(titled, RANK_LIMIT)
+                direct[language] = facts.newest(titled, RANK_LIMIT)
+        through = {
+            language: facts.newest(facts.translated(reached & results, query.language, language), RANK_LIMIT)
+            for language, reached in selection.translated.items()
+        }
+        # A language's query scores its own entries and the versions through which the reader's were
+        # found in one call: the database's scoring costs as much again for each call (bm25 counts
+        # every glossary phrase across the whole index first).
+        scored = {}
+        for language in direct.keys() | through.keys():
+            candidates = np.union1d(direct.get(language, _NO_IDS), through.get(language, _NO_IDS))
+            if len(candidates):
+                scored[language] = matcher.scores(analyzed[language], relaxed, candidates)
+        scored_ids, scores = [_NO_IDS], [np.zeros(0)]
+        for language, candidates in direct.items():
             if not len(candidates):
                 continue
-            ids, language_scores, in_title = matcher.scores(terms, relaxed, candidates)
+            ids, language_scores, in_title = _among(scored[language], candidates)
+            terms = analyzed[language]
             boost = READER_LANGUAGE_BOOST if language == query.language else 1.0
             title_boost = np.where(in_title, TITLE_MATCH_BOOST, 1.0)
             language_scores = language_scores * boost * title_boost * _named_boost(selection, ids)
@@ -569,9 +584,9 @@ class DatabaseEngine(SearchEngine):
             language_scores[window] *= np.where(matcher.in_order(terms, ids[window]), IN_ORDER_BOOST, 1.0)
             scored_ids.append(ids)
             scores.append(language_scores)
-        for language, reached in selection.translated.items():
+        for language, candidates in through.items():
             ids, language_scores = self._translated_scores(
-                query, analyzed[language], language, reached & results, matcher, selection
+                query, language, _among(scored.get(language), candidates), selection
             )
             scored_ids.append(ids)
             scores.append(language_scores)
@@ -622,23 +637,18 @@ class DatabaseEngine(SearchEngine):
     def _translated_scores(
         self,
         query: SearchQuery,
-        terms: AnalyzedQuery,
         language: str,
-        reached: np.ndarray,
-        matcher: "Matcher",
+        scored: tuple[EntryIds, np.ndarray, np.ndarray],
         selection: "Selection",
     ) -> tuple[EntryIds, np.ndarray]:
-        """Scores of the reader's-language entries ``reached`` through their version in ``language``:
-        that version's score, times TRANSLATED_MATCH_WEIGHT, so a page the reader's words find
-        directly ranks above one found as well only through its translation."""
+        """Scores of the reader's-language entries found only through their version in ``language``,
+        from that version's ``scored`` ids, scores and title matches: its score times
+        TRANSLATED_MATCH_WEIGHT, so a page the reader's words find directly ranks above one found as
+        well only through its translation."""
         facts = selection.facts
-        if not reached.any():
+        ids, language_scores, in_title = scored
+        if not len(ids):
             return _NO_IDS, np.zeros(0)
-        found_in = facts.translated(reached, query.language, language)
-        candidates = facts.ids(found_in)
-        if len(candidates) > RANK_LIMIT:
-            candidates = facts.newest(found_in, RANK_LIMIT)
-        ids, language_scores, in_title = matcher.scores(terms, selection.relaxed, candidates)
         language_scores = language_scores * np.where(in_title, TITLE_MATCH_BOOST, 1.0)
         language_scores = language_scores * _named_boost(selection, ids)
         shown = facts.translated(facts.mask(ids), language, query.language)
@@ -1220,6 +1230,17 @@ class CountryNames:
 
 
 COUNTRY_NAMES = CountryNames()
+
+
+def _among(
+    scored: tuple[EntryIds, np.ndarray, np.ndarray] | None, candidates: EntryIds
+) -> tuple[EntryIds, np.ndarray, np.ndarray]:
+    """The part of one scoring's ids, scores and title matches that is about ``candidates``."""
+    if scored is None:
+        return _NO_IDS, np.zeros(0), np.zeros(0, dtype=bool)
+    ids, scores, in_title = scored
+    keep = np.isin(ids, candidates)
+    return ids[keep], scores[keep], in_title[keep]
 
 
 def _named_boost(selection: "Selection", ids: EntryIds) -> np.ndarray:
