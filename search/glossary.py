@@ -11,11 +11,19 @@ text, and the reverse: that is how the search crosses languages.
 Matching is on analysed terms, so "licitaciones" finds the entry of
 "licitación", and the longest expression wins ("compras públicas" before
 "compras").
+
+Each entry also has a term of its own (``concept_term``) that the database
+engines write into every indexed text holding one of its expressions
+(``concept_terms``): a query then asks for that one term instead of each of
+the entry's expressions as a phrase, which the full-text indexes check
+position by position in every entry with the phrase's words.
 """
 
+import hashlib
+import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from django.db.models import Count, Max
@@ -37,6 +45,8 @@ class Expansion:
     start: int
     end: int
     alternatives: tuple[tuple[str, ...], ...]
+    # The concept terms of the glossary entries the run is an expression of.
+    concepts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -46,6 +56,11 @@ class Glossary:
 
     sets: Sets
     places: Sets
+
+    @cached_property
+    def digest(self) -> str:
+        """Names the entries' expressions: indexed concept terms hold while it stays the same."""
+        return hashlib.blake2b(repr(self.sets).encode(), digest_size=16).hexdigest()
 
 
 def current_glossary() -> Glossary:
@@ -78,9 +93,19 @@ def glossary_for(fingerprint: tuple) -> Glossary:
         for entry in GlossaryEntry.objects.only("spanish", "english", "place")
     ]
     return Glossary(
-        sets=tuple(expressions for _place, expressions in entries if len(expressions) > 1),
-        places=tuple(expressions for place, expressions in entries if place and expressions),
+        sets=_HashedOnce(expressions for _place, expressions in entries if len(expressions) > 1),
+        places=_HashedOnce(expressions for place, expressions in entries if place and expressions),
     )
+
+
+class _HashedOnce(tuple):
+    """Sets that keep their hash: the analysed glossary is cached by them (``_compiled``), and
+    hashing hundreds of tuples again took longer than finding the expressions in an entry."""
+
+    def __hash__(self) -> int:
+        if not hasattr(self, "_hash"):
+            self._hash = super().__hash__()
+        return self._hash
 
 
 def place_words(significant: list[str], language: str, places: Sets) -> set[str]:
@@ -94,36 +119,102 @@ def place_words(significant: list[str], language: str, places: Sets) -> set[str]
     }
 
 
+def concept_term(expressions: tuple[str, ...], language: str) -> str:
+    """The index term that stands for a glossary entry's expressions as ``language`` analyses them:
+    letters no word has, derived from the entry's expressions (an edited entry gets another)."""
+    digest = hashlib.blake2b("\n".join((language, *expressions)).encode(), digest_size=8).hexdigest()
+    return CONCEPT_PREFIX + digest.translate(_HEX_AS_LETTERS)
+
+
+def is_concept_term(term: str) -> bool:
+    return term.startswith(CONCEPT_PREFIX)
+
+
+CONCEPT_PREFIX = "zzglossary"
+
+
+# Letters only: PostgreSQL's parser would cut a term of letters and digits into several.
+_HEX_AS_LETTERS = str.maketrans("0123456789", "ghijklmnop")
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    """One language's analysed glossary: what a query's expression brings, and what to look for in
+    indexed text."""
+
+    # An expression's terms (``_key``) → the terms of every expression of its entries, and their concepts.
+    expansions: dict[tuple[str, ...], tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]]
+    # The concepts of the expressions of one term, by term; those of longer expressions by their
+    # first two terms, with the rest of their terms.
+    single: dict[str, tuple[str, ...]]
+    by_pair: dict[tuple[str, ...], list[tuple[tuple[str, ...], tuple[str, ...]]]]
+
+
 @lru_cache(maxsize=8)
-def _compiled(sets: Sets, language: str) -> dict[tuple[str, ...], tuple[tuple[str, ...], ...]]:
-    """Each expression's terms in ``language`` mapped to the terms of all expressions of its sets."""
-    table: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+def _compiled(sets: Sets, language: str) -> _Compiled:
+    alternatives: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+    concepts: dict[tuple[str, ...], list[str]] = {}
+    exact: dict[tuple[str, ...], list[str]] = {}
     for expressions in sets:
+        concept = concept_term(expressions, language)
         analysed = [terms for text in expressions if (terms := tuple(analyze(text, language)))]
         analysed = list(dict.fromkeys(analysed))
         for terms in analysed:
+            exact.setdefault(terms, []).append(concept)
             if len(terms) <= MAX_EXPRESSION_TERMS:
-                known = table.setdefault(_key(terms), [])
+                known = alternatives.setdefault(_key(terms), [])
                 known.extend(other for other in analysed if other not in known)
-    return {terms: tuple(others) for terms, others in table.items()}
+                concepts.setdefault(_key(terms), []).append(concept)
+    single, by_pair = {}, {}
+    for terms, expression_concepts in exact.items():
+        if len(terms) == 1:
+            single[terms[0]] = tuple(dict.fromkeys(expression_concepts))
+        else:
+            by_pair.setdefault(terms[:2], []).append((terms[2:], tuple(dict.fromkeys(expression_concepts))))
+    return _Compiled(
+        {
+            terms: (tuple(others), tuple(dict.fromkeys(concepts[terms])))
+            for terms, others in alternatives.items()
+        },
+        single,
+        by_pair,
+    )
 
 
 def expand(terms: list[str], language: str, sets: Sets) -> list[Expansion]:
     """The glossary expressions in ``terms`` (analysed in ``language``), longest first, not overlapping."""
-    table = _compiled(sets, language)
+    table = _compiled(sets, language).expansions
     if not table:
         return []
     found, start = [], 0
     while start < len(terms):
         for end in range(min(len(terms), start + MAX_EXPRESSION_TERMS), start, -1):
-            alternatives = table.get(_key(terms[start:end]))
-            if alternatives:
-                found.append(Expansion(start, end, alternatives))
+            expansion = table.get(_key(terms[start:end]))
+            if expansion:
+                found.append(Expansion(start, end, *expansion))
                 start = end
                 break
         else:
             start += 1
     return found
+
+
+def concept_terms(terms: list[str], sets: Sets, languages: Iterable[str]) -> list[str]:
+    """The concept terms of the glossary entries that have an expression in ``terms`` (an indexed
+    text's, analysed in its own language), overlapping ones included, for a query analysed in each
+    of ``languages``: where the query's expression would match the text as a phrase, its concept
+    term matches it. Each once: they are for matching (entries are scored by the expressions), and
+    every term more makes the text look longer to the scoring."""
+    found = []
+    for language in languages:
+        compiled = _compiled(sets, language)
+        for term in terms:
+            found.extend(compiled.single.get(term, ()))
+        for start, pair in enumerate(itertools.pairwise(terms)):
+            for rest, concepts in compiled.by_pair.get(pair, ()):
+                if not rest or tuple(terms[start + 2 : start + 2 + len(rest)]) == rest:
+                    found.extend(concepts)
+    return list(dict.fromkeys(found))
 
 
 def _key(terms: Iterable[str]) -> tuple[str, ...]:

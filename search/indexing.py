@@ -176,6 +176,17 @@ def rebuild(progress: Callable[[int], None] | None = None) -> int:
     return get_search_engine().rebuild(_reporting(all_entries(), progress))
 
 
+def refresh_glossary() -> None:
+    """Rebuild the index if its entries were written with another glossary than the one in force.
+
+    The database engines write each glossary entry's concept term into the entries
+    (``search.glossary``); until they are rewritten, searches look for the glossary's
+    expressions one by one, as complete but slower.
+    """
+    if not get_search_engine().holds_glossary():
+        rebuild()
+
+
 def _reporting(entries: Iterator[IndexEntry], progress: Callable[[int], None] | None) -> Iterator[IndexEntry]:
     last_source = None
     for entry in entries:

@@ -47,6 +47,9 @@ class SearchIndexVersion(models.Model):
     """Changes whenever the index does, so each process knows when its facet cache is stale."""
 
     token = models.CharField(max_length=40)
+    # The digest of the glossary whose concept terms every entry holds (``search.glossary``); empty
+    # when entries were written with different glossaries, until the index is rebuilt.
+    glossary = models.CharField(max_length=40, blank=True, default="")
 
     def __str__(self) -> str:
         return self.token

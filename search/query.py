@@ -31,11 +31,14 @@ class TermGroup:
     """One significant word or glossary expression of a query, in one language's terms.
 
     An entry matches the group when it has every term of ``terms`` (anywhere) or
-    one of the ``alternatives`` (each a term sequence, matched as a phrase).
+    one of the ``alternatives`` (each a term sequence, matched as a phrase). A
+    database engine whose index holds the glossary's concept terms asks for the
+    ``concepts`` instead of the glossary's alternatives: the same entries match.
     """
 
     terms: tuple[str, ...]
     alternatives: tuple[tuple[str, ...], ...] = ()
+    concepts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -92,6 +95,14 @@ class AnalyzedQuery:
         made_optional = tuple(group for position, group in enumerate(self.groups) if position in positions)
         return replace(self, groups=required, optional=self.optional + made_optional)
 
+    def by_expression(self) -> "AnalyzedQuery":
+        """This query asking for the glossary's expressions rather than its concept terms."""
+        return replace(
+            self,
+            groups=tuple(replace(group, concepts=()) for group in self.groups),
+            optional=tuple(replace(group, concepts=()) for group in self.optional),
+        )
+
     def single_terms(self) -> set[str]:
         """Terms that match wherever they are (for highlighting)."""
         groups = self.groups + self.optional
@@ -130,8 +141,9 @@ class ParsedQuery:
             spans.append(range(positions[0], positions[-1] + 1) if positions else range(0))
         return spans
 
-    def analyzed(self, language: str, glossary: Sets = ()) -> AnalyzedQuery:
-        """The query in ``language``'s terms, its loose words expanded with the ``glossary`` sets."""
+    def analyzed(self, language: str, glossary: Sets = (), concepts: bool = False) -> AnalyzedQuery:
+        """The query in ``language``'s terms, its loose words expanded with the ``glossary`` sets
+        (``concepts``: their concept terms too, for an index that holds them)."""
         sequence = analyze(self.loose, language)
         terms = _unique(sequence)[:MAX_WORDS]
         phrases = []
@@ -142,16 +154,19 @@ class ParsedQuery:
             elif phrase_terms and phrase_terms[0] not in terms:
                 terms.append(phrase_terms[0])
         return AnalyzedQuery(
-            _groups(terms, language, glossary), tuple(phrases[:MAX_WORDS]), tuple(sequence[:MAX_WORDS])
+            _groups(terms, language, glossary, concepts),
+            tuple(phrases[:MAX_WORDS]),
+            tuple(sequence[:MAX_WORDS]),
         )
 
 
-def _groups(terms: list[str], language: str, glossary: Sets) -> tuple[TermGroup, ...]:
+def _groups(terms: list[str], language: str, glossary: Sets, concepts: bool) -> tuple[TermGroup, ...]:
     groups, position = [], 0
     for expansion in expand(terms, language, glossary):
         groups += [_word_group(term, language) for term in terms[position : expansion.start]]
         own = tuple(terms[expansion.start : expansion.end])
-        groups.append(TermGroup(own, tuple(other for other in expansion.alternatives if other != own)))
+        alternatives = tuple(other for other in expansion.alternatives if other != own)
+        groups.append(TermGroup(own, alternatives, expansion.concepts if concepts else ()))
         position = expansion.end
     groups += [_word_group(term, language) for term in terms[position:]]
     return tuple(groups)

@@ -22,7 +22,8 @@ from search.adapters import (
     document_model,
     relation_dependents,
 )
-from search.tasks import extract_document_text
+from search.models import GlossaryEntry
+from search.tasks import extract_document_text, refresh_glossary_terms
 
 
 @receiver(page_published)
@@ -64,6 +65,12 @@ def index_documents_behind_new_privacy(sender, instance: CollectionViewRestricti
     collection = Collection.objects.filter(pk=instance.collection_id).first()
     if collection is not None:
         indexing.safely(indexing.index_collection, collection)
+
+
+@receiver([post_save, post_delete], sender=GlossaryEntry)
+def refresh_glossary_terms_after_change(sender, instance: GlossaryEntry, **kwargs) -> None:
+    """The entries hold the glossary's concept terms: rewritten in a task (once after a bulk load)."""
+    indexing.safely(refresh_glossary_terms.enqueue)
 
 
 @receiver(post_save, sender=Site)

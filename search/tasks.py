@@ -1,6 +1,7 @@
-"""Reading a document's text for the search, as a task outside the upload request.
+"""Reading a document's text, and rewriting the index after a glossary change, as tasks outside
+the request that caused them.
 
-The task runs on the ``documents`` task backend: in the request in development and in the tests
+The tasks run on the ``documents`` task backend: in the request in development and in the tests
 (django-tasks' immediate backend), by ``manage.py db_worker --backend documents`` in production
 (django-tasks-db), so that an upload never waits for, nor fails because of, its text.
 """
@@ -10,6 +11,12 @@ from django_tasks import task
 from network.cache import new_content_generation
 from search import indexing
 from search.extraction import extract_text
+
+
+@task(backend="documents")
+def refresh_glossary_terms() -> None:
+    """After a change to the glossary: the index rewritten with its terms (``indexing.refresh_glossary``)."""
+    indexing.refresh_glossary()
 
 
 @task(backend="documents")

@@ -238,6 +238,11 @@ class SearchEngine(ABC):
     def versions(self, source: str) -> dict[str, IndexedVersion]:
         """The indexed URL and title of each language version of ``source``, by language."""
 
+    def holds_glossary(self) -> bool:
+        """Whether the entries were written with the glossary in force, where an engine writes it
+        into them (the database engines' concept terms); engines that do not say yes."""
+        return True
+
     def search(self, query: SearchQuery) -> SearchResults:
         """Answer any query without raising (``SearchUnavailable`` aside): an unusable query gives no hits.
 

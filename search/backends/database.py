@@ -30,7 +30,7 @@ from itertools import islice
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import F
+from django.db.models import Case, F, Value, When
 from django.db.models.functions import Greatest
 
 import numpy as np
@@ -59,10 +59,17 @@ from search.backends.base import (
     partial_matches_of,
     significant_words,
 )
-from search.glossary import FINGERPRINT_COLUMNS, Glossary, glossary_for
+from search.glossary import (
+    FINGERPRINT_COLUMNS,
+    Glossary,
+    concept_terms,
+    current_glossary,
+    glossary_for,
+    is_concept_term,
+)
 from search.highlight import highlight, section_snippet, snippet
 from search.models import GlossaryEntry, SearchEntry, SearchIndexVersion, SearchTerm
-from search.query import AnalyzedQuery, TermGroup
+from search.query import AnalyzedQuery, ParsedQuery, TermGroup
 
 # Entries in the reader's language rank a little higher when every language is searched.
 READER_LANGUAGE_BOOST = 1.25
@@ -273,13 +280,22 @@ class Snapshot:
         glossary_table = GlossaryEntry._meta.db_table
         sql = (
             f"SELECT (SELECT token FROM {version_table} ORDER BY id LIMIT 1), "  # noqa: S608 (table names)
+            f"(SELECT glossary FROM {version_table} ORDER BY id LIMIT 1), "
             f"{FINGERPRINT_COLUMNS} FROM {glossary_table}"
         )
         with connection.cursor() as cursor:
             cursor.execute(sql)
-            token, *fingerprint = cursor.fetchone()
+            token, indexed_glossary, *fingerprint = cursor.fetchone()
         self.version: str = token or ""
         self.glossary: Glossary = glossary_for(tuple(fingerprint))
+        # Whether every entry holds this glossary's concept terms (``search.glossary``).
+        self.concepts: bool = indexed_glossary == self.glossary.digest
+
+    def analyzed(self, parsed: ParsedQuery, language: str) -> AnalyzedQuery:
+        """``parsed`` in ``language``'s terms, expanded with the glossary, by concept where the
+        index holds the concept terms of ``language`` (a document's other language has none)."""
+        concepts = self.concepts and language in _site_languages()
+        return parsed.analyzed(language, self.glossary.sets, concepts=concepts)
 
 
 def _fact_rows() -> Iterable[tuple]:
@@ -302,15 +318,13 @@ class DatabaseEngine(SearchEngine):
             if old:
                 self._count_words(old, -1)
                 SearchEntry.objects.filter(source=source).delete()
-            self._insert(entries)
-            _bump_version()
+            _bump_version(self._insert(entries))
 
     def add(self, entries: Iterable[IndexEntry]) -> int:
         added, iterator = 0, iter(entries)
         while batch := list(islice(iterator, BATCH_SIZE)):
             with transaction.atomic():
-                self._insert(batch)
-                _bump_version()
+                _bump_version(self._insert(batch))
             added += len(batch)
         return added
 
@@ -318,7 +332,7 @@ class DatabaseEngine(SearchEngine):
         with transaction.atomic():
             SearchEntry.objects.all()._raw_delete(connection.alias)
             SearchTerm.objects.all()._raw_delete(connection.alias)
-            _bump_version()
+            _bump_version(current_glossary().digest, emptied=True)
 
     def count(self) -> int:
         return SearchEntry.objects.count()
@@ -327,11 +341,17 @@ class DatabaseEngine(SearchEngine):
         rows = SearchEntry.objects.filter(source=source).values_list("language", "url", "title")
         return {language: IndexedVersion(url, title) for language, url, title in rows}
 
-    def _insert(self, entries: Sequence[IndexEntry]) -> None:
+    def holds_glossary(self) -> bool:
+        return Snapshot().concepts
+
+    def _insert(self, entries: Sequence[IndexEntry]) -> str | None:
+        """Write ``entries`` with the concept terms of the glossary in force; returns its digest."""
         if not entries:
-            return
-        rows = SearchEntry.objects.bulk_create([_entry_row(entry) for entry in entries])
+            return None
+        glossary = current_glossary()
+        rows = SearchEntry.objects.bulk_create([_entry_row(entry, glossary) for entry in entries])
         self._count_words(rows, +1)
+        return glossary.digest
 
     def _count_words(self, rows: Sequence[SearchEntry], step: int) -> None:
         """Keep the "did you mean" vocabulary's document frequencies in step with the index."""
@@ -378,7 +398,7 @@ class DatabaseEngine(SearchEngine):
         analyzed = {
             language: terms
             for language in self._languages(query, snapshot)
-            if not (terms := query.parsed.analyzed(language, snapshot.glossary.sets)).is_empty()
+            if not (terms := snapshot.analyzed(query.parsed, language)).is_empty()
         }
         if not analyzed:
             return SearchResults(query, [], 0, empty_facets())
@@ -404,7 +424,7 @@ class DatabaseEngine(SearchEngine):
         snapshot = self._current()
         matcher = Matcher(self, snapshot.version)
         analyzed = {
-            language: query.parsed.analyzed(language, snapshot.glossary.sets)
+            language: snapshot.analyzed(query.parsed, language)
             for language in self._languages(query, snapshot)
         }
         return [
@@ -935,8 +955,14 @@ class Matcher:
     def scores(
         self, terms: AnalyzedQuery, relaxed: bool, candidates: EntryIds
     ) -> tuple[EntryIds, np.ndarray, np.ndarray]:
-        """The ids of ``candidates`` that match ``terms``, their scores, and whether their title does."""
-        expression = self.engine._expression(terms, relaxed)
+        """The ids of ``candidates`` that match ``terms``, their scores, and whether their title does.
+
+        Scored by the glossary's expressions, not its concept terms: the same entries match
+        either way, but each expression weighs as rare as it is (an entry with "marco legal"
+        for "normativa" ranks as it should), where a concept term weighs as common as all of
+        its expressions together.
+        """
+        expression = self.engine._expression(terms.by_expression(), relaxed)
         digest = hashlib.sha256(candidates.tobytes()).hexdigest()
         ids, scores, in_title = kept(
             self._generation,
@@ -1079,7 +1105,8 @@ class PostgresEngine(DatabaseEngine):
 
 
 # --- Query expressions: terms are [a-z0-9] already; quoting keeps words like "or" from being operators.
-# A group matches its own terms (anywhere) or one of its glossary alternatives (as a phrase).
+# A group matches its own terms (anywhere) or one of its glossary alternatives: the concept term of
+# the glossary entries where the index holds them, else each alternative as a phrase.
 
 
 def _fts_string(text: str) -> str:
@@ -1088,7 +1115,8 @@ def _fts_string(text: str) -> str:
 
 def _fts_group(group: TermGroup) -> str:
     own = "(" + " AND ".join(map(_fts_string, group.terms)) + ")"
-    return "(" + " OR ".join([own, *(_fts_string(" ".join(other)) for other in group.alternatives)]) + ")"
+    others = group.concepts or [" ".join(other) for other in group.alternatives]
+    return "(" + " OR ".join([own, *map(_fts_string, others)]) + ")"
 
 
 def _ts_lexeme(term: str) -> str:
@@ -1097,7 +1125,9 @@ def _ts_lexeme(term: str) -> str:
 
 def _ts_group(group: TermGroup) -> str:
     own = "(" + " & ".join(map(_ts_lexeme, group.terms)) + ")"
-    others = ["(" + " <-> ".join(map(_ts_lexeme, other)) + ")" for other in group.alternatives]
+    others = [_ts_lexeme(concept) for concept in group.concepts] or [
+        "(" + " <-> ".join(map(_ts_lexeme, other)) + ")" for other in group.alternatives
+    ]
     return "(" + " | ".join([own, *others]) + ")"
 
 
@@ -1221,7 +1251,9 @@ class CountryNames:
                     "language", "title_terms", "countries"
                 )
                 self._names = {
-                    (language, tuple(terms.split())): countries.split()[0]
+                    (language, tuple(term for term in terms.split() if not is_concept_term(term))): (
+                        countries.split()[0]
+                    )
                     for language, terms, countries in rows.iterator(chunk_size=1000)
                     if countries and terms
                 }
@@ -1307,14 +1339,31 @@ def _chunks(items: list[str], size: int) -> Iterable[list[str]]:
         yield items[start : start + size]
 
 
-def _bump_version() -> None:
-    """A new token for every write: caches compare tokens, and rolled-back writes leave the old one."""
+def _bump_version(written_with: str | None = None, emptied: bool = False) -> None:
+    """A new token for every write: caches compare tokens, and rolled-back writes leave the old one.
+
+    ``written_with``: the digest of the glossary whose concept terms the written entries hold. The
+    index keeps it as long as every entry was written with that glossary (``emptied``: the index
+    has no entry left), and forgets it otherwise: searches then look for the glossary's phrases.
+    """
     token = uuid.uuid4().hex
-    if not SearchIndexVersion.objects.update(token=token):
-        SearchIndexVersion.objects.create(token=token)
+    changes: dict = {"token": token}
+    if written_with is not None:
+        changes["glossary"] = (
+            Value(written_with)
+            if emptied
+            else Case(When(glossary=written_with, then=Value(written_with)), default=Value(""))
+        )
+    if not SearchIndexVersion.objects.update(**changes):
+        SearchIndexVersion.objects.create(token=token, glossary=written_with or "")
 
 
-def _entry_row(entry: IndexEntry) -> SearchEntry:
+def _entry_row(entry: IndexEntry, glossary: Glossary) -> SearchEntry:
+    """The row of ``entry``: its analysed columns end with the concept terms of the ``glossary``
+    expressions they hold."""
+    title, text, keywords = (
+        analyze(value, entry.language) for value in (entry.title, entry.text, entry.keywords)
+    )
     return SearchEntry(
         source=entry.source,
         language=entry.language,
@@ -1327,11 +1376,20 @@ def _entry_row(entry: IndexEntry) -> SearchEntry:
         countries=" ".join(entry.countries),
         topics=" ".join(entry.topics),
         sections=[list(section) for section in entry.sections] or None,
-        title_terms=" ".join(analyze(entry.title, entry.language)),
-        text_terms=" ".join(analyze(entry.text, entry.language)),
-        keyword_terms=" ".join(analyze(entry.keywords, entry.language)),
+        title_terms=_with_concepts(title, glossary),
+        text_terms=_with_concepts(text, glossary),
+        keyword_terms=_with_concepts(keywords, glossary),
         title_words=" ".join(words(entry.title)),
     )
+
+
+def _with_concepts(terms: list[str], glossary: Glossary) -> str:
+    return " ".join([*terms, *concept_terms(terms, glossary.sets, _site_languages())])
+
+
+def _site_languages() -> list[str]:
+    """The languages whose concept terms entries hold: those of the site, which readers search in."""
+    return [code for code, _name in settings.LANGUAGES]
 
 
 def _vocabulary(row: SearchEntry) -> set[str]:

@@ -54,6 +54,51 @@ class TestExpansion:
             assert parse_query(text).analyzed("es", glossary).partial_minimum() is None, text
 
 
+class TestConceptTerms:
+    """The terms the database engines write into indexed text for the glossary's entries."""
+
+    def test_each_expression_in_a_text_brings_its_entry_s_term_once_overlapping_ones_too(self):
+        from search.analysis import analyze
+        from search.glossary import concept_term, concept_terms
+
+        terms = analyze("Las compras públicas electrónicas y otras compras públicas", "es")
+        e_procurement = ("compras públicas electrónicas", "e-procurement")
+        found = concept_terms(terms, (*GLOSSARY, e_procurement), ["es"])
+        # compras públicas electrónicas, compras públicas, compras; not the tender entry.
+        expected = [concept_term(expressions, "es") for expressions in (e_procurement, *GLOSSARY[:2])]
+        assert sorted(found) == sorted(expected)
+
+    def test_a_text_holds_the_terms_of_the_expressions_as_each_language_analyses_them(self):
+        from search.analysis import analyze
+        from search.glossary import concept_term, concept_terms
+
+        # Spanish text analysed in Spanish: the English analysis of "licitación" keeps the accentless
+        # word whole, which the Spanish stem is not, as a phrase query in English would find.
+        terms = analyze("Una licitación", "es")
+        assert concept_terms(terms, GLOSSARY, ["es", "en"]) == [concept_term(GLOSSARY[2], "es")]
+        # "III" is "iii" in either analysis: a query in either language would find it.
+        terms = analyze("El III seminario", "es")
+        ordinal = GLOSSARY[3]
+        assert concept_terms(terms, GLOSSARY, ["es", "en"]) == [
+            concept_term(ordinal, "es"),
+            concept_term(ordinal, "en"),
+        ]
+
+    def test_a_concept_term_is_one_word_of_letters_for_every_engine(self):
+        from search.glossary import concept_term
+
+        terms = {concept_term(expressions, language) for expressions in GLOSSARY for language in ("es", "en")}
+        assert len(terms) == 2 * len(GLOSSARY)
+        assert all(term.isalpha() and term.isascii() and term.islower() for term in terms)
+
+    def test_a_query_asks_for_them_only_when_the_index_holds_them(self):
+        from search.glossary import concept_term
+
+        [group] = parse_query("licitaciones").analyzed("es", GLOSSARY, concepts=True).groups
+        assert group.concepts == (concept_term(GLOSSARY[2], "es"),)
+        assert groups("licitaciones", "es")[0].concepts == ()
+
+
 class TestWordFamilies:
     @pytest.mark.parametrize(
         ("word", "language", "verb"),

@@ -14,9 +14,10 @@ from contracting.models import Dataset
 from network.models import StandardPage
 from network.skeleton import ensure_child
 from portals.models import Institution, Portal, PortalKind
-from search.backends import base
+from search.backends import base, get_search_engine
 from search.indexing import rebuild
 from search.models import GlossaryEntry
+from search.tasks import refresh_glossary_terms
 from tests.contracting.conftest import package, release, write_json
 from tests.search.conftest import result_titles
 
@@ -518,3 +519,70 @@ class TestPagination:
         beyond = search(client, "en", q="auction", page="99")
         assert len(titles(beyond)) == 3
         assert "There are only 3 pages of results" in beyond
+
+
+class TestGlossaryInTheIndex:
+    """The database engines write each glossary entry's concept term into the entries that have one
+    of its expressions; a search asks for that term instead of each expression as a phrase."""
+
+    QUERY = "adquisiciones del Estado"
+
+    @staticmethod
+    def matched_phrases(queries) -> bool:
+        """Whether the full-text queries that find the matches hold a phrase of several terms (the
+        candidates' scores are still asked by expression)."""
+        matching = [
+            query["sql"]
+            for query in queries
+            if "group_concat(rowid)" in query["sql"] or "string_agg" in query["sql"]
+        ]
+        assert matching
+        return any(re.search(r'"[a-z0-9]+ [a-z0-9]+|<->', sql) for sql in matching)
+
+    @staticmethod
+    def hold_tasks(settings) -> None:
+        """Tasks enqueued, not run: a production worker that has not got to them yet."""
+        settings.TASKS = {
+            **settings.TASKS,
+            "documents": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"},
+        }
+
+    def test_a_change_to_the_glossary_rewrites_the_index_with_its_terms(self, client, site):
+        GlossaryEntry.objects.create(spanish=self.QUERY, english="public procurement")
+        assert get_search_engine().holds_glossary()
+        with CaptureQueriesContext(connection) as queries:
+            found = titles(search(client, "es", q=self.QUERY))
+        # Only the English version says "public procurement": the Spanish page is found through it.
+        assert "Compras públicas para pymes" in found
+        assert not self.matched_phrases(queries)
+
+    def test_until_the_index_is_rewritten_the_expressions_are_searched_one_by_one(
+        self, client, site, settings
+    ):
+        self.hold_tasks(settings)
+        GlossaryEntry.objects.create(spanish=self.QUERY, english="public procurement")
+        assert not get_search_engine().holds_glossary()
+        with CaptureQueriesContext(connection) as queries:
+            waiting = titles(search(client, "es", q=self.QUERY))
+        assert self.matched_phrases(queries)
+        refresh_glossary_terms.call()  # the worker gets to it
+        assert get_search_engine().holds_glossary()
+        assert "Compras públicas para pymes" in waiting
+        assert titles(search(client, "es", q=self.QUERY)) == waiting
+
+    def test_an_index_written_with_two_glossaries_is_searched_by_expression(self, client, site, settings):
+        entry = GlossaryEntry.objects.create(spanish="compras del Estado", english="public procurement")
+        assert get_search_engine().holds_glossary()
+        self.hold_tasks(settings)
+        entry.english = "public procurement, public purchasing"
+        entry.save()
+        site["news"].save_revision().publish()  # written with the edited entry, the others not
+        assert not get_search_engine().holds_glossary()
+        # The practice's English version, written before the edit, holds the entry's former term.
+        assert "Public procurement for SMEs" in titles(search(client, "en", q="compras del Estado"))
+
+    def test_a_country_the_glossary_names_is_still_known_by_its_profile_s_title(self, client, site):
+        GlossaryEntry.objects.create(spanish="México, Méjico", english="Mexico", place=True)
+        assert get_search_engine().holds_glossary()
+        # The profile's title terms end with the entry's concept terms: the country is still named.
+        assert titles(search(client, "en", q="where does Mexico publish its tenders?"))[0] == "Mexico"
