@@ -14,9 +14,11 @@ Matching is on analysed terms, so "licitaciones" finds the entry of
 
 Each entry also has a term of its own (``concept_term``) that the database
 engines write into every indexed text holding one of its expressions
-(``concept_terms``): a query then asks for that one term instead of each of
+(``glossary_terms``): a query then matches by that one term instead of each of
 the entry's expressions as a phrase, which the full-text indexes check
-position by position in every entry with the phrase's words.
+position by position in every entry with the phrase's words. Each occurrence of
+an expression of several words brings its own term too (``expression_term``),
+for the scoring that weighs each expression by how rare it is.
 """
 
 import hashlib
@@ -126,7 +128,14 @@ def concept_term(expressions: tuple[str, ...], language: str) -> str:
     return CONCEPT_PREFIX + digest.translate(_HEX_AS_LETTERS)
 
 
-def is_concept_term(term: str) -> bool:
+def expression_term(terms: tuple[str, ...]) -> str:
+    """The index term of an expression of several analysed terms, written wherever they follow each
+    other: scoring asks for it as for the phrase (as many occurrences, as rare), in one term."""
+    digest = hashlib.blake2b(" ".join(("phrase", *terms)).encode(), digest_size=8).hexdigest()
+    return CONCEPT_PREFIX + digest.translate(_HEX_AS_LETTERS)
+
+
+def is_glossary_term(term: str) -> bool:
     return term.startswith(CONCEPT_PREFIX)
 
 
@@ -199,22 +208,27 @@ def expand(terms: list[str], language: str, sets: Sets) -> list[Expansion]:
     return found
 
 
-def concept_terms(terms: list[str], sets: Sets, languages: Iterable[str]) -> list[str]:
-    """The concept terms of the glossary entries that have an expression in ``terms`` (an indexed
-    text's, analysed in its own language), overlapping ones included, for a query analysed in each
-    of ``languages``: where the query's expression would match the text as a phrase, its concept
-    term matches it. Each once: they are for matching (entries are scored by the expressions), and
-    every term more makes the text look longer to the scoring."""
-    found = []
+def glossary_terms(terms: list[str], sets: Sets, languages: Iterable[str]) -> list[str]:
+    """The glossary's terms for an indexed text's ``terms`` (analysed in its own language).
+
+    For matching, the concept term of each glossary entry that has an expression in the text,
+    overlapping ones included, for a query analysed in each of ``languages`` (where the query's
+    expression would match the text as a phrase, its concept term matches it), once each. For
+    scoring, the ``expression_term`` of each occurrence of an expression of several terms.
+    """
+    concepts, expressions, seen = [], [], set()
     for language in languages:
         compiled = _compiled(sets, language)
         for term in terms:
-            found.extend(compiled.single.get(term, ()))
+            concepts.extend(compiled.single.get(term, ()))
         for start, pair in enumerate(itertools.pairwise(terms)):
-            for rest, concepts in compiled.by_pair.get(pair, ()):
+            for rest, expression_concepts in compiled.by_pair.get(pair, ()):
                 if not rest or tuple(terms[start + 2 : start + 2 + len(rest)]) == rest:
-                    found.extend(concepts)
-    return list(dict.fromkeys(found))
+                    concepts.extend(expression_concepts)
+                    if (start, rest, pair) not in seen:
+                        seen.add((start, rest, pair))
+                        expressions.append(expression_term((*pair, *rest)))
+    return [*dict.fromkeys(concepts), *expressions]
 
 
 def _key(terms: Iterable[str]) -> tuple[str, ...]:

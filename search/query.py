@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from itertools import chain
 
 from search.analysis import QUESTION_STARTS, QUESTION_WORDS, action_stem, analyze, fold, is_stop_word, words
-from search.glossary import Sets, expand
+from search.glossary import Sets, expand, expression_term
 
 MAX_QUERY_LENGTH = 500
 MAX_WORDS = 32
@@ -95,12 +95,14 @@ class AnalyzedQuery:
         made_optional = tuple(group for position, group in enumerate(self.groups) if position in positions)
         return replace(self, groups=required, optional=self.optional + made_optional)
 
-    def by_expression(self) -> "AnalyzedQuery":
-        """This query asking for the glossary's expressions rather than its concept terms."""
+    def by_expression(self, as_terms: bool) -> "AnalyzedQuery":
+        """This query asking for each of the glossary's expressions rather than its concept terms,
+        so that each weighs as rare as it is: an expression of several terms as a phrase or,
+        ``as_terms`` where the index holds the glossary's terms (``concepts``), by its own term."""
         return replace(
             self,
-            groups=tuple(replace(group, concepts=()) for group in self.groups),
-            optional=tuple(replace(group, concepts=()) for group in self.optional),
+            groups=tuple(_by_expression(group, as_terms) for group in self.groups),
+            optional=tuple(_by_expression(group, as_terms) for group in self.optional),
         )
 
     def single_terms(self) -> set[str]:
@@ -170,6 +172,17 @@ def _groups(terms: list[str], language: str, glossary: Sets, concepts: bool) -> 
         position = expansion.end
     groups += [_word_group(term, language) for term in terms[position:]]
     return tuple(groups)
+
+
+def _by_expression(group: TermGroup, as_terms: bool) -> TermGroup:
+    if not group.concepts:
+        return group
+    if not as_terms:
+        return replace(group, concepts=())
+    return TermGroup(
+        group.terms,
+        tuple(other if len(other) == 1 else (expression_term(other),) for other in group.alternatives),
+    )
 
 
 def _word_group(term: str, language: str) -> TermGroup:

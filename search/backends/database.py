@@ -62,10 +62,10 @@ from search.backends.base import (
 from search.glossary import (
     FINGERPRINT_COLUMNS,
     Glossary,
-    concept_terms,
     current_glossary,
     glossary_for,
-    is_concept_term,
+    glossary_terms,
+    is_glossary_term,
 )
 from search.highlight import highlight, section_snippet, snippet
 from search.models import GlossaryEntry, SearchEntry, SearchIndexVersion, SearchTerm
@@ -859,6 +859,10 @@ class DatabaseEngine(SearchEngine):
     # Whether ``_matching_with_titles`` reads the title matches with the others at little cost.
     titles_with_matches = False
 
+    # Whether scoring asks for a glossary expression of several words by its own term, where the
+    # index holds them, rather than as a phrase (``AnalyzedQuery.by_expression``).
+    scores_phrases_as_terms = False
+
     def _matching_with_titles(self, expression: str) -> tuple[EntryIds, EntryIds]:
         """Ids of the entries that match ``expression``, and of those among them whose title does."""
         raise NotImplementedError
@@ -962,7 +966,9 @@ class Matcher:
         for "normativa" ranks as it should), where a concept term weighs as common as all of
         its expressions together.
         """
-        expression = self.engine._expression(terms.by_expression(), relaxed)
+        expression = self.engine._expression(
+            terms.by_expression(self.engine.scores_phrases_as_terms), relaxed
+        )
         digest = hashlib.sha256(candidates.tobytes()).hexdigest()
         ids, scores, in_title = kept(
             self._generation,
@@ -1007,6 +1013,11 @@ class SQLiteEngine(DatabaseEngine):
     """FTS5: one index over the analysed text (bm25 weighs title 10, keywords 3, text 1), one over titles."""
 
     name = "sqlite"
+
+    # bm25 counts the entries of each of the query's phrases across the whole index before it
+    # scores a row (14 ms a query at 100,000 entries, whatever the candidates): a term's count is
+    # read from its list of entries, with the same result.
+    scores_phrases_as_terms = True
 
     def _expression(self, terms: AnalyzedQuery, relaxed: bool) -> str:
         return "(" + (" OR " if relaxed else " AND ").join(self._clause_expressions(terms)) + ")"
@@ -1251,7 +1262,7 @@ class CountryNames:
                     "language", "title_terms", "countries"
                 )
                 self._names = {
-                    (language, tuple(term for term in terms.split() if not is_concept_term(term))): (
+                    (language, tuple(term for term in terms.split() if not is_glossary_term(term))): (
                         countries.split()[0]
                     )
                     for language, terms, countries in rows.iterator(chunk_size=1000)
@@ -1384,7 +1395,7 @@ def _entry_row(entry: IndexEntry, glossary: Glossary) -> SearchEntry:
 
 
 def _with_concepts(terms: list[str], glossary: Glossary) -> str:
-    return " ".join([*terms, *concept_terms(terms, glossary.sets, _site_languages())])
+    return " ".join([*terms, *glossary_terms(terms, glossary.sets, _site_languages())])
 
 
 def _site_languages() -> list[str]:

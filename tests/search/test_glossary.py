@@ -54,49 +54,78 @@ class TestExpansion:
             assert parse_query(text).analyzed("es", glossary).partial_minimum() is None, text
 
 
-class TestConceptTerms:
-    """The terms the database engines write into indexed text for the glossary's entries."""
+class TestGlossaryTerms:
+    """The terms the database engines write into indexed text for the glossary: a concept term per
+    entry (for matching) and an expression term per occurrence of each expression of several
+    words (for scoring)."""
 
-    def test_each_expression_in_a_text_brings_its_entry_s_term_once_overlapping_ones_too(self):
+    def test_each_entry_s_concept_term_once_overlapping_expressions_too(self):
+        from collections import Counter
+
         from search.analysis import analyze
-        from search.glossary import concept_term, concept_terms
+        from search.glossary import concept_term, glossary_terms, is_glossary_term
+
+        terms = analyze("Las compras públicas electrónicas y otras compras públicas", "es")
+        entries = (*GLOSSARY, ("compras públicas electrónicas", "e-procurement"))
+        found = Counter(glossary_terms(terms, entries, ["es"]))
+        concepts = {
+            term: found[term] for term in (concept_term(expressions, "es") for expressions in entries)
+        }
+        # compras públicas electrónicas, compras públicas, compras; not the tender entry nor "III".
+        assert list(concepts.values()) == [1, 1, 0, 0, 1]
+        assert all(is_glossary_term(term) for term in found)
+
+    def test_each_occurrence_of_an_expression_of_several_words_brings_its_expression_term(self):
+        from collections import Counter
+
+        from search.analysis import analyze
+        from search.glossary import expression_term, glossary_terms
 
         terms = analyze("Las compras públicas electrónicas y otras compras públicas", "es")
         e_procurement = ("compras públicas electrónicas", "e-procurement")
-        found = concept_terms(terms, (*GLOSSARY, e_procurement), ["es"])
-        # compras públicas electrónicas, compras públicas, compras; not the tender entry.
-        expected = [concept_term(expressions, "es") for expressions in (e_procurement, *GLOSSARY[:2])]
-        assert sorted(found) == sorted(expected)
+        found = Counter(glossary_terms(terms, (*GLOSSARY, e_procurement), ["es", "en"]))
+        # As often as a phrase query would count them, once whatever the languages that find them.
+        assert found[expression_term(("compr", "public"))] == 2
+        assert found[expression_term(("compr", "public", "electron"))] == 1
 
-    def test_a_text_holds_the_terms_of_the_expressions_as_each_language_analyses_them(self):
+    def test_a_text_holds_the_concept_terms_of_the_expressions_as_each_language_analyses_them(self):
         from search.analysis import analyze
-        from search.glossary import concept_term, concept_terms
+        from search.glossary import concept_term, glossary_terms
 
         # Spanish text analysed in Spanish: the English analysis of "licitación" keeps the accentless
         # word whole, which the Spanish stem is not, as a phrase query in English would find.
         terms = analyze("Una licitación", "es")
-        assert concept_terms(terms, GLOSSARY, ["es", "en"]) == [concept_term(GLOSSARY[2], "es")]
+        assert glossary_terms(terms, GLOSSARY, ["es", "en"]) == [concept_term(GLOSSARY[2], "es")]
         # "III" is "iii" in either analysis: a query in either language would find it.
         terms = analyze("El III seminario", "es")
         ordinal = GLOSSARY[3]
-        assert concept_terms(terms, GLOSSARY, ["es", "en"]) == [
+        assert glossary_terms(terms, GLOSSARY, ["es", "en"]) == [
             concept_term(ordinal, "es"),
             concept_term(ordinal, "en"),
         ]
 
-    def test_a_concept_term_is_one_word_of_letters_for_every_engine(self):
-        from search.glossary import concept_term
+    def test_a_glossary_term_is_one_word_of_letters_for_every_engine(self):
+        from search.glossary import concept_term, expression_term
 
         terms = {concept_term(expressions, language) for expressions in GLOSSARY for language in ("es", "en")}
-        assert len(terms) == 2 * len(GLOSSARY)
+        terms.add(expression_term(("compr", "public")))
+        assert len(terms) == 2 * len(GLOSSARY) + 1
         assert all(term.isalpha() and term.isascii() and term.islower() for term in terms)
 
     def test_a_query_asks_for_them_only_when_the_index_holds_them(self):
-        from search.glossary import concept_term
+        from search.glossary import concept_term, expression_term
 
-        [group] = parse_query("licitaciones").analyzed("es", GLOSSARY, concepts=True).groups
+        held = parse_query("licitaciones").analyzed("es", GLOSSARY, concepts=True)
+        [group] = held.groups
         assert group.concepts == (concept_term(GLOSSARY[2], "es"),)
         assert groups("licitaciones", "es")[0].concepts == ()
+        # Scored by each expression: one of several words by its term, or as a phrase.
+        [by_term] = held.by_expression(as_terms=True).groups
+        assert by_term.concepts == ()
+        assert (expression_term(("call", "for", "tenders")),) in by_term.alternatives
+        assert ("tend",) in by_term.alternatives
+        [as_phrase] = held.by_expression(as_terms=False).groups
+        assert ("call", "for", "tenders") in as_phrase.alternatives
 
 
 class TestWordFamilies:
