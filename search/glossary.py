@@ -125,21 +125,21 @@ def concept_term(expressions: tuple[str, ...], language: str) -> str:
     """The index term that stands for a glossary entry's expressions as ``language`` analyses them:
     letters no word has, derived from the entry's expressions (an edited entry gets another)."""
     digest = hashlib.blake2b("\n".join((language, *expressions)).encode(), digest_size=8).hexdigest()
-    return CONCEPT_PREFIX + digest.translate(_HEX_AS_LETTERS)
+    return TERM_PREFIX + digest.translate(_HEX_AS_LETTERS)
 
 
 def expression_term(terms: tuple[str, ...]) -> str:
     """The index term of an expression of several analysed terms, written wherever they follow each
     other: scoring asks for it as for the phrase (as many occurrences, as rare), in one term."""
     digest = hashlib.blake2b(" ".join(("phrase", *terms)).encode(), digest_size=8).hexdigest()
-    return CONCEPT_PREFIX + digest.translate(_HEX_AS_LETTERS)
+    return TERM_PREFIX + digest.translate(_HEX_AS_LETTERS)
 
 
 def is_glossary_term(term: str) -> bool:
-    return term.startswith(CONCEPT_PREFIX)
+    return term.startswith(TERM_PREFIX)
 
 
-CONCEPT_PREFIX = "zzglossary"
+TERM_PREFIX = "zzglossary"
 
 
 # Letters only: PostgreSQL's parser would cut a term of letters and digits into several.
