@@ -60,8 +60,12 @@ def _matches(spans: list, terms: set[str], language: str, sequences: Sequences =
             if not is_stop_word(piece, language)
         ]
         terms_only = [term for _index, term in kept]
+        # A query brings dozens of glossary expressions: each is compared only where its first term is.
+        starts: dict[str, list[int]] = {}
+        for start, term in enumerate(terms_only):
+            starts.setdefault(term, []).append(start)
         for sequence in sequences:
-            for start in range(len(kept) - len(sequence) + 1):
+            for start in starts.get(sequence[0], ()):
                 if tuple(terms_only[start : start + len(sequence)]) == sequence:
                     for index, _term in kept[start : start + len(sequence)]:
                         found[index] = found[index] or sequence[0]

@@ -34,11 +34,15 @@ class TermGroup:
     one of the ``alternatives`` (each a term sequence, matched as a phrase). A
     database engine whose index holds the glossary's concept terms asks for the
     ``concepts`` instead of the glossary's alternatives: the same entries match.
+    When ``terms`` is one term that is itself one of the expressions, every entry
+    of the query's language with it holds a concept too (``concepts_hold_terms``):
+    the engines then ask for the concepts alone, one term's entries instead of two.
     """
 
     terms: tuple[str, ...]
     alternatives: tuple[tuple[str, ...], ...] = ()
     concepts: tuple[str, ...] = ()
+    concepts_hold_terms: bool = False
 
 
 @dataclass(frozen=True)
@@ -168,7 +172,8 @@ def _groups(terms: list[str], language: str, glossary: Sets, concepts: bool) -> 
         groups += [_word_group(term, language) for term in terms[position : expansion.start]]
         own = tuple(terms[expansion.start : expansion.end])
         alternatives = tuple(other for other in expansion.alternatives if other != own)
-        groups.append(TermGroup(own, alternatives, expansion.concepts if concepts else ()))
+        held = concepts and len(own) == 1 and own in expansion.alternatives
+        groups.append(TermGroup(own, alternatives, expansion.concepts if concepts else (), held))
         position = expansion.end
     groups += [_word_group(term, language) for term in terms[position:]]
     return tuple(groups)
@@ -178,7 +183,7 @@ def _by_expression(group: TermGroup, as_terms: bool) -> TermGroup:
     if not group.concepts:
         return group
     if not as_terms:
-        return replace(group, concepts=())
+        return replace(group, concepts=(), concepts_hold_terms=False)
     return TermGroup(
         group.terms,
         tuple(other if len(other) == 1 else (expression_term(other),) for other in group.alternatives),

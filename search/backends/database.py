@@ -408,7 +408,8 @@ class DatabaseEngine(SearchEngine):
             # Common groups are then optional in the complete matches; partial matches, when those
             # are still too few, need most of every group, as if none were common.
             required = {
-                language: self._with_common_optional(terms, matcher) for language, terms in analyzed.items()
+                language: self._with_common_optional(terms, language, matcher)
+                for language, terms in analyzed.items()
             }
             if required != analyzed:
                 selection = self._select(query, required, matcher, relaxed=False)
@@ -450,18 +451,19 @@ class DatabaseEngine(SearchEngine):
         names_a_country = cache(lambda: bool(self.country_words(query)))
         return any(partial_matches_of(terms, names_a_country) for terms in analyzed.values())
 
-    def _with_common_optional(self, terms: AnalyzedQuery, matcher: "Matcher") -> AnalyzedQuery:
-        """``terms`` with its common groups optional (``COMMON_SHARE``); each group's matches are
-        what a partial search asks anyway, and are kept."""
+    def _with_common_optional(self, terms: AnalyzedQuery, language: str, matcher: "Matcher") -> AnalyzedQuery:
+        """``terms`` with the groups that a large share of the entries in ``language`` match optional
+        (``COMMON_SHARE``); each group's matches are what a partial search asks anyway, and are kept."""
         if terms.clause_count() < 2:
             return terms
         facts = FACTS.get(version=matcher.version)
-        least = common_least(facts.count)
+        in_language = facts.mask_for("language", language)
+        least = common_least(np.count_nonzero(in_language))
         expressions = [self._clause_expressions(AnalyzedQuery((group,), ()))[0] for group in terms.groups]
         common = [
             position
             for position, expression in enumerate(expressions)
-            if len(matcher._ids(expression, titles=False)) >= least
+            if np.count_nonzero(facts.mask(matcher._ids(expression, titles=False)) & in_language) >= least
         ]
         return terms.with_optional(common)
 
@@ -1125,9 +1127,9 @@ def _fts_string(text: str) -> str:
 
 
 def _fts_group(group: TermGroup) -> str:
-    own = "(" + " AND ".join(map(_fts_string, group.terms)) + ")"
+    own = [] if group.concepts_hold_terms else ["(" + " AND ".join(map(_fts_string, group.terms)) + ")"]
     others = group.concepts or [" ".join(other) for other in group.alternatives]
-    return "(" + " OR ".join([own, *map(_fts_string, others)]) + ")"
+    return "(" + " OR ".join([*own, *map(_fts_string, others)]) + ")"
 
 
 def _ts_lexeme(term: str) -> str:
@@ -1135,11 +1137,11 @@ def _ts_lexeme(term: str) -> str:
 
 
 def _ts_group(group: TermGroup) -> str:
-    own = "(" + " & ".join(map(_ts_lexeme, group.terms)) + ")"
+    own = [] if group.concepts_hold_terms else ["(" + " & ".join(map(_ts_lexeme, group.terms)) + ")"]
     others = [_ts_lexeme(concept) for concept in group.concepts] or [
         "(" + " <-> ".join(map(_ts_lexeme, other)) + ")" for other in group.alternatives
     ]
-    return "(" + " | ".join([own, *others]) + ")"
+    return "(" + " | ".join([*own, *others]) + ")"
 
 
 # --- Autocomplete --------------------------------------------------------------------------
@@ -1387,15 +1389,21 @@ def _entry_row(entry: IndexEntry, glossary: Glossary) -> SearchEntry:
         countries=" ".join(entry.countries),
         topics=" ".join(entry.topics),
         sections=[list(section) for section in entry.sections] or None,
-        title_terms=_with_concepts(title, glossary),
-        text_terms=_with_concepts(text, glossary),
-        keyword_terms=_with_concepts(keywords, glossary),
+        title_terms=_with_concepts(title, entry.language, glossary),
+        text_terms=_with_concepts(text, entry.language, glossary),
+        keyword_terms=_with_concepts(keywords, entry.language, glossary),
         title_words=" ".join(words(entry.title)),
     )
 
 
-def _with_concepts(terms: list[str], glossary: Glossary) -> str:
-    return " ".join([*terms, *glossary_terms(terms, glossary.sets, _site_languages())])
+def _with_concepts(terms: list[str], language: str, glossary: Glossary) -> str:
+    """``terms`` of a text in ``language``, and the glossary's terms for a query in that language.
+
+    Only that language's: another language's query is only ever asked for the entries in its
+    own (``_in_scope``), so its concept terms here would only lengthen what it reads.
+    """
+    languages = [language] if language in _site_languages() else []
+    return " ".join([*terms, *glossary_terms(terms, glossary.sets, languages)])
 
 
 def _site_languages() -> list[str]:

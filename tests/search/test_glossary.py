@@ -127,6 +127,22 @@ class TestGlossaryTerms:
         [as_phrase] = held.by_expression(as_terms=False).groups
         assert ("call", "for", "tenders") in as_phrase.alternatives
 
+    def test_a_word_that_is_itself_an_expression_is_asked_for_by_its_concept_terms_alone(self):
+        [group] = parse_query("licitaciones").analyzed("es", GLOSSARY, concepts=True).groups
+        assert group.concepts_hold_terms  # "licit" is the Spanish analysis of "licitación"
+        # Several words match anywhere in an entry, not only side by side as the expression does.
+        [group] = parse_query("compras públicas").analyzed("es", GLOSSARY, concepts=True).groups
+        assert not group.concepts_hold_terms
+        # A word that is an expression only without its plural's "s" is not one of its terms.
+        agreements = (("acuerdos", "agreements"),)
+        [group] = parse_query("agreement").analyzed("es", agreements, concepts=True).groups
+        assert group.concepts and not group.concepts_hold_terms
+        [group] = parse_query("agreements").analyzed("es", agreements, concepts=True).groups
+        assert group.concepts_hold_terms
+        # Without concept terms in the index, the word is asked for as it is.
+        [group] = parse_query("licitaciones").analyzed("es", GLOSSARY).groups
+        assert not group.concepts_hold_terms
+
 
 class TestWordFamilies:
     @pytest.mark.parametrize(

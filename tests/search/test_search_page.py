@@ -3,6 +3,7 @@
 import re
 
 from django.db import connection
+from django.db.models import Q
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
@@ -15,8 +16,9 @@ from network.models import StandardPage
 from network.skeleton import ensure_child
 from portals.models import Institution, Portal, PortalKind
 from search.backends import base, get_search_engine
+from search.glossary import concept_term
 from search.indexing import rebuild
-from search.models import GlossaryEntry
+from search.models import GlossaryEntry, SearchEntry
 from search.tasks import refresh_glossary_terms
 from tests.contracting.conftest import package, release, write_json
 from tests.search.conftest import result_titles
@@ -580,6 +582,31 @@ class TestGlossaryInTheIndex:
         assert not get_search_engine().holds_glossary()
         # The practice's English version, written before the edit, holds the entry's former term.
         assert "Public procurement for SMEs" in titles(search(client, "en", q="compras del Estado"))
+
+    def test_an_entry_holds_its_own_language_s_terms_which_alone_find_a_word_of_the_glossary(
+        self, client, site
+    ):
+        entry = GlossaryEntry.objects.create(spanish="pymes", english="SMEs")
+        assert get_search_engine().holds_glossary()
+        expressions = tuple(entry.expressions())
+        spanish, english = concept_term(expressions, "es"), concept_term(expressions, "en")
+        rows = SearchEntry.objects.filter(Q(text_terms__contains=spanish) | Q(text_terms__contains=english))
+        # A query in one language only ever reads that language's entries: each holds its own term.
+        assert {row.language for row in rows} == {"es", "en"}
+        for row in rows:
+            own = spanish if row.language == "es" else english
+            assert {spanish, english} & set(row.text_terms.split()) == {own}
+        with CaptureQueriesContext(connection) as queries:
+            found = titles(search(client, "es", q="pymes"))
+        assert "Compras públicas para pymes" in found
+        matching = [
+            query["sql"]
+            for query in queries
+            if "group_concat(rowid)" in query["sql"] or "string_agg" in query["sql"]
+        ]
+        # "pymes" is itself one of the entry's expressions: every Spanish entry with it holds the term.
+        assert any(spanish in sql for sql in matching)
+        assert not any(re.search(r"[\"']pyme[\"']", sql) for sql in matching)
 
     def test_a_country_the_glossary_names_is_still_known_by_its_profile_s_title(self, client, site):
         GlossaryEntry.objects.create(spanish="México, Méjico", english="Mexico", place=True)
