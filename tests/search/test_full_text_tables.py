@@ -100,3 +100,27 @@ def test_the_migration_moves_the_vectors_both_ways():
     executor.migrate(executor.loader.graph.leaf_nodes("search"))
     assert matches_in_table() == SearchEntry.objects.count()
     assert found("quokkas") == ["page:1"]
+
+
+@on_postgresql
+@pytest.mark.usefixtures("indexed")
+def test_matches_are_read_through_the_index_once_the_table_has_statistics():
+    """Analysed, a table this small (like a common word's share of a large one) looks cheaper to scan
+    whole; the matches are still read through the GIN index (migration search/0011)."""
+    scans = (
+        "SELECT seq_scan, idx_scan FROM pg_stat_xact_user_tables WHERE relname = 'search_searchentry_match'"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE search_searchentry_match")
+        cursor.execute(scans)
+        sequential, by_index = cursor.fetchone()
+        cursor.execute("SELECT matches FROM search_searchentry_matches(%s)", analyze("quokkas", "en"))
+        assert cursor.fetchone()[0]
+        cursor.execute(scans)
+        assert cursor.fetchone() == (sequential, by_index + 1)
+        # The same query planned with the table's statistics alone is a sequential scan.
+        cursor.execute(
+            "EXPLAIN SELECT id FROM search_searchentry_match WHERE search_vector @@ to_tsquery('simple', %s)",
+            analyze("quokkas", "en"),
+        )
+        assert "Seq Scan" in cursor.fetchone()[0]
