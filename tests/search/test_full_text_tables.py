@@ -37,10 +37,18 @@ def matching_ids(word: str) -> list[int]:
     return engine._matching(engine._expression(terms, relaxed=False), titles=False).tolist()
 
 
-def matches_in_table() -> int:
+def completed_pages(typed: str) -> list[str]:
+    return [completion.title for completion in get_search_engine().complete(typed, "en") if completion.url]
+
+
+def rows_in(table: str) -> int:
     with connection.cursor() as cursor:
-        cursor.execute("SELECT count(*) FROM search_searchentry_match")
+        cursor.execute(f"SELECT count(*) FROM {table}")  # noqa: S608 (the tests' own table names)
         return cursor.fetchone()[0]
+
+
+def matches_in_table() -> int:
+    return rows_in("search_searchentry_match")
 
 
 @pytest.fixture
@@ -80,11 +88,26 @@ def test_a_deleted_entry_is_no_longer_found():
 
 @on_postgresql
 @pytest.mark.usefixtures("indexed")
-def test_truncating_the_entries_empties_the_match_table():
-    assert matches_in_table() == SearchEntry.objects.count() > 0
+def test_truncating_the_entries_empties_the_match_and_title_word_tables():
+    assert matches_in_table() == rows_in("search_searchentry_words") == SearchEntry.objects.count() > 0
     with connection.cursor() as cursor:
         cursor.execute("TRUNCATE search_searchentry")
-    assert matches_in_table() == 0
+    assert matches_in_table() == rows_in("search_searchentry_words") == 0
+
+
+@on_postgresql
+@pytest.mark.usefixtures("indexed")
+def test_autocomplete_follows_titles_renamed_and_entries_deleted_with_sql():
+    assert completed_pages("rever") == ["Reverse auctions"]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE search_searchentry SET title = 'Wombats', title_words = 'wombats' WHERE source = 'page:2'"
+        )
+    assert completed_pages("rever") == []
+    assert completed_pages("wom") == ["Wombats"]
+    SearchEntry.objects.filter(source="page:2").delete()
+    assert completed_pages("wom") == []
+    assert rows_in("search_searchentry_words") == SearchEntry.objects.count() == 1
 
 
 @on_postgresql
@@ -98,8 +121,25 @@ def test_the_migration_moves_the_vectors_both_ways():
     executor.loader.build_graph()
     # Forward through 0005 (which moves the vectors) to the latest, whose tables the search reads.
     executor.migrate(executor.loader.graph.leaf_nodes("search"))
-    assert matches_in_table() == SearchEntry.objects.count()
+    assert matches_in_table() == rows_in("search_searchentry_words") == SearchEntry.objects.count()
     assert found("quokkas") == ["page:1"]
+    assert completed_pages("framew") == ["Framework agreements"]
+
+
+@on_postgresql
+@pytest.mark.usefixtures("indexed")
+def test_the_title_words_move_back_to_the_match_table_and_forward_again():
+    executor = MigrationExecutor(connection)
+    executor.migrate([("search", "0011_postgres_matches_by_index")])
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM search_searchentry_match WHERE word_vector @@ 'reverse'")
+        assert cursor.fetchone()[0] == 1
+    # Written while the title words are in the match table, and found after they move again.
+    get_search_engine().replace("page:3", [entry("page:3", "Catalogues", "Electronic catalogues.")])
+    executor.loader.build_graph()
+    executor.migrate(executor.loader.graph.leaf_nodes("search"))
+    assert rows_in("search_searchentry_words") == SearchEntry.objects.count() == 3
+    assert completed_pages("catal") == ["Catalogues"]
 
 
 @on_postgresql
@@ -124,3 +164,25 @@ def test_matches_are_read_through_the_index_once_the_table_has_statistics():
             analyze("quokkas", "en"),
         )
         assert "Seq Scan" in cursor.fetchone()[0]
+
+
+@on_postgresql
+@pytest.mark.usefixtures("indexed")
+def test_autocomplete_reads_title_words_through_the_index_once_the_table_has_statistics():
+    """As the matches (above): the planner, with statistics, would test every row's title words until
+    it had enough candidates (migration search/0012)."""
+    scans = (
+        "SELECT seq_scan, idx_scan FROM pg_stat_xact_user_tables WHERE relname = 'search_searchentry_words'"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE search_searchentry_words")
+        cursor.execute(scans)
+        sequential, by_index = cursor.fetchone()
+        assert completed_pages("rev") == ["Reverse auctions"]
+        cursor.execute(scans)
+        assert cursor.fetchone() == (sequential, by_index + 1)
+        cursor.execute(
+            "EXPLAIN SELECT id FROM search_searchentry_words WHERE language = 'en' "
+            "AND word_vector @@ to_tsquery('simple', 'rev:*') LIMIT 2000"
+        )
+        assert "Seq Scan" in " ".join(line for (line,) in cursor.fetchall())
