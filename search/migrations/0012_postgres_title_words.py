@@ -4,7 +4,7 @@ Autocomplete reads up to 2,000 entries whose title has a word beginning with wha
 was typed. In the match table those rows sit among the weighted vectors of the
 whole text, about seven to a page: at 100,000 entries a two-letter prefix read
 3,300 pages (12-15 ms of a 17 ms completion). Here they are the id, the language
-and the title's words, about 70 to a page, and the language is asked in the same
+and the title's words, about 60 to a page, and the language is asked in the same
 query, so every candidate is in the reader's language. Statement triggers fill
 the table as they fill the match table.
 
