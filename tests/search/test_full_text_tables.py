@@ -41,10 +41,20 @@ def completed_pages(typed: str) -> list[str]:
     return [completion.title for completion in get_search_engine().complete(typed, "en") if completion.url]
 
 
-def rows_in(table: str) -> int:
+def counted(sql: str) -> int:
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT count(*) FROM {table}")  # noqa: S608 (the tests' own table names)
+        cursor.execute(sql)
         return cursor.fetchone()[0]
+
+
+def rows_in(table: str) -> int:
+    return counted(f"SELECT count(*) FROM {table}")  # noqa: S608 (the tests' own table names)
+
+
+def migrate_search(to: str | None = None) -> None:
+    """The search app's migrations back to ``to``, or forward to the latest."""
+    executor = MigrationExecutor(connection)
+    executor.migrate([("search", to)] if to else executor.loader.graph.leaf_nodes("search"))
 
 
 def matches_in_table() -> int:
@@ -113,14 +123,10 @@ def test_autocomplete_follows_titles_renamed_and_entries_deleted_with_sql():
 @on_postgresql
 @pytest.mark.usefixtures("indexed")
 def test_the_migration_moves_the_vectors_both_ways():
-    executor = MigrationExecutor(connection)
-    executor.migrate([("search", "0004_title_index")])
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT count(*) FROM search_searchentry WHERE search_vector @@ 'quokka'::tsquery")
-        assert cursor.fetchone()[0] == 1
-    executor.loader.build_graph()
+    migrate_search("0004_title_index")
+    assert counted("SELECT count(*) FROM search_searchentry WHERE search_vector @@ 'quokka'::tsquery") == 1
     # Forward through 0005 (which moves the vectors) to the latest, whose tables the search reads.
-    executor.migrate(executor.loader.graph.leaf_nodes("search"))
+    migrate_search()
     assert matches_in_table() == rows_in("search_searchentry_words") == SearchEntry.objects.count()
     assert found("quokkas") == ["page:1"]
     assert completed_pages("framew") == ["Framework agreements"]
@@ -129,15 +135,11 @@ def test_the_migration_moves_the_vectors_both_ways():
 @on_postgresql
 @pytest.mark.usefixtures("indexed")
 def test_the_title_words_move_back_to_the_match_table_and_forward_again():
-    executor = MigrationExecutor(connection)
-    executor.migrate([("search", "0011_postgres_matches_by_index")])
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT count(*) FROM search_searchentry_match WHERE word_vector @@ 'reverse'")
-        assert cursor.fetchone()[0] == 1
+    migrate_search("0011_postgres_matches_by_index")
+    assert counted("SELECT count(*) FROM search_searchentry_match WHERE word_vector @@ 'reverse'") == 1
     # Written while the title words are in the match table, and found after they move again.
     get_search_engine().replace("page:3", [entry("page:3", "Catalogues", "Electronic catalogues.")])
-    executor.loader.build_graph()
-    executor.migrate(executor.loader.graph.leaf_nodes("search"))
+    migrate_search()
     assert rows_in("search_searchentry_words") == SearchEntry.objects.count() == 3
     assert completed_pages("catal") == ["Catalogues"]
 
