@@ -2,6 +2,8 @@
 mechanism every dataset shares (a corrected file reaches the site, an editor's change or deletion stays)."""
 
 from django.core.management import CommandError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from wagtail import hooks
 from wagtail.models import Page, Revision
@@ -51,6 +53,14 @@ def test_loading_again_changes_nothing(db):
     load_reference_data()
 
     assert state() == before
+
+
+def test_loading_again_reads_each_record_and_its_object_not_its_type(db):
+    records = LoadedRecord.objects.count()
+    with CaptureQueriesContext(connection) as queries:
+        load_reference_data()
+    assert len(queries) > 2 * records > 0
+    assert len([query for query in queries if "django_content_type" in query["sql"]]) <= 1
 
 
 def test_a_corrected_file_reaches_the_site_through_a_published_revision(db, tmp_path):
