@@ -191,20 +191,37 @@ def _compiled(sets: Sets, language: str) -> _Compiled:
 
 
 def expand(terms: list[str], language: str, sets: Sets) -> list[Expansion]:
-    """The glossary expressions in ``terms`` (analysed in ``language``), longest first, not overlapping."""
+    """The glossary expressions in ``terms`` (analysed in ``language``), not overlapping: those that
+    cover the most terms, then the fewest and longest, the earliest first.
+
+    Taking the longest expression at each position left words out: "normativa de compras
+    estatales" read as "normativa de compras" (legal framework) and a loose "estatales", where
+    "normativa" and "compras estatales" are an expression each, and every word is understood.
+    """
     table = _compiled(sets, language).expansions
     if not table:
         return []
+    # For the terms from each position on: (terms covered, minus expressions used), and where the
+    # expression chosen at that position ends (None: none starts there).
+    best: list[tuple[int, int]] = [(0, 0)] * (len(terms) + 1)
+    ends: list[int | None] = [None] * (len(terms) + 1)
+    for start in range(len(terms) - 1, -1, -1):
+        best[start] = (-1, 0)
+        for end in range(min(len(terms), start + MAX_EXPRESSION_TERMS), start, -1):
+            if _key(terms[start:end]) in table:
+                covered, fewer = best[end]
+                if (covered + end - start, fewer - 1) > best[start]:
+                    best[start], ends[start] = (covered + end - start, fewer - 1), end
+        if best[start + 1] > best[start]:
+            best[start], ends[start] = best[start + 1], None
     found, start = [], 0
     while start < len(terms):
-        for end in range(min(len(terms), start + MAX_EXPRESSION_TERMS), start, -1):
-            expansion = table.get(_key(terms[start:end]))
-            if expansion:
-                found.append(Expansion(start, end, *expansion))
-                start = end
-                break
-        else:
+        end = ends[start]
+        if end is None:
             start += 1
+            continue
+        found.append(Expansion(start, end, *table[_key(terms[start:end])]))
+        start = end
     return found
 
 

@@ -31,6 +31,22 @@ class TestExpansion:
         assert found[0].alternatives == (("public", "procurement"),)
         assert found[1].alternatives == ()
 
+    def test_expressions_that_cover_every_word_win_over_the_longest_first(self):
+        """Longest first, "normativa de compras" would leave "estatales" a loose word."""
+        sets = (
+            ("normativa", "normativa de compras", "legal framework"),
+            ("compras estatales", "public procurement"),
+            ("compras", "procurement"),
+        )
+        found = parse_query("normativa de compras estatales").analyzed("es", sets).groups
+        assert [group.terms for group in found] == [("normat",), ("compr", "estatal")]
+        assert ("legal", "framework") in found[0].alternatives
+        assert ("public", "procurement") in found[1].alternatives
+        # With the words covered alike ("normativa" and "compras" are expressions too), the fewest
+        # and longest expressions win.
+        found = parse_query("normativa de compras").analyzed("es", sets).groups
+        assert [group.terms for group in found] == [("normat", "compr")]
+
     @pytest.mark.parametrize(
         "text",
         ["¿dónde fue el tercer seminario?", "III seminario", "3rd seminario"],
