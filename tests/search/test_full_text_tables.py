@@ -144,28 +144,33 @@ def test_the_title_words_move_back_to_the_match_table_and_forward_again():
     assert completed_pages("catal") == ["Catalogues"]
 
 
+def analysed_scans(table: str) -> tuple[int, int]:
+    """``table`` analysed, then its sequential and index scans so far in this transaction."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"ANALYZE {table}")  # noqa: S608 (the tests' own table names)
+        cursor.execute("SELECT seq_scan, idx_scan FROM pg_stat_xact_user_tables WHERE relname = %s", [table])
+        return cursor.fetchone()
+
+
+def plan(sql: str, params: list) -> str:
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN {sql}", params)
+        return " ".join(line for (line,) in cursor.fetchall())
+
+
 @on_postgresql
 @pytest.mark.usefixtures("indexed")
 def test_matches_are_read_through_the_index_once_the_table_has_statistics():
     """Analysed, a table this small (like a common word's share of a large one) looks cheaper to scan
     whole; the matches are still read through the GIN index (migration search/0011)."""
-    scans = (
-        "SELECT seq_scan, idx_scan FROM pg_stat_xact_user_tables WHERE relname = 'search_searchentry_match'"
-    )
+    sequential, by_index = analysed_scans("search_searchentry_match")
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE search_searchentry_match")
-        cursor.execute(scans)
-        sequential, by_index = cursor.fetchone()
         cursor.execute("SELECT matches FROM search_searchentry_matches(%s)", analyze("quokkas", "en"))
         assert cursor.fetchone()[0]
-        cursor.execute(scans)
-        assert cursor.fetchone() == (sequential, by_index + 1)
-        # The same query planned with the table's statistics alone is a sequential scan.
-        cursor.execute(
-            "EXPLAIN SELECT id FROM search_searchentry_match WHERE search_vector @@ to_tsquery('simple', %s)",
-            analyze("quokkas", "en"),
-        )
-        assert "Seq Scan" in cursor.fetchone()[0]
+    assert analysed_scans("search_searchentry_match") == (sequential, by_index + 1)
+    # The same query planned with the table's statistics alone is a sequential scan.
+    query = "SELECT id FROM search_searchentry_match WHERE search_vector @@ to_tsquery('simple', %s)"
+    assert "Seq Scan" in plan(query, analyze("quokkas", "en"))
 
 
 @on_postgresql
@@ -173,18 +178,11 @@ def test_matches_are_read_through_the_index_once_the_table_has_statistics():
 def test_autocomplete_reads_title_words_through_the_index_once_the_table_has_statistics():
     """As the matches (above): the planner, with statistics, would test every row's title words until
     it had enough candidates (migration search/0012)."""
-    scans = (
-        "SELECT seq_scan, idx_scan FROM pg_stat_xact_user_tables WHERE relname = 'search_searchentry_words'"
+    sequential, by_index = analysed_scans("search_searchentry_words")
+    assert completed_pages("rev") == ["Reverse auctions"]
+    assert analysed_scans("search_searchentry_words") == (sequential, by_index + 1)
+    query = (
+        "SELECT id FROM search_searchentry_words "
+        "WHERE language = 'en' AND word_vector @@ to_tsquery('simple', %s) LIMIT 2000"
     )
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE search_searchentry_words")
-        cursor.execute(scans)
-        sequential, by_index = cursor.fetchone()
-        assert completed_pages("rev") == ["Reverse auctions"]
-        cursor.execute(scans)
-        assert cursor.fetchone() == (sequential, by_index + 1)
-        cursor.execute(
-            "EXPLAIN SELECT id FROM search_searchentry_words WHERE language = 'en' "
-            "AND word_vector @@ to_tsquery('simple', 'rev:*') LIMIT 2000"
-        )
-        assert "Seq Scan" in " ".join(line for (line,) in cursor.fetchall())
+    assert "Seq Scan" in plan(query, ["rev:*"])
