@@ -6,8 +6,11 @@ PostgreSQL (migration 0005), both kept in step by triggers. The other columns
 are what results show and facets count.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from search.analysis import analyze
 
 
 class SearchEntry(models.Model):
@@ -111,6 +114,24 @@ class GlossaryEntry(models.Model):
 
     def expressions(self) -> list[str]:
         return [*expression_lines(self.spanish), *expression_lines(self.english)]
+
+    def clean(self) -> None:
+        """Refuses an expression made only of words the search leaves out in its language ("who does
+        what", "de la"): it would find nothing, and its entry's other expressions nothing through it."""
+        errors = {}
+        for field, language in (("spanish", "es"), ("english", "en")):
+            empty = [text for text in expression_lines(getattr(self, field)) if not analyze(text, language)]
+            if empty:
+                errors[field] = ValidationError(
+                    _(
+                        "Every word of “%(expression)s” is one the search leaves out (like “the” or “de”): "
+                        "add a word that says what it is about."
+                    ),
+                    code="only_stop_words",
+                    params={"expression": empty[0]},
+                )
+        if errors:
+            raise ValidationError(errors)
 
 
 def expression_lines(text: str) -> list[str]:

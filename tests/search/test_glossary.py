@@ -1,9 +1,16 @@
-"""The glossary as queries use it (analysed terms, longest expression first, both languages) and marks."""
+"""The glossary as queries use it (analysed terms, the expressions covering the most words, both languages),
+as marks show it, and as editors and data files write it."""
+
+import dataclasses
 
 import pytest
 
+from network.reference import DataFileError, load
 from search.analysis import stem
+from search.datasets import GLOSSARY_DATA
+from search.glossary import current_glossary
 from search.highlight import highlight, section_snippet
+from search.models import GlossaryEntry
 from search.query import TermGroup, parse_query
 
 GLOSSARY = (
@@ -277,11 +284,6 @@ class TestPlaces:
         assert place_words(significant, language, self.PLACES) == places
 
     def test_the_files_places_load_marked_as_places_and_cross_languages(self, db):
-        from network.reference import load
-        from search.datasets import GLOSSARY_DATA
-        from search.glossary import current_glossary
-        from search.models import GlossaryEntry
-
         load([GLOSSARY_DATA])
 
         assert GlossaryEntry.objects.filter(place=True).count() >= 35
@@ -291,3 +293,31 @@ class TestPlaces:
             expressions for expressions in current_glossary().sets if "Mexico City" in expressions
         ]
         assert "Ciudad de México" in mexico_city
+
+
+class TestEditingTheGlossary:
+    """An expression made only of words the search leaves out would find nothing: refused, saying which."""
+
+    def test_the_admin_refuses_it_and_keeps_the_entry_unsaved(self, admin_client):
+        url = "/admin/snippets/search/glossaryentry/add/"
+        typed = {"spanish": "compras verdes", "english": "green buying\nwho does what"}
+        response = admin_client.post(url, typed)
+        assert response.status_code == 200
+        assert list(response.context["form"].errors) == ["english"]
+        assert "who does what" in response.context["form"].errors["english"][0]
+        assert not GlossaryEntry.objects.exists()
+        response = admin_client.post(url, {"spanish": "compras verdes", "english": "green buying"})
+        assert response.status_code == 302
+        assert GlossaryEntry.objects.get().expressions() == ["compras verdes", "green buying"]
+
+    def test_a_data_file_with_one_names_its_entry_and_loads_nothing(self, db, tmp_path):
+        data = tmp_path / "glossary.yaml"
+        data.write_text(
+            "entries:\n"
+            "- key: green-buying\n  es: [compras verdes]\n  en: [green buying]\n"
+            "- key: articles\n  es: [compras sostenibles, de la]\n  en: [sustainable buying]\n",
+            encoding="utf-8",
+        )
+        with pytest.raises(DataFileError, match="articles"):
+            load([dataclasses.replace(GLOSSARY_DATA, path=data)])
+        assert not GlossaryEntry.objects.exists()
