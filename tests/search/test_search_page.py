@@ -530,11 +530,15 @@ class TestGlossaryInTheIndex:
     QUERY = "adquisiciones del Estado"
 
     @staticmethod
-    def matched_phrases(queries, *, scoring: bool = False) -> bool:
+    def full_text_queries(queries, *, scoring: bool = False) -> list[str]:
+        """The SQL of the full-text queries that find the matches (``scoring``: that score them)."""
+        markers = ("bm25(", "ts_rank(") if scoring else ("group_concat(rowid)", "string_agg", "_matches(")
+        return [query["sql"] for query in queries if any(marker in query["sql"] for marker in markers)]
+
+    def matched_phrases(self, queries, *, scoring: bool = False) -> bool:
         """Whether the full-text queries that find the matches (``scoring``: that score them) hold a
         phrase of several terms."""
-        markers = ("bm25(", "ts_rank(") if scoring else ("group_concat(rowid)", "string_agg", "_matches(")
-        sent = [query["sql"] for query in queries if any(marker in query["sql"] for marker in markers)]
+        sent = self.full_text_queries(queries, scoring=scoring)
         assert sent
         return any(re.search(r'"[a-z0-9]+ [a-z0-9]+|<->', sql) for sql in sent)
 
@@ -599,11 +603,7 @@ class TestGlossaryInTheIndex:
         with CaptureQueriesContext(connection) as queries:
             found = titles(search(client, "es", q="pymes"))
         assert "Compras públicas para pymes" in found
-        matching = [
-            query["sql"]
-            for query in queries
-            if any(marker in query["sql"] for marker in ("group_concat(rowid)", "string_agg", "_matches("))
-        ]
+        matching = self.full_text_queries(queries)
         # "pymes" is itself one of the entry's expressions: every Spanish entry with it holds the term.
         assert any(spanish in sql for sql in matching)
         assert not any(re.search(r"[\"']pyme[\"']", sql) for sql in matching)
