@@ -328,8 +328,7 @@ def search_entries() -> Iterator[IndexEntry]:
         for page in specific.prefetch_related(*lookups).iterator(chunk_size=500):
             yield from adapters.page_entries(page)
     documents = NetworkDocument.objects.exclude(collection__view_restrictions__isnull=False)
-    for document in documents.prefetch_related("countries", "topics").iterator(chunk_size=500):
-        yield from adapters.document_entries(document)
+    yield from indexing.document_versions_entries(documents.prefetch_related("countries", "topics"))
 
 
 class PracticeAdapterWithCountries(adapters.PracticeAdapter):

@@ -12,7 +12,7 @@ from wagtail.models import Collection
 
 from demo.pdf import text_pdf
 from network.models import NetworkDocument
-from network.reference import Attr, Item, Kind, Related, sync
+from network.reference import Attr, Item, Kind, Ref, Related, sync
 
 DOCUMENTS = Kind(
     source="demo.documents",
@@ -25,6 +25,7 @@ DOCUMENTS = Kind(
         Attr("description"),
         Related("countries", "countries.member_states", plain=True),
         Related("topics", "network.topics", plain=True),
+        Ref("translation_of", "demo.documents"),
     ),
     find=lambda key, values: NetworkDocument.objects.filter(title=values["title"]).first(),
 )
@@ -48,5 +49,6 @@ def load_documents(data: Item) -> None:
             name: document[name] for name in ("title", "kind", "language", "year", "countries", "topics")
         }
         values["description"] = document.get("description", "")
+        values["translation_of"] = document.get("translation_of")
         kind = dataclasses.replace(DOCUMENTS, create=_with_pdf(document["filename"], document["paragraphs"]))
         sync(kind, document["key"], values, document.where)

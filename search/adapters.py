@@ -441,25 +441,45 @@ def page_entries(page: Page) -> list[IndexEntry]:
 DOCUMENT_BUILT_FROM: tuple[BuiltFrom, ...] = (Related("countries"), Related("topics"))
 
 
-def document_entries(document: Model) -> list[IndexEntry]:
-    """A document is one entry, in the language of its file; its title is not translated."""
+def document_source(document: Model) -> str:
+    """A document's index source: its original's, which its translations share."""
+    return f"document:{document.translation_of_id or document.pk}"
+
+
+def document_entries(versions: Iterable[Model]) -> list[IndexEntry]:
+    """The entries of one document's versions (its original and translations).
+
+    A file's title is not translated: each version is the entry of its file's language.
+    Sharing one source, they are shown as pages' translations are: the reader's
+    language where there is one. Readers read the site's languages, so those
+    versions are the entries; a version in another language is the entry only of a
+    document that has none in them. Among versions in one language (the admin refuses
+    a second), the original comes first, then the oldest translation.
+    """
+    ordered = sorted(versions, key=lambda document: (document.translation_of_id is not None, document.pk))
+    in_site_languages = {}
+    for document in ordered:
+        if document.language in languages():
+            in_site_languages.setdefault(document.language, document)
+    return [_document_entry(document) for document in list(in_site_languages.values()) or ordered[:1]]
+
+
+def _document_entry(document: Model) -> IndexEntry:
     text = _joined([document.description, document.extracted_text])[:MAX_INDEXED_TEXT]
     countries = list(visible(document.countries.all()))
     topics = list(visible(document.topics.all()))
-    return [
-        IndexEntry(
-            source=f"document:{document.pk}",
-            language=document.language,
-            kind="document",
-            title=document.title,
-            text=text,
-            url=document.url,
-            keywords=_joined(_titles(countries, document.language) + _titles(topics, document.language)),
-            year=document.year,
-            countries=tuple(country.iso_alpha2 for country in countries),
-            topics=tuple(str(topic.pk) for topic in topics),
-        )
-    ]
+    return IndexEntry(
+        source=document_source(document),
+        language=document.language,
+        kind="document",
+        title=document.title,
+        text=text,
+        url=document.url,
+        keywords=_joined(_titles(countries, document.language) + _titles(topics, document.language)),
+        year=document.year,
+        countries=tuple(country.iso_alpha2 for country in countries),
+        topics=tuple(str(topic.pk) for topic in topics),
+    )
 
 
 def indexed_models() -> Iterator[tuple[type[Model], tuple[BuiltFrom, ...]]]:

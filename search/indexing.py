@@ -16,8 +16,11 @@ import logging
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from itertools import groupby
 
 from django.db import DatabaseError, transaction
+from django.db.models import Q
+from django.db.models.functions import Coalesce
 
 from wagtail.models import Page
 
@@ -32,10 +35,6 @@ logger = logging.getLogger(__name__)
 
 def page_source(page_id: int) -> str:
     return f"page:{page_id}"
-
-
-def document_source(document_id: int) -> str:
-    return f"document:{document_id}"
 
 
 def indexable_pages():
@@ -101,11 +100,9 @@ def reindex(sources: Iterable[str]) -> None:
     for pk in ids["page"]:
         engine.replace(page_source(pk), page_entries(public[pk]) if pk in public else [])
     documents = document_model().objects.in_bulk(ids["document"])
-    for pk in ids["document"]:
-        if pk in documents:
-            index_document(documents[pk])
-        else:
-            remove_document(pk)
+    originals = [documents[pk].translation_of_id or pk if pk in documents else pk for pk in ids["document"]]
+    for original_id in dict.fromkeys(originals):
+        index_document_versions(original_id)
 
 
 def remove_page(page_id: int) -> None:
@@ -113,12 +110,25 @@ def remove_page(page_id: int) -> None:
 
 
 def index_document(document) -> None:
-    entries = [] if _is_restricted(document) else document_entries(document)
-    get_search_engine().replace(document_source(document.pk), entries)
+    """Index a document with its other versions: they share one source (``adapters.document_source``)."""
+    index_document_versions(document.translation_of_id or document.pk)
 
 
-def remove_document(document_id: int) -> None:
-    get_search_engine().delete(document_source(document_id))
+def index_document_versions(original_id: int) -> None:
+    """Write the entries of the document ``original_id`` and of its translations, those readers may
+    download; none once it is deleted or is itself a translation (its versions are then another's)."""
+    versions = _public_documents().filter(
+        Q(pk=original_id, translation_of=None) | Q(translation_of_id=original_id)
+    )
+    get_search_engine().replace(f"document:{original_id}", document_entries(versions))
+
+
+def remove_document(document) -> None:
+    """After a deletion: its versions are indexed without it, and each of its translations, which the
+    deletion left without an original, as a document of its own (``signals.remember_translations``)."""
+    translations = getattr(document, "_search_translations", [])
+    for original_id in [document.translation_of_id or document.pk, *translations]:
+        index_document_versions(original_id)
 
 
 # Set while a bulk load runs (``deferred``): updates are noted there instead of written.
@@ -162,13 +172,21 @@ def safely(action: Callable, *args) -> None:
 def all_entries() -> Iterator[IndexEntry]:
     for page in indexable_pages().iterator(chunk_size=200):
         yield from page_entries(page)
-    for document in _public_documents().prefetch_related("countries", "topics").iterator(chunk_size=200):
-        yield from document_entries(document)
+    yield from document_versions_entries(_public_documents().prefetch_related("countries", "topics"))
+
+
+def document_versions_entries(documents) -> Iterator[IndexEntry]:
+    """The entries of ``documents``, each document's versions together (``adapters.document_entries``)."""
+    ordered = documents.annotate(original=Coalesce("translation_of_id", "pk")).order_by("original", "pk")
+    documents = ordered.iterator(chunk_size=200)
+    for _original, versions in groupby(documents, key=lambda document: document.original):
+        yield from document_entries(versions)
 
 
 def source_count() -> int:
     """How many pages and documents a rebuild reads (for its progress bar)."""
-    return indexable_pages().count() + _public_documents().count()
+    documents = _public_documents().annotate(original=Coalesce("translation_of_id", "pk"))
+    return indexable_pages().count() + documents.values("original").distinct().count()
 
 
 def rebuild(progress: Callable[[int], None] | None = None) -> int:
@@ -204,7 +222,3 @@ def index_collection(collection) -> None:
 
 def _public_documents():
     return public_documents(document_model().objects.all())
-
-
-def _is_restricted(document) -> bool:
-    return document.collection.get_view_restrictions().exists() if document.collection_id else False

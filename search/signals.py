@@ -163,21 +163,26 @@ def connect_documents() -> None:
     model = document_model()
     pre_save.connect(remember_document_file, sender=model, dispatch_uid="search_document_pre_save")
     post_save.connect(extract_and_index_document, sender=model, dispatch_uid="search_document_post_save")
+    pre_delete.connect(remember_translations, sender=model, dispatch_uid="search_document_pre_delete")
     post_delete.connect(remove_deleted_document, sender=model, dispatch_uid="search_document_post_delete")
 
 
 def remember_document_file(sender, instance, **kwargs) -> None:
-    """Note the stored file name, so only a new file is read again; keep the text the task stored.
+    """Note the stored file name, so only a new file is read again; keep the text the task stored;
+    note whose versions the document was among, so they are indexed without it if that changes.
 
     The text is written by a task after the upload, so an instance read before it finished
     would otherwise save its empty text over it.
     """
     stored = (
-        sender.objects.filter(pk=instance.pk).values_list("file", "extracted_text", "text_status").first()
+        sender.objects.filter(pk=instance.pk)
+        .values_list("file", "extracted_text", "text_status", "translation_of")
+        .first()
         if instance.pk
         else None
     )
     instance._search_previous_file = stored[0] if stored else None
+    instance._search_previous_original = (stored[3] or instance.pk) if stored else None
     if stored and stored[0] == instance.file.name:
         instance.extracted_text, instance.text_status = stored[1], stored[2]
 
@@ -185,6 +190,9 @@ def remember_document_file(sender, instance, **kwargs) -> None:
 def extract_and_index_document(sender, instance, created: bool, raw: bool = False, **kwargs) -> None:
     if raw:
         return
+    previous_original = getattr(instance, "_search_previous_original", None)
+    if previous_original not in (None, instance.translation_of_id or instance.pk):
+        indexing.safely(indexing.index_document_versions, previous_original)
     if created or getattr(instance, "_search_previous_file", None) != instance.file.name:
         # The text of a new file is read by a task (search.tasks), which indexes the document again;
         # update() sends no signal, so recording the wait cannot trigger another extraction.
@@ -196,5 +204,10 @@ def extract_and_index_document(sender, instance, created: bool, raw: bool = Fals
     indexing.safely(indexing.index_document, instance)
 
 
+def remember_translations(sender, instance, **kwargs) -> None:
+    """Note the document's translations before its deletion leaves them without an original."""
+    instance._search_translations = list(instance.translations.values_list("pk", flat=True))
+
+
 def remove_deleted_document(sender, instance, **kwargs) -> None:
-    indexing.safely(indexing.remove_document, instance.pk)
+    indexing.safely(indexing.remove_document, instance)

@@ -53,7 +53,10 @@ class NetworkDocument(AbstractDocument):
     """A file in the network's library: a report, a presentation, a law.
 
     Each file is in one language, so its title is not translated: the Spanish
-    and English versions of a report are two documents.
+    and English versions of a report are two documents, the second a
+    translation of the first (``translation_of``). Search shows readers one of
+    them, in their language where there is one; the library links each to the
+    others.
     """
 
     kind = models.CharField(
@@ -66,6 +69,18 @@ class NetworkDocument(AbstractDocument):
     description = models.TextField(_("description"), blank=True)
     topics = models.ManyToManyField(
         "network.TopicPage", blank=True, related_name="documents", verbose_name=_("topics")
+    )
+    translation_of = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="translations",
+        verbose_name=_("translation of"),
+        help_text=_(
+            "The document in another language that this file translates. Search then shows readers "
+            "the version in their language."
+        ),
     )
     extracted_text = models.TextField(
         _("extracted text"), blank=True, editable=False, help_text=_("The file's text, for full-text search.")
@@ -81,6 +96,7 @@ class NetworkDocument(AbstractDocument):
         "year",
         "description",
         "topics",
+        "translation_of",
     )
 
     public_fields = [
@@ -104,13 +120,66 @@ class NetworkDocument(AbstractDocument):
         ]
 
     def clean(self) -> None:
-        """Wagtail checks the extension; a new upload must also have content that matches it."""
+        """Wagtail checks the extension; a new upload must also have content that matches it.
+
+        A translation names the original, never another translation, and each language
+        appears once among a document's versions: search indexes them as one source
+        with one entry per language.
+        """
         super().clean()
         if self.file and not self.file._committed:
             try:
                 validate_document_content(self.file)
             except ValidationError as error:
                 raise ValidationError({"file": error.messages}) from error
+        self._clean_translation_of()
+
+    def _clean_translation_of(self) -> None:
+        original = self.translation_of
+        translated_here = self.pk is not None and self.translations.exists()
+        if original is not None and (original.pk == self.pk or original.translation_of_id is not None):
+            message = _("Choose the original document, not one of its translations.")
+        elif original is not None and translated_here:
+            message = _("Other documents are translations of this one: it cannot be a translation itself.")
+        elif (taken := self._language_taken()) is not None:
+            message = _(
+                "This document already has a version in that language (%(language)s): “%(title)s”."
+            ) % {"language": taken.get_language_display(), "title": taken.title}
+        else:
+            return
+        raise ValidationError({"translation_of" if original is not None else "language": message})
+
+    def _language_taken(self) -> "NetworkDocument | None":
+        """Another version of this document (its original or a sibling translation) in this one's language."""
+        original_id = self.translation_of_id or self.pk
+        if original_id is None:
+            return None
+        versions = NetworkDocument.objects.filter(
+            models.Q(pk=original_id) | models.Q(translation_of_id=original_id), language=self.language
+        )
+        return versions.exclude(pk=self.pk).first()
+
+    def versions(self) -> list["NetworkDocument"]:
+        """The same document in other languages that readers may download, from what
+        ``Library.listing`` fetched: its original and the original's other translations,
+        or its own translations."""
+        if not self.translation_of_id:
+            return list(self.translations.all())
+        original = self.translation_of
+        if original is None:  # the original is in a restricted collection
+            return []
+        return [original, *(version for version in original.translations.all() if version.pk != self.pk)]
+
+
+def version_prefetches() -> list[Prefetch]:
+    """What ``NetworkDocument.versions`` reads, for every document of a listing at once:
+    the versions readers may download, by language."""
+    public = public_documents(NetworkDocument.objects.defer("extracted_text")).order_by("language")
+    return [
+        Prefetch("translations", queryset=public),
+        Prefetch("translation_of", queryset=public),
+        Prefetch("translation_of__translations", queryset=public),
+    ]
 
 
 def topic_model() -> type[BasePage]:
@@ -241,6 +310,7 @@ class Library:
             .order_by(F("year").desc(nulls_last=True), "title", "pk")
             .prefetch_related(
                 Prefetch("topics", queryset=linked(topic_model()).order_by("title")),
+                *version_prefetches(),
                 *prefetches(self.card_details),
             )
         )

@@ -134,6 +134,24 @@ class TestPublicationIndex:
         html = client.get("/es/publicaciones/").content.decode()
         assert option(html, "country", "MX") == "México (2)"
 
+    def test_each_version_of_a_document_links_to_the_others(self, client, publication_index, make_document):
+        original = make_document("Informe anual", language="es", year=2024)
+        english = make_document("Annual report", language="en", year=2024, translation_of=original)
+        portuguese = make_document("Relatório anual", language="pt", year=2024, translation_of=original)
+        make_document("Guía sin traducir", language="es", year=2023)
+        html = client.get("/en/publications/").content.decode()
+        links = {
+            title: re.findall(r'<a href="(/documents/[^"]+)" hreflang="(\w+)">(\w+)</a>', versions)
+            for title, versions in re.findall(r'lang="\w+">([^<]+)</a></h2>(.*?)</li>', html, re.S)
+        }
+        assert links == {
+            "Annual report": [(original.url, "es", "Spanish"), (portuguese.url, "pt", "Portuguese")],
+            "Informe anual": [(english.url, "en", "English"), (portuguese.url, "pt", "Portuguese")],
+            "Relatório anual": [(original.url, "es", "Spanish"), (english.url, "en", "English")],
+            "Guía sin traducir": [],
+        }
+        assert "Otros idiomas" in client.get("/es/publicaciones/").content.decode()
+
     def test_paginates_and_keeps_the_filters(self, client, publication_index, make_document):
         for number in range(25):
             make_document(f"Guía {number:02d}", kind="guide", year=2000 + number)
@@ -162,13 +180,21 @@ class TestPublicationIndex:
         def add_document(number: int) -> None:
             country = make_country(f"pais-{number}", f"País {number}")
             event = make_event(f"evento-{number}", f"Evento {number}")
-            make_document(
+            document = make_document(
                 f"Documento {number}",
                 year=2000 + number,
                 kind="guide" if number % 2 else "report",
                 countries=[country],
                 topics=[topic],
                 events=[event],
+            )
+            # Listed beside it: each page has an original and a translation.
+            make_document(
+                f"Document {number}",
+                language="en",
+                year=2000 + number,
+                topics=[topic],
+                translation_of=document,
             )
 
         add_document(0)
