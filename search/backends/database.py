@@ -86,6 +86,8 @@ ANALYSED_COLUMNS = ("title_terms", "text_terms", "keyword_terms", "title_words")
 COMPLETION_CANDIDATES = 2000
 BATCH_SIZE = 500
 SUGGESTION_WORD_LENGTH = (3, 25)
+# Misspelt words of up to this many letters are corrected only into words one letter away.
+ONE_EDIT_UP_TO = 5
 COMPLETION_KINDS_FIRST = ("country", "topic", "event")
 # Whole queries suggested after the pages; typed words this long or longer may be corrected.
 COMPLETION_QUERIES = 3
@@ -740,6 +742,9 @@ class DatabaseEngine(SearchEngine):
         return [f"{first} {second}"]
 
     def _closest(self, word: str, languages: list[str]) -> list[str]:
+        """The indexed words most like ``word``: one letter away for a word of up to
+        ONE_EDIT_UP_TO letters, about two for a longer one, as Elasticsearch's "AUTO"
+        fuzziness allows (a short word two letters away is another word: "gana", "guyana")."""
         low, high = SUGGESTION_WORD_LENGTH
         if not low <= len(word) <= high + 2:
             return []
@@ -748,7 +753,10 @@ class DatabaseEngine(SearchEngine):
             .order_by("-frequency")
             .values_list("word", flat=True)[:5000]
         )
-        nearby = [candidate for candidate in candidates if abs(len(candidate) - len(word)) <= 2]
+        if len(word) <= ONE_EDIT_UP_TO:
+            nearby = [candidate for candidate in candidates if within_one_edit(word, candidate)]
+        else:
+            nearby = [candidate for candidate in candidates if abs(len(candidate) - len(word)) <= 2]
         return list(dict.fromkeys(difflib.get_close_matches(word, nearby, n=3, cutoff=0.75)))
 
     # --- Autocomplete -----------------------------------------------------------------

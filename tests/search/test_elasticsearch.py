@@ -505,8 +505,9 @@ class TestSuggestions:
             assert suggester["text"] == "licitacoines publicas"
             assert suggester["term"]["field"] == field
             assert suggester["term"]["suggest_mode"] == "missing"
-            # Misspellings within two edits, the first letter as typed.
+            # Misspellings within two edits, one for words under six letters, the first letter as typed.
             assert (suggester["term"]["max_edits"], suggester["term"]["prefix_length"]) == (2, 1)
+            assert suggester["term"]["accuracy"] == 0.65
 
     def test_whole_queries_vary_the_first_misspelt_word(self):
         corrections = {"licitacoines": ["licitaciones", "licitacion"], "publcas": ["publicas"]}

@@ -313,14 +313,22 @@ class TestMatching:
         # Named with words pages have, the place still finds them.
         assert titles(search(client, "en", q="platform Sao Paulo")) == [news]
 
-    def test_a_place_outside_the_network_is_not_corrected_into_a_word_of_the_site(self, client, site):
-        news = news_saying(site, "Saint Lucia's platform goes live.")
-        # "Spain" is no page's word; the closest indexed one is "saint".
-        assert titles(search(client, "en", q="platform in Spain")) == [news]
-        GlossaryEntry.objects.create(spanish="España", english="Spain", place=True)
-        html = search(client, "en", q="platform in Spain")
+    def test_a_short_word_is_corrected_only_into_a_word_one_letter_away(self, client, site):
+        news = news_saying(site, "Guyana's buyers publish on the platform.")
+        assert titles(search(client, "en", q="guyna buyers")) == [news]
+        # "gana" (earns) is two letters from "guyana": another word, not a misspelling of it.
+        html = search(client, "en", q="gana buyers")
+        assert "guyana" not in html.lower()
         assert titles(html) == []
-        assert "saint" not in html.lower()
+
+    def test_a_place_outside_the_network_is_not_corrected_into_a_word_of_the_site(self, client, site):
+        news = news_saying(site, "Australia's platform goes live.")
+        # "Austria" is no page's word; the closest indexed one is "australia".
+        assert titles(search(client, "en", q="platform in Austria")) == [news]
+        GlossaryEntry.objects.create(spanish="Austria", english="Austria", place=True)
+        html = search(client, "en", q="platform in Austria")
+        assert titles(html) == []
+        assert "australia" not in html.lower()
 
     def test_two_known_expressions_no_page_has_together_list_the_pages_with_either(self, client, site):
         GlossaryEntry.objects.create(spanish="pequeña empresa, pymes", english="small business, SMEs")
