@@ -129,6 +129,10 @@ class ParsedQuery:
     text: str
     loose: str
     phrases: tuple[str, ...]
+    # The language it was typed in ("" when unknown): the words that language leaves out are no
+    # words of the query in another language ("de", "un" are not English words), unless they are
+    # part of one of the glossary's expressions there.
+    language: str = ""
 
     def is_empty(self) -> bool:
         return not words(self.loose) and not any(words(phrase) for phrase in self.phrases)
@@ -160,22 +164,45 @@ class ParsedQuery:
             elif phrase_terms and phrase_terms[0] not in terms:
                 terms.append(phrase_terms[0])
         return AnalyzedQuery(
-            _groups(terms, language, glossary, concepts),
+            _groups(terms, language, glossary, concepts, self._typed_stop_terms(language)),
             tuple(phrases[:MAX_WORDS]),
             tuple(sequence[:MAX_WORDS]),
         )
 
+    def _typed_stop_terms(self, language: str) -> frozenset[str]:
+        """The terms in ``language`` that only the typed language's stop words give."""
+        if not self.language or language == self.language:
+            return frozenset()
+        typed = words(self.loose)
+        stop = {
+            term for word in typed if is_stop_word(word, self.language) for term in analyze(word, language)
+        }
+        other = {
+            term
+            for word in typed
+            if not is_stop_word(word, self.language)
+            for term in analyze(word, language)
+        }
+        return frozenset(stop - other)
 
-def _groups(terms: list[str], language: str, glossary: Sets, concepts: bool) -> tuple[TermGroup, ...]:
+
+def _groups(
+    terms: list[str], language: str, glossary: Sets, concepts: bool, left_out: Collection[str]
+) -> tuple[TermGroup, ...]:
+    """Each glossary expression among ``terms`` a group, and each other term but those ``left_out``."""
     groups, position = [], 0
+
+    def loose(loose_terms: list[str]) -> list[TermGroup]:
+        return [_word_group(term, language) for term in loose_terms if term not in left_out]
+
     for expansion in expand(terms, language, glossary):
-        groups += [_word_group(term, language) for term in terms[position : expansion.start]]
+        groups += loose(terms[position : expansion.start])
         own = tuple(terms[expansion.start : expansion.end])
         alternatives = tuple(other for other in expansion.alternatives if other != own)
         held = concepts and len(own) == 1 and own in expansion.alternatives
         groups.append(TermGroup(own, alternatives, expansion.concepts if concepts else (), held))
         position = expansion.end
-    groups += [_word_group(term, language) for term in terms[position:]]
+    groups += loose(terms[position:])
     return tuple(groups)
 
 
@@ -202,7 +229,7 @@ def parse_query(text: str, language: str = "") -> ParsedQuery:
     cleaned = clean_query(text)
     phrases = tuple(phrase for phrase in _QUOTED.findall(cleaned) if phrase.strip())
     loose = _QUOTED.sub(" ", cleaned)
-    return ParsedQuery(cleaned, without_question_words(loose, language, cleaned), phrases)
+    return ParsedQuery(cleaned, without_question_words(loose, language, cleaned), phrases, language)
 
 
 def without_question_words(loose: str, language: str, text: str) -> str:

@@ -43,7 +43,7 @@ from elasticsearch.dsl.query import Query
 from elasticsearch.dsl.utils import AttrDict
 
 from search.adapters import index_languages
-from search.analysis import ENGLISH_STOP_WORDS, SPANISH_STOP_WORDS, analyze, word_spans, words
+from search.analysis import ENGLISH_STOP_WORDS, SPANISH_STOP_WORDS, analyze, is_stop_word, word_spans, words
 from search.backends.base import (
     COMMON_OPTIONAL_BELOW,
     FACET_NAMES,
@@ -307,9 +307,12 @@ def text_query(
             ]
             minimum = 1
         else:
+            # A word the typed language leaves out is no clause in the other language's index either
+            # (``ParsedQuery.language``).
             wanted = phrase_clauses({"zero_terms_query": "none"}) + [
                 Q("multi_match", query=word, fields=FIELDS, type="cross_fields", zero_terms_query="none")
                 for word in dict.fromkeys(words(loose))
+                if not is_stop_word(word, query.language)
             ]
             minimum = query.parsed.analyzed(query.language).partial_minimum() or 1
         required = [Q("bool", should=wanted, minimum_should_match=minimum)]

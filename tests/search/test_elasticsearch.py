@@ -292,10 +292,11 @@ class TestPhrases:
         query = SearchQuery('colusión plataforma de "datos abiertos"', "es")
         [needed] = engine.entry_search(query, relaxed=True).to_dict()["query"]["bool"]["must"]
         clauses = needed["bool"]["should"]
-        # Three clauses (two significant words and a phrase): two are needed.
+        # Three clauses (two significant words and a phrase): two are needed. "de", which Spanish
+        # leaves out, is no clause in the English index either.
         assert needed["bool"]["minimum_should_match"] == 2
         assert clauses[0]["multi_match"]["type"] == "phrase"
-        assert [clause["multi_match"]["query"] for clause in clauses[1:]] == ["colusion", "plataforma", "de"]
+        assert [clause["multi_match"]["query"] for clause in clauses[1:]] == ["colusion", "plataforma"]
         assert {clause["multi_match"]["zero_terms_query"] for clause in clauses} == {"none"}
 
     @pytest.mark.django_db
@@ -333,9 +334,12 @@ class TestEveryLanguage:
         assert search.to_dict()["indices_boost"] == [{"unit-en": 1.25}]
 
     def test_languages_where_the_query_is_only_stop_words_are_left_out(self, engine):
-        search = engine.entry_search(SearchQuery("the", "en", all_languages=True))
+        # "the" is a word of a Spanish reader's query in Spanish, and nothing in English.
+        search = engine.entry_search(SearchQuery("the", "es", all_languages=True))
         assert "unit-en" not in search.index
         assert "unit-es" in search.index
+        # Typed by an English reader, it is nothing in Spanish either: no index is asked.
+        assert engine.search_as_typed(SearchQuery("the", "en", all_languages=True)).total == 0
 
     def test_each_page_once_showing_the_readers_language_version_first(self, engine):
         collapse = body(engine, "chile", language="en", all_languages=True)["collapse"]

@@ -2,6 +2,7 @@
 
 import re
 
+from django.core.files.base import ContentFile
 from django.db import connection
 from django.db.models import Q
 from django.test.utils import CaptureQueriesContext
@@ -12,7 +13,7 @@ import pytest
 
 from contracting.importer import import_files
 from contracting.models import Dataset
-from network.models import StandardPage
+from network.models import NetworkDocument, StandardPage
 from network.skeleton import ensure_child
 from portals.models import Institution, Portal, PortalKind
 from search.backends import base, get_search_engine
@@ -376,6 +377,19 @@ class TestMatching:
         # Elasticsearch reads the glossary when it builds its indexes; the database engines at once.
         rebuild()
         assert "Public procurement for SMEs" in titles(search(client, "en", q="licitaciones"))
+
+    def test_the_readers_stop_words_are_no_words_of_the_other_languages_query(self, client, site):
+        GlossaryEntry.objects.create(spanish="convenio marco", english="framework agreement")
+        NetworkDocument.objects.create(
+            title="Framework agreements guide",
+            language="en",
+            file=ContentFile(b"How Uruguay's framework agreements work.", name="guide.txt"),
+        )
+        rebuild()
+        # "los" and "de" are Spanish words the Spanish query leaves out: the English page need not have them.
+        assert titles(search(client, "es", q="los convenios marco de Uruguay")) == [
+            "Framework agreements guide"
+        ]
 
     def test_sessions_and_agreements_find_their_event(self, client, site):
         assert titles(search(client, "en", q="interoperability"))[0] == "Inter-American Seminar 2023"
