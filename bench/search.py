@@ -14,7 +14,9 @@ dropped afterwards.
 """
 
 import argparse
+import contextlib
 import dataclasses
+import io
 import os
 import random
 import statistics
@@ -362,7 +364,8 @@ def run_engine(sizes: list[int], glossary: Path | None) -> None:
     from search.datasets import GLOSSARY_DATA
     from search.models import GlossaryEntry
 
-    call_command("migrate", interactive=False, verbosity=0)
+    with contextlib.redirect_stdout(io.StringIO()):  # wagtail-modeltranslation prints its column SQL
+        call_command("migrate", interactive=False, verbosity=0)
     # The site's glossary, as every deployment loads it: queries expand with its equivalents.
     load([dataclasses.replace(GLOSSARY_DATA, path=glossary) if glossary else GLOSSARY_DATA])
     print(f"glossary: {GlossaryEntry.objects.count()} entries", flush=True)
