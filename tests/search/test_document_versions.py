@@ -152,6 +152,17 @@ def test_a_rebuild_writes_the_entries_the_updates_wrote(original, english):
     }
 
 
+def test_a_rebuild_reads_each_documents_versions_one_after_the_other(original):
+    """Elasticsearch tells each entry which languages its source has from the entries that follow
+    each other (``with_versions``), and the rebuild's progress counts sources as they change."""
+    law = upload("Ley de compras", "es", "Ley de contrataciones del Estado")
+    # By id, the guide's translation comes after another document.
+    upload(GUIDE_EN, "en", "Sustainable public procurement criteria", translation_of=original)
+    upload("Procurement law", "en", "Law on public contracts", translation_of=law)
+    sources = [entry.source for entry in indexing.all_entries() if entry.kind == "document"]
+    assert sources == [f"document:{original.pk}"] * 2 + [f"document:{law.pk}"] * 2
+
+
 def test_two_versions_in_one_language_index_the_original(original):
     """The admin refuses a second version in a language; one saved without its checks does not
     break the index: the original stays that language's entry."""
