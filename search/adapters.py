@@ -441,9 +441,9 @@ def page_entries(page: Page) -> list[IndexEntry]:
 DOCUMENT_BUILT_FROM: tuple[BuiltFrom, ...] = (Related("countries"), Related("topics"))
 
 
-def document_source(document: Model) -> str:
-    """A document's index source: its original's, which its translations share."""
-    return f"document:{document.translation_of_id or document.pk}"
+def document_source(original_id: int) -> str:
+    """The index source of a document's versions: its original's id, which its translations share."""
+    return f"document:{original_id}"
 
 
 def document_entries(versions: Iterable[Model]) -> list[IndexEntry]:
@@ -469,7 +469,7 @@ def _document_entry(document: Model) -> IndexEntry:
     countries = list(visible(document.countries.all()))
     topics = list(visible(document.topics.all()))
     return IndexEntry(
-        source=document_source(document),
+        source=document_source(document.translation_of_id or document.pk),
         language=document.language,
         kind="document",
         title=document.title,

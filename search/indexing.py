@@ -26,7 +26,7 @@ from wagtail.models import Page
 
 from network.models.documents import public_documents
 from network.tree import visible
-from search.adapters import dependent_sources, document_entries, document_model, page_entries
+from search.adapters import dependent_sources, document_entries, document_model, document_source, page_entries
 from search.backends import get_search_engine
 from search.backends.base import IndexedVersion, IndexEntry, SearchUnavailable
 
@@ -100,7 +100,7 @@ def reindex(sources: Iterable[str]) -> None:
     for pk in ids["page"]:
         engine.replace(page_source(pk), page_entries(public[pk]) if pk in public else [])
     documents = document_model().objects.in_bulk(ids["document"])
-    originals = [documents[pk].translation_of_id or pk if pk in documents else pk for pk in ids["document"]]
+    originals = [(documents[pk].translation_of_id or pk) if pk in documents else pk for pk in ids["document"]]
     for original_id in dict.fromkeys(originals):
         index_document_versions(original_id)
 
@@ -110,7 +110,7 @@ def remove_page(page_id: int) -> None:
 
 
 def index_document(document) -> None:
-    """Index a document with its other versions: they share one source (``adapters.document_source``)."""
+    """Index a document with its other versions: they share one source (``document_source``)."""
     index_document_versions(document.translation_of_id or document.pk)
 
 
@@ -120,7 +120,7 @@ def index_document_versions(original_id: int) -> None:
     versions = _public_documents().filter(
         Q(pk=original_id, translation_of=None) | Q(translation_of_id=original_id)
     )
-    get_search_engine().replace(f"document:{original_id}", document_entries(versions))
+    get_search_engine().replace(document_source(original_id), document_entries(versions))
 
 
 def remove_document(document) -> None:
@@ -178,8 +178,8 @@ def all_entries() -> Iterator[IndexEntry]:
 def document_versions_entries(documents) -> Iterator[IndexEntry]:
     """The entries of ``documents``, each document's versions together (``adapters.document_entries``)."""
     ordered = documents.annotate(original=Coalesce("translation_of_id", "pk")).order_by("original", "pk")
-    documents = ordered.iterator(chunk_size=200)
-    for _original, versions in groupby(documents, key=lambda document: document.original):
+    rows = ordered.iterator(chunk_size=200)
+    for _original, versions in groupby(rows, key=lambda document: document.original):
         yield from document_entries(versions)
 
 

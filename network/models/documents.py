@@ -136,10 +136,9 @@ class NetworkDocument(AbstractDocument):
 
     def _clean_translation_of(self) -> None:
         original = self.translation_of
-        translated_here = self.pk is not None and self.translations.exists()
         if original is not None and (original.pk == self.pk or original.translation_of_id is not None):
             message = _("Choose the original document, not one of its translations.")
-        elif original is not None and translated_here:
+        elif original is not None and self.pk is not None and self.translations.exists():
             message = _("Other documents are translations of this one: it cannot be a translation itself.")
         elif (taken := self._language_taken()) is not None:
             message = _(
