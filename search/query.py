@@ -174,16 +174,16 @@ class ParsedQuery:
         if not self.language or language == self.language:
             return frozenset()
         typed = words(self.loose)
-        stop = {
-            term for word in typed if is_stop_word(word, self.language) for term in analyze(word, language)
-        }
-        other = {
-            term
-            for word in typed
-            if not is_stop_word(word, self.language)
-            for term in analyze(word, language)
-        }
-        return frozenset(stop - other)
+
+        def terms(of_stop_words: bool) -> set[str]:
+            return {
+                term
+                for word in typed
+                if is_stop_word(word, self.language) == of_stop_words
+                for term in analyze(word, language)
+            }
+
+        return frozenset(terms(of_stop_words=True) - terms(of_stop_words=False))
 
 
 def _groups(
