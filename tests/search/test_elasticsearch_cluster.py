@@ -36,7 +36,9 @@ for _module in (test_search_page, test_robustness):
 
 
 @pytest.fixture(autouse=True)
-def index_prefix(settings) -> Iterator[str]:
+def index_prefix(request, settings) -> Iterator[str]:
+    if marker := request.node.get_closest_marker("database_engines_only"):
+        pytest.skip(f"not a behaviour of the Elasticsearch engine: {marker.args[0]}")
     prefix = f"test-{uuid.uuid4().hex[:12]}"
     settings.ELASTICSEARCH_URL = CLUSTER_URL
     settings.ELASTICSEARCH_INDEX_PREFIX = prefix
