@@ -13,7 +13,8 @@ database's score (bm25 on SQLite, ts_rank on PostgreSQL), doubled for entries
 whose title has every word (among partial matches, one of them); the best
 RESCORE_WINDOW are then doubled again when they have the words in the typed
 order (a name, a sentence quoted from a document), as Elasticsearch's phrase
-boost does. Scoring is the expensive part, so above RANK_LIMIT only entries
+boost does, and among them an entry whose title is exactly what was typed
+comes first. Scoring is the expensive part, so above RANK_LIMIT only entries
 whose title matches are scored (the newest RANK_LIMIT of them); the others
 follow, newest first. Partial matches always follow the entries with every word.
 """
@@ -615,9 +616,11 @@ class DatabaseEngine(SearchEngine):
             scored_ids.append(ids)
             scores.append(language_scores)
         ids, scores = np.concatenate(scored_ids), np.concatenate(scores)
-        # Complete matches first; then best score first; among equal scores, the newest.
+        # Complete matches first, the entries titled as typed first among them; then best score first;
+        # among equal scores, the newest.
         positions = facts.positions(ids)
-        order = np.lexsort((facts.age[positions], -scores, ~complete[positions]))
+        titled = _titled_as_typed(query, ids, scores, max(RESCORE_WINDOW, 2 * wanted))
+        order = np.lexsort((facts.age[positions], -scores, ~titled, ~complete[positions]))
         ids, scores = ids[order], scores[order]
         if len(ids) < wanted:
             unscored = results.copy()
@@ -1440,6 +1443,20 @@ def _vocabulary(row: SearchEntry) -> set[str]:
         for word in words(f"{row.title} {row.text[:20_000]}")
         if low <= len(word) <= high and word.isalpha() and not is_stop_word(word, row.language)
     }
+
+
+def _titled_as_typed(query: SearchQuery, ids: EntryIds, scores: np.ndarray, window: int) -> np.ndarray:
+    """Which of ``ids``, among the ``window`` best scored, have for title the words the reader typed
+    (accents, case and punctuation aside): a page's own name ("Ecuador", "About the network") asks
+    for that page, which long pages that repeat the words could outscore."""
+    typed = words(query.parsed.loose)
+    found = np.zeros(len(ids), dtype=bool)
+    if not typed or query.parsed.phrases or not len(ids):
+        return found
+    best = np.argsort(-scores, kind="stable")[:window]
+    titles = dict(SearchEntry.objects.filter(pk__in=ids[best].tolist()).values_list("pk", "title"))
+    found[best] = [words(titles.get(pk, "")) == typed for pk in ids[best].tolist()]
+    return found
 
 
 def _having_in_order(phrase: str, ids: EntryIds) -> EntryIds:

@@ -79,6 +79,8 @@ BULK_CHUNK = 200
 MAX_RESULT_WINDOW = 10_000
 # Added to the score of a partial search's entries that have every word: more than any score reaches.
 COMPLETE_FIRST = 10_000
+# Added to the score of the entries whose title is what was typed: first among those with every word.
+TYPED_TITLE_FIRST = 1_000
 
 # --- Analysis ---------------------------------------------------------------------
 FOLDED = analyzer("folded", tokenizer="standard", filter=["lowercase", "asciifolding"])
@@ -246,8 +248,10 @@ def text_query(
     (or, relaxed, matches nothing), as in the database engines. A partial match
     needs more than half of the significant words and phrases
     (``AnalyzedQuery.partial_minimum``); the entries with all of them come first
-    (COMPLETE_FIRST), whatever the order. Words that also match unstemmed, or in
-    the typed order, and entries of a year the query names, score higher.
+    (COMPLETE_FIRST), whatever the order, and among them an entry whose title is
+    what was typed, case and accents aside (TYPED_TITLE_FIRST). Words that also
+    match unstemmed, or in the typed order, and entries of a year the query names,
+    score higher.
 
     ``countries`` (name → code) are the countries a relaxed query names (``named_countries``):
     as in the database engines, a partial match must then be about one of them (its facet) or
@@ -325,6 +329,9 @@ def text_query(
         Q("multi_match", query=everything, fields=EXACT_FIELDS),
         Q("multi_match", query=everything, fields=EXACT_FIELDS, type="phrase", boost=2),
     ]
+    if (typed := " ".join(words(query.parsed.loose))) and not phrases:
+        titled = Q("match", **{"title.whole": typed})
+        boosts.append(Q("constant_score", filter=titled, boost=TYPED_TITLE_FIRST))
     if relaxed:
         complete = Q("constant_score", filter=Q("bool", must=every), boost=COMPLETE_FIRST)
         if query.sort == SORT_DATE:

@@ -156,10 +156,11 @@ class TestWords:
 
     def test_exact_words_and_their_order_only_add_to_the_score(self, engine):
         boosts = body(engine, "compras publicas")["query"]["bool"]["should"]
-        assert [boost["multi_match"]["fields"] for boost in boosts] == [
+        assert [boost["multi_match"]["fields"] for boost in boosts[:2]] == [
             ["title.exact^10", "keywords.exact^3", "text.exact"]
         ] * 2
         assert boosts[1]["multi_match"]["type"] == "phrase"
+        assert boosts[2]["constant_score"]["filter"] == {"match": {"title.whole": "compras publicas"}}
 
     def test_by_default_every_language_is_searched_one_entry_per_page(self, engine):
         # A query in the other language finds a translated page through that version, shown in the
@@ -288,6 +289,14 @@ class TestPhrases:
             "zero_terms_query": "all",
         }
 
+    def test_an_entry_titled_as_typed_comes_first_among_those_with_every_word(self, engine):
+        should = body(engine, "Acerca de la Red", language="en")["query"]["bool"]["should"]
+        titled = [clause["constant_score"] for clause in should if "constant_score" in clause]
+        assert titled == [{"filter": {"match": {"title.whole": "acerca de la red"}}, "boost": 1_000}]
+        # A quoted phrase is not a title typed.
+        should = body(engine, '"acerca de la red"')["query"]["bool"]["should"]
+        assert not [clause for clause in should if "constant_score" in clause]
+
     def test_partial_matches_need_most_of_the_significant_words_and_empty_clauses_match_nothing(self, engine):
         query = SearchQuery('colusión plataforma de "datos abiertos"', "es")
         [needed] = engine.entry_search(query, relaxed=True).to_dict()["query"]["bool"]["must"]
@@ -317,7 +326,11 @@ class TestPhrases:
     def test_partial_matches_put_the_entries_with_every_word_first_in_either_order(self, engine):
         query = SearchQuery("colusión licitaciones plataforma", "es")
         relevance = engine.entry_search(query, relaxed=True).to_dict()
-        [complete] = [clause for clause in relevance["query"]["bool"]["should"] if "constant_score" in clause]
+        [complete] = [
+            clause
+            for clause in relevance["query"]["bool"]["should"]
+            if clause.get("constant_score", {}).get("boost") == COMPLETE_FIRST
+        ]
         [every] = complete["constant_score"]["filter"]["bool"]["must"]
         assert every["multi_match"]["operator"] == "and"
         assert complete["constant_score"]["boost"] == COMPLETE_FIRST

@@ -263,6 +263,14 @@ class TestMatching:
             assert titles(search(client, language, q=question))[0] == news[language]
             assert titles(search(client, language, q=words)) == [], words
 
+    def test_a_page_whose_title_is_what_was_typed_comes_first(self, client, site):
+        news = news_saying(site, "Mexico, Mexico and Mexico: open data from Mexico for Mexico's buyers.")
+        assert titles(search(client, "en", q="Open data"))[0] == "Open data"
+        for query in ("mexico", "MÉXICO"):
+            assert titles(search(client, "en", q=query))[:2] == ["Mexico", news], query
+        # A title typed with a word missing is not the title.
+        assert titles(search(client, "en", q="launches procurement platform"))[0] == news
+
     def test_a_misspelt_word_is_corrected_rather_than_left_out(self, client, site):
         html = search(client, "es", q="pliegos licitacoines pymes")
         assert titles(html)[0] == "Compras públicas para pymes"
