@@ -1446,16 +1446,23 @@ def _vocabulary(row: SearchEntry) -> set[str]:
 
 
 def _titled_as_typed(query: SearchQuery, ids: EntryIds, scores: np.ndarray, window: int) -> np.ndarray:
-    """Which of ``ids``, among the ``window`` best scored, have for title the words the reader typed
-    (accents, case and punctuation aside): a page's own name ("Ecuador", "About the network") asks
-    for that page, which long pages that repeat the words could outscore."""
+    """Which of ``ids``, among the ``window`` best scored, are of a page one of whose versions has for
+    title the words the reader typed (accents, case and punctuation aside): a page's own name
+    ("Ecuador", "About the network", or "Acerca de la red" on the English site) asks for that page,
+    which long pages that repeat the words could outscore."""
     typed = words(query.parsed.loose)
     found = np.zeros(len(ids), dtype=bool)
     if not typed or query.parsed.phrases or not len(ids):
         return found
     best = np.argsort(-scores, kind="stable")[:window]
-    titles = dict(SearchEntry.objects.filter(pk__in=ids[best].tolist()).values_list("pk", "title"))
-    found[best] = [words(titles.get(pk, "")) == typed for pk in ids[best].tolist()]
+    window_sources = SearchEntry.objects.filter(pk__in=ids[best].tolist()).values("source")
+    versions = SearchEntry.objects.filter(source__in=window_sources).values_list("pk", "source", "title")
+    source_of, titled = {}, set()
+    for pk, source, title in versions:
+        source_of[pk] = source
+        if words(title) == typed:
+            titled.add(source)
+    found[best] = [source_of.get(pk) in titled for pk in ids[best].tolist()]
     return found
 
 

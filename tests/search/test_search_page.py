@@ -271,6 +271,17 @@ class TestMatching:
         # A title typed with a word missing is not the title.
         assert titles(search(client, "en", q="launches procurement platform"))[0] == news
 
+    def test_a_page_whose_other_version_is_titled_as_typed_comes_first(self, client, site):
+        for slug, title_es, title_en, intro_en in (
+            ("quienes-somos", "Quiénes somos", "About the network", "Who we are."),
+            ("historia", "Historia", "The network of networks", "A network of networks of the network."),
+        ):
+            ensure_child(
+                site["home"], StandardPage, slug, title_es=title_es, title_en=title_en, intro_en=intro_en
+            )
+        # The English title on the Spanish site: the page, shown in Spanish, first.
+        assert titles(search(client, "es", q="About the network"))[:2] == ["Quiénes somos", "Historia"]
+
     def test_a_misspelt_word_is_corrected_rather_than_left_out(self, client, site):
         html = search(client, "es", q="pliegos licitacoines pymes")
         assert titles(html)[0] == "Compras públicas para pymes"
