@@ -89,6 +89,8 @@ BATCH_SIZE = 500
 SUGGESTION_WORD_LENGTH = (3, 25)
 # Misspelt words of up to this many letters are corrected only into words one letter away.
 ONE_EDIT_UP_TO = 5
+# Words difflib finds alike, reordered by their edits (``DatabaseEngine._closest``).
+CLOSE_CANDIDATES = 10
 COMPLETION_KINDS_FIRST = ("country", "topic", "event")
 # Whole queries suggested after the pages; typed words this long or longer may be corrected.
 COMPLETION_QUERIES = 3
@@ -747,20 +749,28 @@ class DatabaseEngine(SearchEngine):
     def _closest(self, word: str, languages: list[str]) -> list[str]:
         """The indexed words most like ``word``: one letter away for a word of up to
         ONE_EDIT_UP_TO letters, about two for a longer one, as Elasticsearch's "AUTO"
-        fuzziness allows (a short word two letters away is another word: "gana", "guyana")."""
+        fuzziness allows (a short word two letters away is another word: "gana", "guyana").
+
+        The fewest edits first, a swap of neighbours counting as one ("institcuional" is
+        "institucional" before "institutional"), then the words of the reader's language
+        (``languages[0]``), then the most similar and frequent.
+        """
         low, high = SUGGESTION_WORD_LENGTH
         if not low <= len(word) <= high + 2:
             return []
         candidates = (
             SearchTerm.objects.filter(language__in=languages, word__startswith=word[0], frequency__gt=0)
             .order_by("-frequency")
-            .values_list("word", flat=True)[:5000]
+            .values_list("word", "language")[:5000]
         )
+        readers = {candidate for candidate, language in candidates if language == languages[0]}
+        indexed = list(dict.fromkeys(candidate for candidate, _language in candidates))
         if len(word) <= ONE_EDIT_UP_TO:
-            nearby = [candidate for candidate in candidates if within_one_edit(word, candidate)]
+            nearby = [candidate for candidate in indexed if within_one_edit(word, candidate)]
         else:
-            nearby = [candidate for candidate in candidates if abs(len(candidate) - len(word)) <= 2]
-        return list(dict.fromkeys(difflib.get_close_matches(word, nearby, n=3, cutoff=0.75)))
+            nearby = [candidate for candidate in indexed if abs(len(candidate) - len(word)) <= 2]
+        close = difflib.get_close_matches(word, nearby, n=CLOSE_CANDIDATES, cutoff=0.75)
+        return sorted(close, key=lambda candidate: (edits(word, candidate), candidate not in readers))[:3]
 
     # --- Autocomplete -----------------------------------------------------------------
     def complete(self, text: str, language: str, limit: int = 8) -> list[Completion]:
@@ -1203,6 +1213,21 @@ def within_one_edit(first: str, second: str) -> bool:
         start += 1
     a, b = first[start:], second[start:]
     return a[1:] == b[1:] or a[1:] == b or a == b[1:] or (a[:2] == b[1::-1] and a[2:] == b[2:])
+
+
+def edits(first: str, second: str) -> int:
+    """How many letters to add, remove or change, or pairs of neighbours to swap, to make ``second``
+    of ``first`` (the optimal string alignment distance)."""
+    previous, current = None, list(range(len(second) + 1))
+    for row, letter in enumerate(first, 1):
+        before, previous, current = previous, current, [row]
+        for column, other in enumerate(second, 1):
+            changed = previous[column - 1] + (letter != other)
+            cost = min(previous[column] + 1, current[column - 1] + 1, changed)
+            if row > 1 and column > 1 and letter == second[column - 2] and first[row - 2] == other:
+                cost = min(cost, before[column - 2] + 1)
+            current.append(cost)
+    return current[-1]
 
 
 def completion_queries(typed: list[str], titles: Sequence[str]) -> list[str]:

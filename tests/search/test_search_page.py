@@ -333,6 +333,16 @@ class TestMatching:
         # Named with words pages have, the place still finds them.
         assert titles(search(client, "en", q="platform Sao Paulo")) == [news]
 
+    def test_a_swap_of_neighbours_is_one_edit_and_the_readers_words_come_first(self, client, site):
+        news = site["news"]
+        news.intro_es = "La organización institucional del sistema de compras."
+        news.intro_en = "The institutional organization of the procurement system."
+        news.save_revision().publish()
+        # "institutional" is two letters away, "institucional" one swap: the Spanish reader's word.
+        html = search(client, "es", q="organizacion institcuional")
+        assert "<strong>organizacion institucional</strong>" in html
+        assert titles(html) == [news.title_es]
+
     def test_a_short_word_is_corrected_only_into_a_word_one_letter_away(self, client, site):
         news = news_saying(site, "Guyana's buyers publish on the platform.")
         assert titles(search(client, "en", q="guyna buyers")) == [news]
