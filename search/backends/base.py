@@ -83,6 +83,8 @@ class SearchQuery:
     With ``all_languages`` every version is searched; each page then appears
     once, in the reader's language when that version matches. ``exact`` turns
     off the correction of misspelt words (the reader asked for what they typed).
+    ``left_out`` are the significant words no entry has that were taken out of
+    the reader's text (``without_unknown_words``).
     """
 
     text: str
@@ -93,6 +95,7 @@ class SearchQuery:
     page: int = 1
     page_size: int = 10
     exact: bool = False
+    left_out: tuple[str, ...] = ()
 
     @cached_property
     def parsed(self) -> ParsedQuery:
@@ -303,7 +306,7 @@ class SearchEngine(ABC):
             return replace(results, hits=[], total=0, facets=empty_facets(), relaxed=False)
         kept_words = [word for word in words_of(searched.parsed.loose) if word not in unknown]
         text = " ".join([*kept_words, *(f'"{phrase}"' for phrase in searched.parsed.phrases)])
-        reduced = self.search_as_typed(replace(searched, text=text, exact=True))
+        reduced = self.search_as_typed(replace(searched, text=text, exact=True, left_out=tuple(unknown)))
         if not reduced.total:
             return results
         reduced.query = query

@@ -87,8 +87,10 @@ ANALYSED_COLUMNS = ("title_terms", "text_terms", "keyword_terms", "title_words")
 COMPLETION_CANDIDATES = 2000
 BATCH_SIZE = 500
 SUGGESTION_WORD_LENGTH = (3, 25)
-# Misspelt words of up to this many letters are corrected only into words one letter away.
+# Misspelt words of up to this many letters are corrected only into words one letter away; longer
+# ones into words at most MAX_EDITS away ("military" is not "ministry").
 ONE_EDIT_UP_TO = 5
+MAX_EDITS = 2
 # Words difflib finds alike, reordered by their edits (``DatabaseEngine._closest``).
 CLOSE_CANDIDATES = 10
 COMPLETION_KINDS_FIRST = ("country", "topic", "event")
@@ -472,6 +474,29 @@ class DatabaseEngine(SearchEngine):
         ]
         return terms.with_optional(common)
 
+    def _telling(self, terms: AnalyzedQuery, language: str, matcher: "Matcher") -> EntryIds:
+        """The entries with a clause of ``terms`` that says what the query is about: neither one of
+        the words a large share of the entries in ``language`` have (``COMMON_SHARE``) nor a
+        country's name. A partial match needs one: a page with "compras" and "México" alone is
+        no answer to "presupuesto de compras de México"."""
+        facts = FACTS.get(version=matcher.version)
+        in_language = facts.mask_for("language", language)
+        least = common_least(np.count_nonzero(in_language))
+        names = COUNTRY_NAMES.get(matcher._generation)
+        telling = [_NO_IDS]
+        for group in terms.groups:
+            if any((language, other) in names for other in (group.terms, *group.alternatives)):
+                continue
+            (expression,) = self._clause_expressions(AnalyzedQuery((group,), ()))
+            ids = matcher._ids(expression, titles=False)
+            if np.count_nonzero(facts.mask(ids) & in_language) < least:
+                telling.append(ids)
+        for phrase in terms.phrases:
+            telling.append(
+                matcher._ids(self._clause_expressions(AnalyzedQuery((), (phrase,)))[0], titles=False)
+            )
+        return np.unique(np.concatenate(telling))
+
     def _has_clause_of(self, word: str, language: str, terms: AnalyzedQuery, matcher: "Matcher") -> bool:
         """Whether some entry matches the clause of ``terms`` (in ``language``) that ``word`` belongs to."""
         stems = analyze(word, language)
@@ -495,6 +520,13 @@ class DatabaseEngine(SearchEngine):
         every = (
             {language: matcher.ids(terms, False) for language, terms in analyzed.items()} if relaxed else {}
         )
+        if relaxed:
+            found = {
+                language: np.union1d(
+                    every[language], np.intersect1d(ids, self._telling(analyzed[language], language, matcher))
+                )
+                for language, ids in found.items()
+            }
         if not all(facts.knows_all(facts.mask(ids)) for ids in [*found.values(), *every.values()]):
             facts = FACTS.get(force=True)
         required = facts.everything()
@@ -524,9 +556,10 @@ class DatabaseEngine(SearchEngine):
         if relaxed and named is not None:
             # A partial match must still be about the country the query names; the pages about it
             # that name it (its profile first) answer a question whose other words are generic,
-            # words the site uses: not one with a word no page has ("elections in Chile").
+            # words the site uses: not one with a word no page has ("elections in Chile"), left
+            # out or not ("presupuesto anual de compras de México", searched without "anual").
             about = named[0] & named[2] & required & facts.mask_for("language", query.language)
-            if self.unknown_words(query):
+            if query.left_out or self.unknown_words(query):
                 about = facts.mask_of_positions([])
             results, complete = (results | about) & named[1], complete & named[1]
             matches[query.language] = matches.get(query.language, about) | about
@@ -748,7 +781,7 @@ class DatabaseEngine(SearchEngine):
 
     def _closest(self, word: str, languages: list[str]) -> list[str]:
         """The indexed words most like ``word``: one letter away for a word of up to
-        ONE_EDIT_UP_TO letters, about two for a longer one, as Elasticsearch's "AUTO"
+        ONE_EDIT_UP_TO letters, at most two for a longer one, as Elasticsearch's "AUTO"
         fuzziness allows (a short word two letters away is another word: "gana", "guyana").
 
         The fewest edits first, a swap of neighbours counting as one ("institcuional" is
@@ -770,6 +803,7 @@ class DatabaseEngine(SearchEngine):
         else:
             nearby = [candidate for candidate in indexed if abs(len(candidate) - len(word)) <= 2]
         close = difflib.get_close_matches(word, nearby, n=CLOSE_CANDIDATES, cutoff=0.75)
+        close = [candidate for candidate in close if edits(word, candidate) <= MAX_EDITS]
         return sorted(close, key=lambda candidate: (edits(word, candidate), candidate not in readers))[:3]
 
     # --- Autocomplete -----------------------------------------------------------------

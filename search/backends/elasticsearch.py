@@ -16,7 +16,7 @@ import datetime
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from functools import lru_cache
+from functools import cache, lru_cache
 from html import unescape
 from itertools import groupby
 
@@ -241,6 +241,7 @@ def text_query(
     countries: dict[str, str] | None = None,
     common: Sequence[range] = (),
     concepts: tuple[str, str] | None = None,
+    about_answers: bool = False,
 ) -> Query:
     """Every loose word in some field and every phrase in one field; ``relaxed``: most of them.
 
@@ -256,10 +257,14 @@ def text_query(
     ``countries`` (name → code) are the countries a relaxed query names (``named_countries``):
     as in the database engines, a partial match must then be about one of them (its facet) or
     name it, and the entries about it score NAMED_COUNTRY_BOOST times higher, its profile twice.
+    With ``about_answers`` (the query has no word no entry has, left out or not), the entries
+    about one of them that name it are partial matches whatever other words they have: they
+    answer a question whose other words are generic ("where does Colombia publish its tenders?").
 
     ``common`` are the spans of the loose words (positions in ``words``) of the groups a large
     share of the entries match (``common_spans``): they only add to the score, as in the database
-    engines (``AnalyzedQuery.with_optional``).
+    engines (``AnalyzedQuery.with_optional``); relaxed, a partial match needs a word outside them
+    that names no country, or a phrase (``DatabaseEngine._telling``).
 
     ``concepts`` are the typed texts of a query that is two glossary expressions (``two_concepts``):
     a relaxed query then needs one of them, whole.
@@ -319,9 +324,25 @@ def text_query(
                 if not is_stop_word(word, query.language)
             ]
             minimum = query.parsed.analyzed(query.language).partial_minimum() or 1
-        required = [Q("bool", should=wanted, minimum_should_match=minimum)]
+        # As in the database engines, a partial match needs a clause that says what the query is
+        # about: a phrase, or a word neither common (``common``) nor a country's name.
+        left_common = {position for span in common for position in span}
+        telling = phrase_clauses({"zero_terms_query": "none"}) + [
+            Q("multi_match", query=word, fields=FIELDS, type="cross_fields", zero_terms_query="none")
+            for position, word in enumerate(words(loose))
+            if position not in left_common
+            and word not in (countries or {})
+            and not is_stop_word(word, query.language)
+        ]
+        required = [
+            Q("bool", should=wanted, minimum_should_match=minimum),
+            Q("bool", should=[Q("bool", must=every), *telling], minimum_should_match=1),
+        ]
         if countries:
             naming = Q("multi_match", query=" ".join(countries), fields=FIELDS, type="cross_fields")
+            if about_answers:
+                answering = Q("bool", filter=[about, naming])
+                required = [Q("bool", should=[Q("bool", must=required), answering], minimum_should_match=1)]
             required.append(Q("bool", should=[about, naming], minimum_should_match=1))
     everything = " ".join([" ".join(query.parsed.loose.split()), *phrases]).strip()
     boosts = [
@@ -405,9 +426,10 @@ class EntrySearch(FacetedSearch):
         countries: dict[str, str] | None = None,
         common: Sequence[range] = (),
         concepts: tuple[str, str] | None = None,
+        about_answers: bool = False,
     ):
-        """``indexes`` maps each searched language to its alias; ``countries``, ``common`` and
-        ``concepts``, see ``text_query``."""
+        """``indexes`` maps each searched language to its alias; ``countries``, ``common``,
+        ``concepts`` and ``about_answers``, see ``text_query``."""
         self.using = client
         self.index = list(indexes.values())
         self.reader_index = indexes.get(query.language)
@@ -425,7 +447,7 @@ class EntrySearch(FacetedSearch):
             order = ["_score", newest, "source"] if relaxed else [newest, *order]
         filters = {name: list(values) for name, values in query.filters.items() if name in FACET_FIELDS}
         self.scope = scope_filter(query)
-        text = text_query(query, relaxed, countries, common, concepts)
+        text = text_query(query, relaxed, countries, common, concepts, about_answers)
         super().__init__(query=text, filters=filters, sort=order)
         start, size = query.offset, query.page_size
         if start + size > MAX_RESULT_WINDOW:
@@ -652,19 +674,26 @@ class ElasticsearchEngine(SearchEngine):
         or two glossary expressions: ``two_concepts``)."""
         longest = max(analyzed.values(), key=AnalyzedQuery.clause_count)
         concepts = two_concepts(query, current_glossary().sets)
-        if not partial_matches_of(longest, lambda: self._names_a_country(query)) and concepts is None:
+        names_a_country = cache(lambda: self._names_a_country(query))
+        if not partial_matches_of(longest, names_a_country) and concepts is None:
             return results
         countries = self.named_countries(query)
         partial = self._run(
-            query, relaxed=True, complete=results.total, countries=countries, concepts=concepts
+            query,
+            relaxed=True,
+            complete=results.total,
+            countries=countries,
+            concepts=concepts,
+            common=self.common_spans(query),
+            about_answers=bool(countries) and names_a_country(),
         )
         return partial if partial.total > results.total else results
 
     def _names_a_country(self, query: SearchQuery) -> bool:
-        """Whether ``query`` names a country and has no word no entry has: a partial match of two
-        words would then be the country's name alone ("elecciones en México"), which the database
-        engines refuse too."""
-        return bool(self.named_countries(query)) and not self.unknown_words(query)
+        """Whether ``query`` names a country and has no word no entry has, left out or not: a partial
+        match of two words would then be the country's name alone ("elecciones en México"), which
+        the database engines refuse too."""
+        return bool(self.named_countries(query)) and not query.left_out and not self.unknown_words(query)
 
     def _analyzed(self, query: SearchQuery) -> dict[str, AnalyzedQuery]:
         """The query's terms in each language that has any left (reader's language first).
@@ -685,8 +714,11 @@ class ElasticsearchEngine(SearchEngine):
         countries: dict[str, str] | None = None,
         common: Sequence[range] = (),
         concepts: tuple[str, str] | None = None,
+        about_answers: bool = False,
     ) -> EntrySearch:
-        return EntrySearch(self.client, self._indexes(query), query, relaxed, countries, common, concepts)
+        return EntrySearch(
+            self.client, self._indexes(query), query, relaxed, countries, common, concepts, about_answers
+        )
 
     def _run(
         self,
@@ -696,9 +728,10 @@ class ElasticsearchEngine(SearchEngine):
         countries: dict[str, str] | None = None,
         common: Sequence[range] = (),
         concepts: tuple[str, str] | None = None,
+        about_answers: bool = False,
     ) -> SearchResults:
         """The requested page; ``relaxed``, the ``complete`` matches (every word) first, then partial ones."""
-        entry_search = self.entry_search(query, relaxed, countries, common, concepts)
+        entry_search = self.entry_search(query, relaxed, countries, common, concepts, about_answers)
         try:
             response = entry_search.execute()
         except NotFoundError:

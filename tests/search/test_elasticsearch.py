@@ -209,8 +209,11 @@ class TestWords:
         assert required["multi_match"]["query"] == "las app en las"
         optional = request["bool"]["should"][0]["multi_match"]
         assert (optional["query"], optional["operator"]) == ("compras del estado", "and")
-        # Partial matches need most of every group, common or not.
-        assert text_query(typed, relaxed=True, common=[range(4, 7)]) == text_query(typed, relaxed=True)
+        # Partial matches need most of every group, common or not, and one that is not common.
+        [most, telling] = text_query(typed, relaxed=True, common=[range(4, 7)]).to_dict()["bool"]["must"]
+        [all_groups, _telling] = text_query(typed, relaxed=True).to_dict()["bool"]["must"]
+        assert most == all_groups
+        assert [clause["multi_match"]["query"] for clause in telling["bool"]["should"][1:]] == ["app"]
 
     def test_the_countries_a_query_names_are_the_profiles_whose_whole_title_is_one_of_its_words(self, engine):
         search = engine.country_word_search(SearchQuery("resultados de las elecciones en México", "es"))
@@ -299,7 +302,7 @@ class TestPhrases:
 
     def test_partial_matches_need_most_of_the_significant_words_and_empty_clauses_match_nothing(self, engine):
         query = SearchQuery('colusión plataforma de "datos abiertos"', "es")
-        [needed] = engine.entry_search(query, relaxed=True).to_dict()["query"]["bool"]["must"]
+        [needed, telling] = engine.entry_search(query, relaxed=True).to_dict()["query"]["bool"]["must"]
         clauses = needed["bool"]["should"]
         # Three clauses (two significant words and a phrase): two are needed. "de", which Spanish
         # leaves out, is no clause in the English index either.
@@ -307,6 +310,35 @@ class TestPhrases:
         assert clauses[0]["multi_match"]["type"] == "phrase"
         assert [clause["multi_match"]["query"] for clause in clauses[1:]] == ["colusion", "plataforma"]
         assert {clause["multi_match"]["zero_terms_query"] for clause in clauses} == {"none"}
+        # None of them is common and none names a country: any of them, or all, tells what it is about.
+        every, *any_of = telling["bool"]["should"]
+        assert telling["bool"]["minimum_should_match"] == 1
+        assert every["bool"]["must"][0]["multi_match"]["operator"] == "and"
+        assert any_of == clauses
+
+    def test_a_partial_match_needs_a_word_that_is_neither_common_nor_a_country(self, engine):
+        query = SearchQuery("presupuesto de compras de México", "es")
+        request = text_query(query, relaxed=True, countries={"mexico": "MX"}, common=[range(2, 3)]).to_dict()
+        [_most, telling, _about] = request["function_score"]["query"]["bool"]["must"]
+        assert [clause["multi_match"]["query"] for clause in telling["bool"]["should"][1:]] == ["presupuesto"]
+
+    def test_the_pages_about_a_country_that_name_it_answer_a_question_with_no_unknown_word(self, engine):
+        query = SearchQuery("where does Colombia publish its tenders?", "en")
+        countries = {"colombia": "CO"}
+        [matched, about_or_naming] = text_query(
+            query, relaxed=True, countries=countries, about_answers=True
+        ).to_dict()["function_score"]["query"]["bool"]["must"]
+        most_and_telling, answering = matched["bool"]["should"]
+        assert matched["bool"]["minimum_should_match"] == 1
+        assert (
+            most_and_telling["bool"]["must"]
+            == (
+                text_query(query, relaxed=True, countries=countries).to_dict()["function_score"]["query"][
+                    "bool"
+                ]["must"][:2]
+            )
+        )
+        assert answering["bool"]["filter"] == about_or_naming["bool"]["should"]
 
     @pytest.mark.django_db
     def test_two_glossary_expressions_need_one_of_them_whole(self, engine):
@@ -315,7 +347,7 @@ class TestPhrases:
         query = SearchQuery("pequeñas empresas con facturas electrónicas", "es")
         concepts = two_concepts(query, current_glossary().sets)
         request = engine.entry_search(query, relaxed=True, concepts=concepts).to_dict()
-        [needed] = request["query"]["bool"]["must"]
+        [needed, _telling] = request["query"]["bool"]["must"]
         assert needed["bool"]["minimum_should_match"] == 1
         assert [clause["multi_match"]["query"] for clause in needed["bool"]["should"]] == [
             "pequenas empresas",

@@ -310,6 +310,48 @@ class TestMatching:
         assert titles(html)[:2] == ["Compras públicas para pymes", "Chile"]
         assert '<ol class="search-results__list" start="2">' in html
 
+    def test_a_partial_match_needs_a_word_that_is_not_common(self, client, site, monkeypatch):
+        reports = [f"Annual report {number}" for number in range(4)]
+        for number, title in enumerate(reports):
+            ensure_child(
+                site["home"],
+                StandardPage,
+                f"report-{number}",
+                title_es=f"Informe {number}",
+                title_en=title,
+                intro_en="On the registry.",
+            )
+        ensure_child(
+            site["home"],
+            StandardPage,
+            "zebra",
+            title_es="Cebra",
+            title_en="Zebra",
+            intro_en="Zebra crossings.",
+        )
+        query = "annual registry zebra"
+        # No page has the three words: the reports, with two of them, are partial matches.
+        assert sorted(titles(search(client, "en", q=query))) == reports
+        # Once the reports' words are common, they share with the query only what most pages say:
+        # the page with the word that tells what was asked answers.
+        monkeypatch.setattr(base, "COMMON_MINIMUM", 1)
+        assert titles(search(client, "en", q=query)) == ["Zebra"]
+
+    def test_a_country_is_not_the_answer_to_a_question_with_a_word_no_page_has_left_out(self, client, site):
+        ensure_child(
+            site["home"],
+            StandardPage,
+            "presupuesto",
+            title_es="Presupuesto",
+            intro_es="Presupuesto y tesorería.",
+        )
+        # "zorglub" is no page's word: the question is searched without it, and México's profile,
+        # which has none of the others, is no answer to it.
+        html = search(client, "es", q="presupuesto tesorería zorglub México")
+        assert "México" not in titles(html)
+        # Without the word no page has, the country's pages are what a reader asking about it wants.
+        assert titles(search(client, "es", q="presupuesto tesorería México"))[0] == "México"
+
     def test_a_question_naming_a_country_with_a_word_no_page_has_shows_no_list(self, client, site):
         # The country's name says where; the word no page has says the site is not what is asked.
         for language, query in (
@@ -349,6 +391,14 @@ class TestMatching:
         # "gana" (earns) is two letters from "guyana": another word, not a misspelling of it.
         html = search(client, "en", q="gana buyers")
         assert "guyana" not in html.lower()
+        assert titles(html) == []
+
+    def test_a_long_word_is_corrected_only_into_a_word_at_most_two_letters_away(self, client, site):
+        news = news_saying(site, "The ministry publishes its tenders.")
+        assert titles(search(client, "en", q="minsitry tenders")) == [news]
+        # "military" is three letters from "ministry": another word.
+        html = search(client, "en", q="military tenders")
+        assert "ministry" not in html.lower()
         assert titles(html) == []
 
     def test_a_place_outside_the_network_is_not_corrected_into_a_word_of_the_site(self, client, site):
