@@ -9,7 +9,6 @@ the same on SQLite, PostgreSQL and Elasticsearch. Text is folded first
 import re
 import threading
 import unicodedata
-from collections.abc import Iterator
 from functools import lru_cache
 
 import snowballstemmer
@@ -144,11 +143,13 @@ def action_stem(term: str, language: str) -> str | None:
     return base if base and len(base) >= 3 else None
 
 
-def word_spans(text: str) -> Iterator[tuple[int, int, tuple[str, ...]]]:
+def word_spans(text: str) -> list[tuple[int, int, tuple[str, ...]]]:
     """(start, end, folded pieces) for each word of ``text``, to mark matches in the original."""
-    for match in _WORD.finditer(text):
-        if pieces := word_pieces(match.group()):
-            yield match.start(), match.end(), pieces
+    return [
+        (match.start(), match.end(), pieces)
+        for match in _WORD.finditer(text)
+        if (pieces := word_pieces(match.group()))
+    ]
 
 
 @lru_cache(maxsize=100_000)

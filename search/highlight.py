@@ -23,7 +23,7 @@ SCAN_LIMIT = 60_000
 
 def highlight(text: str, terms: set[str], language: str, sequences: Sequences = ()) -> str:
     """All of ``text``, escaped, with the words whose stem is in ``terms`` (or in a sequence) marked."""
-    spans = list(word_spans(text))
+    spans = word_spans(text)
     return _render(text, spans, _matches(spans, terms, language, sequences), 0, len(text))
 
 
@@ -32,7 +32,7 @@ def snippet(
 ) -> str:
     """About ``size`` words of ``text`` around the most matched terms, escaped, matches marked."""
     scanned = text[:SCAN_LIMIT]
-    spans = list(word_spans(scanned))
+    spans = word_spans(scanned)
     if not spans:
         return ""
     matches = _matches(spans, terms, language, sequences)
@@ -48,33 +48,32 @@ def snippet(
 
 def _matches(spans: list, terms: set[str], language: str, sequences: Sequences = ()) -> list[str | None]:
     """For each word, the query term (or first term of a sequence) it matches, or None."""
-    stems = [_stems(pieces, language) for _start, _end, pieces in spans]
-    found = [next((term for term in word if term in terms), None) for word in stems]
+    words = [_word_terms(pieces, language) for _start, _end, pieces in spans]
+    found = [next(filter(terms.__contains__, stems), None) for stems, _kept in words]
     sequences = [sequence for sequence in sequences if len(sequence) > 1]
     if sequences:
         # Words as the index holds them: one term per piece, stop words dropped.
-        kept = [
-            (index, term)
-            for index, (word, (_start, _end, pieces)) in enumerate(zip(stems, spans, strict=True))
-            for term, piece in zip(word, pieces, strict=True)
-            if not is_stop_word(piece, language)
-        ]
-        terms_only = [term for _index, term in kept]
+        kept = [(index, term) for index, (_stems, word_kept) in enumerate(words) for term in word_kept]
         # A query brings dozens of glossary expressions: each is compared only where its first term is.
         starts: dict[str, list[int]] = {}
-        for start, term in enumerate(terms_only):
+        for start, (_index, term) in enumerate(kept):
             starts.setdefault(term, []).append(start)
         for sequence in sequences:
             for start in starts.get(sequence[0], ()):
-                if tuple(terms_only[start : start + len(sequence)]) == sequence:
-                    for index, _term in kept[start : start + len(sequence)]:
+                following = kept[start : start + len(sequence)]
+                if tuple(term for _index, term in following) == sequence:
+                    for index, _term in following:
                         found[index] = found[index] or sequence[0]
     return found
 
 
 @lru_cache(maxsize=100_000)
-def _stems(pieces: tuple[str, ...], language: str) -> tuple[str, ...]:
-    return tuple(stem(piece, language) for piece in pieces)
+def _word_terms(pieces: tuple[str, ...], language: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A written word's terms: each piece's stem, and the stems of the pieces the index keeps (stop
+    words dropped). Kept per word, as ``word_pieces`` is."""
+    stems = tuple(stem(piece, language) for piece in pieces)
+    kept = tuple(term for term, piece in zip(stems, pieces, strict=True) if not is_stop_word(piece, language))
+    return stems, kept
 
 
 def _best_window(spans: list, matches: list[str | None], terms: set[str], size: int) -> int:
@@ -122,7 +121,7 @@ def section_snippet(
     best, best_score = None, -1
     for label, start, end in sections:
         part = text[start:end]
-        found = {match for match in _matches(list(word_spans(part)), terms, language, sequences) if match}
+        found = {match for match in _matches(word_spans(part), terms, language, sequences) if match}
         if len(found) > best_score:
             best, best_score = (label, part), len(found)
     if best is None:

@@ -1269,7 +1269,7 @@ def completion_queries(typed: list[str], titles: Sequence[str]) -> list[str]:
     to the one the last begins, lower-cased with their accents ("compras pub" → "compras públicas")."""
     queries = []
     for title in titles:
-        spans = list(word_spans(title))
+        spans = word_spans(title)
         folded = ["".join(pieces) for _start, _end, pieces in spans]
         first = next((index for index, word in enumerate(folded) if word.startswith(typed[0])), None)
         if first is None:
