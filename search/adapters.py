@@ -457,9 +457,9 @@ def document_entries(versions: Iterable[Model]) -> list[IndexEntry]:
     a second), the original comes first, then the oldest translation.
     """
     ordered = sorted(versions, key=lambda document: (document.translation_of_id is not None, document.pk))
-    in_site_languages = {}
+    site_languages, in_site_languages = languages(), {}
     for document in ordered:
-        if document.language in languages():
+        if document.language in site_languages:
             in_site_languages.setdefault(document.language, document)
     return [_document_entry(document) for document in list(in_site_languages.values()) or ordered[:1]]
 

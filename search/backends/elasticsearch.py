@@ -14,7 +14,7 @@ re-escapes them exactly as ``search.highlight`` does.
 
 import datetime
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import cache, lru_cache
 from html import unescape
@@ -67,7 +67,7 @@ from search.backends.base import (
     partial_matches_of,
     significant_words,
 )
-from search.glossary import Sets, current_glossary, synonym_rules
+from search.glossary import Glossary, Sets, current_glossary, synonym_rules
 from search.highlight import section_snippet
 from search.query import AnalyzedQuery
 
@@ -550,6 +550,21 @@ class ElasticsearchEngine(SearchEngine):
     def alias(self, language: str) -> str:
         return f"{self.prefix}-{language}"
 
+    # Outside a search, the glossary is read whenever asked for.
+    _read_glossary: Callable[[], Glossary] = staticmethod(current_glossary)
+
+    def search(self, query: SearchQuery) -> SearchResults:
+        """As every engine searches, reading the glossary (a query of its own) once for all its
+        steps, when first needed."""
+        self._read_glossary = cache(current_glossary)
+        try:
+            return super().search(query)
+        finally:
+            del self._read_glossary
+
+    def glossary(self) -> Glossary:
+        return self._read_glossary()
+
     @property
     def aliases(self) -> list[str]:
         return [self.alias(language) for language in self.languages]
@@ -673,7 +688,7 @@ class ElasticsearchEngine(SearchEngine):
         """``results``, or the partial matches after them when the query has some (``partial_matches_of``,
         or two glossary expressions: ``two_concepts``)."""
         longest = max(analyzed.values(), key=AnalyzedQuery.clause_count)
-        concepts = two_concepts(query, current_glossary().sets)
+        concepts = two_concepts(query, self.glossary().sets)
         names_a_country = cache(lambda: self._names_a_country(query))
         if not partial_matches_of(longest, names_a_country) and concepts is None:
             return results
@@ -791,7 +806,7 @@ class ElasticsearchEngine(SearchEngine):
         every entry and those that match each group; None for a query of fewer than two clauses."""
         if query.parsed.analyzed(query.language).clause_count() < 2:
             return None  # one word or phrase (the glossary only joins words into fewer groups)
-        spans = query.parsed.group_spans(query.language, current_glossary().sets)
+        spans = query.parsed.group_spans(query.language, self.glossary().sets)
         if len(spans) + len(query.parsed.phrases) < 2:
             return None
         typed = words(query.parsed.loose)
