@@ -327,6 +327,8 @@ class CountryPage(RoutablePageMixin, BasePage):
         ),
         PublicField("system_source", _("System: source")),
         PublicField("system_as_of", _("System: as of")),
+        PublicField("contact_name", _("Contact"), search=TEXT),
+        PublicField("contact_role", _("Contact: role"), search=TEXT),
         PublicField("contact_url", _("Contact page")),
         PublicField("contact_source", _("Contact: source")),
         PublicField("contact_as_of", _("Contact: as of")),

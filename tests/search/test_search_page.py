@@ -198,6 +198,16 @@ class TestMatching:
         html = search(client, "es", q="19.886")
         assert '<span class="search-result__field">Leyes:</span>' in html
 
+    def test_a_profile_is_found_by_its_contact_as_the_page_shows_it(self, client, site):
+        chile = site["chile"]
+        chile.contact_name = "Mesa de Ayuda ChileCompra"
+        chile.contact_role_en = "the help desk for registered suppliers"
+        chile.save_revision().publish()
+        html = search(client, "en", q="Mesa de Ayuda ChileCompra")
+        assert titles(html)[0] == "Chile"
+        assert '<span class="search-result__field">Contact:</span>' in html
+        assert titles(search(client, "en", q="help desk for registered suppliers"))[0] == "Chile"
+
     def test_a_word_no_page_has_is_left_out_and_named(self, client, site):
         html = search(client, "es", q="pliegos de licitaciones para pymes en Wombatia")
         assert titles(html)[0] == "Compras públicas para pymes"
