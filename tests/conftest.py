@@ -9,7 +9,7 @@ from typing import TypeVar
 from django.conf import settings
 from django.core.cache import caches
 from django.core.management import call_command
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import translation
 
 import pytest
@@ -25,7 +25,7 @@ PACKAGE_GROUPS = {name: Path(__file__).parent / name for name in ("browser", "de
 
 
 @pytest.hookimpl(wrapper=True)
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> Iterator[None]:
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> Iterator[None]:
     """Each test module runs whole in one pytest-xdist worker (``--dist loadgroup``), all the
     browser tests in one, all the tests of the demo site in one, and the longest groups start
     first (``--no-loadscope-reorder``).
@@ -42,10 +42,16 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> Iterator[None]:
     most tests: pytest-xdist's own order, by number of tests alone, left the migrations' test
     running alone on one worker at the end of a pass. Tests that empty the database
     (transactional ones) stay after the others, as pytest-django orders them.
+
+    On PostgreSQL, the tests that use no database are left out: they give the same result on
+    either database, and the SQLite pass (``make test``) runs them.
     """
     for item in items:
         item.add_marker(pytest.mark.xdist_group(_group(item)))
     yield
+    if connection.vendor == "postgresql":
+        config.hook.pytest_deselected(items=[item for item in items if not _uses_the_database(item)])
+        items[:] = [item for item in items if _uses_the_database(item)]
     sizes = Counter(_group(item) for item in items)
     early = {_group(item) for item in items if item.get_closest_marker("start_early")}
     items.sort(
@@ -58,6 +64,17 @@ def _group(item: pytest.Item) -> str:
         if item.path.is_relative_to(folder):
             return name
     return item.module.__name__
+
+
+def _uses_the_database(item: pytest.Item) -> bool:
+    fixtures = getattr(item, "fixturenames", ())
+    return bool(item.get_closest_marker("django_db")) or bool(DATABASE_FIXTURES.intersection(fixtures))
+
+
+# Fixtures through which a test reaches the database without pytest-django's mark (every test has
+# ``django_db_blocker``, through pytest-django's own fixtures; those that use it need the test
+# database, ``django_db_setup``).
+DATABASE_FIXTURES = {"db", "transactional_db", "live_server", "django_db_setup"}
 
 
 def _empties_the_database(item: pytest.Item) -> bool:
