@@ -463,39 +463,35 @@ class DatabaseEngine(SearchEngine):
         (``COMMON_SHARE``); each group's matches are what a partial search asks anyway, and are kept."""
         if terms.clause_count() < 2:
             return terms
+        return terms.with_optional(self._common_groups(terms, language, matcher))
+
+    def _common_groups(self, terms: AnalyzedQuery, language: str, matcher: "Matcher") -> list[int]:
+        """The positions of the groups of ``terms`` that a large share of the entries in ``language``
+        match (``COMMON_SHARE``)."""
         facts = FACTS.get(version=matcher.version)
         in_language = facts.mask_for("language", language)
         least = common_least(np.count_nonzero(in_language))
-        expressions = [self._clause_expressions(AnalyzedQuery((group,), ()))[0] for group in terms.groups]
-        common = [
+        return [
             position
-            for position, expression in enumerate(expressions)
-            if np.count_nonzero(facts.mask(matcher._ids(expression, titles=False)) & in_language) >= least
+            for position, group in enumerate(terms.groups)
+            if np.count_nonzero(facts.mask(matcher.clause_ids(AnalyzedQuery((group,), ()))) & in_language)
+            >= least
         ]
-        return terms.with_optional(common)
 
     def _telling(self, terms: AnalyzedQuery, language: str, matcher: "Matcher") -> EntryIds:
         """The entries with a clause of ``terms`` that says what the query is about: neither one of
         the words a large share of the entries in ``language`` have (``COMMON_SHARE``) nor a
         country's name. A partial match needs one: a page with "compras" and "México" alone is
         no answer to "presupuesto de compras de México"."""
-        facts = FACTS.get(version=matcher.version)
-        in_language = facts.mask_for("language", language)
-        least = common_least(np.count_nonzero(in_language))
+        common = set(self._common_groups(terms, language, matcher))
         names = COUNTRY_NAMES.get(matcher._generation)
-        telling = [_NO_IDS]
-        for group in terms.groups:
-            if any((language, other) in names for other in (group.terms, *group.alternatives)):
-                continue
-            (expression,) = self._clause_expressions(AnalyzedQuery((group,), ()))
-            ids = matcher._ids(expression, titles=False)
-            if np.count_nonzero(facts.mask(ids) & in_language) < least:
-                telling.append(ids)
-        for phrase in terms.phrases:
-            telling.append(
-                matcher._ids(self._clause_expressions(AnalyzedQuery((), (phrase,)))[0], titles=False)
-            )
-        return np.unique(np.concatenate(telling))
+        clauses = [
+            AnalyzedQuery((group,), ())
+            for position, group in enumerate(terms.groups)
+            if position not in common and not _country_codes(names, language, group)
+        ]
+        clauses += [AnalyzedQuery((), (phrase,)) for phrase in terms.phrases]
+        return np.unique(np.concatenate([_NO_IDS, *map(matcher.clause_ids, clauses)]))
 
     def _has_clause_of(self, word: str, language: str, terms: AnalyzedQuery, matcher: "Matcher") -> bool:
         """Whether some entry matches the clause of ``terms`` (in ``language``) that ``word`` belongs to."""
@@ -503,8 +499,7 @@ class DatabaseEngine(SearchEngine):
         group = next((group for group in terms.groups if stems and stems[0] in group.terms), None)
         if group is None:
             return True  # beyond the words a query keeps: not a reason to leave it out
-        (expression,) = self._clause_expressions(AnalyzedQuery((group,), ()))
-        return bool(len(matcher._ids(expression, titles=False)))
+        return bool(len(matcher.clause_ids(AnalyzedQuery((group,), ()))))
 
     def _languages(self, query: SearchQuery, snapshot: Snapshot) -> list[str]:
         """Every indexed language, the reader's first (see ``SearchQuery`` for what each scope shows)."""
@@ -684,16 +679,13 @@ class DatabaseEngine(SearchEngine):
         naming = facts.mask_of_positions([])
         for language, terms in analyzed.items():
             for group in terms.groups:
-                codes = {names.get((language, other)) for other in (group.terms, *group.alternatives)} - {
-                    None
-                }
+                codes = _country_codes(names, language, group)
                 if not codes:
                     continue
                 found = True
                 for code in codes:
                     about |= facts.mask_for("country", code)
-                (expression,) = self._clause_expressions(AnalyzedQuery((group,), ()))
-                naming |= facts.mask(matcher._ids(expression, titles=False))
+                naming |= facts.mask(matcher.clause_ids(AnalyzedQuery((group,), ())))
         return (about, about | naming, naming) if found else None
 
     def _translated_scores(
@@ -803,8 +795,9 @@ class DatabaseEngine(SearchEngine):
         else:
             nearby = [candidate for candidate in indexed if abs(len(candidate) - len(word)) <= 2]
         close = difflib.get_close_matches(word, nearby, n=CLOSE_CANDIDATES, cutoff=0.75)
-        close = [candidate for candidate in close if edits(word, candidate) <= MAX_EDITS]
-        return sorted(close, key=lambda candidate: (edits(word, candidate), candidate not in readers))[:3]
+        distance = {candidate: edits(word, candidate) for candidate in close}
+        close = [candidate for candidate in close if distance[candidate] <= MAX_EDITS]
+        return sorted(close, key=lambda candidate: (distance[candidate], candidate not in readers))[:3]
 
     # --- Autocomplete -----------------------------------------------------------------
     def complete(self, text: str, language: str, limit: int = 8) -> list[Completion]:
@@ -1008,6 +1001,11 @@ class Matcher:
         digest = hashlib.sha256(ids.tobytes()).hexdigest()
         found = kept(self._generation, f"in order\n{phrase}\n{digest}", lambda: _having_in_order(phrase, ids))
         return np.isin(ids, found)
+
+    def clause_ids(self, clause: AnalyzedQuery) -> EntryIds:
+        """Entries with the one clause (group or phrase) of ``clause``."""
+        (expression,) = self.engine._clause_expressions(clause)
+        return self._ids(expression, titles=False)
 
     def title_ids(self, terms: AnalyzedQuery, relaxed: bool) -> EntryIds:
         return self._ids(self.engine._expression(terms, relaxed), titles=True)
@@ -1327,6 +1325,14 @@ def _one_per_source(matches: dict[str, np.ndarray], reader_language: str, facts:
         if language != reader_language:
             combined = combined | facts.without_siblings_of(mask, reader, language, reader_language)
     return combined
+
+
+def _country_codes(
+    names: dict[tuple[str, tuple[str, ...]], str], language: str, group: TermGroup
+) -> set[str]:
+    """The codes of the countries whose name (in ``language``'s terms) ``group`` is, or one of its
+    glossary equivalents is (``CountryNames``)."""
+    return {names[key] for other in (group.terms, *group.alternatives) if (key := (language, other)) in names}
 
 
 class CountryNames:
