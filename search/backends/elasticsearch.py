@@ -97,15 +97,13 @@ PREFIXES = analyzer(
         token_filter("word_beginnings", "edge_ngram", min_gram=PREFIX_LENGTHS[0], max_gram=PREFIX_LENGTHS[1]),
     ],
 )
+_STOP_FILTERS = {
+    "es": token_filter("spanish_stop", "stop", stopwords=sorted(SPANISH_STOP_WORDS)),
+    "en": token_filter("english_stop", "stop", stopwords=sorted(ENGLISH_STOP_WORDS)),
+}
 _FILTERS = {
-    "es": [
-        token_filter("spanish_stop", "stop", stopwords=sorted(SPANISH_STOP_WORDS)),
-        token_filter("spanish_stemmer", "stemmer", language="light_spanish"),
-    ],
-    "en": [
-        token_filter("english_stop", "stop", stopwords=sorted(ENGLISH_STOP_WORDS)),
-        token_filter("english_stemmer", "stemmer", language="english"),
-    ],
+    "es": [_STOP_FILTERS["es"], token_filter("spanish_stemmer", "stemmer", language="light_spanish")],
+    "en": [_STOP_FILTERS["en"], token_filter("english_stemmer", "stemmer", language="english")],
     "pt": [token_filter("portuguese_stemmer", "stemmer", language="light_portuguese")],
     "fr": [token_filter("french_stemmer", "stemmer", language="light_french")],
 }
@@ -118,7 +116,7 @@ _PREFILTERS = {
 }
 
 
-def language_analyzer(language: str, synonyms: Sequence[str] = ()):
+def language_analyzer(language: str, synonyms: Sequence[str] = (), typed: str | None = None):
     """The "language" analyzer of a language's index: folded, stop words dropped, stemmed.
 
     Stop words are removed after folding, so the lists are the folded ones of
@@ -126,16 +124,29 @@ def language_analyzer(language: str, synonyms: Sequence[str] = ()):
     ``synonyms`` (the glossary's rules), it is the search-time analyzer
     "language_search": a synonym graph filter after folding makes a query's
     glossary expression also match its equivalents, in both languages.
+
+    Given ``typed``, it is the analyzer of queries typed in that language ("typed_es"), which
+    every index has: it also drops the typed language's stop words, after the glossary has read
+    its expressions, as the database engines analyse a query for the other language's entries
+    (``ParsedQuery``): typed in English, "the tender" needs no "the" in a Spanish entry.
     """
     glossary = [token_filter("glossary", "synonym_graph", synonyms=list(synonyms), lenient=True)]
+    typed_stop = [_STOP_FILTERS[typed]] if typed in _STOP_FILTERS and typed != language else []
     chain = [
         *_PREFILTERS.get(language, []),
         "lowercase",
         "asciifolding",
         *(glossary if synonyms else []),
+        *typed_stop,
         *_FILTERS.get(language, []),
     ]
-    return analyzer("language_search" if synonyms else "language", tokenizer="standard", filter=chain)
+    name = "language_search" if synonyms else "language"
+    return analyzer(typed_analyzer(typed) if typed else name, tokenizer="standard", filter=chain)
+
+
+def typed_analyzer(language: str) -> str:
+    """The name of the analyzer, in every index, of the queries typed in ``language``."""
+    return f"typed_{language}"
 
 
 def entry_mapping(search_analyzer: str = "language") -> Mapping:
@@ -182,12 +193,16 @@ def index_definition(name: str, language: str, synonyms: Sequence[str] = ()) -> 
     index.analyzer(language_analyzer(language))
     if synonyms:
         index.analyzer(language_analyzer(language, synonyms))
+    for typed, _name in settings.LANGUAGES:
+        index.analyzer(language_analyzer(language, synonyms, typed))
     index.mapping(entry_mapping("language_search" if synonyms else "language"))
     return index
 
 
 # --- Queries ---------------------------------------------------------------------------
 FIELDS = ["title^10", "keywords^3", "text"]
+
+
 EXACT_FIELDS = ["title.exact^10", "keywords.exact^3", "text.exact"]
 # Typos forgiven as in the database engines: none in two letters, one in three to five, two beyond.
 COMPLETION_FUZZINESS = {"fuzziness": "AUTO", "prefix_length": 1}
@@ -235,6 +250,12 @@ HIGHLIGHT_FIELDS = {
 SHOWN_VERSION = "shown"
 
 
+def matching(text: str, language: str, **options) -> Query:
+    """``text`` looked for in the analysed fields (FIELDS), read as typed in ``language``
+    (``typed_analyzer``), whichever language's index it is asked of."""
+    return Q("multi_match", query=text, fields=FIELDS, analyzer=typed_analyzer(language), **options)
+
+
 def text_query(
     query: SearchQuery,
     relaxed: bool = False,
@@ -277,33 +298,20 @@ def text_query(
         left_out = {position for span in common for position in span}
         loose = " ".join(word for position, word in enumerate(typed) if position not in left_out)
         optional = [
-            Q(
-                "multi_match",
-                query=" ".join(typed[span.start : span.stop]),
-                fields=FIELDS,
-                type="cross_fields",
-                operator="and",
+            matching(
+                " ".join(typed[span.start : span.stop]), query.language, type="cross_fields", operator="and"
             )
             for span in common
         ]
 
     def phrase_clauses(when_empty: dict) -> list[Query]:
-        return [
-            Q("multi_match", query=phrase, fields=FIELDS, type="phrase", **when_empty) for phrase in phrases
-        ]
+        return [matching(phrase, query.language, type="phrase", **when_empty) for phrase in phrases]
 
     every = phrase_clauses({"zero_terms_query": "all"})
     if loose:
         every.insert(
             0,
-            Q(
-                "multi_match",
-                query=loose,
-                fields=FIELDS,
-                type="cross_fields",
-                operator="and",
-                zero_terms_query="all",
-            ),
+            matching(loose, query.language, type="cross_fields", operator="and", zero_terms_query="all"),
         )
     required = every
     about = Q("terms", countries=sorted(set(countries.values()))) if countries else None
@@ -311,15 +319,14 @@ def text_query(
         if concepts is not None:
             # Either expression, each as a whole (its synonyms through the glossary's filter).
             wanted = [
-                Q("multi_match", query=text, fields=FIELDS, type="cross_fields", operator="and")
-                for text in concepts
+                matching(text, query.language, type="cross_fields", operator="and") for text in concepts
             ]
             minimum = 1
         else:
             # A word the typed language leaves out is no clause in the other language's index either
             # (``ParsedQuery.language``).
             wanted = phrase_clauses({"zero_terms_query": "none"}) + [
-                Q("multi_match", query=word, fields=FIELDS, type="cross_fields", zero_terms_query="none")
+                matching(word, query.language, type="cross_fields", zero_terms_query="none")
                 for word in dict.fromkeys(words(loose))
                 if not is_stop_word(word, query.language)
             ]
@@ -328,7 +335,7 @@ def text_query(
         # about: a phrase, or a word neither common (``common``) nor a country's name.
         left_common = {position for span in common for position in span}
         telling = phrase_clauses({"zero_terms_query": "none"}) + [
-            Q("multi_match", query=word, fields=FIELDS, type="cross_fields", zero_terms_query="none")
+            matching(word, query.language, type="cross_fields", zero_terms_query="none")
             for position, word in enumerate(words(loose))
             if position not in left_common
             and word not in (countries or {})
@@ -339,7 +346,7 @@ def text_query(
             Q("bool", should=[Q("bool", must=every), *telling], minimum_should_match=1),
         ]
         if countries:
-            naming = Q("multi_match", query=" ".join(countries), fields=FIELDS, type="cross_fields")
+            naming = matching(" ".join(countries), query.language, type="cross_fields")
             if about_answers:
                 answering = Q("bool", filter=[about, naming])
                 required = [Q("bool", should=[Q("bool", must=required), answering], minimum_should_match=1)]
@@ -795,7 +802,7 @@ class ElasticsearchEngine(SearchEngine):
             (
                 word,
                 Search(index=self.aliases)
-                .query(Q("multi_match", query=word, fields=FIELDS, type="cross_fields", operator="and"))
+                .query(matching(word, query.language, type="cross_fields", operator="and"))
                 .extra(size=0, track_total_hits=1, terminate_after=1),
             )
             for word in significant_words(query)
@@ -811,12 +818,8 @@ class ElasticsearchEngine(SearchEngine):
             return None
         typed = words(query.parsed.loose)
         groups = {
-            str(number): Q(
-                "multi_match",
-                query=" ".join(typed[span.start : span.stop]),
-                fields=FIELDS,
-                type="cross_fields",
-                operator="and",
+            str(number): matching(
+                " ".join(typed[span.start : span.stop]), query.language, type="cross_fields", operator="and"
             )
             for number, span in enumerate(spans)
         }

@@ -143,6 +143,7 @@ class TestWords:
         assert words["multi_match"] == {
             "query": "contratación pública pymes",
             "fields": ["title^10", "keywords^3", "text"],
+            "analyzer": "typed_es",
             "type": "cross_fields",
             "operator": "and",
             "zero_terms_query": "all",
@@ -242,7 +243,14 @@ class TestWords:
             "bool": {
                 "should": [
                     about,
-                    {"multi_match": {"query": "mexico", "fields": FIELDS, "type": "cross_fields"}},
+                    {
+                        "multi_match": {
+                            "query": "mexico",
+                            "fields": FIELDS,
+                            "analyzer": "typed_en",
+                            "type": "cross_fields",
+                        }
+                    },
                 ],
                 "minimum_should_match": 1,
             }
@@ -288,6 +296,7 @@ class TestPhrases:
         assert must[1]["multi_match"] == {
             "query": "compras públicas",
             "fields": ["title^10", "keywords^3", "text"],
+            "analyzer": "typed_es",
             "type": "phrase",
             "zero_terms_query": "all",
         }
@@ -633,6 +642,40 @@ class TestGlossary:
         assert "glossary" not in analysis["analyzer"]["language"]["filter"]
         title = definition["mappings"]["properties"]["title"]
         assert (title["analyzer"], title["search_analyzer"]) == ("language", "language_search")
+
+    def test_queries_are_read_as_typed_whichever_index_answers(self, engine):
+        """A query typed in English loses its English stop words in the Spanish index too, after the
+        glossary has read its expressions: "the tender" needs no "the" in a Spanish entry."""
+        rules = synonym_rules([("licitación", "tender")])
+        spanish = index_definition("unit-es-1", "es", rules).to_dict()["settings"]["analysis"]["analyzer"]
+        english = index_definition("unit-en-1", "en", rules).to_dict()["settings"]["analysis"]["analyzer"]
+        assert spanish["typed_en"]["filter"] == [
+            "lowercase",
+            "asciifolding",
+            "glossary",
+            "english_stop",
+            "spanish_stop",
+            "spanish_stemmer",
+        ]
+        assert spanish["typed_es"]["filter"] == spanish["language_search"]["filter"]
+        assert english["typed_es"]["filter"] == [
+            "english_possessive",
+            "lowercase",
+            "asciifolding",
+            "glossary",
+            "spanish_stop",
+            "english_stop",
+            "english_stemmer",
+        ]
+        document_index = index_definition("unit-pt-1", "pt").to_dict()["settings"]["analysis"]["analyzer"]
+        assert document_index["typed_es"]["filter"] == [
+            "lowercase",
+            "asciifolding",
+            "spanish_stop",
+            "portuguese_stemmer",
+        ]
+        request = body(engine, "the tender", language="en")
+        assert request["query"]["bool"]["must"][0]["multi_match"]["analyzer"] == "typed_en"
 
     def test_editors_text_cannot_become_rule_syntax(self):
         assert synonym_rules([("a => b, c", "d")]) == []

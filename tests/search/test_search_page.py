@@ -467,9 +467,6 @@ class TestMatching:
         rebuild()
         assert "Public procurement for SMEs" in titles(search(client, "en", q="licitaciones"))
 
-    @pytest.mark.database_engines_only(
-        "Elasticsearch sends the typed text to every language's index, whose synonyms read the words"
-    )
     def test_the_readers_stop_words_are_no_words_of_the_other_languages_query(self, client, site):
         GlossaryEntry.objects.create(spanish="convenio marco", english="framework agreement")
         NetworkDocument.objects.create(
