@@ -195,13 +195,15 @@ def rebuild(progress: Callable[[int], None] | None = None) -> int:
 
 
 def refresh_glossary() -> None:
-    """Rebuild the index if its entries were written with another glossary than the one in force.
+    """Bring the index to the glossary in force if its entries were written with another one.
 
     The database engines write each glossary entry's concept term into the entries
     (``search.glossary``); until they are rewritten, searches look for the glossary's
-    expressions one by one, as complete but slower.
+    expressions one by one, as complete but slower. They rewrite those terms from the terms the
+    entries hold; an engine that cannot is rebuilt from the pages and documents.
     """
-    if not get_search_engine().holds_glossary():
+    engine = get_search_engine()
+    if not engine.holds_glossary() and not engine.rewrite_glossary_terms():
         rebuild()
 
 

@@ -246,6 +246,11 @@ class SearchEngine(ABC):
         into them (the database engines' concept terms); engines that do not say yes."""
         return True
 
+    def rewrite_glossary_terms(self) -> bool:
+        """Bring the entries' glossary terms to the glossary in force without reading the pages
+        again; False when the engine cannot, and the index must be rebuilt."""
+        return False
+
     def search(self, query: SearchQuery) -> SearchResults:
         """Answer any query without raising (``SearchUnavailable`` aside): an unusable query gives no hits.
 

@@ -83,6 +83,8 @@ IN_ORDER_BOOST = 2.0
 # How many of the best-scored candidates are checked for the words in the typed order.
 RESCORE_WINDOW = 30
 ANALYSED_COLUMNS = ("title_terms", "text_terms", "keyword_terms", "title_words")
+# The analysed columns that end with the glossary's terms (``_with_concepts``).
+GLOSSARY_COLUMNS = ("title_terms", "text_terms", "keyword_terms")
 # Autocomplete looks at this many of the newest matching titles.
 COMPLETION_CANDIDATES = 2000
 BATCH_SIZE = 500
@@ -350,6 +352,29 @@ class DatabaseEngine(SearchEngine):
 
     def holds_glossary(self) -> bool:
         return Snapshot().concepts
+
+    def rewrite_glossary_terms(self) -> bool:
+        """Each entry's analysed columns with the concept terms of the glossary in force, in place.
+
+        An entry's terms are the text's own and its glossary's, which alone start with
+        ``TERM_PREFIX``: the glossary's are computed again from the text's, as ``_insert`` does,
+        without reading a page or a document. The rows whose terms change are written back.
+        """
+        glossary = current_glossary()
+        with transaction.atomic():
+            ids = list(SearchEntry.objects.order_by("pk").values_list("pk", flat=True))
+            for chunk in _chunks(ids, BATCH_SIZE):
+                changed = []
+                for row in SearchEntry.objects.filter(pk__in=chunk).only("language", *GLOSSARY_COLUMNS):
+                    written = [getattr(row, column) for column in GLOSSARY_COLUMNS]
+                    for column, terms in zip(GLOSSARY_COLUMNS, written, strict=True):
+                        own = [term for term in terms.split() if not is_glossary_term(term)]
+                        setattr(row, column, _with_concepts(own, row.language, glossary))
+                    if [getattr(row, column) for column in GLOSSARY_COLUMNS] != written:
+                        changed.append(row)
+                SearchEntry.objects.bulk_update(changed, GLOSSARY_COLUMNS)
+            _bump_version(glossary.digest, emptied=True)
+        return True
 
     def _insert(self, entries: Sequence[IndexEntry]) -> str | None:
         """Write ``entries`` with the concept terms of the glossary in force; returns its digest."""
@@ -1437,7 +1462,7 @@ def _grouped(counts: Counter) -> dict[tuple[str, int], list[str]]:
     return groups
 
 
-def _chunks(items: list[str], size: int) -> Iterable[list[str]]:
+def _chunks(items: list, size: int) -> Iterable[list]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
 

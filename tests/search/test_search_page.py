@@ -687,6 +687,32 @@ class TestGlossaryInTheIndex:
         assert "Compras públicas para pymes" in waiting
         assert titles(search(client, "es", q=self.QUERY)) == waiting
 
+    def test_the_glossary_s_terms_are_rewritten_in_place_from_the_terms_the_entries_hold(
+        self, client, site, settings
+    ):
+        """Refreshing the terms rewrites the rows that hold an expression, no page is read again: a
+        title changed behind the index's back (no signal) is not picked up, as a rebuild would."""
+        self.hold_tasks(settings)
+        before = dict(SearchEntry.objects.values_list("pk", "text_terms"))
+        entry = GlossaryEntry.objects.create(spanish=self.QUERY, english="public procurement")
+        StandardPage.objects.update(title_en="Renamed behind the index's back")
+        refresh_glossary_terms.call()
+
+        assert get_search_engine().holds_glossary()
+        after = dict(SearchEntry.objects.values_list("pk", "text_terms"))
+        assert after.keys() == before.keys()
+        rewritten = {pk for pk, terms in after.items() if terms != before[pk]}
+        expressions = tuple(entry.expressions())
+        holding = {
+            row.pk
+            for row in SearchEntry.objects.all()
+            if concept_term(expressions, row.language) in row.text_terms.split()
+        }
+        assert rewritten == holding
+        assert 0 < len(rewritten) < len(after)
+        assert not SearchEntry.objects.filter(title="Renamed behind the index's back").exists()
+        assert "Compras públicas para pymes" in titles(search(client, "es", q=self.QUERY))
+
     def test_an_index_written_with_two_glossaries_is_searched_by_expression(self, client, site, settings):
         entry = GlossaryEntry.objects.create(spanish="compras del Estado", english="public procurement")
         assert get_search_engine().holds_glossary()
