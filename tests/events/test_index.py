@@ -12,8 +12,8 @@ from django.utils import timezone
 import pytest
 
 from events.models import EventAgreement, EventIndexPage, EventPage, EventSession
-from tests.conftest import read_again, shared_content
-from tests.events.conftest import event_site
+from tests.conftest import ensure_test_home, read_again, shared_content
+from tests.events.conftest import build_event_index, event_maker, event_site
 
 
 def event_titles(html: str) -> list[str]:
@@ -399,18 +399,30 @@ class TestFiltersOverTheirOwnEvents:
         ]
 
 
-@pytest.mark.django_db
-class TestPagination:
-    @pytest.fixture
-    def many_events(self, make_event, monkeypatch):
-        monkeypatch.setattr(EventIndexPage, "events_per_page", 3)
-        return [make_event(f"Evento {year}", start_date=date(year, 1, 1)) for year in range(2010, 2017)]
+@pytest.fixture(scope="class")
+def seven_events(django_db_setup, django_db_blocker) -> Iterator[None]:
+    """An event a year from 2010 to 2016, built once for the class (see ``shared_content``)."""
 
-    def test_pages_split_the_list(self, client, many_events):
+    def build() -> None:
+        make = event_maker(build_event_index(ensure_test_home()))
+        for year in range(2010, 2017):
+            make(f"Evento {year}", start_date=date(year, 1, 1))
+
+    yield from shared_content(django_db_blocker, build)
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("seven_events")
+class TestPagination:
+    @pytest.fixture(autouse=True)
+    def three_per_page(self, monkeypatch) -> None:
+        monkeypatch.setattr(EventIndexPage, "events_per_page", 3)
+
+    def test_pages_split_the_list(self, client):
         assert event_titles(get_html(client, "/es/eventos/")) == ["Evento 2016", "Evento 2015", "Evento 2014"]
         assert event_titles(get_html(client, "/es/eventos/", {"page": 3})) == ["Evento 2010"]
 
-    def test_pagination_is_a_labelled_navigation_with_the_current_page_marked(self, client, many_events):
+    def test_pagination_is_a_labelled_navigation_with_the_current_page_marked(self, client):
         html = get_html(client, "/en/events/", {"page": 2})
         nav = re.search(
             r'<nav class="pagination" aria-label="Pages of events">(.*?)</nav>', html, re.S
@@ -419,7 +431,7 @@ class TestPagination:
         assert '<a href="?page=1" rel="prev">Previous</a>' in nav
         assert '<a href="?page=3" rel="next">Next</a>' in nav
 
-    def test_pagination_links_keep_the_filters(self, client, many_events, make_event):
+    def test_pagination_links_keep_the_filters(self, client, make_event):
         for year in range(2010, 2014):
             make_event(f"Taller {year}", kind="workshop", start_date=date(year, 6, 1))
         html = get_html(client, "/es/eventos/", {"kind": "workshop"})
@@ -429,12 +441,14 @@ class TestPagination:
     @pytest.mark.parametrize(
         ("page", "first"), [("abc", "Evento 2016"), ("0", "Evento 2010"), ("999", "Evento 2010")]
     )
-    def test_invalid_page_numbers_give_the_nearest_page(self, client, many_events, page, first):
+    def test_invalid_page_numbers_give_the_nearest_page(self, client, page, first):
         assert event_titles(get_html(client, "/es/eventos/", {"page": page}))[0] == first
 
-    def test_no_pagination_when_everything_fits(self, client, make_event):
-        make_event()
-        assert 'class="pagination"' not in get_html(client, "/es/eventos/")
+
+@pytest.mark.django_db
+def test_no_pagination_when_everything_fits(client, make_event):
+    make_event()
+    assert 'class="pagination"' not in get_html(client, "/es/eventos/")
 
 
 @pytest.mark.django_db
