@@ -19,7 +19,7 @@ The Spanish and English alphabetical orders of the countries differ
 """
 
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from types import SimpleNamespace
 
@@ -32,7 +32,7 @@ from countries.models import CountryIndexPage, CountryPage, Subregion
 from events.models import EventIndexPage, EventPage
 from network.models import NetworkDocument, TopicIndexPage, TopicPage
 from network.skeleton import ensure_child
-from tests.conftest import ensure_test_home
+from tests.conftest import ensure_test_home, shared_content
 
 COUNTRIES = [
     # iso2, iso3, Spanish slug and name, English slug and name
@@ -191,6 +191,13 @@ def event_site() -> SimpleNamespace:
         countries=build_countries(build_country_index(home)),
         topics=build_topics(build_topic_index(home)),
     )
+
+
+@pytest.fixture(scope="module")
+def shared_event_site(django_db_setup, django_db_blocker) -> Iterator[None]:
+    """The event index, countries and topics built once for a module whose tests all start from
+    them (see ``shared_content``); the fixtures above find them."""
+    yield from shared_content(django_db_blocker, event_site)
 
 
 @pytest.fixture

@@ -5,6 +5,8 @@ from datetime import date
 import icalendar
 import pytest
 
+pytestmark = pytest.mark.usefixtures("shared_event_site")
+
 
 @pytest.fixture
 def seminar(make_event, countries):
