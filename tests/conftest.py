@@ -165,6 +165,10 @@ def home(db) -> HomePage:
 
 @pytest.fixture
 def about_page(home) -> StandardPage:
+    return build_about_page(home)
+
+
+def build_about_page(home: HomePage) -> StandardPage:
     page, _created = ensure_child(
         home,
         StandardPage,
@@ -181,6 +185,10 @@ def about_page(home) -> StandardPage:
 
 @pytest.fixture
 def spanish_only_page(home) -> StandardPage:
+    return build_spanish_only_page(home)
+
+
+def build_spanish_only_page(home: HomePage) -> StandardPage:
     page, _created = ensure_child(
         home,
         StandardPage,
@@ -189,6 +197,19 @@ def spanish_only_page(home) -> StandardPage:
         intro_es="Esta página todavía no tiene traducción.",
     )
     return page
+
+
+@pytest.fixture(scope="module")
+def shared_small_site(django_db_setup, django_db_blocker) -> Iterator[None]:
+    """The tiny bilingual site of ``home`` built once for a module whose tests all read it (see
+    ``shared_content``); ``home``, ``about_page`` and ``spanish_only_page`` find it."""
+
+    def build() -> None:
+        home = ensure_test_home()
+        build_about_page(home)
+        build_spanish_only_page(home)
+
+    yield from shared_content(django_db_blocker, build)
 
 
 def edited_dataset(dataset, folder, edit: Callable[[dict], None]):

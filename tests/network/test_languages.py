@@ -7,6 +7,8 @@ import pytest
 from network.models import StandardPage
 from network.skeleton import ensure_child
 
+pytestmark = pytest.mark.usefixtures("shared_small_site")
+
 
 def alternates(html: str) -> dict[str, str]:
     return dict(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', html))
