@@ -583,6 +583,8 @@ class DatabaseEngine(SearchEngine):
                 about = facts.mask_of_positions([])
             results, complete = (results | about) & named[1], complete & named[1]
             matches[query.language] = matches.get(query.language, about) | about
+            # Those are found in the reader's language now: not again through another's.
+            translated = {language: reached & ~about for language, reached in translated.items()}
         selection = Selection(facts, relaxed, matches, results, complete, translated)
         years = [facts.mask_for("year", year) for year in named_years(query)]
         if years:

@@ -320,6 +320,13 @@ class TestMatching:
         assert titles(html)[:2] == ["Compras públicas para pymes", "Chile"]
         assert '<ol class="search-results__list" start="2">' in html
 
+    @pytest.mark.parametrize("language, query", [("en", "como compra Mexico"), ("es", "how does Chile buy")])
+    def test_a_country_s_page_found_in_both_languages_is_listed_once(self, client, site, language, query):
+        """Typed in the other language, the question finds the profile's other version, and the
+        profile answers it as the country it names: one entry, listed once."""
+        found = titles(search(client, language, q=query))
+        assert found and len(found) == len(set(found))
+
     def test_a_partial_match_needs_a_word_that_is_not_common(self, client, site, monkeypatch):
         reports = [f"Annual report {number}" for number in range(4)]
         for number, title in enumerate(reports):
