@@ -9,6 +9,7 @@ the same on SQLite, PostgreSQL and Elasticsearch. Text is folded first
 import re
 import threading
 import unicodedata
+from collections.abc import Mapping
 from functools import lru_cache
 
 import snowballstemmer
@@ -60,6 +61,13 @@ QUESTION_WORDS = {
         could would should may might must please
         """
     ),
+}
+# Words that ask for a figure: "¿*cuántos* contratos adjudicó Cuba en 2022?", "*how much* does
+# Canada spend?". A country's pages describe how it buys; they are no answer to such a question
+# just by being about the country (``SearchQuery.asks_for_a_figure``).
+FIGURE_QUESTIONS = {
+    "es": ("cuanto", "cuanta", "cuantos", "cuantas"),
+    "en": ("how much", "how many"),
 }
 # A query is read as a question when it has a question mark or begins with one of these.
 QUESTION_STARTS = {
@@ -150,6 +158,17 @@ def word_spans(text: str) -> list[tuple[int, int, tuple[str, ...]]]:
         for match in _WORD.finditer(text)
         if (pieces := word_pieces(match.group()))
     ]
+
+
+def respelt(text: str, replacements: Mapping[str, str]) -> str:
+    """``text`` with each written word whose folded form ``replacements`` has swapped for its
+    replacement, the rest as typed: a correction keeps the reader's accents, hyphens and quotes."""
+    parts, position = [], 0
+    for start, end, pieces in word_spans(text):
+        if len(pieces) == 1 and pieces[0] in replacements:
+            parts += [text[position:start], replacements[pieces[0]]]
+            position = end
+    return "".join([*parts, text[position:]])
 
 
 @lru_cache(maxsize=100_000)

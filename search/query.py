@@ -138,8 +138,14 @@ class ParsedQuery:
         return not words(self.loose) and not any(words(phrase) for phrase in self.phrases)
 
     def words(self) -> list[str]:
-        """Every folded word, in order, for "did you mean"."""
-        return words(" ".join((self.loose, *self.phrases)))
+        """Every folded word as typed, in order, for "did you mean": a correction changes only the
+        misspelt words, and keeps those that frame a question (``framing_words``)."""
+        return words(self.text)
+
+    def framing_words(self) -> set[str]:
+        """The typed words left out of the search because they only frame the question
+        (``without_question_words``): spelt right whether or not an entry has them."""
+        return set(words(self.text)) - set(words(" ".join((self.loose, *self.phrases))))
 
     def group_spans(self, language: str, glossary: Sets = ()) -> list[range]:
         """For each group of ``analyzed``, the positions of its first to its last word in

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-from search.analysis import STOP_WORDS, is_stop_word
+from search.analysis import FIGURE_QUESTIONS, STOP_WORDS, is_stop_word
 from search.analysis import words as words_of
 from search.glossary import Glossary, Sets, current_glossary, place_words
 from search.query import AnalyzedQuery, ParsedQuery, parse_query
@@ -100,6 +100,12 @@ class SearchQuery:
     @cached_property
     def parsed(self) -> ParsedQuery:
         return parse_query(self.text, self.language)
+
+    def asks_for_a_figure(self) -> bool:
+        """Whether the text asks for a figure (``FIGURE_QUESTIONS``): the pages about a country the
+        query names are then no answer merely by naming it."""
+        typed = f" {' '.join(words_of(self.text))} "
+        return any(f" {question} " in typed for question in FIGURE_QUESTIONS.get(self.language, ()))
 
     @property
     def offset(self) -> int:

@@ -37,7 +37,7 @@ from django.db.models.functions import Greatest
 import numpy as np
 
 from network.memo import kept
-from search.analysis import analyze, is_stop_word, word_spans, words
+from search.analysis import analyze, is_stop_word, respelt, word_spans, words
 from search.backends.base import (
     COMMON_OPTIONAL_BELOW,
     FACET_NAMES,
@@ -577,9 +577,10 @@ class DatabaseEngine(SearchEngine):
             # A partial match must still be about the country the query names; the pages about it
             # that name it (its profile first) answer a question whose other words are generic,
             # words the site uses: not one with a word no page has ("elections in Chile"), left
-            # out or not ("presupuesto anual de compras de México", searched without "anual").
+            # out or not ("presupuesto anual de compras de México", searched without "anual"), nor
+            # one that asks for a figure ("how many contracts did Chile award?").
             about = named[0] & named[2] & required & facts.mask_for("language", query.language)
-            if query.left_out or self.unknown_words(query):
+            if query.left_out or query.asks_for_a_figure() or self.unknown_words(query):
                 about = facts.mask_of_positions([])
             results, complete = (results | about) & named[1], complete & named[1]
             matches[query.language] = matches.get(query.language, about) | about
@@ -750,14 +751,14 @@ class DatabaseEngine(SearchEngine):
     # --- Did you mean ---------------------------------------------------------------
     def suggestions(self, query: SearchQuery) -> list[str]:
         """Whole queries with each unknown word swapped for the closest indexed words; places'
-        names are left as typed."""
+        names and the words that frame a question are left as typed."""
         languages = self._languages(query, self._current())
         typed = query.parsed.words()
         known = set(
             SearchTerm.objects.filter(language__in=languages, word__in=typed).values_list("word", flat=True)
         )
-        places = self.place_names(query)
-        unknown = [word for word in typed if word not in known | places and not _stop_word(word, languages)]
+        spelt_right = known | self.place_names(query) | query.parsed.framing_words()
+        unknown = [word for word in typed if word not in spelt_right and not _stop_word(word, languages)]
         replacements = {
             word: [*self._split(word, languages), *self._closest(word, languages)]
             for word in dict.fromkeys(unknown)
@@ -769,7 +770,7 @@ class DatabaseEngine(SearchEngine):
         suggestions = []
         for alternative in replacements[first]:
             chosen = {word: close[0] for word, close in replacements.items()} | {first: alternative}
-            suggestions.append(" ".join(chosen.get(word, word) for word in typed))
+            suggestions.append(respelt(query.parsed.text, chosen))
         return suggestions
 
     def _split(self, word: str, languages: list[str]) -> list[str]:

@@ -43,7 +43,15 @@ from elasticsearch.dsl.query import Query
 from elasticsearch.dsl.utils import AttrDict
 
 from search.adapters import index_languages
-from search.analysis import ENGLISH_STOP_WORDS, SPANISH_STOP_WORDS, analyze, is_stop_word, word_spans, words
+from search.analysis import (
+    ENGLISH_STOP_WORDS,
+    SPANISH_STOP_WORDS,
+    analyze,
+    is_stop_word,
+    respelt,
+    word_spans,
+    words,
+)
 from search.backends.base import (
     COMMON_OPTIONAL_BELOW,
     FACET_NAMES,
@@ -278,7 +286,8 @@ def text_query(
     ``countries`` (name → code) are the countries a relaxed query names (``named_countries``):
     as in the database engines, a partial match must then be about one of them (its facet) or
     name it, and the entries about it score NAMED_COUNTRY_BOOST times higher, its profile twice.
-    With ``about_answers`` (the query has no word no entry has, left out or not), the entries
+    With ``about_answers`` (the query has no word no entry has, left out or not, and asks for no
+    figure: ``SearchQuery.asks_for_a_figure``), the entries
     about one of them that name it are partial matches whatever other words they have: they
     answer a question whose other words are generic ("where does Colombia publish its tenders?").
 
@@ -707,7 +716,7 @@ class ElasticsearchEngine(SearchEngine):
             countries=countries,
             concepts=concepts,
             common=self.common_spans(query),
-            about_answers=bool(countries) and names_a_country(),
+            about_answers=bool(countries) and names_a_country() and not query.asks_for_a_figure(),
         )
         return partial if partial.total > results.total else results
 
@@ -918,7 +927,8 @@ class ElasticsearchEngine(SearchEngine):
             for entry in response.get("suggest", {}).get(name, []):
                 options = [option["text"] for option in entry["options"]]
                 corrections.setdefault(entry["text"], []).extend(options)
-        return corrected_queries(query.parsed.words(), corrections, spelt_right=self.place_names(query))
+        spelt_right = self.place_names(query) | query.parsed.framing_words()
+        return corrected_queries(query.parsed.text, corrections, spelt_right=spelt_right)
 
     # --- Autocomplete -----------------------------------------------------------------
     def completion_search(self, text: str, language: str, limit: int = 8) -> Search | None:
@@ -964,23 +974,21 @@ def swap_actions(new: dict[str, str], current: dict[str, list[str]]) -> list[dic
 
 
 def corrected_queries(
-    typed: list[str], corrections: dict[str, list[str]], spelt_right: set[str] = frozenset()
+    text: str, corrections: dict[str, list[str]], spelt_right: set[str] = frozenset()
 ) -> list[str]:
-    """Whole queries: each alternative for the first misspelt word, every other one at its best;
-    the words ``spelt_right`` (places' names) are left as typed."""
+    """Whole queries: ``text`` with each alternative for the first misspelt word, every other one at
+    its best (``respelt``); the words ``spelt_right`` (places' names, the words that frame a
+    question) are left as typed."""
     corrections = {
         word: list(dict.fromkeys(options))
         for word, options in corrections.items()
         if options and word not in spelt_right
     }
-    first = next((word for word in typed if word in corrections), None)
+    first = next((word for word in words(text) if word in corrections), None)
     if first is None:
         return []
     best = {word: options[0] for word, options in corrections.items()}
-    return [
-        " ".join((best | {first: alternative}).get(word, word) for word in typed)
-        for alternative in corrections[first][:3]
-    ]
+    return [respelt(text, best | {first: alternative}) for alternative in corrections[first][:3]]
 
 
 def with_versions(entries: Iterable[IndexEntry]) -> Iterator[tuple[IndexEntry, set[str]]]:

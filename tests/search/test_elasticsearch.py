@@ -569,15 +569,16 @@ class TestSuggestions:
 
     def test_whole_queries_vary_the_first_misspelt_word(self):
         corrections = {"licitacoines": ["licitaciones", "licitacion"], "publcas": ["publicas"]}
-        assert corrected_queries(["licitacoines", "publcas", "chile"], corrections) == [
-            "licitaciones publicas chile",
-            "licitacion publicas chile",
+        # The rest of the text stays as typed: its accents, capitals and hyphens.
+        assert corrected_queries("¿Licitacoines publcas en Chile y e-compras?", corrections) == [
+            "¿licitaciones publicas en Chile y e-compras?",
+            "¿licitacion publicas en Chile y e-compras?",
         ]
 
     def test_no_corrections_no_suggestions(self):
-        assert corrected_queries(["chile"], {"chile": []}) == []
+        assert corrected_queries("chile", {"chile": []}) == []
         # A place's name is spelt as the reader meant it ("Spain" is not "saint").
-        assert corrected_queries(["licitacion", "spain"], {"spain": ["saint"]}, spelt_right={"spain"}) == []
+        assert corrected_queries("licitación Spain", {"spain": ["saint"]}, spelt_right={"spain"}) == []
 
 
 class TestAliases:

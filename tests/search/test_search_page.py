@@ -320,6 +320,29 @@ class TestMatching:
         assert titles(html)[:2] == ["Compras públicas para pymes", "Chile"]
         assert '<ol class="search-results__list" start="2">' in html
 
+    @pytest.mark.parametrize(
+        "language, query, profile",
+        [
+            ("es", "¿cuántas licitaciones publica México?", "México"),
+            ("en", "how many tenders does Mexico publish?", "Mexico"),
+            ("es", "¿cuántas plataformas tiene México?", "México"),
+            ("en", "how many platforms does Mexico have?", "Mexico"),
+        ],
+    )
+    def test_a_question_asking_for_a_figure_is_not_answered_by_the_countrys_pages(
+        self, client, site, language, query, profile
+    ):
+        """Other pages may have its words; the profile, which has only the country's name, does not
+        answer how many."""
+        assert profile not in titles(search(client, language, q=query))
+        # Asked about how the country buys, its profile answers.
+        assert titles(search(client, "en", q="where does Mexico publish its tenders?"))[0] == "Mexico"
+
+    def test_a_correction_keeps_the_rest_of_the_text_as_typed(self, client, site):
+        html = search(client, "es", q="¿Dónde publica Mexcio sus licitaciones?")
+        assert titles(html)[0] == "México"
+        assert "<strong>¿Dónde publica mexico sus licitaciones?</strong>" in html
+
     @pytest.mark.parametrize("language, query", [("en", "como compra Mexico"), ("es", "how does Chile buy")])
     def test_a_country_s_page_found_in_both_languages_is_listed_once(self, client, site, language, query):
         """Typed in the other language, the question finds the profile's other version, and the
