@@ -79,8 +79,12 @@ QUESTION_STARTS = {
     ),
 }
 
-_WORD = re.compile(r"\w+")
-_TERM = re.compile(r"[a-z0-9]+")
+# A letter joined to a word by a hyphen is a term of its own, the "e" of "e-procurement": without
+# it "e-procurement" read as "procurement", and the glossary put every "procurement" in the
+# e-procurement entry. Any other single letter is no term.
+_TERM = re.compile(r"[a-z](?=-[a-z0-9])|[a-z0-9]{2,}|[0-9]")
+# A written word; a letter joined to a word by a hyphen is one too.
+_WORD = re.compile(r"(?P<prefix>[^\W\d_])(?=-\w)|\w+")
 _local = threading.local()
 
 
@@ -97,7 +101,7 @@ def fold(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """The folded words of ``text``, unstemmed, stop words kept (for autocomplete and suggestions)."""
-    return [term[:MAX_TERM_LENGTH] for term in _TERM.findall(fold(text)) if _is_term(term)]
+    return [term[:MAX_TERM_LENGTH] for term in _TERM.findall(fold(text))]
 
 
 def analyze(text: str, language: str) -> list[str]:
@@ -106,7 +110,9 @@ def analyze(text: str, language: str) -> list[str]:
 
 
 def is_stop_word(word: str, language: str) -> bool:
-    return word in STOP_WORDS.get(language, ())
+    """Whether ``word`` is one ``language`` leaves out; a single letter is a prefix, never one
+    (Spanish "e" of "e-gobierno" is not the conjunction "e")."""
+    return len(word) > 1 and word in STOP_WORDS.get(language, ())
 
 
 @lru_cache(maxsize=200_000)
@@ -156,7 +162,7 @@ def word_spans(text: str) -> list[tuple[int, int, tuple[str, ...]]]:
     return [
         (match.start(), match.end(), pieces)
         for match in _WORD.finditer(text)
-        if (pieces := word_pieces(match.group()))
+        if (pieces := (fold(match.group()),) if match.group("prefix") else word_pieces(match.group()))
     ]
 
 
@@ -178,11 +184,7 @@ def word_pieces(word: str) -> tuple[str, ...]:
     Kept per word: a snippet reads every word of a text, and texts repeat their words,
     so folding each occurrence again was most of a results page's snippet time.
     """
-    return tuple(term for term in _TERM.findall(fold(word)) if _is_term(term))
-
-
-def _is_term(term: str) -> bool:
-    return len(term) > 1 or term.isdigit()
+    return tuple(_TERM.findall(fold(word)))
 
 
 def _has_plain_plural(word: str, language: str) -> bool:

@@ -15,7 +15,16 @@ from collections.abc import Collection
 from dataclasses import dataclass, replace
 from itertools import chain
 
-from search.analysis import QUESTION_STARTS, QUESTION_WORDS, action_stem, analyze, fold, is_stop_word, words
+from search.analysis import (
+    QUESTION_STARTS,
+    QUESTION_WORDS,
+    action_stem,
+    analyze,
+    fold,
+    is_stop_word,
+    stem,
+    words,
+)
 from search.glossary import Sets, expand, expression_term
 
 MAX_QUERY_LENGTH = 500
@@ -150,7 +159,7 @@ class ParsedQuery:
     def group_spans(self, language: str, glossary: Sets = ()) -> list[range]:
         """For each group of ``analyzed``, the positions of its first to its last word in
         ``words(self.loose)``: the typed text of each group, for an engine that analyses it itself."""
-        typed = [(terms[0] if (terms := analyze(word, language)) else "") for word in words(self.loose)]
+        typed = ["" if is_stop_word(word, language) else stem(word, language) for word in words(self.loose)]
         spans = []
         for group in self.analyzed(language, glossary).groups:
             positions = [position for position, term in enumerate(typed) if term and term in group.terms]

@@ -127,6 +127,21 @@ class TestGlossaryTerms:
             concept_term(ordinal, "en"),
         ]
 
+    def test_the_letter_of_e_procurement_keeps_it_apart_from_procurement(self):
+        """Analysed as "procurement", "e-procurement" put every "procurement" in its entry."""
+        from search.analysis import analyze, words
+        from search.glossary import concept_term, glossary_terms
+
+        assert analyze("E-procurement y e-Gobierno", "es") == ["e", "procurement", "e", "gobiern"]
+        # A letter alone is no word, nor is one before a hyphen that joins nothing.
+        assert words("Chile e Inglaterra, plan B, e- shop") == ["chile", "inglaterra", "plan", "shop"]
+        entries = (("e-procurement", "compras electrónicas"), ("procurement", "compras"))
+        e_procurement, procurement = (concept_term(expressions, "en") for expressions in entries)
+        assert glossary_terms(analyze("Government procurement", "en"), entries, ["en"]) == [procurement]
+        assert e_procurement in glossary_terms(analyze("Our e-procurement system", "en"), entries, ["en"])
+        [group] = parse_query("procurement").analyzed("en", entries).groups
+        assert ("compra", "electronica") not in group.alternatives
+
     def test_a_glossary_term_is_one_word_of_letters_for_every_engine(self):
         from search.glossary import concept_term, expression_term
 
