@@ -62,6 +62,17 @@ QUESTION_WORDS = {
         """
     ),
 }
+# Words that say what nearly every page of the site is about, since its subject is how governments
+# buy: "compradores *estatales*" are the buyers the training pages speak of, a "*government* web
+# shop" is the online store. Beside other words of a query they add to an entry's score without
+# being required, as the words a large share of the entries have do (``COMMON_SHARE``). Folded
+# words, not stems: "publicaciones" shares its stem with "públicas" and is no such word.
+GENERIC_WORDS = _listed(
+    """
+    publico publica publicos publicas estatal estatales gubernamental gubernamentales gobierno
+    gobiernos estado estados public government governments governmental state states
+    """
+)
 # Words that ask for a figure: "¿*cuántos* contratos adjudicó Cuba en 2022?", "*how much* does
 # Canada spend?". A country's pages describe how it buys; they are no answer to such a question
 # just by being about the country (``SearchQuery.asks_for_a_figure``).

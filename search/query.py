@@ -11,11 +11,12 @@ partial match, most of them); quoted phrases are taken as typed.
 """
 
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 from itertools import chain
 
 from search.analysis import (
+    GENERIC_WORDS,
     QUESTION_STARTS,
     QUESTION_WORDS,
     action_stem,
@@ -52,6 +53,8 @@ class TermGroup:
     alternatives: tuple[tuple[str, ...], ...] = ()
     concepts: tuple[str, ...] = ()
     concepts_hold_terms: bool = False
+    # Whether the group is a word of ``GENERIC_WORDS``, as typed.
+    generic: bool = False
 
 
 @dataclass(frozen=True)
@@ -179,36 +182,56 @@ class ParsedQuery:
             elif phrase_terms and phrase_terms[0] not in terms:
                 terms.append(phrase_terms[0])
         return AnalyzedQuery(
-            _groups(terms, language, glossary, concepts, self._typed_stop_terms(language)),
+            _groups(
+                terms,
+                language,
+                glossary,
+                concepts,
+                self._typed_stop_terms(language),
+                self._generic_terms(language),
+            ),
             tuple(phrases[:MAX_WORDS]),
             tuple(sequence[:MAX_WORDS]),
         )
+
+    def _generic_terms(self, language: str) -> frozenset[str]:
+        """The terms in ``language`` that only words of ``GENERIC_WORDS`` give."""
+        return self._terms_only_of(GENERIC_WORDS.__contains__, language)
 
     def _typed_stop_terms(self, language: str) -> frozenset[str]:
         """The terms in ``language`` that only the typed language's stop words give."""
         if not self.language or language == self.language:
             return frozenset()
+        return self._terms_only_of(lambda word: is_stop_word(word, self.language), language)
+
+    def _terms_only_of(self, chosen: Callable[[str], bool], language: str) -> frozenset[str]:
+        """The terms in ``language`` of the typed words ``chosen`` picks that no other typed word gives."""
         typed = words(self.loose)
 
-        def terms(of_stop_words: bool) -> set[str]:
-            return {
-                term
-                for word in typed
-                if is_stop_word(word, self.language) == of_stop_words
-                for term in analyze(word, language)
-            }
+        def terms(picked: bool) -> set[str]:
+            return {term for word in typed if chosen(word) == picked for term in analyze(word, language)}
 
-        return frozenset(terms(of_stop_words=True) - terms(of_stop_words=False))
+        return frozenset(terms(picked=True) - terms(picked=False))
 
 
 def _groups(
-    terms: list[str], language: str, glossary: Sets, concepts: bool, left_out: Collection[str]
+    terms: list[str],
+    language: str,
+    glossary: Sets,
+    concepts: bool,
+    left_out: Collection[str],
+    generic: Collection[str],
 ) -> tuple[TermGroup, ...]:
-    """Each glossary expression among ``terms`` a group, and each other term but those ``left_out``."""
+    """Each glossary expression among ``terms`` a group, and each other term but those ``left_out``
+    (those ``generic`` marked so)."""
     groups, position = [], 0
 
     def loose(loose_terms: list[str]) -> list[TermGroup]:
-        return [_word_group(term, language) for term in loose_terms if term not in left_out]
+        return [
+            replace(_word_group(term, language), generic=term in generic)
+            for term in loose_terms
+            if term not in left_out
+        ]
 
     for expansion in expand(terms, language, glossary):
         groups += loose(terms[position : expansion.start])

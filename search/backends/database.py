@@ -491,15 +491,16 @@ class DatabaseEngine(SearchEngine):
         return terms.with_optional(self._common_groups(terms, language, matcher))
 
     def _common_groups(self, terms: AnalyzedQuery, language: str, matcher: "Matcher") -> list[int]:
-        """The positions of the groups of ``terms`` that a large share of the entries in ``language``
-        match (``COMMON_SHARE``)."""
+        """The positions of the groups of ``terms`` that are generic words (``GENERIC_WORDS``) or
+        that a large share of the entries in ``language`` match (``COMMON_SHARE``)."""
         facts = FACTS.get(version=matcher.version)
         in_language = facts.mask_for("language", language)
         least = common_least(np.count_nonzero(in_language))
         return [
             position
             for position, group in enumerate(terms.groups)
-            if np.count_nonzero(facts.mask(matcher.clause_ids(AnalyzedQuery((group,), ()))) & in_language)
+            if group.generic
+            or np.count_nonzero(facts.mask(matcher.clause_ids(AnalyzedQuery((group,), ()))) & in_language)
             >= least
         ]
 

@@ -837,7 +837,8 @@ class ElasticsearchEngine(SearchEngine):
         return spans, search
 
     def common_spans(self, query: SearchQuery) -> list[range]:
-        """The spans of the query's common groups (``COMMON_SHARE``), if words of others remain."""
+        """The spans of the query's common groups (generic words, or words of ``COMMON_SHARE`` of the
+        entries), if words of others remain."""
         found = self.common_group_search(query)
         if found is None:
             return []
@@ -848,10 +849,23 @@ class ElasticsearchEngine(SearchEngine):
             return []
         least = common_least(response.hits.total.value)
         buckets = response.aggregations.groups.buckets
-        common = [span for number, span in enumerate(spans) if buckets[str(number)].doc_count >= least]
+        generic = self.generic_spans(query)
+        common = [
+            span
+            for number, span in enumerate(spans)
+            if span in generic or buckets[str(number)].doc_count >= least
+        ]
         if len(common) == len(spans) and not query.parsed.phrases:
             return []
         return common
+
+    def generic_spans(self, query: SearchQuery) -> list[range]:
+        """The spans of the query's groups that are generic words (``GENERIC_WORDS``): common
+        whatever share of the entries has them."""
+        sets = self.glossary().sets
+        groups = query.parsed.analyzed(query.language, sets).groups
+        spans = query.parsed.group_spans(query.language, sets)
+        return [span for span, group in zip(spans, groups, strict=True) if group.generic]
 
     def country_word_search(self, query: SearchQuery) -> Search | None:
         """The country profiles whose whole title (folded) is one of the query's significant words,

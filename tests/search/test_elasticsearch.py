@@ -203,6 +203,12 @@ class TestWords:
         assert (request["size"], request["track_total_hits"]) == (0, True)
         assert engine.common_group_search(SearchQuery("las compras del Estado", "es")) is None
 
+    @pytest.mark.django_db
+    def test_a_generic_word_is_common_without_counting(self, engine):
+        assert engine.generic_spans(SearchQuery("colusión del gobierno", "es")) == [range(2, 3)]
+        assert engine.generic_spans(SearchQuery("government collusion", "en")) == [range(0, 1)]
+        assert engine.generic_spans(SearchQuery("publicaciones de la red", "es")) == []
+
     def test_common_groups_only_add_to_the_score(self, engine):
         typed = SearchQuery("las APP en las compras del Estado", "es")
         request = text_query(typed, common=[range(4, 7)]).to_dict()

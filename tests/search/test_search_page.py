@@ -321,6 +321,26 @@ class TestMatching:
         assert '<ol class="search-results__list" start="2">' in html
 
     @pytest.mark.parametrize(
+        "language, query, found",
+        [
+            ("es", "colusión del gobierno", "Seminario Interamericano 2023"),
+            ("en", "government collusion", "Inter-American Seminar 2023"),
+        ],
+    )
+    def test_a_generic_word_ranks_without_being_required(self, client, site, language, query, found):
+        """On a site about how governments buy, "government" is no reason to leave a page out."""
+        ensure_child(
+            site["home"],
+            StandardPage,
+            "gobierno-abierto",
+            title_es="Gobierno abierto",
+            title_en="Open government",
+            intro_es="El gobierno publica sus datos.",
+            intro_en="The government publishes its data.",
+        )
+        assert titles(search(client, language, q=query)) == [found]
+
+    @pytest.mark.parametrize(
         "language, query, profile",
         [
             ("es", "¿cuántas licitaciones publica México?", "México"),
