@@ -57,6 +57,16 @@ def languages() -> list[str]:
     return [code for code, _name in settings.LANGUAGES]
 
 
+def kind_name(kind: str, language: str) -> list[str]:
+    """What the readers call an entry of ``kind`` in ``language``, as a keyword of every such entry:
+    "¿qué *países* usan la subasta inversa?" is answered by the profiles that speak of it, which
+    never say "país". A plain page's kind names nothing about it."""
+    if kind == "page":
+        return []
+    with translation.override(language):
+        return [str(KIND_LABELS[kind])]
+
+
 def index_languages() -> list[str]:
     """Every language an entry can be in: the site's, plus those documents may be written in."""
     document_languages = [code for code, _label in document_model()._meta.get_field("language").choices]
@@ -170,7 +180,7 @@ class PageAdapter:
             text=text,
             sections=sections,
             url=self.url(page, language),
-            keywords=_joined(self.keywords(page, language)),
+            keywords=_joined([*self.keywords(page, language), *kind_name(self.kind, language)]),
             date=day,
             year=day.year if day else None,
             countries=tuple(dict.fromkeys(self.countries(page))),
@@ -475,7 +485,13 @@ def _document_entry(document: Model) -> IndexEntry:
         title=document.title,
         text=text,
         url=document.url,
-        keywords=_joined(_titles(countries, document.language) + _titles(topics, document.language)),
+        keywords=_joined(
+            [
+                *_titles(countries, document.language),
+                *_titles(topics, document.language),
+                *kind_name("document", document.language),
+            ]
+        ),
         year=document.year,
         countries=tuple(country.iso_alpha2 for country in countries),
         topics=tuple(str(topic.pk) for topic in topics),

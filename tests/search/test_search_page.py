@@ -341,6 +341,22 @@ class TestMatching:
         assert titles(search(client, language, q=query)) == [found]
 
     @pytest.mark.parametrize(
+        "language, query, found",
+        [
+            ("es", "perfil de país ChileCompra", "Chile"),
+            ("en", "countries reformed", "Mexico"),
+            ("es", "eventos en Lima", "Seminario Interamericano 2023"),
+            ("en", "good practice SMEs", "Public procurement for SMEs"),
+            ("es", "noticias plataforma", "México estrena su plataforma de compras"),
+        ],
+    )
+    def test_a_word_for_a_kind_of_page_finds_the_pages_of_that_kind(
+        self, client, site, language, query, found
+    ):
+        """Profiles never call themselves "país": "¿qué países usan…?" is answered by them."""
+        assert titles(search(client, language, q=query))[:1] == [found]
+
+    @pytest.mark.parametrize(
         "language, query, profile",
         [
             ("es", "¿cuántas licitaciones publica México?", "México"),
