@@ -41,7 +41,9 @@ def reciprocal_rank(titles: list[str], relevant: tuple[str, ...]) -> float:
 def ndcg(titles: list[str], relevant: tuple[str, ...]) -> float:
     if not relevant:
         return float(not titles)
-    gain = sum(1 / math.log2(rank + 1) for rank, title in enumerate(titles, 1) if title in relevant)
+    # A title listed twice gains once: a duplicate on the page is no second answer.
+    first_ranks = {title: rank for rank, title in reversed(list(enumerate(titles, 1)))}
+    gain = sum(1 / math.log2(rank + 1) for title, rank in first_ranks.items() if title in relevant)
     ideal = sum(1 / math.log2(rank + 1) for rank in range(1, min(len(relevant), CUTOFF) + 1))
     return gain / ideal
 
