@@ -379,7 +379,20 @@ class EventAdapter(PageAdapter):
             *_titles(self._countries(page), language),
             *_titles(self._topics(page), language),
             *institutions,
+            *self.fact_labels(page, language),
         ]
+
+    def fact_labels(self, page: EventPage, language: str) -> list[str]:
+        """The labels of the facts the event gives, as a profile has its own: readers ask by what a
+        fact is ("who hosted the third seminar?", "¿qué países participaron?") while the entry
+        holds only the names ("Chile")."""
+        given = {
+            "host_country": bool(visible_among([page.host_country])) if page.host_country_id else False,
+            "organizers": bool(page.organizing_countries.all() or page.organizing_institutions.all()),
+            "participating_countries": bool(page.participating_countries.all()),
+        }
+        with translation.override(language):
+            return [str(field.label) for field in public_fields(page) if given.get(field.name)]
 
     def countries(self, page: EventPage) -> Iterable[str]:
         return [country.iso_alpha2 for country in self._countries(page)]

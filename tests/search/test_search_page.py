@@ -357,6 +357,19 @@ class TestMatching:
         assert titles(search(client, language, q=query))[:1] == [found]
 
     @pytest.mark.parametrize(
+        "language, query, seminar",
+        [
+            ("en", "host country Mexico", "Inter-American Seminar 2023"),
+            ("es", "país anfitrión México", "Seminario Interamericano 2023"),
+        ],
+    )
+    def test_an_event_is_found_by_the_labels_of_its_facts(self, client, site, language, query, seminar):
+        """The seminar names Mexico as its host, and says "host" nowhere else: it has every word."""
+        html = search(client, language, q=query)
+        assert titles(html)[0] == seminar
+        assert "search-page__partial" not in html.split(seminar)[0]
+
+    @pytest.mark.parametrize(
         "language, query, profile",
         [
             ("es", "¿cuántas licitaciones publica México?", "México"),
