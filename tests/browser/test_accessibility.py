@@ -3,7 +3,7 @@
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -138,8 +138,9 @@ EXPLORERS = ["/es/datos-de-compras/explorar/py/", "/en/procurement-data/explore/
 def test_process_and_buyer_pages_have_no_serious_accessibility_violations(axe_page: Page, explorer: str):
     """A process and its buyer, reached as a reader does, from a country's explorer."""
     axe_page.goto(explorer)
-    axe_page.locator(".process-table tbody th a").first.click()
-    assert not (violations := axe_violations(axe_page)), describe(violations)
-    axe_page.locator("dl.facts dd a").first.click()
-    assert axe_page.locator("h1").count() == 1
-    assert not (violations := axe_violations(axe_page)), describe(violations)
+    for link in (".process-table tbody th a", "dl.facts dd a"):
+        axe_page.locator(link).first.click()
+        # A click returns once the next page starts loading: axe must see it whole.
+        axe_page.wait_for_load_state()
+        expect(axe_page.locator("h1")).to_have_count(1)
+        assert not (violations := axe_violations(axe_page)), describe(violations)

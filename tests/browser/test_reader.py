@@ -121,6 +121,7 @@ def test_a_reader_explores_mexicos_processes_and_compares_three_countries(page: 
     page.goto("/es/paises/mexico/")
     page.get_by_role("link", name="Explorar los procesos de contratación").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("México")
+    page.wait_for_load_state()
     all_rows = page.locator(".process-table tbody tr").count()
 
     filters = page.get_by_role("form", name="Filtrar los procesos")
