@@ -241,6 +241,9 @@ PDF_RENDERS_PER_MINUTE = int(os.environ.get("PDF_RENDERS_PER_MINUTE", "10"))
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 # Counts and long-list heads that grow with the site, kept until the next publication.
 FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "600"))
+# The embedded search keeps each term's entries in memory per index version, up to this many bytes
+# per process (100,000 entries: about 1.5 MB for a term nearly all of them have).
+SEARCH_POSTINGS_BYTES = int(os.environ.get("SEARCH_POSTINGS_BYTES", str(64 * 1024 * 1024)))
 # At most this many query strings of one page are cached (its pages of results, its filters).
 PAGE_CACHE_VARIANTS = 50
 # What public responses tell browsers and a CDN (Cache-Control): a CDN keeps a page this long

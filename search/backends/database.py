@@ -1,15 +1,15 @@
 """The embedded engines: SQLite FTS5 and PostgreSQL full text, over the SearchEntry table.
 
 Terms are analysed in Python (``search.analysis``) before they reach the database,
-so both engines match the same entries. The database finds the ids of the
-entries that match the words and scores them; filtering by language and facet,
-counting facets and ordering happen in memory, over numpy arrays of every
-entry's facets cached per process (``EntryFacts``), because joining tens of
-thousands of matches back to their rows (or intersecting them with a language
-term) is what made large result sets slow.
+so both engines match the same entries. The database's full-text index gives
+each term's entries, kept per process and index version (``search.backends.postings``);
+matching, filtering by language and facet, counting facets and ordering happen
+in memory, over numpy arrays of those postings and of every entry's facets
+(``EntryFacts``), because joining tens of thousands of matches back to their rows
+(or intersecting them with a language term) is what made large result sets slow.
 
-Ranking: when a query matches at most RANK_LIMIT entries, all are ranked by the
-database's score (bm25 on SQLite, ts_rank on PostgreSQL), doubled for entries
+Ranking: when a query matches at most RANK_LIMIT entries, all are ranked by
+bm25 (SQLite's, worked out from the postings) or by PostgreSQL's ts_rank, doubled for entries
 whose title has every word (among partial matches, one of them); the best
 RESCORE_WINDOW are then doubled again when they have the words in the typed
 order (a name, a sentence quoted from a document), as Elasticsearch's phrase
@@ -60,6 +60,17 @@ from search.backends.base import (
     partial_matches_of,
     significant_words,
 )
+from search.backends.postings import (
+    KEPT,
+    EntryIds,
+    EntryLengths,
+    Postings,
+    bm25,
+    intersection,
+    members,
+    union,
+    varint_sums,
+)
 from search.glossary import (
     FINGERPRINT_COLUMNS,
     Glossary,
@@ -83,6 +94,8 @@ IN_ORDER_BOOST = 2.0
 # How many of the best-scored candidates are checked for the words in the typed order.
 RESCORE_WINDOW = 30
 ANALYSED_COLUMNS = ("title_terms", "text_terms", "keyword_terms", "title_words")
+# The columns of the SQLite full-text index, in order, and their weights in bm25.
+BM25_WEIGHTS = {"title_terms": 10.0, "text_terms": 1.0, "keyword_terms": 3.0}
 # The analysed columns that end with the glossary's terms (``_with_concepts``).
 GLOSSARY_COLUMNS = ("title_terms", "text_terms", "keyword_terms")
 # Autocomplete looks at this many of the newest matching titles.
@@ -103,11 +116,6 @@ CORRECTION_CANDIDATES = 3000
 # Words are [a-z0-9]: every word starting with "lic" sorts between "lic" and "lic" + PREFIX_END.
 PREFIX_END = "z" * 41
 MAX_QUERY_WORDS = 6
-
-
-# Entry ids travel as numpy arrays: the database hands tens of thousands of them over as one
-# comma-joined string, which numpy parses in C.
-EntryIds = np.ndarray
 
 
 class EntryFacts:
@@ -918,32 +926,17 @@ class DatabaseEngine(SearchEngine):
         return [" ".join([*earlier, word]) for word in completions]
 
     # --- What each database does differently ----------------------------------------
-    def _expression(self, terms: AnalyzedQuery, relaxed: bool) -> str:
-        """The database's full-text query for every clause of ``terms`` (``relaxed``: any of them)."""
-        raise NotImplementedError
-
-    def _clause_expressions(self, terms: AnalyzedQuery) -> list[str]:
-        """One full-text query per clause (significant word, glossary expression or phrase)."""
-        raise NotImplementedError
-
-    def _matching(self, expression: str, titles: bool) -> EntryIds:
-        """Ids of the entries (in any language) whose text, or only title, matches ``expression``."""
-        raise NotImplementedError
-
-    # Whether ``_matching_with_titles`` reads the title matches with the others at little cost.
-    titles_with_matches = False
-
     # Whether scoring asks for a glossary expression of several words by its own term, where the
     # index holds them, rather than as a phrase (``AnalyzedQuery.by_expression``).
     scores_phrases_as_terms = False
 
-    def _matching_with_titles(self, expression: str) -> tuple[EntryIds, EntryIds]:
-        """Ids of the entries that match ``expression``, and of those among them whose title does."""
+    def _postings(self, sequence: tuple[str, ...]) -> Postings:
+        """The entries (in any language) with the term, or the phrase of several terms, ``sequence``,
+        and those with it in their title."""
         raise NotImplementedError
 
-    def _scores(self, expression: str, ids: EntryIds) -> tuple[EntryIds, np.ndarray, np.ndarray | None]:
-        """The ids of the entries ``ids`` that match ``expression``, their scores (higher is better) and,
-        when the database can tell in the same query, whether their title matches (else None)."""
+    def _scores(self, matcher: "Matcher", terms: AnalyzedQuery, relaxed: bool, ids: EntryIds) -> np.ndarray:
+        """The scores (higher is better) of the entries ``ids``, which all match ``terms``."""
         raise NotImplementedError
 
     def _completion_ids(
@@ -989,34 +982,56 @@ class Selection:
 
 
 class Matcher:
-    """The ids matching each query of one search, asked of the database once.
+    """The entries of one search's clauses, from the postings of their terms (``search.backends.postings``).
 
-    Every language's version of a query is searched, and the versions often
-    share clauses (or are equal), so each distinct full-text query runs once.
-
-    What the database answers is also kept while the index version stays
-    (``network.memo.kept``): the ids a full-text query matches and the scores of
-    its ranked candidates are the part of a search that grows with the index
-    (24,000 matches for "compras públicas" at 49,000 entries: 15 of the engine's
-    20 ms), and the next page, another order or filter, or the same words from
-    the other language ask the same again. Filtering, counting and ordering stay
-    array arithmetic over them.
+    A clause is a group (a significant word, or its glossary expression) or a
+    phrase. A group's entries are those with all of its own terms or one of its
+    alternatives; its title matches, those with them in the title. Every
+    language's version of a query is searched, and the versions often share
+    groups (or are equal), so each group is worked out once per search.
     """
 
     def __init__(self, engine: DatabaseEngine, version: str) -> None:
         self.engine = engine
         self.version = version
         self._generation = f"search:{connection.settings_dict['NAME']}:{self.version}"
-        self._found: dict[tuple[str, bool], EntryIds] = {}
+        self._groups: dict[TermGroup, tuple[EntryIds, EntryIds]] = {}
 
     def ids(self, terms: AnalyzedQuery, relaxed: bool) -> EntryIds:
         """Entries with every clause or, ``relaxed``, with at least ``partial_minimum`` of them (every
         clause for a query too short for partial matches: those come from the country it names)."""
+        found = [ids for ids, _titled in self._clauses(terms)]
         if not relaxed:
-            return self._ids(self.engine._expression(terms, relaxed=False), titles=False)
-        found = [self._ids(clause, titles=False) for clause in self.engine._clause_expressions(terms)]
+            return intersection(found)
         ids, counts = np.unique(np.concatenate([_NO_IDS, *found]), return_counts=True)
         return ids[counts >= (terms.partial_minimum() or len(found))]
+
+    def title_ids(self, terms: AnalyzedQuery, relaxed: bool) -> EntryIds:
+        """Entries whose title has every clause of ``terms`` (``relaxed``: one of them)."""
+        titled = [titled for _ids, titled in self._clauses(terms)]
+        return union(titled) if relaxed else intersection(titled)
+
+    def clause_ids(self, clause: AnalyzedQuery) -> EntryIds:
+        """Entries with the one clause (group or phrase) of ``clause``."""
+        ((ids, _titled),) = self._clauses(clause)
+        return ids
+
+    def group(self, group: TermGroup) -> tuple[EntryIds, EntryIds]:
+        """The entries with ``group``, and those with it in their title."""
+        if group not in self._groups:
+            own = [] if group.concepts_hold_terms else [self.postings((term,)) for term in group.terms]
+            others = [self.postings((concept,)) for concept in group.concepts] or [
+                self.postings(alternative) for alternative in group.alternatives
+            ]
+            found = [(postings.ids, postings.titled) for postings in others]
+            if own:
+                found.append((intersection([p.ids for p in own]), intersection([p.titled for p in own])))
+            self._groups[group] = union([ids for ids, _ in found]), union([titled for _, titled in found])
+        return self._groups[group]
+
+    def postings(self, sequence: tuple[str, ...]) -> Postings:
+        """The postings of a term, or of a phrase of several, kept for this index version."""
+        return KEPT.get(self._generation, sequence, lambda: self.engine._postings(sequence))
 
     def in_order(self, terms: AnalyzedQuery, ids: EntryIds) -> np.ndarray:
         """Which of ``ids`` have the query's words in the typed order.
@@ -1031,103 +1046,110 @@ class Matcher:
         found = kept(self._generation, f"in order\n{phrase}\n{digest}", lambda: _having_in_order(phrase, ids))
         return np.isin(ids, found)
 
-    def clause_ids(self, clause: AnalyzedQuery) -> EntryIds:
-        """Entries with the one clause (group or phrase) of ``clause``."""
-        (expression,) = self.engine._clause_expressions(clause)
-        return self._ids(expression, titles=False)
-
-    def title_ids(self, terms: AnalyzedQuery, relaxed: bool) -> EntryIds:
-        return self._ids(self.engine._expression(terms, relaxed), titles=True)
-
     def scores(
         self, terms: AnalyzedQuery, relaxed: bool, candidates: EntryIds
     ) -> tuple[EntryIds, np.ndarray, np.ndarray]:
-        """The ids of ``candidates`` that match ``terms``, their scores, and whether their title does.
+        """The ids of ``candidates`` that match ``terms`` (``relaxed``: one of its clauses), their
+        scores, and whether their title does.
 
         Scored by the glossary's expressions, not its concept terms: the same entries match
         either way, but each expression weighs as rare as it is (an entry with "marco legal"
         for "normativa" ranks as it should), where a concept term weighs as common as all of
-        its expressions together.
+        its expressions together. Each optional group adds its own score to the entries that
+        have it.
         """
-        expression = self.engine._expression(
-            terms.by_expression(self.engine.scores_phrases_as_terms), relaxed
-        )
-        digest = hashlib.sha256(candidates.tobytes()).hexdigest()
-        ids, scores, in_title = kept(
-            self._generation,
-            f"scores\n{expression}\n{digest}",
-            lambda: self.engine._scores(expression, candidates),
-        )
-        if in_title is None:
-            in_title = np.isin(ids, self.title_ids(terms, relaxed))
-        if terms.optional and len(ids):
-            # Each optional group adds its own score to the entries that have it (bm25 is a sum
-            # over the query's terms; ts_rank nearly one).
-            scores, order = scores.copy(), np.argsort(ids)
-            for group in terms.optional:
-                having, added, _in_title = self.scores(AnalyzedQuery((group,), ()), False, ids)
-                scores[order[np.searchsorted(ids, having, sorter=order)]] += added
-        return ids, scores, in_title
+        found = [ids for ids, _titled in self._clauses(terms)]
+        # Relaxed, any clause: a named country's profile is a result without most of them.
+        ids = candidates[members(candidates, union(found) if relaxed else intersection(found))]
+        in_title = members(ids, self.title_ids(terms, relaxed))
+        by_expression = terms.by_expression(self.engine.scores_phrases_as_terms)
+        return ids, self.engine._scores(self, by_expression, relaxed, ids), in_title
 
-    def _ids(self, expression: str, titles: bool) -> EntryIds:
-        key = (expression, titles)
-        if key in self._found:
-            return self._found[key]
-        if not titles and self.engine.titles_with_matches:
-            # The entries whose title matches are among those that match: read with them.
-            packed_matches, packed_titles = kept(
-                self._generation,
-                f"matches and titles\n{expression}",
-                lambda: tuple(map(_packed, self.engine._matching_with_titles(expression))),
-            )
-            self._found[(expression, True)] = _unpacked(packed_titles)
-            self._found[key] = _unpacked(packed_matches)
-        else:
-            packed = kept(
-                self._generation,
-                f"matches\n{titles}\n{expression}",
-                lambda: _packed(self.engine._matching(expression, titles)),
-            )
-            self._found[key] = _unpacked(packed)
-        return self._found[key]
+    def _clauses(self, terms: AnalyzedQuery) -> list[tuple[EntryIds, EntryIds]]:
+        phrases = [self.postings(phrase) for phrase in terms.phrases]
+        return [*map(self.group, terms.groups), *((postings.ids, postings.titled) for postings in phrases)]
 
 
 class SQLiteEngine(DatabaseEngine):
-    """FTS5: one index over the analysed text (bm25 weighs title 10, keywords 3, text 1), one over titles."""
+    """FTS5: one index over the analysed text, one over titles (for completions); bm25 weighs title 10,
+    keywords 3, text 1."""
 
     name = "sqlite"
 
     # bm25 counts the entries of each of the query's phrases across the whole index before it
-    # scores a row (14 ms a query at 100,000 entries, whatever the candidates): a term's count is
-    # read from its list of entries, with the same result.
+    # scores a row: a term's count is the length of its postings.
     scores_phrases_as_terms = True
 
-    def _expression(self, terms: AnalyzedQuery, relaxed: bool) -> str:
-        return "(" + (" OR " if relaxed else " AND ").join(self._clause_expressions(terms)) + ")"
-
-    def _clause_expressions(self, terms: AnalyzedQuery) -> list[str]:
-        return [*map(_fts_group, terms.groups), *(_fts_string(" ".join(phrase)) for phrase in terms.phrases)]
-
-    def _matching(self, expression: str, titles: bool) -> EntryIds:
-        # One string instead of a row per match: tens of thousands of rows cost more than the search.
-        table = "search_searchentry_titles" if titles else "search_searchentry_fts"
-        sql = f"SELECT group_concat(rowid) FROM {table} WHERE {table} MATCH %s"  # noqa: S608 (a table name)
-        return _id_array(self._fetch(sql, [f"title_terms : {expression}" if titles else expression])[0][0])
-
-    def _scores(self, expression: str, ids: EntryIds) -> tuple[EntryIds, np.ndarray, None]:
-        # Titles are another FTS table here, so whether a title matches is asked of it (``title_ids``).
-        # "+rowid" keeps SQLite from probing the full-text index once per id (a whole match per probe):
-        # it filters the matches instead, and bm25 is only computed for the rows that pass. The range of
-        # the ids, which FTS5 does use, skips the matches before the first and after the last (the
-        # newest candidates of a common word are its last few thousand); bm25 is the same.
+    def _postings(self, sequence: tuple[str, ...]) -> Postings:
+        if len(sequence) > 1:
+            # A phrase needs its terms' positions, which only a full-text query reads.
+            phrase = _fts_string(" ".join(sequence))
+            return Postings(self._matching(phrase), self._matching(f"title_terms : {phrase}"))
+        # Each occurrence of the term is a row of the index's vocabulary (migration search/0013):
+        # summed per entry, by the weight of its column, as bm25 does. One string per column
+        # instead of a row per entry: tens of thousands of rows cost more than the sums.
+        weight = " ".join(f"WHEN '{column}' THEN {value}" for column, value in BM25_WEIGHTS.items())
         sql = (
-            "SELECT rowid, -bm25(search_searchentry_fts, 10.0, 1.0, 3.0) FROM search_searchentry_fts "
-            "WHERE search_searchentry_fts MATCH %s AND rowid BETWEEN %s AND %s "
-            "AND +rowid IN (SELECT value FROM json_each(%s))"
+            "SELECT group_concat(doc), group_concat(weight), "  # noqa: S608 (the columns' weights)
+            "group_concat(doc) FILTER (WHERE titled) "
+            f"FROM (SELECT doc, sum(CASE col {weight} END) AS weight, max(col = 'title_terms') AS titled "
+            "FROM search_searchentry_fts_instances WHERE term = %s GROUP BY doc)"
         )
-        bounds = [int(ids.min()), int(ids.max())]
-        rows = self._fetch(sql, [expression, *bounds, "[" + ",".join(map(str, ids.tolist())) + "]"])
-        return *_scored(rows), None
+        ids, weights, titled = self._fetch(sql, [sequence[0]])[0]
+        ids, weights = _id_array(ids), np.fromstring(weights or "", dtype=float, sep=",")
+        order = np.argsort(ids, kind="stable")
+        return Postings(ids[order], np.sort(_id_array(titled)), weights[order])
+
+    def _scores(self, matcher: "Matcher", terms: AnalyzedQuery, relaxed: bool, ids: EntryIds) -> np.ndarray:
+        # bm25 is a sum over the query's phrases: that of each term is worked out from its postings,
+        # those of a phrase of several terms are asked of FTS5. As in FTS5, a group's own terms count
+        # only where they are all found together.
+        lengths = KEPT.get(matcher._generation, "lengths", self._entry_lengths)
+        if len(ids) and ids[-1] >= len(lengths.by_id):
+            # Written by another process since the lengths were read, and found by a term read after.
+            lengths = self._entry_lengths()
+        scores = np.zeros(len(ids))
+        sequences = list(terms.phrases)
+        for group in (*terms.groups, *terms.optional):
+            own = [] if group.concepts_hold_terms else [matcher.postings((term,)) for term in group.terms]
+            if own:
+                having = members(ids, intersection([postings.ids for postings in own]))
+                scores[having] += bm25(ids[having], own, lengths)
+            singles = [matcher.postings(other) for other in group.alternatives if len(other) == 1]
+            scores += bm25(ids, singles, lengths)
+            sequences += [other for other in group.alternatives if len(other) > 1]
+        if sequences and len(ids):
+            scores += self._phrase_scores(sequences, ids)
+        return scores
+
+    def _phrase_scores(self, sequences: list[tuple[str, ...]], ids: EntryIds) -> np.ndarray:
+        # "+rowid" keeps SQLite from probing the full-text index once per id (a whole match per probe):
+        # it filters the matches instead, and bm25 is only computed for the rows that pass.
+        weights = ", ".join(map(str, BM25_WEIGHTS.values()))
+        sql = (
+            f"SELECT rowid, -bm25(search_searchentry_fts, {weights}) FROM search_searchentry_fts "  # noqa: S608
+            "WHERE search_searchentry_fts MATCH %s AND +rowid IN (SELECT value FROM json_each(%s))"
+        )
+        expression = " OR ".join(_fts_string(" ".join(sequence)) for sequence in sequences)
+        rows = self._fetch(sql, [expression, "[" + ",".join(map(str, ids.tolist())) + "]"])
+        scores = np.zeros(len(ids))
+        if rows:
+            found, found_scores = _scored(rows)
+            scores[np.searchsorted(ids, found)] = found_scores
+        return scores
+
+    def _matching(self, expression: str) -> EntryIds:
+        sql = "SELECT group_concat(rowid) FROM search_searchentry_fts WHERE search_searchentry_fts MATCH %s"
+        return np.sort(_id_array(self._fetch(sql, [expression])[0][0]))
+
+    def _entry_lengths(self) -> EntryLengths:
+        """Each entry's number of terms, from FTS5's record of its columns' sizes."""
+        rows = self._fetch("SELECT id, sz FROM search_searchentry_fts_docsize", [])
+        ids = np.array([pk for pk, _size in rows], dtype=np.int64)
+        lengths = varint_sums([size for _pk, size in rows], len(BM25_WEIGHTS))
+        by_id = np.zeros(int(ids.max()) + 1 if len(ids) else 0)
+        by_id[ids] = lengths
+        return EntryLengths(by_id, float(lengths.mean()) if len(rows) else 1.0, len(rows))
 
     def _completion_ids(
         self, typed: list[str], language: str, whole_last: bool
@@ -1156,41 +1178,43 @@ class PostgresEngine(DatabaseEngine):
 
     name = "postgresql"
 
-    def _expression(self, terms: AnalyzedQuery, relaxed: bool) -> str:
-        return (" | " if relaxed else " & ").join(self._clause_expressions(terms))
-
-    def _clause_expressions(self, terms: AnalyzedQuery) -> list[str]:
-        phrases = ["(" + " <-> ".join(map(_ts_lexeme, phrase)) + ")" for phrase in terms.phrases]
-        return [*map(_ts_group, terms.groups), *phrases]
-
-    def _matching(self, expression: str, titles: bool) -> EntryIds:
-        vector = "title_vector" if titles else "search_vector"
-        sql = (
-            "SELECT string_agg(id::text, ',') FROM search_searchentry_match "  # noqa: S608 (a column name)
-            f"WHERE {vector} @@ to_tsquery('simple', %s)"
-        )
-        return _id_array(self._fetch(sql, [expression])[0][0])
-
-    # A title matching is a search vector matching (the title's terms come first in it, so a phrase
-    # keeps its positions): checking the title of each row the match reads anyway costs 1 ms at
-    # 40,000 matches, where a title query of its own visited the pages again (20-50 ms).
-    titles_with_matches = True
-
-    def _matching_with_titles(self, expression: str) -> tuple[EntryIds, EntryIds]:
-        # Through the GIN index whatever the statistics say (migration search/0011).
+    def _postings(self, sequence: tuple[str, ...]) -> Postings:
+        # Through the GIN index whatever the statistics say (migration search/0011). A title matching
+        # is a search vector matching (the title's terms come first in it, so a phrase keeps its
+        # positions): checking the title of each row the match reads anyway costs 1 ms at 40,000
+        # matches, where a title query of its own visited the pages again (20-50 ms).
         sql = "SELECT matches, titles FROM search_searchentry_matches(%s)"
-        matches, titles = self._fetch(sql, [expression])[0]
-        return _id_array(matches), _id_array(titles)
+        matches, titles = self._fetch(sql, [" <-> ".join(map(_ts_lexeme, sequence))])[0]
+        return Postings(np.sort(_id_array(matches)), np.sort(_id_array(titles)))
 
-    def _scores(self, expression: str, ids: EntryIds) -> tuple[EntryIds, np.ndarray, np.ndarray]:
-        # The title's match is read from the row the score reads: a query of its own over every entry
-        # whose title matches visited thousands of pages (50 ms for a common word at 100,000 entries).
-        sql = (
-            "SELECT m.id, ts_rank(m.search_vector, q.query, 1), m.title_vector @@ q.query "
-            "FROM search_searchentry_match m, to_tsquery('simple', %s) AS q(query) WHERE m.id = ANY(%s)"
-        )
-        rows = self._fetch(sql, [expression, sorted(ids.tolist())])
-        return *_scored(rows), np.array([in_title for _pk, _score, in_title in rows], dtype=bool)
+    def _scores(self, matcher: "Matcher", terms: AnalyzedQuery, relaxed: bool, ids: EntryIds) -> np.ndarray:
+        scores = self._ranks(matcher, self._expression(terms.groups, terms.phrases, relaxed), ids)
+        for group in terms.optional:
+            having = members(ids, matcher.group(group)[0])
+            if having.any():
+                scores[having] += self._ranks(matcher, self._expression((group,), (), False), ids[having])
+        return scores
+
+    def _ranks(self, matcher: "Matcher", expression: str, ids: EntryIds) -> np.ndarray:
+        """ts_rank of the entries ``ids`` (ascending) for ``expression``, kept while the index stays."""
+
+        def ranked() -> np.ndarray:
+            sql = (
+                "SELECT m.id, ts_rank(m.search_vector, q.query, 1) FROM search_searchentry_match m, "
+                "to_tsquery('simple', %s) AS q(query) WHERE m.id = ANY(%s)"
+            )
+            found, found_scores = _scored(self._fetch(sql, [expression, ids.tolist()]))
+            scores = np.zeros(len(ids))
+            scores[np.searchsorted(ids, found)] = found_scores
+            return scores
+
+        digest = hashlib.sha256(ids.tobytes()).hexdigest()
+        return kept(matcher._generation, f"ranks\n{expression}\n{digest}", ranked)
+
+    @staticmethod
+    def _expression(groups: Sequence[TermGroup], phrases: Sequence[tuple[str, ...]], relaxed: bool) -> str:
+        clauses = [*map(_ts_group, groups), *("(" + " <-> ".join(map(_ts_lexeme, p)) + ")" for p in phrases)]
+        return (" | " if relaxed else " & ").join(clauses)
 
     def _completion_ids(
         self, typed: list[str], language: str, whole_last: bool
@@ -1220,12 +1244,6 @@ class PostgresEngine(DatabaseEngine):
 
 def _fts_string(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
-
-
-def _fts_group(group: TermGroup) -> str:
-    own = [] if group.concepts_hold_terms else ["(" + " AND ".join(map(_fts_string, group.terms)) + ")"]
-    others = group.concepts or [" ".join(other) for other in group.alternatives]
-    return "(" + " OR ".join([*own, *map(_fts_string, others)]) + ")"
 
 
 def _ts_lexeme(term: str) -> str:
@@ -1318,18 +1336,6 @@ _NO_IDS = np.zeros(0, dtype=np.int64)
 def _id_array(joined: str | None) -> EntryIds:
     """The ids of a comma-joined list, parsed in C."""
     return np.fromstring(joined, dtype=np.int64, sep=",") if joined else _NO_IDS
-
-
-def _packed(ids: EntryIds) -> bytes:
-    """Ids as a bitmap, one bit per id up to the largest: 6 kB for any subset of 49,000 entries."""
-    present = np.zeros(int(ids.max()) + 1 if len(ids) else 0, dtype=bool)
-    present[ids] = True
-    return np.packbits(present).tobytes()
-
-
-def _unpacked(packed: bytes) -> EntryIds:
-    """The ids of a bitmap from ``_packed``, in ascending order."""
-    return np.flatnonzero(np.unpackbits(np.frombuffer(packed, dtype=np.uint8))).astype(np.int64)
 
 
 def _scored(rows: list[tuple]) -> tuple[EntryIds, np.ndarray]:

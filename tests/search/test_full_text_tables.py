@@ -31,10 +31,9 @@ def found(word: str) -> list[str]:
 
 
 def matching_ids(word: str) -> list[int]:
-    """What the database's full-text index itself answers, before the engine filters by its facts."""
-    terms = SearchQuery(text=word, language="en").parsed.analyzed("en")
-    engine = get_search_engine()
-    return engine._matching(engine._expression(terms, relaxed=False), titles=False).tolist()
+    """What the database's full-text index itself answers for ``word``'s term, read past every cache."""
+    (term,) = analyze(word, "en")
+    return get_search_engine()._postings((term,)).ids.tolist()
 
 
 def completed_pages(typed: str) -> list[str]:
