@@ -62,6 +62,7 @@ from search.backends.base import (
 )
 from search.backends.postings import (
     KEPT,
+    NO_IDS,
     EntryIds,
     EntryLengths,
     Postings,
@@ -255,7 +256,7 @@ class EntryFacts:
     def newest(self, mask: np.ndarray, count: int) -> EntryIds:
         """The ids of the ``count`` most recent entries of ``mask``, newest first, undated last."""
         if count <= 0:
-            return _NO_IDS
+            return NO_IDS
         positions = np.flatnonzero(mask)
         if len(positions) > count:
             positions = positions[np.argpartition(self.age[positions], count - 1)[:count]]
@@ -525,7 +526,7 @@ class DatabaseEngine(SearchEngine):
             if position not in common and not _country_codes(names, language, group)
         ]
         clauses += [AnalyzedQuery((), (phrase,)) for phrase in terms.phrases]
-        return np.unique(np.concatenate([_NO_IDS, *map(matcher.clause_ids, clauses)]))
+        return np.unique(np.concatenate([NO_IDS, *map(matcher.clause_ids, clauses)]))
 
     def _has_clause_of(self, word: str, language: str, terms: AnalyzedQuery, matcher: "Matcher") -> bool:
         """Whether some entry matches the clause of ``terms`` (in ``language``) that ``word`` belongs to."""
@@ -659,10 +660,10 @@ class DatabaseEngine(SearchEngine):
         # every glossary phrase across the whole index first).
         scored = {}
         for language in direct.keys() | through.keys():
-            candidates = np.union1d(direct.get(language, _NO_IDS), through.get(language, _NO_IDS))
+            candidates = np.union1d(direct.get(language, NO_IDS), through.get(language, NO_IDS))
             if len(candidates):
                 scored[language] = matcher.scores(analyzed[language], relaxed, candidates)
-        scored_ids, scores = [_NO_IDS], [np.zeros(0)]
+        scored_ids, scores = [NO_IDS], [np.zeros(0)]
         for language, candidates in direct.items():
             if not len(candidates):
                 continue
@@ -739,7 +740,7 @@ class DatabaseEngine(SearchEngine):
         facts = selection.facts
         ids, language_scores, in_title = scored
         if not len(ids):
-            return _NO_IDS, np.zeros(0)
+            return NO_IDS, np.zeros(0)
         language_scores = language_scores * np.where(in_title, TITLE_MATCH_BOOST, 1.0)
         language_scores = language_scores * _named_boost(selection, ids)
         shown = facts.translated(facts.mask(ids), language, query.language)
@@ -1003,7 +1004,7 @@ class Matcher:
         found = [ids for ids, _titled in self._clauses(terms)]
         if not relaxed:
             return intersection(found)
-        ids, counts = np.unique(np.concatenate([_NO_IDS, *found]), return_counts=True)
+        ids, counts = np.unique(np.concatenate([NO_IDS, *found]), return_counts=True)
         return ids[counts >= (terms.partial_minimum() or len(found))]
 
     def title_ids(self, terms: AnalyzedQuery, relaxed: bool) -> EntryIds:
@@ -1330,12 +1331,9 @@ def completion_queries(typed: list[str], titles: Sequence[str]) -> list[str]:
 # --- Results ---------------------------------------------------------------------------
 
 
-_NO_IDS = np.zeros(0, dtype=np.int64)
-
-
 def _id_array(joined: str | None) -> EntryIds:
     """The ids of a comma-joined list, parsed in C."""
-    return np.fromstring(joined, dtype=np.int64, sep=",") if joined else _NO_IDS
+    return np.fromstring(joined, dtype=np.int64, sep=",") if joined else NO_IDS
 
 
 def _scored(rows: list[tuple]) -> tuple[EntryIds, np.ndarray]:
@@ -1407,7 +1405,7 @@ def _among(
 ) -> tuple[EntryIds, np.ndarray, np.ndarray]:
     """The part of one scoring's ids, scores and title matches that is about ``candidates``."""
     if scored is None:
-        return _NO_IDS, np.zeros(0), np.zeros(0, dtype=bool)
+        return NO_IDS, np.zeros(0), np.zeros(0, dtype=bool)
     ids, scores, in_title = scored
     keep = np.isin(ids, candidates)
     return ids[keep], scores[keep], in_title[keep]

@@ -50,9 +50,6 @@ class Postings:
         return self.ids.nbytes + self.titled.nbytes + (0 if self.weights is None else self.weights.nbytes)
 
 
-EMPTY = Postings(NO_IDS, NO_IDS, np.zeros(0))
-
-
 @dataclass(frozen=True)
 class EntryLengths:
     """What bm25 needs of the whole index: each entry's number of terms (by id), their average and
@@ -75,7 +72,9 @@ class KeptArrays:
         self._kept: OrderedDict[tuple[str, object], Postings | EntryLengths] = OrderedDict()
         self._bytes = 0
 
-    def get(self, generation: str, key: object, read: Callable[[], Postings | EntryLengths]):
+    def get(
+        self, generation: str, key: object, read: Callable[[], Postings | EntryLengths]
+    ) -> Postings | EntryLengths:
         with self._lock:
             if (found := self._kept.get((generation, key))) is not None:
                 self._kept.move_to_end((generation, key))
@@ -89,11 +88,6 @@ class KeptArrays:
                 _key, dropped = self._kept.popitem(last=False)
                 self._bytes -= dropped.nbytes()
         return value
-
-    def clear(self) -> None:
-        with self._lock:
-            self._kept.clear()
-            self._bytes = 0
 
 
 KEPT = KeptArrays()

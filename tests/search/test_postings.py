@@ -9,7 +9,7 @@ import pytest
 from search.backends import get_search_engine
 from search.backends.base import IndexEntry, SearchQuery
 from search.backends.database import Matcher, Snapshot
-from search.backends.postings import EMPTY, KeptArrays, Postings, intersection, members, union
+from search.backends.postings import NO_IDS, KeptArrays, Postings, intersection, members, union
 from search.models import GlossaryEntry, SearchEntry
 
 pytestmark = pytest.mark.django_db
@@ -132,7 +132,8 @@ def test_the_least_recently_used_arrays_go_beyond_the_budget(settings):
         assert kept.get("version", term, lambda term=term: read(term)) is thousand
     # "first", asked again, stays; "second" went when "third" came, and is read again.
     assert reads == ["first", "second", "third", "second"]
-    assert kept.get("next version", "first", lambda: EMPTY) is EMPTY
+    empty = Postings(NO_IDS, NO_IDS)
+    assert kept.get("next version", "first", lambda: empty) is empty
 
 
 def test_set_arithmetic_over_ascending_ids():
