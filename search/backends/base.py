@@ -299,7 +299,9 @@ class SearchEngine(ABC):
         places' names, countries' or the glossary's places (``place_names``): they
         say where, not what (the results of an election in Chile are not the site's
         pages on Chile). Such a query gets no partial matches either: pages that
-        match only its places and generic words are not an answer.
+        match only its places and generic words are not an answer. Nor do the words
+        a large share of the pages have (``common_words``): "procurement" says
+        nothing of which page "blockchain procurement pilot" asks for.
         Corrections come first: a misspelt word is corrected, not dropped.
         """
         if query.exact or results.complete:
@@ -309,9 +311,9 @@ class SearchEngine(ABC):
         if not unknown:
             return results
         significant = significant_words(searched)
-        places = self.country_words(searched) | self.place_names(searched)
+        vague = self.country_words(searched) | self.place_names(searched) | self.common_words(searched)
         known = [
-            word for word in significant if word not in unknown and word not in places and not word.isdigit()
+            word for word in significant if word not in unknown and word not in vague and not word.isdigit()
         ]
         if concept_count(known, searched.language, self.glossary().sets) <= len(unknown):
             return replace(results, hits=[], total=0, facets=empty_facets(), relaxed=False)
@@ -342,6 +344,12 @@ class SearchEngine(ABC):
     def country_words(self, query: SearchQuery) -> set[str]:
         """The significant loose words of ``query`` (folded) that are a country profile's title in
         some language; engines that cannot tell return none."""
+        return set()
+
+    def common_words(self, query: SearchQuery) -> set[str]:
+        """The significant loose words of ``query`` (folded) whose group is common in its language:
+        a generic word, or one a large share of the entries have (``COMMON_SHARE``); engines that
+        cannot tell return none."""
         return set()
 
     @abstractmethod

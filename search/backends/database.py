@@ -528,10 +528,18 @@ class DatabaseEngine(SearchEngine):
         clauses += [AnalyzedQuery((), (phrase,)) for phrase in terms.phrases]
         return np.unique(np.concatenate([NO_IDS, *map(matcher.clause_ids, clauses)]))
 
+    def common_words(self, query: SearchQuery) -> set[str]:
+        snapshot = self._current()
+        terms = snapshot.analyzed(query.parsed, query.language)
+        if terms.is_empty():
+            return set()
+        matcher = Matcher(self, snapshot.version)
+        common = {terms.groups[position] for position in self._common_groups(terms, query.language, matcher)}
+        return {word for word in significant_words(query) if _group_of(word, query.language, terms) in common}
+
     def _has_clause_of(self, word: str, language: str, terms: AnalyzedQuery, matcher: "Matcher") -> bool:
         """Whether some entry matches the clause of ``terms`` (in ``language``) that ``word`` belongs to."""
-        stems = analyze(word, language)
-        group = next((group for group in terms.groups if stems and stems[0] in group.terms), None)
+        group = _group_of(word, language, terms)
         if group is None:
             return True  # beyond the words a query keeps: not a reason to leave it out
         return bool(len(matcher.clause_ids(AnalyzedQuery((group,), ()))))
@@ -1581,6 +1589,12 @@ def _having_in_order(phrase: str, ids: EntryIds) -> EntryIds:
     with connection.cursor() as cursor:
         cursor.execute(sql, [*ids.tolist(), *[f"% {phrase} %"] * len(columns)])
         return np.array([pk for (pk,) in cursor.fetchall()], dtype=np.int64)
+
+
+def _group_of(word: str, language: str, terms: AnalyzedQuery) -> TermGroup | None:
+    """The group of ``terms`` (in ``language``) that the typed ``word`` belongs to, if any."""
+    stems = analyze(word, language)
+    return next((group for group in terms.groups if stems and stems[0] in group.terms), None)
 
 
 def _stop_word(word: str, languages: list[str]) -> bool:

@@ -837,27 +837,35 @@ class ElasticsearchEngine(SearchEngine):
         return spans, search
 
     def common_spans(self, query: SearchQuery) -> list[range]:
-        """The spans of the query's common groups (generic words, or words of ``COMMON_SHARE`` of the
-        entries), if words of others remain."""
+        """The spans of the query's common groups, if words of others remain."""
+        spans, common = self._common_groups(query)
+        if len(common) == len(spans) and not query.parsed.phrases:
+            return []
+        return common
+
+    def common_words(self, query: SearchQuery) -> set[str]:
+        typed = words(query.parsed.loose)
+        return {typed[position] for span in self._common_groups(query)[1] for position in span}
+
+    def _common_groups(self, query: SearchQuery) -> tuple[list[range], list[range]]:
+        """The spans of the query's groups, and those of its common ones (generic words, or words of
+        ``COMMON_SHARE`` of the entries)."""
         found = self.common_group_search(query)
         if found is None:
-            return []
+            return [], []
         spans, search = found
         try:
             response = search.using(self.client).execute()
         except NotFoundError:
-            return []
+            return spans, []
         least = common_least(response.hits.total.value)
         buckets = response.aggregations.groups.buckets
         generic = self.generic_spans(query)
-        common = [
+        return spans, [
             span
             for number, span in enumerate(spans)
             if span in generic or buckets[str(number)].doc_count >= least
         ]
-        if len(common) == len(spans) and not query.parsed.phrases:
-            return []
-        return common
 
     def generic_spans(self, query: SearchQuery) -> list[range]:
         """The spans of the query's groups that are generic words (``GENERIC_WORDS``): common

@@ -220,6 +220,16 @@ class TestMatching:
             assert titles(html) == [], query
             assert 'class="search-page__no-answer"' in html
 
+    def test_words_most_pages_have_do_not_count_as_what_a_query_asks(self, client, site):
+        """"públicas" says nothing of which page is wanted: beside a word no page has, "pymes" alone
+        is half of what the query asks, and it keeps its empty list."""
+        html = search(client, "es", q="wombat para pymes públicas")
+        assert titles(html) == []
+        assert 'class="search-page__no-answer"' in html
+        assert titles(search(client, "es", q="wombat de licitaciones para pymes públicas"))[0] == (
+            "Compras públicas para pymes"
+        )
+
     def test_an_expression_of_the_glossary_counts_as_one_known_thing(self, client, site):
         # "compras públicas" names one thing, "salario" another that no page has: half the query is unknown.
         GlossaryEntry.objects.create(spanish="compras públicas", english="public procurement")
