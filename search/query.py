@@ -111,14 +111,14 @@ class AnalyzedQuery:
         made_optional = tuple(group for position, group in enumerate(self.groups) if position in positions)
         return replace(self, groups=required, optional=self.optional + made_optional)
 
-    def by_expression(self, as_terms: bool) -> "AnalyzedQuery":
+    def by_expression(self) -> "AnalyzedQuery":
         """This query asking for each of the glossary's expressions rather than its concept terms,
-        so that each weighs as rare as it is: an expression of several terms as a phrase or,
-        ``as_terms`` where the index holds the glossary's terms (``concepts``), by its own term."""
+        so that each weighs as rare as it is: where the index holds the glossary's terms
+        (``concepts``), an expression of several terms by its own term, else as a phrase."""
         return replace(
             self,
-            groups=tuple(_by_expression(group, as_terms) for group in self.groups),
-            optional=tuple(_by_expression(group, as_terms) for group in self.optional),
+            groups=tuple(map(_by_expression, self.groups)),
+            optional=tuple(map(_by_expression, self.optional)),
         )
 
     def single_terms(self) -> set[str]:
@@ -244,11 +244,9 @@ def _groups(
     return tuple(groups)
 
 
-def _by_expression(group: TermGroup, as_terms: bool) -> TermGroup:
+def _by_expression(group: TermGroup) -> TermGroup:
     if not group.concepts:
         return group
-    if not as_terms:
-        return replace(group, concepts=(), concepts_hold_terms=False)
     return TermGroup(
         group.terms,
         tuple(other if len(other) == 1 else (expression_term(other),) for other in group.alternatives),

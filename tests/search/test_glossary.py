@@ -157,12 +157,13 @@ class TestGlossaryTerms:
         [group] = held.groups
         assert group.concepts == (concept_term(GLOSSARY[2], "es"),)
         assert groups("licitaciones", "es")[0].concepts == ()
-        # Scored by each expression: one of several words by its term, or as a phrase.
-        [by_term] = held.by_expression(as_terms=True).groups
+        # Scored by each expression: one of several words by its term where the index holds them,
+        # else as a phrase.
+        [by_term] = held.by_expression().groups
         assert by_term.concepts == ()
         assert (expression_term(("call", "for", "tenders")),) in by_term.alternatives
         assert ("tend",) in by_term.alternatives
-        [as_phrase] = held.by_expression(as_terms=False).groups
+        [as_phrase] = parse_query("licitaciones").analyzed("es", GLOSSARY).by_expression().groups
         assert ("call", "for", "tenders") in as_phrase.alternatives
 
     def test_a_word_that_is_itself_an_expression_is_asked_for_by_its_concept_terms_alone(self):
