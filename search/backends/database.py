@@ -31,7 +31,7 @@ from itertools import islice
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import Case, F, Value, When
+from django.db.models import Case, F, Q, Value, When
 from django.db.models.functions import Greatest
 
 import numpy as np
@@ -526,7 +526,7 @@ class DatabaseEngine(SearchEngine):
             if position not in common and not _country_codes(names, language, group)
         ]
         clauses += [AnalyzedQuery((), (phrase,)) for phrase in terms.phrases]
-        return np.unique(np.concatenate([NO_IDS, *map(matcher.clause_ids, clauses)]))
+        return union([*map(matcher.clause_ids, clauses)])
 
     def common_words(self, query: SearchQuery) -> set[str]:
         snapshot = self._current()
@@ -824,13 +824,15 @@ class DatabaseEngine(SearchEngine):
 
         The fewest edits first, a swap of neighbours counting as one ("institcuional" is
         "institucional" before "institutional"), then the words of the reader's language
-        (``languages[0]``), then the most similar and frequent.
+        (``languages[0]``), then the most similar and frequent. The first letter is as typed, or
+        swapped with the second ("rpivate" is "private").
         """
         low, high = SUGGESTION_WORD_LENGTH
         if not low <= len(word) <= high + 2:
             return []
+        beginnings = Q(word__startswith=word[0]) | Q(word__startswith=word[1] + word[0])
         candidates = (
-            SearchTerm.objects.filter(language__in=languages, word__startswith=word[0], frequency__gt=0)
+            SearchTerm.objects.filter(beginnings, language__in=languages, frequency__gt=0)
             .order_by("-frequency")
             .values_list("word", "language")[:5000]
         )
@@ -1008,8 +1010,9 @@ class Matcher:
         found = [ids for ids, _titled in self._clauses(terms)]
         if not relaxed:
             return intersection(found)
-        ids, counts = np.unique(np.concatenate([NO_IDS, *found]), return_counts=True)
-        return ids[counts >= (terms.partial_minimum() or len(found))]
+        # How many clauses each entry has, counted by id (each clause's ids are distinct).
+        counts = np.bincount(np.concatenate([NO_IDS, *found]))
+        return np.flatnonzero(counts >= (terms.partial_minimum() or len(found)))
 
     def title_ids(self, terms: AnalyzedQuery, relaxed: bool) -> EntryIds:
         """Entries whose title has every clause of ``terms`` (``relaxed``: one of them)."""

@@ -219,16 +219,17 @@ COMPLETION_QUERIES = 3
 SUGGESTED_PHRASE_WORDS = 3
 # Suggester names and the unstemmed fields they read.
 SPELLING_FIELDS = {"title": "title.exact", "text": "text.exact"}
-# Words no entry contains, corrected within two edits (one-edit typos are the common ones); the first
-# letter is trusted, as in the database engines' vocabulary. A similarity of at least 0.65 (Lucene's:
-# 1 − edits ÷ the shorter word's length) allows two edits from six letters on, one below, as the
-# database engines do (a short word two letters away is another word: "gana", "guyana").
+# Words no entry contains, corrected within two edits (one-edit typos are the common ones), the first
+# letter included: "rpivate" is "private" (the database engines allow a swap of the first two
+# letters). A similarity of at least 0.65 (Lucene's: 1 − edits ÷ the shorter word's length) allows
+# two edits from six letters on, one below, as the database engines do (a short word two letters
+# away is another word: "gana", "guyana").
 SUGGESTER_OPTIONS = {
     "suggest_mode": "missing",
     "size": 3,
     "max_edits": 2,
     "accuracy": 0.65,
-    "prefix_length": 1,
+    "prefix_length": 0,
     "min_word_length": 4,
     "sort": "score",
 }

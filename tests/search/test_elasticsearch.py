@@ -569,8 +569,8 @@ class TestSuggestions:
             assert suggester["text"] == "licitacoines publicas"
             assert suggester["term"]["field"] == field
             assert suggester["term"]["suggest_mode"] == "missing"
-            # Misspellings within two edits, one for words under six letters, the first letter as typed.
-            assert (suggester["term"]["max_edits"], suggester["term"]["prefix_length"]) == (2, 1)
+            # Misspellings within two edits, one for words under six letters, the first letter too.
+            assert (suggester["term"]["max_edits"], suggester["term"]["prefix_length"]) == (2, 0)
             assert suggester["term"]["accuracy"] == 0.65
 
     def test_whole_queries_vary_the_first_misspelt_word(self):

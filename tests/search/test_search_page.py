@@ -500,6 +500,12 @@ class TestMatching:
         assert "ministry" not in html.lower()
         assert titles(html) == []
 
+    def test_a_word_with_its_first_two_letters_swapped_is_corrected(self, client, site):
+        news = news_saying(site, "The ministry publishes its tenders.")
+        html = search(client, "en", q="imnistry tenders")
+        assert titles(html) == [news]
+        assert "Results for <strong>ministry tenders</strong>" in html
+
     def test_a_place_outside_the_network_is_not_corrected_into_a_word_of_the_site(self, client, site):
         news = news_saying(site, "Australia's platform goes live.")
         # "Austria" is no page's word; the closest indexed one is "australia".
