@@ -1129,14 +1129,17 @@ class SQLiteEngine(DatabaseEngine):
 
     def _phrase_scores(self, sequences: list[tuple[str, ...]], ids: EntryIds) -> np.ndarray:
         # "+rowid" keeps SQLite from probing the full-text index once per id (a whole match per probe):
-        # it filters the matches instead, and bm25 is only computed for the rows that pass.
+        # it filters the matches instead, and bm25 is only computed for the rows that pass. The range of
+        # the ids, which FTS5 does use, skips the matches before the first and after the last.
         weights = ", ".join(map(str, BM25_WEIGHTS.values()))
         sql = (
             f"SELECT rowid, -bm25(search_searchentry_fts, {weights}) FROM search_searchentry_fts "  # noqa: S608
-            "WHERE search_searchentry_fts MATCH %s AND +rowid IN (SELECT value FROM json_each(%s))"
+            "WHERE search_searchentry_fts MATCH %s AND rowid BETWEEN %s AND %s "
+            "AND +rowid IN (SELECT value FROM json_each(%s))"
         )
         expression = " OR ".join(_fts_string(" ".join(sequence)) for sequence in sequences)
-        rows = self._fetch(sql, [expression, "[" + ",".join(map(str, ids.tolist())) + "]"])
+        bounds = [int(ids[0]), int(ids[-1])]
+        rows = self._fetch(sql, [expression, *bounds, "[" + ",".join(map(str, ids.tolist())) + "]"])
         scores = np.zeros(len(ids))
         if rows:
             found, found_scores = _scored(rows)
@@ -1202,6 +1205,8 @@ class PostgresEngine(DatabaseEngine):
 
     def _ranks(self, matcher: "Matcher", expression: str, ids: EntryIds) -> np.ndarray:
         """ts_rank of the entries ``ids`` (ascending) for ``expression``, kept while the index stays."""
+        if not len(ids):
+            return np.zeros(0)
 
         def ranked() -> np.ndarray:
             sql = (

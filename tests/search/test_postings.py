@@ -76,6 +76,8 @@ def scored(text: str, relaxed: bool) -> dict[int, float]:
         ("quokkas wombats", False, '"quokka" AND "wombat"'),
         ("quokkas reform", True, '"quokka" OR "reform"'),
         ("e-procurement", False, '"e" AND "procur"'),
+        # A phrase of several terms is scored by FTS5 itself.
+        ('"framework agreements" quokkas', False, '"framework agreement" AND "quokka"'),
     ],
 )
 def test_scores_from_postings_are_the_scores_fts5_gives(text: str, relaxed: bool, expression: str):
