@@ -375,19 +375,20 @@ class EventAdapter(PageAdapter):
             for institution in page.organizing_institutions.all()
             for field in ("acronym", "name")
         ]
+        host = self._host(page)
         return [
-            *_titles(self._countries(page), language),
+            *_titles([*host, *self._taking_part(page)], language),
             *_titles(self._topics(page), language),
             *institutions,
-            *self.fact_labels(page, language),
+            *self.fact_labels(page, language, host),
         ]
 
-    def fact_labels(self, page: EventPage, language: str) -> list[str]:
-        """The labels of the facts the event gives, as a profile has its own: readers ask by what a
-        fact is ("who hosted the third seminar?", "¿qué países participaron?") while the entry
-        holds only the names ("Chile")."""
+    def fact_labels(self, page: EventPage, language: str, host: list[CountryPage]) -> list[str]:
+        """The labels of the facts the event gives (``host``: its visible host country, if any), as a
+        profile has its own: readers ask by what a fact is ("who hosted the third seminar?", "¿qué
+        países participaron?") while the entry holds only the names ("Chile")."""
         given = {
-            "host_country": bool(visible_among([page.host_country])) if page.host_country_id else False,
+            "host_country": bool(host),
             "organizers": bool(page.organizing_countries.all() or page.organizing_institutions.all()),
             "participating_countries": bool(page.participating_countries.all()),
         }
@@ -395,7 +396,7 @@ class EventAdapter(PageAdapter):
             return [str(field.label) for field in public_fields(page) if given.get(field.name)]
 
     def countries(self, page: EventPage) -> Iterable[str]:
-        return [country.iso_alpha2 for country in self._countries(page)]
+        return [country.iso_alpha2 for country in [*self._host(page), *self._taking_part(page)]]
 
     def topics(self, page: EventPage) -> Iterable[int]:
         return [topic.pk for topic in self._topics(page)]
@@ -403,9 +404,13 @@ class EventAdapter(PageAdapter):
     def date(self, page: EventPage) -> date | None:
         return page.start_date
 
-    def _countries(self, page: EventPage) -> list[CountryPage]:
-        host = visible_among([page.host_country]) if page.host_country_id else []
-        return host + list(page.organizing_countries.all()) + list(page.participating_countries.all())
+    def _host(self, page: EventPage) -> list[CountryPage]:
+        """The event's host country, if readers may see it (a query: read once per entry)."""
+        return visible_among([page.host_country]) if page.host_country_id else []
+
+    def _taking_part(self, page: EventPage) -> list[CountryPage]:
+        """The organizing and participating countries (prefetched, visible ones only)."""
+        return [*page.organizing_countries.all(), *page.participating_countries.all()]
 
     def _topics(self, page: EventPage) -> list[TopicPage]:
         return page.discussed_topics()
