@@ -82,7 +82,7 @@ from search.glossary import (
 )
 from search.highlight import highlight, section_snippet, snippet
 from search.models import GlossaryEntry, SearchEntry, SearchIndexVersion, SearchTerm
-from search.query import AnalyzedQuery, ParsedQuery, TermGroup
+from search.query import AnalyzedQuery, ParsedQuery, TermGroup, parse_query
 
 # Entries in the reader's language rank a little higher when every language is searched.
 READER_LANGUAGE_BOOST = 1.25
@@ -538,11 +538,18 @@ class DatabaseEngine(SearchEngine):
         return {word for word in significant_words(query) if _group_of(word, query.language, terms) in common}
 
     def _has_clause_of(self, word: str, language: str, terms: AnalyzedQuery, matcher: "Matcher") -> bool:
-        """Whether some entry matches the clause of ``terms`` (in ``language``) that ``word`` belongs to."""
+        """Whether some entry matches the clause of ``terms`` (in ``language``) that ``word`` belongs
+        to or, when that is one of the glossary's expressions no entry has, the word alone: the site
+        uses "pagos" and "proveedores" though no page has "pagos a proveedores"."""
         group = _group_of(word, language, terms)
         if group is None:
             return True  # beyond the words a query keeps: not a reason to leave it out
-        return bool(len(matcher.clause_ids(AnalyzedQuery((group,), ()))))
+        if len(matcher.clause_ids(AnalyzedQuery((group,), ()))):
+            return True
+        if len(group.terms) == 1:
+            return False
+        alone = self._current().analyzed(parse_query(word), language)
+        return any(len(matcher.clause_ids(AnalyzedQuery((own,), ()))) for own in alone.groups)
 
     def _languages(self, query: SearchQuery, snapshot: Snapshot) -> list[str]:
         """Every indexed language, the reader's first (see ``SearchQuery`` for what each scope shows)."""

@@ -240,6 +240,17 @@ class TestMatching:
             "Compras públicas para pymes"
         )
 
+    def test_the_words_of_an_expression_no_page_has_are_not_unknown(self, client, site):
+        """No page has "plataforma de pymes", but pages have "plataforma" and "pymes": its words are
+        not left out as words the site never uses, and the page on the other expression answers
+        part of the query."""
+        GlossaryEntry.objects.create(spanish="plataforma de pymes", english="SME platform")
+        GlossaryEntry.objects.create(spanish="colusión en licitaciones", english="bid rigging")
+        html = search(client, "es", q="colusión en licitaciones y plataforma de pymes")
+        assert titles(html) == ["Seminario Interamericano 2023"]
+        assert 'class="search-page__partial"' in html
+        assert "Ninguna página contiene" not in html
+
     def test_words_a_large_share_of_the_site_has_rank_without_being_required(self, client, site, monkeypatch):
         GlossaryEntry.objects.create(
             spanish="compras públicas, compras gubernamentales, contratación pública",
