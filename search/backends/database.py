@@ -69,6 +69,7 @@ from search.backends.postings import (
     bm25,
     intersection,
     members,
+    rarity,
     union,
     varint_sums,
 )
@@ -950,7 +951,8 @@ class DatabaseEngine(SearchEngine):
         raise NotImplementedError
 
     def _scores(self, matcher: "Matcher", terms: AnalyzedQuery, relaxed: bool, ids: EntryIds) -> np.ndarray:
-        """The scores (higher is better) of the entries ``ids``, which all match ``terms``."""
+        """The scores (higher is better) of the entries ``ids``, which all match ``terms``, each of
+        the glossary's expressions weighing as rare as it is (``AnalyzedQuery.by_expression``)."""
         raise NotImplementedError
 
     def _completion_ids(
@@ -1079,7 +1081,7 @@ class Matcher:
         # Relaxed, any clause: a named country's profile is a result without most of them.
         ids = candidates[members(candidates, union(found) if relaxed else intersection(found))]
         in_title = members(ids, self.title_ids(terms, relaxed))
-        return ids, self.engine._scores(self, terms.by_expression(), relaxed, ids), in_title
+        return ids, self.engine._scores(self, terms, relaxed, ids), in_title
 
     def _clauses(self, terms: AnalyzedQuery) -> list[tuple[EntryIds, EntryIds]]:
         phrases = [self.postings(phrase) for phrase in terms.phrases]
@@ -1120,6 +1122,7 @@ class SQLiteEngine(DatabaseEngine):
         if len(ids) and ids[-1] >= len(lengths.by_id):
             # Written by another process since the lengths were read, and found by a term read after.
             lengths = self._entry_lengths()
+        terms = terms.by_expression()
         scores = np.zeros(len(ids))
         sequences = list(terms.phrases)
         for group in (*terms.groups, *terms.optional):
@@ -1189,7 +1192,8 @@ class SQLiteEngine(DatabaseEngine):
 
 
 class PostgresEngine(DatabaseEngine):
-    """GIN-indexed tsvectors in a narrow table; ts_rank weighs title 1, keywords 0.4, text 0.1."""
+    """GIN-indexed tsvectors in a narrow table; ts_rank weighs title 1, keywords 0.4, text 0.1, and
+    each clause of a query weighs by its rarity, as in bm25."""
 
     name = "postgresql"
 
@@ -1203,35 +1207,40 @@ class PostgresEngine(DatabaseEngine):
         return Postings(np.sort(_id_array(matches)), np.sort(_id_array(titles)))
 
     def _scores(self, matcher: "Matcher", terms: AnalyzedQuery, relaxed: bool, ids: EntryIds) -> np.ndarray:
-        scores = self._ranks(matcher, self._expression(terms.groups, terms.phrases, relaxed), ids)
-        for group in terms.optional:
-            having = members(ids, matcher.group(group)[0])
-            if having.any():
-                scores[having] += self._ranks(matcher, self._expression((group,), (), False), ids[having])
-        return scores
+        # ts_rank has no rarity: as in bm25, each clause weighs by how few entries match it, and
+        # its rank in each entry by that. One rank per clause, in one reading of each vector.
+        groups = (*terms.groups, *terms.optional)
+        found = [len(matcher.group(group)[0]) for group in groups]
+        found += [len(matcher.postings(phrase).ids) for phrase in terms.phrases]
+        if not len(ids) or not found:
+            return np.zeros(len(ids))
+        entries = int(np.count_nonzero(FACTS.get(version=matcher.version).everything()))
+        by_expression = terms.by_expression()
+        clauses = [*map(_ts_group, (*by_expression.groups, *by_expression.optional))]
+        clauses += ["(" + " <-> ".join(map(_ts_lexeme, phrase)) + ")" for phrase in terms.phrases]
+        return self._ranks(matcher, clauses, ids) @ np.array([rarity(entries, count) for count in found])
 
-    def _ranks(self, matcher: "Matcher", expression: str, ids: EntryIds) -> np.ndarray:
-        """ts_rank of the entries ``ids`` (ascending) for ``expression``, kept while the index stays."""
-        if not len(ids):
-            return np.zeros(0)
+    def _ranks(self, matcher: "Matcher", expressions: list[str], ids: EntryIds) -> np.ndarray:
+        """ts_rank of the entries ``ids`` (ascending) for each of ``expressions``, a column each,
+        kept while the index stays."""
 
         def ranked() -> np.ndarray:
+            # With several columns, each vector is decompressed once (the concatenation's copy) rather
+            # than once per column: 45 ms instead of 93 for 34 columns over 2,000 entries.
+            vector = "search_vector || ''::tsvector" if len(expressions) > 1 else "search_vector"
+            columns = ", ".join(["ts_rank(vector, to_tsquery('simple', %s), 1)"] * len(expressions))
             sql = (
-                "SELECT m.id, ts_rank(m.search_vector, q.query, 1) FROM search_searchentry_match m, "
-                "to_tsquery('simple', %s) AS q(query) WHERE m.id = ANY(%s)"
+                f"SELECT id, {columns} FROM (SELECT id, {vector} AS vector "  # noqa: S608
+                "FROM search_searchentry_match WHERE id = ANY(%s) OFFSET 0) AS candidates"
             )
-            found, found_scores = _scored(self._fetch(sql, [expression, ids.tolist()]))
-            scores = np.zeros(len(ids))
-            scores[np.searchsorted(ids, found)] = found_scores
-            return scores
+            rows = np.array(self._fetch(sql, [*expressions, ids.tolist()]), dtype=float)
+            ranks = np.zeros((len(ids), len(expressions)))
+            if len(rows):
+                ranks[np.searchsorted(ids, rows[:, 0].astype(np.int64))] = rows[:, 1:]
+            return ranks
 
         digest = hashlib.sha256(ids.tobytes()).hexdigest()
-        return kept(matcher._generation, f"ranks\n{expression}\n{digest}", ranked)
-
-    @staticmethod
-    def _expression(groups: Sequence[TermGroup], phrases: Sequence[tuple[str, ...]], relaxed: bool) -> str:
-        clauses = [*map(_ts_group, groups), *("(" + " <-> ".join(map(_ts_lexeme, p)) + ")" for p in phrases)]
-        return (" | " if relaxed else " & ").join(clauses)
+        return kept(matcher._generation, "ranks\n" + "\n".join(expressions) + f"\n{digest}", ranked)
 
     def _completion_ids(
         self, typed: list[str], language: str, whole_last: bool

@@ -134,11 +134,17 @@ def bm25(ids: EntryIds, postings: Sequence[Postings], lengths: EntryLengths) -> 
         found = len(phrase.ids)
         if not found:
             continue
-        idf = math.log((lengths.count - found + 0.5) / (found + 0.5))
         position = np.minimum(np.searchsorted(phrase.ids, ids), found - 1)
         frequency = np.where(phrase.ids[position] == ids, phrase.weights[position], 0.0)
-        score += (idf if idf > 0 else 1e-6) * frequency * (BM25_K1 + 1) / (frequency + norm)
+        score += rarity(lengths.count, found) * frequency * (BM25_K1 + 1) / (frequency + norm)
     return score
+
+
+def rarity(entries: int, found: int) -> float:
+    """FTS5's inverse document frequency of a phrase ``found`` in that many of ``entries``: a phrase
+    in half of them or more weighs almost nothing (1e-6), never less."""
+    value = math.log((entries - found + 0.5) / (found + 0.5))
+    return value if value > 0 else 1e-6
 
 
 def varint_sums(blobs: Sequence[bytes], per_blob: int) -> np.ndarray:

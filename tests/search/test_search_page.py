@@ -22,7 +22,7 @@ from search.indexing import rebuild
 from search.models import GlossaryEntry, SearchEntry
 from search.tasks import refresh_glossary_terms
 from tests.contracting.conftest import package, release, write_json
-from tests.search.conftest import result_titles
+from tests.search.conftest import paragraph, result_titles
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("shared_site")]
 
@@ -239,6 +239,25 @@ class TestMatching:
         assert titles(search(client, "es", q="salario de las compras públicas para pymes"))[0] == (
             "Compras públicas para pymes"
         )
+
+    def test_a_rare_word_weighs_more_than_a_common_one(self, client, site):
+        """Two pages of the same length have both words, apart: one repeats the word many pages have,
+        the other, newer, the word few have, which is what the query is about. bm25 weighs words by
+        their rarity; PostgreSQL's ts_rank on its own does not, and had the pages level."""
+        for number in range(8):
+            ensure_child(
+                site["home"],
+                StandardPage,
+                f"informe-{number}",
+                title_es=f"Informe {number}",
+                body_es=paragraph("Las compras del trimestre."),
+            )
+        for slug, title, text in (
+            ("nota-b", "Nota B", "Compras anuales. Auditoría, auditoría y más auditoría del trimestre."),
+            ("nota-a", "Nota A", "Auditoría anual. Compras, compras y más compras del trimestre."),
+        ):
+            ensure_child(site["home"], StandardPage, slug, title_es=title, body_es=paragraph(text))
+        assert titles(search(client, "es", q="auditoría compras"))[:2] == ["Nota B", "Nota A"]
 
     def test_the_words_of_an_expression_no_page_has_are_not_unknown(self, client, site):
         """No page has "plataforma de pymes", but pages have "plataforma" and "pymes": its words are
