@@ -18,6 +18,10 @@ class HeadingBlock(blocks.StructBlock):
         help_text=_("Use level 2 for sections; the page title is level 1."),
     )
 
+    def get_searchable_content(self, value) -> list[str]:
+        """The heading's words, not the label of its level ("Nivel 2")."""
+        return [value["text"]]
+
     class Meta:
         icon = "title"
         template = "network/blocks/heading_block.html"

@@ -13,6 +13,7 @@ to Spanish), so an English entry exists only where the page is in English and a
 Spanish-only page is found, marked as Spanish, when both languages are searched.
 """
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -28,10 +29,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.documents import get_document_model
 from wagtail.fields import StreamField
 from wagtail.models import Page
+from wagtail.rich_text import RichText
 
 from contracting.models import Dataset
 from countries.models import CountryPage, PracticePage
 from events.models import EventPage
+from network.blocks import HeadingBlock
 from network.models import TopicPage
 from network.public import KEYWORDS, TEXT, PublicField, public_fields, search_fields
 from network.tree import visible, visible_among
@@ -180,7 +183,13 @@ class PageAdapter:
             text=text,
             sections=sections,
             url=self.url(page, language),
-            keywords=_joined([*self.keywords(page, language), *kind_name(self.kind, language)]),
+            keywords=_joined(
+                [
+                    *self.keywords(page, language),
+                    *self.headings(page, language),
+                    *kind_name(self.kind, language),
+                ]
+            ),
             date=day,
             year=day.year if day else None,
             countries=tuple(dict.fromkeys(self.countries(page))),
@@ -205,6 +214,15 @@ class PageAdapter:
 
     def keywords(self, page: Page, language: str) -> list[str]:
         return _searchable(page, search_fields(page, KEYWORDS), language)
+
+    def headings(self, page: Page, language: str) -> list[str]:
+        """The section headings of the page's bodies, which weigh as its keywords do: a heading says
+        what its section is about, where a word of the running text may be in passing."""
+        return [
+            heading
+            for field in _stream_fields(page)
+            for heading in _stream_headings(getattr(page, f"{field.name}_{language}", None))
+        ]
 
     def countries(self, page: Page) -> Iterable[str]:
         return ()
@@ -598,6 +616,21 @@ def visible_prefetch(model: type[Model], lookup: str) -> Prefetch | str:
 
 def document_model() -> type[Model]:
     return get_document_model()
+
+
+# A heading of rich text (the editor offers levels 2 to 4).
+RICH_TEXT_HEADING = re.compile(r"<h[2-4][^>]*>(.*?)</h[2-4]>", re.DOTALL)
+
+
+def _stream_headings(value) -> list[str]:
+    """The headings of a StreamField's value: its heading blocks and its rich text's headings."""
+    headings = []
+    for child in value or ():
+        if isinstance(child.block, HeadingBlock):
+            headings.append(child.value["text"])
+        elif isinstance(child.value, RichText):
+            headings += [plain(heading) for heading in RICH_TEXT_HEADING.findall(child.value.source)]
+    return headings
 
 
 def _stream_fields(page: Page) -> list[StreamField]:

@@ -259,6 +259,23 @@ class TestMatching:
             ensure_child(site["home"], StandardPage, slug, title_es=title, body_es=paragraph(text))
         assert titles(search(client, "es", q="auditoría compras"))[:2] == ["Nota B", "Nota A"]
 
+    def test_a_section_heading_weighs_more_than_a_word_in_passing(self, client, site):
+        """Three pages of the same words say "auditoría" once: two head a section with it (a heading
+        block, a rich-text heading), which is what that section is about; the newest says it in
+        passing, and would come first among equals."""
+        text = "La agencia publica sus compras y sus contratos cada mes en el portal."
+        for slug, title, body in (
+            ("organizacion", "Organización", [("heading", {"text": "Auditoría", "level": "h2"})]),
+            ("manual", "Manual", [("paragraph", "<h3>Auditoría</h3>")]),
+            ("informe-anual", "Informe anual", paragraph("Auditoría")),
+        ):
+            ensure_child(site["home"], StandardPage, slug, title_es=title, body_es=[*body, *paragraph(text)])
+        found = titles(search(client, "es", q="auditoría"))
+        assert set(found[:2]) == {"Organización", "Manual"}
+        assert found[2] == "Informe anual"
+        # A heading's level is no word of the page.
+        assert titles(search(client, "es", q="nivel")) == []
+
     def test_the_words_of_an_expression_no_page_has_are_not_unknown(self, client, site):
         """No page has "plataforma de pymes", but pages have "plataforma" and "pymes": its words are
         not left out as words the site never uses, and the page on the other expression answers
