@@ -376,6 +376,44 @@ def significant_words(query: SearchQuery) -> list[str]:
     ]
 
 
+def expression_words(query: SearchQuery, glossary: Sets) -> dict[str, str]:
+    """Each significant word of ``query`` that is part of one of the glossary's expressions of
+    several words, with the expression as typed ("World Bank")."""
+    typed = words_of(query.parsed.loose)
+    significant = set(significant_words(query))
+    groups = query.parsed.analyzed(query.language, glossary).groups
+    spans = query.parsed.group_spans(query.language, glossary)
+    return {
+        typed[position]: " ".join(typed[span.start : span.stop])
+        for span, group in zip(spans, groups, strict=True)
+        if len(group.terms) > 1
+        for position in span
+        if typed[position] in significant
+    }
+
+
+def unknown_among(query: SearchQuery, glossary: Sets, found: Callable[[str], bool]) -> list[str]:
+    """The significant words of ``query`` that no entry has, ``found`` telling whether some entry
+    has a word, or an expression as typed (glossary equivalents included).
+
+    A word of one of the glossary's expressions is known when some entry has the expression or,
+    failing that, each of its words: the site uses "pagos" and "proveedores" though no page has
+    "pagos a proveedores". One word in no entry makes the whole expression unknown: "World Bank"
+    names one thing, which "bank" alone (banking) is not.
+    """
+    expressions = expression_words(query, glossary)
+
+    def known(word: str) -> bool:
+        if word not in expressions:
+            return found(word)
+        expression = expressions[word]
+        return found(expression) or all(
+            found(other) for other, its in expressions.items() if its == expression
+        )
+
+    return [word for word in significant_words(query) if not known(word)]
+
+
 def partial_matches_of(terms: AnalyzedQuery, names_a_country: Callable[[], bool]) -> bool:
     """Whether a query whose terms are ``terms`` has partial matches.
 

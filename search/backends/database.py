@@ -59,6 +59,7 @@ from search.backends.base import (
     named_years,
     partial_matches_of,
     significant_words,
+    unknown_among,
 )
 from search.backends.postings import (
     KEPT,
@@ -462,21 +463,23 @@ class DatabaseEngine(SearchEngine):
         return self._page(query, required, matcher, selection)
 
     def unknown_words(self, query: SearchQuery) -> list[str]:
-        """The typed words whose clause (the word, or its glossary expression) matches no entry in
-        any language: each clause's matches are what a partial search asks anyway, and are kept."""
+        """See ``unknown_among``: whether an entry in some language has a word or expression is
+        asked as a partial search asks it, and its matches are kept."""
         snapshot = self._current()
         matcher = Matcher(self, snapshot.version)
-        analyzed = {
-            language: snapshot.analyzed(query.parsed, language)
-            for language in self._languages(query, snapshot)
-        }
-        return [
-            word
-            for word in significant_words(query)
-            if not any(
-                self._has_clause_of(word, language, terms, matcher) for language, terms in analyzed.items()
+        languages = self._languages(query, snapshot)
+
+        @cache
+        def found(text: str) -> bool:
+            return any(
+                all(
+                    len(matcher.clause_ids(AnalyzedQuery((group,), ())))
+                    for group in snapshot.analyzed(parse_query(text), language).groups
+                )
+                for language in languages
             )
-        ]
+
+        return unknown_among(query, snapshot.glossary.sets, found)
 
     def country_words(self, query: SearchQuery) -> set[str]:
         snapshot = self._current()
@@ -537,20 +540,6 @@ class DatabaseEngine(SearchEngine):
         matcher = Matcher(self, snapshot.version)
         common = {terms.groups[position] for position in self._common_groups(terms, query.language, matcher)}
         return {word for word in significant_words(query) if _group_of(word, query.language, terms) in common}
-
-    def _has_clause_of(self, word: str, language: str, terms: AnalyzedQuery, matcher: "Matcher") -> bool:
-        """Whether some entry matches the clause of ``terms`` (in ``language``) that ``word`` belongs
-        to or, when that is one of the glossary's expressions no entry has, the word alone: the site
-        uses "pagos" and "proveedores" though no page has "pagos a proveedores"."""
-        group = _group_of(word, language, terms)
-        if group is None:
-            return True  # beyond the words a query keeps: not a reason to leave it out
-        if len(matcher.clause_ids(AnalyzedQuery((group,), ()))):
-            return True
-        if len(group.terms) == 1:
-            return False
-        alone = self._current().analyzed(parse_query(word), language)
-        return any(len(matcher.clause_ids(AnalyzedQuery((own,), ()))) for own in alone.groups)
 
     def _languages(self, query: SearchQuery, snapshot: Snapshot) -> list[str]:
         """Every indexed language, the reader's first (see ``SearchQuery`` for what each scope shows)."""

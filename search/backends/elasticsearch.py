@@ -71,9 +71,11 @@ from search.backends.base import (
     SearchUnavailable,
     common_least,
     empty_facets,
+    expression_words,
     named_years,
     partial_matches_of,
     significant_words,
+    unknown_among,
 )
 from search.glossary import Glossary, Sets, current_glossary, synonym_rules
 from search.highlight import section_snippet
@@ -806,16 +808,18 @@ class ElasticsearchEngine(SearchEngine):
         ]
 
     def unknown_word_searches(self, query: SearchQuery) -> list[tuple[str, Search]]:
-        """For each significant word, a search of every language's entries for any with it (its
-        glossary equivalents included, by the search analyzer), counting at most one."""
+        """For each significant word, and each of the glossary's expressions of several words among
+        them (as typed), a search of every language's entries for any with it (its glossary
+        equivalents included, by the search analyzer), counting at most one."""
+        expressions = expression_words(query, self.glossary().sets).values()
         return [
             (
-                word,
+                text,
                 Search(index=self.aliases)
-                .query(matching(word, query.language, type="cross_fields", operator="and"))
+                .query(matching(text, query.language, type="cross_fields", operator="and"))
                 .extra(size=0, track_total_hits=1, terminate_after=1),
             )
-            for word in significant_words(query)
+            for text in dict.fromkeys([*significant_words(query), *expressions])
         ]
 
     def common_group_search(self, query: SearchQuery) -> tuple[list[range], Search] | None:
@@ -924,11 +928,11 @@ class ElasticsearchEngine(SearchEngine):
                 responses = multi.execute()
         except NotFoundError:
             return []
-        return [
-            word
-            for (word, _search), response in zip(searches, responses, strict=True)
-            if not response.hits.total.value
-        ]
+        texts = [text for text, _search in searches]
+        found = {
+            text: bool(response.hits.total.value) for text, response in zip(texts, responses, strict=True)
+        }
+        return unknown_among(query, self.glossary().sets, found.__getitem__)
 
     # --- Did you mean ---------------------------------------------------------------
     def suggestion_search(self, query: SearchQuery) -> Search:

@@ -17,7 +17,7 @@ import pytest
 
 from search.analysis import ENGLISH_STOP_WORDS, SPANISH_STOP_WORDS
 from search.backends import get_search_engine
-from search.backends.base import SORT_DATE, IndexEntry, SearchQuery, SearchUnavailable
+from search.backends.base import SORT_DATE, IndexEntry, SearchQuery, SearchUnavailable, unknown_among
 from search.backends.elasticsearch import (
     COMPLETE_FIRST,
     FIELDS,
@@ -177,6 +177,7 @@ class TestWords:
         }
         assert request["indices_boost"] == [{"unit-en": 1.25}]
 
+    @pytest.mark.django_db
     def test_each_significant_word_is_looked_for_in_every_language_counting_at_most_one(self, engine):
         searches = engine.unknown_word_searches(SearchQuery("the tenders of Wombatia", "en"))
         assert [word for word, _search in searches] == ["tenders", "wombatia"]
@@ -186,6 +187,19 @@ class TestWords:
         assert request["query"]["multi_match"]["query"] == "wombatia"
         assert request["query"]["multi_match"]["operator"] == "and"
         assert (request["size"], request["terminate_after"], request["track_total_hits"]) == (0, 1, 1)
+
+    @pytest.mark.django_db
+    def test_an_expression_of_several_words_is_looked_for_as_typed_beside_its_words(self, engine):
+        GlossaryEntry.objects.create(spanish="plataforma Wombat", english="Wombat platform")
+        query = SearchQuery("tenders on the Wombat platform", "en")
+        searches = engine.unknown_word_searches(query)
+        assert [text for text, _search in searches] == ["tenders", "wombat", "platform", "wombat platform"]
+        assert searches[3][1].to_dict()["query"]["multi_match"]["query"] == "wombat platform"
+        # As the database engines read it: no entry has "wombat", so the expression is unknown whole.
+        found = {"tenders": True, "wombat": False, "platform": True, "wombat platform": False}
+        assert unknown_among(query, current_glossary().sets, found.__getitem__) == ["wombat", "platform"]
+        found["wombat"] = True
+        assert unknown_among(query, current_glossary().sets, found.__getitem__) == []
 
     @pytest.mark.django_db
     def test_the_entries_each_group_of_words_matches_are_counted_in_one_request(self, engine):

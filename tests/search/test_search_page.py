@@ -287,6 +287,18 @@ class TestMatching:
         assert 'class="search-page__partial"' in html
         assert "Ninguna página contiene" not in html
 
+    def test_an_expression_with_a_word_no_page_has_is_unknown_as_a_whole(self, client, site):
+        """ "plataforma Wombat" names one thing, which no page has: the news item on a platform for
+        tenders is no answer, and beside it only "licitaciones" is known, so the query keeps its
+        empty list."""
+        GlossaryEntry.objects.create(spanish="plataforma Wombat", english="Wombat platform")
+        assert titles(search(client, "es", q="licitaciones en la plataforma")) == [
+            "México estrena su plataforma de compras"
+        ]
+        html = search(client, "es", q="licitaciones en la plataforma Wombat")
+        assert titles(html) == []
+        assert 'class="search-page__no-answer"' in html
+
     def test_words_a_large_share_of_the_site_has_rank_without_being_required(self, client, site, monkeypatch):
         GlossaryEntry.objects.create(
             spanish="compras públicas, compras gubernamentales, contratación pública",
