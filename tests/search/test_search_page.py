@@ -214,6 +214,15 @@ class TestMatching:
         assert "Ninguna página contiene “Wombatia”" in html
         assert 'class="search-page__partial"' not in html
 
+    def test_pronouns_and_prepositions_are_no_words_a_page_must_have(self, client, site):
+        # As "mi", "su" and "entre" were already: "mis", "between" are left out like them.
+        html = search(client, "es", q="los pliegos de mis licitaciones")
+        assert titles(html) == ["Compras públicas para pymes"]
+        assert "Ninguna página contiene" not in html
+        html = search(client, "en", q="tenders between enterprises")
+        assert titles(html) == ["Public procurement for SMEs"]
+        assert "No page contains" not in html
+
     def test_a_query_mostly_of_words_no_page_has_keeps_its_empty_list(self, client, site):
         for query in ("licitaciones wombat", "receta de wombat con quinoa y pymes", "wombat 2023"):
             html = search(client, "es", q=query)
