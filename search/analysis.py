@@ -28,7 +28,7 @@ SPANISH_STOP_WORDS = _listed(
     ella ellas ellos en entre era es esa esas ese eso esos esta estas este esto estos fue fueron ha
     han hasta hay la las le les lo los mas me mi mientras muy nos o os otra otro para pero poco por
     porque que quien se sea ser si sin sobre son su sus tambien te tiene tienen todo todos tu u un
-    una unas uno unos y ya mis tus nuestro nuestra nuestros nuestras yo nosotros usted ustedes
+    una unas uno unos y ya mis tus nuestro nuestra nuestros nuestras yo usted ustedes
     """
 )
 ENGLISH_STOP_WORDS = _listed(
