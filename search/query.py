@@ -234,8 +234,12 @@ def _groups(
         ]
 
     for expansion in expand(terms, language, glossary):
-        groups += loose(terms[position : expansion.start])
         own = tuple(terms[expansion.start : expansion.end])
+        if own[0] in left_out and len(own) == 1:
+            # A word left out is no expression on its own: typed in English, "can" is no "Canadá",
+            # whose Spanish stem it shares. Within an expression of several words it stays.
+            continue
+        groups += loose(terms[position : expansion.start])
         alternatives = tuple(other for other in expansion.alternatives if other != own)
         held = concepts and len(own) == 1 and own in expansion.alternatives
         groups.append(TermGroup(own, alternatives, expansion.concepts if concepts else (), held))

@@ -26,6 +26,13 @@ def groups(text: str, language: str) -> tuple[TermGroup, ...]:
 
 
 class TestExpansion:
+    def test_a_word_the_typed_language_leaves_out_is_no_expression_of_the_other(self):
+        # "Canadá" is "can" once stemmed in Spanish; "can", typed in English, is a stop word.
+        glossary = (("Canadá", "Canada"),)
+        typed = parse_query("can I reuse the tenders?", "en")
+        assert [group.terms for group in typed.analyzed("es", glossary).groups] == [("reus",), ("tenders",)]
+        assert [group.terms for group in parse_query("Canadá").analyzed("es", glossary).groups] == [("can",)]
+
     def test_an_expression_brings_its_equivalents_in_both_languages(self):
         [group] = groups("licitaciones", "es")
         assert group.terms == ("licit",)
