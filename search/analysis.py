@@ -126,6 +126,10 @@ def is_stop_word(word: str, language: str) -> bool:
     return len(word) > 1 and word in STOP_WORDS.get(language, ())
 
 
+# The folded endings of the Spanish nouns of -icar verbs (adjudicación, clasificaciones, verificador).
+_ICAR_NOUNS = re.compile(r"ic(?:acion|aciones|ador|adora|adores|adoras)$")
+
+
 @lru_cache(maxsize=200_000)
 def stem(word: str, language: str) -> str:
     """The stem of a folded word.
@@ -138,6 +142,11 @@ def stem(word: str, language: str) -> str:
     stemmer = _stemmer(language)
     if stemmer is None or word.isdigit():
         return word
+    if language == "es" and (noun := _ICAR_NOUNS.search(word)):
+        # Snowball strips the "ic" of these nouns (in long words), which parts them from their verb,
+        # "adjudicación" (adjud) from "adjudicado" (adjudic), and can join them to another word,
+        # "comunicación" to "común" (comun): they are stemmed as their verb is.
+        word = word[: noun.start()] + "icar"
     if language == "es" and len(word) > 4 and word[-2:] in ("os", "as"):
         stemmed = stemmer.stemWord(word[:-1])
     else:

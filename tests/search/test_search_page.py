@@ -604,6 +604,26 @@ class TestMatching:
         # Chile's profile says "Chile buys through Mercado Público".
         assert "Chile" in titles(search(client, "en", q="buyers Mercado Publico"))
 
+    def test_the_noun_of_an_icar_verb_finds_the_verb(self, client, site):
+        """Snowball parts "adjudicación" (adjud) from "adjudicados" (adjudic), and joins
+        "comunicación" to "común": such nouns are stemmed as their verb."""
+        ensure_child(
+            site["home"],
+            StandardPage,
+            "resultados",
+            title_es="Resultados",
+            body_es=paragraph("Los contratos adjudicados se comunican a cada oferente."),
+        )
+        ensure_child(
+            site["home"],
+            StandardPage,
+            "intereses",
+            title_es="Intereses",
+            body_es=paragraph("Un interés común a los países."),
+        )
+        assert titles(search(client, "es", q="adjudicación de contratos")) == ["Resultados"]
+        assert titles(search(client, "es", q="comunicación")) == ["Resultados"]
+
     def test_words_found_in_no_single_page_show_no_result_list(self, client, site):
         html = search(client, "es", q="colusión plataforma")
         assert titles(html) == []
