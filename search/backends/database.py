@@ -9,7 +9,8 @@ in memory, over numpy arrays of those postings and of every entry's facets
 (or intersecting them with a language term) is what made large result sets slow.
 
 Ranking: when a query matches at most RANK_LIMIT entries, all are ranked by
-bm25 (SQLite's, worked out from the postings) or by PostgreSQL's ts_rank, doubled for entries
+bm25 (SQLite's, worked out from the postings) or by PostgreSQL's ts_rank of each clause weighed
+by bm25's idf, doubled for entries
 whose title has every word (among partial matches, one of them); the best
 RESCORE_WINDOW are then doubled again when they have the words in the typed
 order (a name, a sentence quoted from a document), as Elasticsearch's phrase
