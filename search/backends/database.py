@@ -1230,7 +1230,7 @@ class PostgresEngine(DatabaseEngine):
             return ranks
 
         digest = hashlib.sha256(ids.tobytes()).hexdigest()
-        return kept(matcher._generation, "ranks\n" + "\n".join(expressions) + f"\n{digest}", ranked)
+        return kept(matcher._generation, "clause ranks\n" + "\n".join(expressions) + f"\n{digest}", ranked)
 
     def _completion_ids(
         self, typed: list[str], language: str, whole_last: bool
