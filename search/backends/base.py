@@ -338,7 +338,8 @@ class SearchEngine(ABC):
 
     def unknown_words(self, query: SearchQuery) -> list[str]:
         """The significant loose words of ``query`` (folded) that no entry contains in any language,
-        glossary equivalents included; engines that cannot tell return none."""
+        glossary equivalents included, by the rule of ``unknown_among``; engines that cannot tell
+        return none."""
         return []
 
     def country_words(self, query: SearchQuery) -> set[str]:
