@@ -16,9 +16,10 @@ import datetime
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from functools import cache, lru_cache
+from functools import cache, lru_cache, wraps
 from html import unescape
 from itertools import groupby
+from typing import TypeVar
 
 from django.conf import settings
 from django.utils.html import escape
@@ -537,6 +538,29 @@ class EntrySearch(FacetedSearch):
 
 
 # --- The engine ------------------------------------------------------------------------
+T = TypeVar("T")
+
+
+def asked_once(method: Callable[..., T]) -> Callable[..., T]:
+    """``method``, answered once per search for the same query text and language.
+
+    A search asks the same thing at several of its steps (as typed, for partial
+    matches, for the words to leave out); each answer is a request to the cluster,
+    or a database query for the glossary. Outside a search every call asks.
+    """
+
+    @wraps(method)
+    def answered(engine: "ElasticsearchEngine", *queries: SearchQuery) -> T:
+        if engine._answers is None:
+            return method(engine, *queries)
+        key = (method.__name__, *((query.text, query.language) for query in queries))
+        if key not in engine._answers:
+            engine._answers[key] = method(engine, *queries)
+        return engine._answers[key]
+
+    return answered
+
+
 @lru_cache(maxsize=4)
 def client_for(url: str) -> Elasticsearch:
     """One client (and connection pool) per cluster for the whole process."""
@@ -569,20 +593,21 @@ class ElasticsearchEngine(SearchEngine):
     def alias(self, language: str) -> str:
         return f"{self.prefix}-{language}"
 
-    # Outside a search, the glossary is read whenever asked for.
-    _read_glossary: Callable[[], Glossary] = staticmethod(current_glossary)
+    # The answers of one search's questions (``asked_once``); outside a search, None.
+    _answers: dict[tuple, object] | None = None
 
     def search(self, query: SearchQuery) -> SearchResults:
-        """As every engine searches, reading the glossary (a query of its own) once for all its
-        steps, when first needed."""
-        self._read_glossary = cache(current_glossary)
+        """As every engine searches, asking each question of its steps (the glossary, the query's
+        common groups, unknown words and countries) once."""
+        self._answers = {}
         try:
             return super().search(query)
         finally:
-            del self._read_glossary
+            self._answers = None
 
+    @asked_once
     def glossary(self) -> Glossary:
-        return self._read_glossary()
+        return current_glossary()
 
     @property
     def aliases(self) -> list[str]:
@@ -852,6 +877,7 @@ class ElasticsearchEngine(SearchEngine):
         typed = words(query.parsed.loose)
         return {typed[position] for span in self._common_groups(query)[1] for position in span}
 
+    @asked_once
     def _common_groups(self, query: SearchQuery) -> tuple[list[range], list[range]]:
         """The spans of the query's groups, and those of its common ones (generic words, or words of
         ``COMMON_SHARE`` of the entries)."""
@@ -897,6 +923,7 @@ class ElasticsearchEngine(SearchEngine):
         )
         return search
 
+    @asked_once
     def named_countries(self, query: SearchQuery) -> dict[str, str]:
         """The query's words that are a country profile's whole title (folded), with its code."""
         search = self.country_word_search(query)
@@ -916,6 +943,7 @@ class ElasticsearchEngine(SearchEngine):
     def country_words(self, query: SearchQuery) -> set[str]:
         return set(self.named_countries(query))
 
+    @asked_once
     def unknown_words(self, query: SearchQuery) -> list[str]:
         searches = self.unknown_word_searches(query)
         if not searches:

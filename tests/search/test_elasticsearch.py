@@ -8,7 +8,11 @@ A cluster that cannot be reached is real here too: a closed port on this machine
 import datetime
 import json
 import socket
+import threading
+from collections import Counter
+from collections.abc import Iterator
 from dataclasses import replace
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from django.urls import reverse
 from django.utils import translation
@@ -48,6 +52,80 @@ def closed_port_url() -> str:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     return f"http://127.0.0.1:{port}"
+
+
+class EmptyCluster(BaseHTTPRequestHandler):
+    """Answers each search as a cluster where nothing matches would, keeping every request it got
+    (path and body) in ``received``."""
+
+    received: list[tuple[str, str]]
+
+    def do_POST(self):
+        body = self.rfile.read(int(self.headers["Content-Length"])).decode()
+        self.received.append((self.path.split("?")[0], body))
+        if self.path.split("?")[0].endswith("_msearch"):
+            requests = [json.loads(line) for line in body.splitlines() if line.strip()][1::2]
+            answer = {
+                "took": 0,
+                "responses": [{**empty_answer(request), "status": 200} for request in requests],
+            }
+        else:
+            answer = empty_answer(json.loads(body))
+        content = json.dumps(answer).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("X-Elastic-Product", "Elasticsearch")
+        self.send_header("Content-Length", str(len(content)))
+        self.end_headers()
+        self.wfile.write(content)
+
+    def log_message(self, *args):
+        pass
+
+
+def empty_answer(request: dict) -> dict:
+    """A search response with no hit, its aggregations empty and its suggesters without options."""
+    suggesters = {name: spec for name, spec in request.get("suggest", {}).items() if name != "text"}
+    return {
+        "took": 0,
+        "timed_out": False,
+        "_shards": {"total": 1, "successful": 1, "skipped": 0, "failed": 0},
+        "hits": {"total": {"value": 0, "relation": "eq"}, "max_score": None, "hits": []},
+        "aggregations": empty_aggregations(request.get("aggs", {})),
+        "suggest": {
+            name: [
+                {"text": word, "offset": 0, "length": len(word), "options": []}
+                for word in spec["text"].split()
+            ]
+            for name, spec in suggesters.items()
+        },
+    }
+
+
+def empty_aggregations(aggregations: dict) -> dict:
+    answers = {}
+    for name, aggregation in aggregations.items():
+        if "filters" in aggregation:
+            answers[name] = {"buckets": {key: {"doc_count": 0} for key in aggregation["filters"]["filters"]}}
+        elif "cardinality" in aggregation:
+            answers[name] = {"value": 0}
+        else:
+            answers[name] = {"doc_count_error_upper_bound": 0, "sum_other_doc_count": 0, "buckets": []}
+    return answers
+
+
+@pytest.fixture
+def empty_cluster() -> Iterator[tuple[str, list[tuple[str, str]]]]:
+    """The address of a local HTTP server answering as an Elasticsearch cluster where nothing
+    matches, and the requests it received."""
+    received: list[tuple[str, str]] = []
+    handler = type("Handler", (EmptyCluster,), {"received": received})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}", received
+    server.shutdown()
+    server.server_close()
 
 
 def body(engine: ElasticsearchEngine, text: str, **options) -> dict:
@@ -706,6 +784,27 @@ class TestGlossary:
     def test_new_indexes_read_the_glossary(self):
         GlossaryEntry.objects.create(spanish="convenio marco", english="framework agreement")
         assert "convenio marco, framework agreement" in synonym_rules(current_glossary().sets)
+
+
+class TestRequests:
+    @pytest.mark.django_db
+    def test_one_search_asks_each_question_once(self, empty_cluster):
+        url, received = empty_cluster
+        GlossaryEntry.objects.create(spanish="compras del Estado", english="government procurement")
+        engine = ElasticsearchEngine(url=url, prefix="unit")
+        results = engine.search(SearchQuery("subastas wombat en las compras del Estado de Chile", "es"))
+        assert results.total == 0
+        # As typed, its groups' counts, the countries it names, partial matches, corrections, and
+        # the counts of its words in one multi-search: nothing twice.
+        assert Counter(path.rsplit("/", 1)[1] for path, _body in received) == {"_search": 5, "_msearch": 1}
+        assert max(Counter(received).values()) == 1
+
+    def test_outside_a_search_each_call_asks(self, empty_cluster):
+        url, received = empty_cluster
+        engine = ElasticsearchEngine(url=url, prefix="unit")
+        query = SearchQuery("compras en Chile", "es")
+        assert engine.named_countries(query) == engine.named_countries(query) == {}
+        assert len(received) == 2
 
 
 class TestUnreachableCluster:
