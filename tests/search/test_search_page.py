@@ -350,6 +350,12 @@ class TestMatching:
         ):
             assert titles(search(client, language, q=question))[0] == news[language]
             assert titles(search(client, language, q=words)) == [], words
+        # Nor does the time it is asked in: "today" and a country are no reason to empty the list.
+        for language, question in (
+            ("en", "what did Mexico launch today?"),
+            ("es", "¿qué estrena hoy México?"),
+        ):
+            assert titles(search(client, language, q=question))[0] == news[language]
 
     def test_a_page_whose_title_is_what_was_typed_comes_first(self, client, site):
         news = news_saying(site, "Mexico, Mexico and Mexico: open data from Mexico for Mexico's buyers.")
