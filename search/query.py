@@ -81,7 +81,8 @@ class AnalyzedQuery:
         Two loose words have none: a page with one of them is no answer ("colusión plataforma").
         Two glossary expressions (``names_two_concepts``) need one of them: "pequeña empresa
         proveedora del Estado" names two things the site's vocabulary knows, and a page about
-        either answers part of what was asked.
+        either answers part of what was asked; so does "pagos en línea a proveedores", one of
+        whose expressions is a single word.
         """
         count = self.clause_count()
         if count >= PARTIAL_MINIMUM_GROUPS:
@@ -89,12 +90,15 @@ class AnalyzedQuery:
         return 1 if self.names_two_concepts() else None
 
     def names_two_concepts(self) -> bool:
-        """Whether the query is two glossary expressions of several words each (no loose word, no
-        phrase): "facturación electrónica" and "pagos a proveedores"."""
+        """Whether the query is two glossary expressions (no loose word, no phrase), at least one of
+        several words: "facturación electrónica" and "pagos a proveedores", "pagos en línea" and
+        "proveedores". Two single words of the glossary ("pymes pagos") are read as two words: one
+        alone says too little of what the reader is after to list the pages that have only it."""
         return (
             len(self.groups) == 2
             and not self.phrases
-            and all(len(group.terms) > 1 and group.alternatives for group in self.groups)
+            and all(group.alternatives for group in self.groups)
+            and any(len(group.terms) > 1 for group in self.groups)
         )
 
     def with_optional(self, positions: Collection[int]) -> "AnalyzedQuery":

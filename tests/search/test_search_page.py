@@ -596,7 +596,14 @@ class TestMatching:
         assert "Public procurement for SMEs" in titles(html)
         assert "Open data" in titles(html)
         assert 'class="search-page__partial"' in html
-        # Two loose words, one of which no page has with the other, still list nothing.
+        # An expression and a word of the glossary are two known things too ("SMEs", one word).
+        html = search(client, "en", q="open data for SMEs")
+        assert {"Public procurement for SMEs", "Open data"} <= set(titles(html))
+        assert 'class="search-page__partial"' in html
+        # Two loose words, one of which no page has with the other, still list nothing; nor do
+        # two words of the glossary, each a word alone.
+        assert titles(search(client, "en", q="smes payments")) == []
+        GlossaryEntry.objects.create(spanish="pagos", english="payments")
         assert titles(search(client, "en", q="smes payments")) == []
 
     def test_pages_that_match_only_a_place_and_generic_words_are_no_partial_match(self, client, site):
