@@ -42,25 +42,26 @@ ENGLISH_STOP_WORDS = _listed(
 STOP_WORDS = {"es": SPANISH_STOP_WORDS, "en": ENGLISH_STOP_WORDS}
 
 # Words that frame a question rather than say what it is about: "¿qué países *usan* la subasta
-# inversa?", "how does the online store *work*?". In a question they are left out of the query
-# (``search.query``): required, they keep the pages that answer out ("usan" is rarely in them),
-# and some collide with the other language's names ("usa", the verb, is also USA). Only
-# questions lose them, so "public works" and "uso de la firma digital" keep every word. Nor does
-# the time a question is asked in ("¿qué ley rige *hoy*…?", "which law applies *today*?") say
-# what it is about: pages rarely write it.
+# inversa?", "how does the online store *work*?", "who *handles* procurement in Dominica?". In a
+# question they are left out of the query (``search.query``): required, they keep the pages that
+# answer out ("usan" is rarely in them), and some collide with the other language's names ("usa",
+# the verb, is also USA). Only questions lose them, so "public works" and "uso de la firma
+# digital" keep every word. Nor does the time a question is asked in ("¿qué ley rige *hoy*…?",
+# "which law applies *today*?") say what it is about: pages rarely write it.
 QUESTION_WORDS = {
     "es": _listed(
         """
         cuales quienes cuanto cuanta cuantos cuantas usa usan usar utiliza utilizan utilizar funciona
         funcionan funcionar hace hacen hacer puedo puede pueden podemos existe existen encuentro
         encontrar busco buscar quiero necesito saber significa sirve forman integran componen ofrece
-        ofrecen hoy ahora actualmente
+        ofrecen maneja manejan hoy ahora actualmente
         """
     ),
     "en": _listed(
         """
         use uses used using work get find know want need mean means exist exists tell make many much
-        could would should may might must please today now nowadays currently presently
+        could would should may might must please handle handles deal deals today now nowadays currently
+        presently
         """
     ),
 }

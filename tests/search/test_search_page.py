@@ -350,10 +350,13 @@ class TestMatching:
         ):
             assert titles(search(client, language, q=question))[0] == news[language]
             assert titles(search(client, language, q=words)) == [], words
-        # Nor does the time it is asked in: "today" and a country are no reason to empty the list.
+        # Nor do the time it is asked in and who "handles" what: with a country, no reason to
+        # empty the list.
         for language, question in (
             ("en", "what did Mexico launch today?"),
             ("es", "¿qué estrena hoy México?"),
+            ("en", "who handles the platform in Mexico?"),
+            ("es", "¿quién maneja la plataforma en México?"),
         ):
             assert titles(search(client, language, q=question))[0] == news[language]
 
