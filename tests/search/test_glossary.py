@@ -247,7 +247,7 @@ class TestThesaurus:
         [
             ("upskilling", "en", "capacitación"),
             ("professionalisation", "en", "formación"),
-            ("contracting out", "en", "tercerización"),
+            ("outsourced services", "en", "tercerización"),
             ("compras centralizadas", "es", "joint procurement"),
             ("registro de proveedores", "es", "supplier registration"),
             ("e-invoicing", "en", "factura electrónica"),
@@ -270,6 +270,13 @@ class TestThesaurus:
 
         [group] = parse_query(text).analyzed(language, sets).groups
         assert tuple(analyze(equivalent, language)) in group.alternatives
+
+    @pytest.mark.parametrize(("text", "language"), [("contracts", "en"), ("operations", "en")])
+    def test_a_plain_word_is_no_concept_it_does_not_mean(self, sets, text, language):
+        # "contracting out" and "in operation since" were read as "contracting" and "operation":
+        # every query with "contracts" listed the outsourcing topic first.
+        [group] = parse_query(text).analyzed(language, sets).groups
+        assert not group.alternatives
 
     def test_no_expression_is_cut_by_a_comma(self, sets):
         # A YAML flow list splits at commas: an expression with one must be quoted, not broken up.
