@@ -81,13 +81,21 @@ class AnalyzedQuery:
         Two loose words have none: a page with one of them is no answer ("colusión plataforma").
         Two glossary expressions (``names_two_concepts``) need one of them: "pequeña empresa
         proveedora del Estado" names two things the site's vocabulary knows, and a page about
-        either answers part of what was asked; so does "pagos en línea a proveedores", one of
-        whose expressions is a single word.
+        either answers part of what was asked. Only an expression of several words counts
+        (``partial_clauses``): "pagos en línea a proveedores" needs "pagos en línea", most of the
+        words, as a page with "proveedores" alone (most pages) is no answer.
         """
         count = self.clause_count()
         if count >= PARTIAL_MINIMUM_GROUPS:
             return count // 2 + 1
         return 1 if self.names_two_concepts() else None
+
+    def partial_clauses(self) -> list[int]:
+        """The positions of the clauses (groups, then phrases) that count towards a partial match:
+        every one, but of two glossary expressions only those of several words."""
+        if self.names_two_concepts():
+            return [position for position, group in enumerate(self.groups) if len(group.terms) > 1]
+        return list(range(self.clause_count()))
 
     def names_two_concepts(self) -> bool:
         """Whether the query is two glossary expressions (no loose word, no phrase), at least one of

@@ -273,7 +273,7 @@ def text_query(
     relaxed: bool = False,
     countries: dict[str, str] | None = None,
     common: Sequence[range] = (),
-    concepts: tuple[str, str] | None = None,
+    concepts: tuple[str, ...] | None = None,
     about_answers: bool = False,
 ) -> Query:
     """Every loose word in some field and every phrase in one field; ``relaxed``: most of them.
@@ -300,8 +300,8 @@ def text_query(
     engines (``AnalyzedQuery.with_optional``); relaxed, a partial match needs a word outside them
     that names no country, or a phrase (``DatabaseEngine._telling``).
 
-    ``concepts`` are the typed texts of a query that is two glossary expressions (``two_concepts``):
-    a relaxed query then needs one of them, whole.
+    ``concepts`` are the typed texts of a query that is two glossary expressions, those a partial
+    match may have (``two_concepts``): a relaxed query then needs one of them, whole.
     """
     loose = " ".join(query.parsed.loose.split()) if words(query.parsed.loose) else ""
     phrases = list(query.parsed.phrases)
@@ -395,14 +395,18 @@ def text_query(
     return Q("function_score", query=scored, functions=weights, score_mode="multiply", boost_mode="multiply")
 
 
-def two_concepts(query: SearchQuery, glossary: Sets) -> tuple[str, str] | None:
-    """The typed text of each of the query's two glossary expressions when it is just those
-    (``AnalyzedQuery.names_two_concepts``): a partial match then needs one of them."""
-    if not query.parsed.analyzed(query.language, glossary).names_two_concepts():
+def two_concepts(query: SearchQuery, glossary: Sets) -> tuple[str, ...] | None:
+    """When the query is just two glossary expressions (``AnalyzedQuery.names_two_concepts``), the
+    typed text of each that a partial match may have (``AnalyzedQuery.partial_clauses``)."""
+    analyzed = query.parsed.analyzed(query.language, glossary)
+    if not analyzed.names_two_concepts():
         return None
     typed = words(query.parsed.loose)
-    first, second = query.parsed.group_spans(query.language, glossary)
-    return " ".join(typed[first.start : first.stop]), " ".join(typed[second.start : second.stop])
+    spans = query.parsed.group_spans(query.language, glossary)
+    return tuple(
+        " ".join(typed[spans[position].start : spans[position].stop])
+        for position in analyzed.partial_clauses()
+    )
 
 
 def scope_filter(query: SearchQuery) -> Query | None:
@@ -445,7 +449,7 @@ class EntrySearch(FacetedSearch):
         relaxed: bool,
         countries: dict[str, str] | None = None,
         common: Sequence[range] = (),
-        concepts: tuple[str, str] | None = None,
+        concepts: tuple[str, ...] | None = None,
         about_answers: bool = False,
     ):
         """``indexes`` maps each searched language to its alias; ``countries``, ``common``,
@@ -772,7 +776,7 @@ class ElasticsearchEngine(SearchEngine):
         relaxed: bool = False,
         countries: dict[str, str] | None = None,
         common: Sequence[range] = (),
-        concepts: tuple[str, str] | None = None,
+        concepts: tuple[str, ...] | None = None,
         about_answers: bool = False,
     ) -> EntrySearch:
         return EntrySearch(
@@ -786,7 +790,7 @@ class ElasticsearchEngine(SearchEngine):
         complete: int = 0,
         countries: dict[str, str] | None = None,
         common: Sequence[range] = (),
-        concepts: tuple[str, str] | None = None,
+        concepts: tuple[str, ...] | None = None,
         about_answers: bool = False,
     ) -> SearchResults:
         """The requested page; ``relaxed``, the ``complete`` matches (every word) first, then partial ones."""

@@ -461,6 +461,10 @@ class TestPhrases:
             "facturas electronicas",
         ]
         assert {clause["multi_match"]["operator"] for clause in needed["bool"]["should"]} == {"and"}
+        # Beside a single word of the glossary, only the expression of several words may be had.
+        GlossaryEntry.objects.create(spanish="licitación", english="tender")
+        query = SearchQuery("facturas electrónicas y licitaciones", "es")
+        assert two_concepts(query, current_glossary().sets) == ("facturas electronicas",)
 
     def test_partial_matches_put_the_entries_with_every_word_first_in_either_order(self, engine):
         query = SearchQuery("colusión licitaciones plataforma", "es")

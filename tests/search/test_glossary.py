@@ -80,11 +80,11 @@ class TestExpansion:
         two_concepts = parse_query("pequeñas empresas y facturas electrónicas").analyzed("es", glossary)
         assert two_concepts.names_two_concepts()
         assert two_concepts.partial_minimum() == 1
-        # One of them may be a word of the glossary; both, they are two words like any other.
-        assert (
-            parse_query("facturas electrónicas y licitaciones").analyzed("es", glossary).partial_minimum()
-            == 1
-        )
+        assert two_concepts.partial_clauses() == [0, 1]
+        # One of them may be a word of the glossary, and a partial match then needs the other, most
+        # of the words; both single words, they are two words like any other.
+        one_word = parse_query("facturas electrónicas y licitaciones").analyzed("es", glossary)
+        assert (one_word.partial_minimum(), one_word.partial_clauses()) == (1, [0])
         for text in (
             "licitación electrónica",
             "colusión plataforma",
