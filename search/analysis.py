@@ -99,6 +99,11 @@ QUESTION_STARTS = {
 _TERM = re.compile(r"[a-z](?=-[a-z0-9])|[a-z0-9]{2,}|[0-9]")
 # A written word; a letter joined to a word by a hyphen is one too.
 _WORD = re.compile(r"(?P<prefix>[^\W\d_])(?=-\w)|\w+")
+# "US" and "U.S." in capitals are the United States, not the pronoun "us" (a stop word, so "US
+# procurement" was "procurement"); "US$" is the dollar. They are read as written out, in every
+# language, except in a text of several words all in capitals ("CONTACT US").
+UNITED_STATES = re.compile(r"\bU\.?S\.?(?![\w$])")
+UNITED_STATES_WRITTEN_OUT = "United States"
 _local = threading.local()
 
 
@@ -115,7 +120,14 @@ def fold(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """The folded words of ``text``, unstemmed, stop words kept (for autocomplete and suggestions)."""
-    return [term[:MAX_TERM_LENGTH] for term in _TERM.findall(fold(text))]
+    return [term[:MAX_TERM_LENGTH] for term in _TERM.findall(fold(written_out(text)))]
+
+
+def written_out(text: str) -> str:
+    """``text`` with the abbreviations that would read as stop words written out (``UNITED_STATES``)."""
+    if "U" not in text or (text.isupper() and len(text.split()) > 1):
+        return text
+    return UNITED_STATES.sub(UNITED_STATES_WRITTEN_OUT, text)
 
 
 def analyze(text: str, language: str) -> list[str]:
@@ -207,7 +219,7 @@ def word_pieces(word: str) -> tuple[str, ...]:
     Kept per word: a snippet reads every word of a text, and texts repeat their words,
     so folding each occurrence again was most of a results page's snippet time.
     """
-    return tuple(_TERM.findall(fold(word)))
+    return tuple(_TERM.findall(fold(written_out(word))))
 
 
 def _has_plain_plural(word: str, language: str) -> bool:

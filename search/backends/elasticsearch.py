@@ -37,6 +37,7 @@ from elasticsearch.dsl import (
     Search,
     TermsFacet,
     analyzer,
+    char_filter,
     normalizer,
     token_filter,
 )
@@ -47,6 +48,8 @@ from search.adapters import index_languages
 from search.analysis import (
     ENGLISH_STOP_WORDS,
     SPANISH_STOP_WORDS,
+    UNITED_STATES,
+    UNITED_STATES_WRITTEN_OUT,
     analyze,
     is_stop_word,
     respelt,
@@ -94,7 +97,13 @@ COMPLETE_FIRST = 10_000
 TYPED_TITLE_FIRST = 1_000
 
 # --- Analysis ---------------------------------------------------------------------
-FOLDED = analyzer("folded", tokenizer="standard", filter=["lowercase", "asciifolding"])
+# "US" and "U.S." written out, as ``search.analysis.written_out`` does (Java reads the same pattern).
+WRITTEN_OUT = char_filter(
+    "written_out", "pattern_replace", pattern=UNITED_STATES.pattern, replacement=UNITED_STATES_WRITTEN_OUT
+)
+FOLDED = analyzer(
+    "folded", tokenizer="standard", char_filter=[WRITTEN_OUT], filter=["lowercase", "asciifolding"]
+)
 # A whole title folded, for the titles that are one of a query's words (countries named).
 WHOLE_FOLDED = normalizer("folded_keyword", filter=["lowercase", "asciifolding"])
 # Autocomplete: each folded title word is indexed with its beginnings ("pub", "publ", ...).
@@ -102,6 +111,7 @@ PREFIX_LENGTHS = (2, 20)
 PREFIXES = analyzer(
     "prefixes",
     tokenizer="standard",
+    char_filter=[WRITTEN_OUT],
     filter=[
         "lowercase",
         "asciifolding",
@@ -152,7 +162,12 @@ def language_analyzer(language: str, synonyms: Sequence[str] = (), typed: str | 
         *_FILTERS.get(language, []),
     ]
     name = "language_search" if synonyms else "language"
-    return analyzer(typed_analyzer(typed) if typed else name, tokenizer="standard", filter=chain)
+    return analyzer(
+        typed_analyzer(typed) if typed else name,
+        tokenizer="standard",
+        char_filter=[WRITTEN_OUT],
+        filter=chain,
+    )
 
 
 def typed_analyzer(language: str) -> str:

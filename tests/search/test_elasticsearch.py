@@ -153,6 +153,20 @@ class TestIndexDefinition:
         assert settings["filter"]["english_stop"]["stopwords"] == sorted(ENGLISH_STOP_WORDS)
         assert settings["filter"]["english_stemmer"]["language"] == "english"
 
+    def test_us_in_capitals_is_written_out_before_any_filter_in_every_analyzer(self):
+        from search.analysis import UNITED_STATES, analyze
+
+        settings = analysis("es")
+        assert settings["char_filter"]["written_out"] == {
+            "type": "pattern_replace",
+            "pattern": UNITED_STATES.pattern,
+            "replacement": "United States",
+        }
+        assert {tuple(item.get("char_filter", ())) for item in settings["analyzer"].values()} == {
+            ("written_out",)
+        }
+        assert analyze("US and U.S. but not US$ nor USA", "en") == ["unit", "state", "unit", "state", "usa"]
+
     def test_document_languages_get_their_light_stemmers(self):
         assert analysis("pt")["filter"]["portuguese_stemmer"]["language"] == "light_portuguese"
         french = analysis("fr")
@@ -167,6 +181,7 @@ class TestIndexDefinition:
         assert settings["analyzer"]["folded"] == {
             "type": "custom",
             "tokenizer": "standard",
+            "char_filter": ["written_out"],
             "filter": ["lowercase", "asciifolding"],
         }
 
@@ -195,6 +210,7 @@ class TestIndexDefinition:
         assert settings["analyzer"]["prefixes"] == {
             "type": "custom",
             "tokenizer": "standard",
+            "char_filter": ["written_out"],
             "filter": ["lowercase", "asciifolding", "word_beginnings"],
         }
         assert settings["filter"]["word_beginnings"] == {"type": "edge_ngram", "min_gram": 2, "max_gram": 20}

@@ -360,6 +360,17 @@ class TestMatching:
         ):
             assert titles(search(client, language, q=question))[0] == news[language]
 
+    def test_us_in_capitals_is_the_united_states_and_us_dollars_are_not(self, client, site):
+        GlossaryEntry.objects.create(spanish="Estados Unidos", english="United States")
+        news = news_saying(site, "Tenders are priced in US$ and euros.")
+        assert titles(search(client, "en", q="US tenders")) == []
+        news_saying(site, "The United States publishes its tenders.")
+        for query in ("US tenders", "U.S. tenders", "tenders in the US"):
+            assert titles(search(client, "en", q=query)) == [news], query
+        # In small letters it is the pronoun: "tell us" asks for tenders only.
+        assert news in titles(search(client, "en", q="tenders for us"))
+        assert len(titles(search(client, "en", q="tenders for us"))) > 1
+
     def test_a_page_whose_title_is_what_was_typed_comes_first(self, client, site):
         news = news_saying(site, "Mexico, Mexico and Mexico: open data from Mexico for Mexico's buyers.")
         assert titles(search(client, "en", q="Open data"))[0] == "Open data"
