@@ -166,6 +166,7 @@ class TestIndexDefinition:
             ("written_out",)
         }
         assert analyze("US and U.S. but not US$ nor USA", "en") == ["unit", "state", "unit", "state", "usa"]
+        assert analyze("CONTACT US", "en") == ["contact"]  # a text all in capitals keeps the pronoun
 
     def test_document_languages_get_their_light_stemmers(self):
         assert analysis("pt")["filter"]["portuguese_stemmer"]["language"] == "light_portuguese"
