@@ -278,6 +278,15 @@ class TestThesaurus:
         [group] = parse_query(text).analyzed(language, sets).groups
         assert not group.alternatives
 
+    def test_a_named_law_is_not_the_generic_concept_it_belongs_to(self, sets):
+        # The United States' Federal Acquisition Regulation is not any federal procurement: with
+        # "compras federales" as its equivalent, Mexico's profile came first for it.
+        from search.analysis import analyze
+
+        [group] = parse_query("Federal Acquisition Regulation").analyzed("es", sets).groups
+        assert tuple(analyze("Reglamento Federal de Adquisiciones", "es")) in group.alternatives
+        assert tuple(analyze("compras federales", "es")) not in group.alternatives
+
     def test_no_expression_is_cut_by_a_comma(self, sets):
         # A YAML flow list splits at commas: an expression with one must be quoted, not broken up.
         assert not {"micro", "bienes", "goods"} & {
