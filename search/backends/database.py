@@ -678,14 +678,16 @@ class DatabaseEngine(SearchEngine):
             boost = READER_LANGUAGE_BOOST if language == query.language else 1.0
             title_boost = np.where(in_title, TITLE_MATCH_BOOST, 1.0)
             language_scores = language_scores * boost * title_boost * _named_boost(selection, ids)
-            # The best-scored candidates are looked at again for the words in the typed order.
-            window = np.argsort(-language_scores)[: max(RESCORE_WINDOW, 2 * wanted)]
-            language_scores[window] *= np.where(matcher.in_order(terms, ids[window]), IN_ORDER_BOOST, 1.0)
             scored_ids.append(ids)
-            scores.append(language_scores)
+            scores.append(_in_order_boosted(matcher, terms, ids, language_scores, wanted))
         for language, candidates in through.items():
             ids, language_scores = self._translated_scores(
-                query, language, _among(scored.get(language), candidates), selection
+                query,
+                language,
+                _among(scored.get(language), candidates),
+                selection,
+                matcher,
+                analyzed[language],
             )
             scored_ids.append(ids)
             scores.append(language_scores)
@@ -738,17 +740,21 @@ class DatabaseEngine(SearchEngine):
         language: str,
         scored: tuple[EntryIds, np.ndarray, np.ndarray],
         selection: "Selection",
+        matcher: "Matcher",
+        terms: AnalyzedQuery,
     ) -> tuple[EntryIds, np.ndarray]:
         """Scores of the reader's-language entries found only through their version in ``language``,
-        from that version's ``scored`` ids, scores and title matches: its score times
-        TRANSLATED_MATCH_WEIGHT, so a page the reader's words find directly ranks above one found as
-        well only through its translation."""
+        from that version's ``scored`` ids, scores and title matches (and the words in the typed order,
+        as for direct matches): its score times TRANSLATED_MATCH_WEIGHT, so a page the reader's words
+        find directly ranks above one found as well only through its translation."""
         facts = selection.facts
         ids, language_scores, in_title = scored
         if not len(ids):
             return NO_IDS, np.zeros(0)
         language_scores = language_scores * np.where(in_title, TITLE_MATCH_BOOST, 1.0)
         language_scores = language_scores * _named_boost(selection, ids)
+        wanted = query.offset + query.page_size
+        language_scores = _in_order_boosted(matcher, terms, ids, language_scores, wanted)
         shown = facts.translated(facts.mask(ids), language, query.language)
         # The versions sit side by side, so the order of positions is kept by the move.
         return facts.ids(shown), language_scores[np.argsort(facts.positions(ids), kind="stable")] * (
@@ -1558,6 +1564,20 @@ def _vocabulary(row: SearchEntry) -> set[str]:
         for word in words(f"{row.title} {row.text[:20_000]}")
         if low <= len(word) <= high and word.isalpha() and not is_stop_word(word, row.language)
     }
+
+
+def _in_order_boosted(
+    matcher: "Matcher", terms: AnalyzedQuery, ids: EntryIds, scores: np.ndarray, wanted: int
+) -> np.ndarray:
+    """``scores`` with the best of them looked at again for the words in the typed order (a name,
+    a sentence quoted from a document): those entries' scores times IN_ORDER_BOOST. So too for the
+    version through which a page was found in the other language ("agencia reguladora de compras
+    estatales" typed on the English site is Uruguay's Spanish profile word for word)."""
+    if not len(ids):
+        return scores
+    window = np.argsort(-scores)[: max(RESCORE_WINDOW, 2 * wanted)]
+    scores[window] *= np.where(matcher.in_order(terms, ids[window]), IN_ORDER_BOOST, 1.0)
+    return scores
 
 
 def _titled_as_typed(query: SearchQuery, ids: EntryIds, scores: np.ndarray, window: int) -> np.ndarray:

@@ -379,6 +379,19 @@ class TestMatching:
         # A title typed with a word missing is not the title.
         assert titles(search(client, "en", q="launches procurement platform"))[0] == news
 
+    def test_words_in_the_typed_order_in_the_other_version_count_as_in_the_readers(self, client, site):
+        # Uruguay's agency, typed by its Spanish name on the English site: Chile's Spanish profile
+        # has it word for word, Mexico's English one has every word, apart.
+        site["chile"].intro_es = "La agencia reguladora de compras estatales fija las reglas."
+        site["chile"].save_revision().publish()
+        site["mexico"].intro_en = (
+            "Mexico's federal compras follow rules: the reguladora of each ministry, an agencia that"
+            " audits tenders, publishes reports de control over its estatales and their suppliers."
+        )
+        site["mexico"].save_revision().publish()
+        found = titles(search(client, "en", q="agencia reguladora de compras estatales"))
+        assert found[:2] == ["Chile", "Mexico"]
+
     def test_a_page_whose_other_version_is_titled_as_typed_comes_first(self, client, site):
         for slug, title_es, title_en, intro_en in (
             ("quienes-somos", "Quiénes somos", "About the network", "Who we are."),
