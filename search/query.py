@@ -79,11 +79,12 @@ class AnalyzedQuery:
         """How many clauses a partial match needs ("most of the significant words"), or None for none.
 
         Two loose words have none: a page with one of them is no answer ("colusión plataforma").
-        Two glossary expressions (``names_two_concepts``) need one of them: "pequeña empresa
-        proveedora del Estado" names two things the site's vocabulary knows, and a page about
-        either answers part of what was asked. Only an expression of several words counts
-        (``partial_clauses``): "pagos en línea a proveedores" needs "pagos en línea", most of the
-        words, as a page with "proveedores" alone (most pages) is no answer.
+        Two clauses one of which is a glossary expression of several words (``names_two_concepts``)
+        need such an expression: "pequeña empresa proveedora del Estado" names two things the
+        site's vocabulary knows, and a page about either answers part of what was asked; "pagos en
+        línea a proveedores" and "data protection policy" need "pagos en línea" and "data
+        protection", most of the words (``partial_clauses``), as a page with "proveedores" or
+        "policy" alone is no answer.
         """
         count = self.clause_count()
         if count >= PARTIAL_MINIMUM_GROUPS:
@@ -92,21 +93,26 @@ class AnalyzedQuery:
 
     def partial_clauses(self) -> list[int]:
         """The positions of the clauses (groups, then phrases) that count towards a partial match:
-        every one, but of two glossary expressions only those of several words."""
+        every one, but of a query that names two concepts only its glossary expressions of several
+        words."""
         if self.names_two_concepts():
-            return [position for position, group in enumerate(self.groups) if len(group.terms) > 1]
+            return [
+                position
+                for position, group in enumerate(self.groups)
+                if len(group.terms) > 1 and group.alternatives
+            ]
         return list(range(self.clause_count()))
 
     def names_two_concepts(self) -> bool:
-        """Whether the query is two glossary expressions (no loose word, no phrase), at least one of
-        several words: "facturación electrónica" and "pagos a proveedores", "pagos en línea" and
-        "proveedores". Two single words of the glossary ("pymes pagos") are read as two words: one
-        alone says too little of what the reader is after to list the pages that have only it."""
+        """Whether the query is two words or expressions (no phrase), at least one of them a glossary
+        expression of several words: "facturación electrónica" and "pagos a proveedores", "pagos en
+        línea" and "proveedores", "data protection" and "policy". Two single words ("pymes pagos",
+        "colusión plataforma") are two words: one alone says too little of what the reader is
+        after to list the pages that have only it."""
         return (
             len(self.groups) == 2
             and not self.phrases
-            and all(group.alternatives for group in self.groups)
-            and any(len(group.terms) > 1 for group in self.groups)
+            and any(len(group.terms) > 1 and group.alternatives for group in self.groups)
         )
 
     def with_optional(self, positions: Collection[int]) -> "AnalyzedQuery":

@@ -630,6 +630,11 @@ class TestMatching:
         assert "Open data" in titles(html)
         assert news not in titles(html)
         assert 'class="search-page__partial"' in html
+        # So is an expression beside a word the glossary does not know.
+        tariffs = news_saying(site, "Tariffs on imported goods rose.")
+        html = search(client, "en", q="open data tariffs")
+        assert "Open data" in titles(html)
+        assert tariffs not in titles(html)
         # Two loose words, one of which no page has with the other, still list nothing; nor do
         # two words of the glossary, each a word alone.
         assert titles(search(client, "en", q="smes payments")) == []
