@@ -301,7 +301,11 @@ class SearchEngine(ABC):
         pages on Chile). Such a query gets no partial matches either: pages that
         match only its places and generic words are not an answer. Nor do the words
         a large share of the pages have (``common_words``): "procurement" says
-        nothing of which page "blockchain procurement pilot" asks for.
+        nothing of which page "blockchain procurement pilot" asks for. Together,
+        though, a country and such words, with one word no page has, ask about that
+        country's procurement ("when did the Bahamas roll out its e-procurement
+        platform?"): the query is searched without that word, as "elecciones en
+        Chile", with no common word, is not.
         Corrections come first: a misspelt word is corrected, not dropped.
         """
         if query.exact or results.complete:
@@ -311,11 +315,16 @@ class SearchEngine(ABC):
         if not unknown:
             return results
         significant = significant_words(searched)
-        vague = self.country_words(searched) | self.place_names(searched) | self.common_words(searched)
+        countries, common = self.country_words(searched), self.common_words(searched)
+        vague = countries | self.place_names(searched) | common
         known = [
             word for word in significant if word not in unknown and word not in vague and not word.isdigit()
         ]
-        if concept_count(known, searched.language, self.glossary().sets) <= len(unknown):
+        about_a_country = bool(countries) and bool(common - countries) and len(unknown) == 1
+        if (
+            concept_count(known, searched.language, self.glossary().sets) <= len(unknown)
+            and not about_a_country
+        ):
             return replace(results, hits=[], total=0, facets=empty_facets(), relaxed=False)
         kept_words = [word for word in words_of(searched.parsed.loose) if word not in unknown]
         text = " ".join([*kept_words, *(f'"{phrase}"' for phrase in searched.parsed.phrases)])

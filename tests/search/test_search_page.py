@@ -568,6 +568,17 @@ class TestMatching:
             assert titles(html) == [], query
             assert 'class="search-page__no-answer"' in html
 
+    def test_a_country_and_the_sites_common_words_answer_despite_one_word_no_page_has(
+        self, client, site, monkeypatch
+    ):
+        # "zorglub" is no page's word and "procurement platform" is what a large share of the
+        # pages say: the question is about Mexico's platform, not about something the site lacks.
+        monkeypatch.setattr(base, "COMMON_MINIMUM", 1)
+        question = "when did Mexico zorglub its procurement platform?"
+        assert "Mexico launches its procurement platform" in titles(search(client, "en", q=question))[:2]
+        # Without the common words, the country alone is still no answer.
+        assert titles(search(client, "es", q="resultados de las elecciones en México")) == []
+
     def test_a_word_no_page_has_with_a_place_shows_no_list_not_the_places_pages(self, client, site):
         news = news_saying(site, "The network met in São Paulo to review the platform.")
         # São Paulo names no country: its two words outnumber the one no page has.
