@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-from search.analysis import FIGURE_QUESTIONS, STOP_WORDS, is_stop_word
+from search.analysis import FIGURE_QUESTIONS, GENERIC_WORDS, STOP_WORDS, is_stop_word
 from search.analysis import words as words_of
 from search.glossary import Glossary, Sets, current_glossary, place_words
 from search.query import AnalyzedQuery, ParsedQuery, parse_query
@@ -305,7 +305,8 @@ class SearchEngine(ABC):
         though, a country and such words, with one word no page has, ask about that
         country's procurement ("when did the Bahamas roll out its e-procurement
         platform?"): the query is searched without that word, as "elecciones en
-        Chile", with no common word, is not.
+        Chile", with no common word, and "government elections in Chile", with only
+        a generic one, are not.
         Corrections come first: a misspelt word is corrected, not dropped.
         """
         if query.exact or results.complete:
@@ -320,7 +321,9 @@ class SearchEngine(ABC):
         known = [
             word for word in significant if word not in unknown and word not in vague and not word.isdigit()
         ]
-        about_a_country = bool(countries) and bool(common - countries) and len(unknown) == 1
+        # Generic words ("gobierno", "public") are common on any subject: "government elections in
+        # Chile" is not about Chile's procurement.
+        about_a_country = bool(countries) and bool(common - countries - GENERIC_WORDS) and len(unknown) == 1
         if (
             concept_count(known, searched.language, self.glossary().sets) <= len(unknown)
             and not about_a_country

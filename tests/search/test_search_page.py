@@ -576,8 +576,10 @@ class TestMatching:
         monkeypatch.setattr(base, "COMMON_MINIMUM", 1)
         question = "when did Mexico zorglub its procurement platform?"
         assert "Mexico launches its procurement platform" in titles(search(client, "en", q=question))[:2]
-        # Without the common words, the country alone is still no answer.
+        # Without the common words, or with only a generic one, the country is still no answer.
         assert titles(search(client, "es", q="resultados de las elecciones en México")) == []
+        news_saying(site, "The government of Mexico publishes its tenders.")
+        assert titles(search(client, "en", q="government elections in Mexico")) == []
 
     def test_a_word_no_page_has_with_a_place_shows_no_list_not_the_places_pages(self, client, site):
         news = news_saying(site, "The network met in São Paulo to review the platform.")
