@@ -23,6 +23,7 @@ for the scoring that weighs each expression by how rare it is.
 
 import hashlib
 import itertools
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -166,7 +167,12 @@ def _compiled(sets: Sets, language: str) -> _Compiled:
     exact: dict[tuple[str, ...], list[str]] = {}
     for expressions in sets:
         concept = concept_term(expressions, language)
-        analysed = [terms for text in expressions if (terms := tuple(analyze(text, language)))]
+        analysed = [
+            terms
+            for text in expressions
+            for spelling in spellings(text)
+            if (terms := tuple(analyze(spelling, language)))
+        ]
         analysed = list(dict.fromkeys(analysed))
         for terms in analysed:
             exact.setdefault(terms, []).append(concept)
@@ -248,6 +254,20 @@ def glossary_terms(terms: list[str], sets: Sets, languages: Iterable[str]) -> li
     return [*dict.fromkeys(concepts), *expressions]
 
 
+def spellings(expression: str) -> tuple[str, ...]:
+    """An expression as written and, when a hyphen joins two of its words, run together.
+
+    Readers write "anticorrupción", "prenegotiated", "ebanking" for the glossary's
+    "anti-corrupción", "pre-negotiated", "e-banking": written as one word, it is one term, which
+    the hyphenated expression's two terms never matched.
+    """
+    joined = _INNER_HYPHEN.sub("", expression)
+    return (expression, joined) if joined != expression else (expression,)
+
+
+_INNER_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
+
+
 def _key(terms: Iterable[str]) -> tuple[str, ...]:
     """Terms as the glossary compares them: without a final "s".
 
@@ -265,7 +285,9 @@ def synonym_rules(sets: Iterable[tuple[str, ...]]) -> list[str]:
     """
     rules = []
     for expressions in sets:
-        cleaned = list(dict.fromkeys(" ".join(words(text)) for text in expressions))
+        cleaned = list(
+            dict.fromkeys(" ".join(words(spelling)) for text in expressions for spelling in spellings(text))
+        )
         cleaned = [text for text in cleaned if text]
         if len(cleaned) > 1:
             rules.append(", ".join(cleaned))

@@ -763,6 +763,11 @@ class TestGlossary:
         title = definition["mappings"]["properties"]["title"]
         assert (title["analyzer"], title["search_analyzer"]) == ("language", "language_search")
 
+    def test_a_hyphenated_expression_is_also_a_rule_for_its_words_run_together(self):
+        assert synonym_rules([("pre-negotiated contracts", "convenio marco")]) == [
+            "pre negotiated contracts, prenegotiated contracts, convenio marco"
+        ]
+
     def test_queries_are_read_as_typed_whichever_index_answers(self, engine):
         """A query typed in English loses its English stop words in the Spanish index too, after the
         glossary has read its expressions: "the tender" needs no "the" in a Spanish entry."""

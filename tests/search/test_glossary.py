@@ -155,6 +155,20 @@ class TestGlossaryTerms:
         [group] = parse_query("procurement").analyzed("en", entries).groups
         assert ("compra", "electronica") not in group.alternatives
 
+    def test_a_hyphenated_expression_written_as_one_word_is_the_same_expression(self):
+        """Readers run "anti-corruption" together; as one word it is one term, which the
+        hyphenated expression's two terms never matched, in a query or in a page."""
+        from search.analysis import analyze
+        from search.glossary import concept_term, glossary_terms
+
+        entries = (("anti-corruption", "lucha contra la corrupción"),)
+        [group] = parse_query("anticorruption").analyzed("en", entries).groups
+        assert ("anti", "corrupt") in group.alternatives
+        assert ("lucha", "contra", "la", "corrupcion") in group.alternatives
+        concept = concept_term(entries[0], "en")
+        assert concept in glossary_terms(analyze("An anticorruption office", "en"), entries, ["en"])
+        assert concept in glossary_terms(analyze("An anti-corruption office", "en"), entries, ["en"])
+
     def test_a_glossary_term_is_one_word_of_letters_for_every_engine(self):
         from search.glossary import concept_term, expression_term
 
