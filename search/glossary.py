@@ -111,13 +111,13 @@ class _HashedOnce(tuple):
         return self._hash
 
 
-def place_words(significant: list[str], language: str, places: Sets) -> set[str]:
-    """The ``significant`` words (folded, in typed order) that are part of a place's name in
-    ``places``: "sao" and "paulo" of "hotels in Sao Paulo"."""
+def words_of_expressions(significant: list[str], language: str, sets: Sets) -> set[str]:
+    """The ``significant`` words (folded, in typed order) that are part of an expression of
+    ``sets``: "sao" and "paulo" of "hotels in Sao Paulo" among the places' names."""
     analysed = [(word, terms[0]) for word in significant if (terms := analyze(word, language))]
     return {
         word
-        for expansion in expand([term for _word, term in analysed], language, places)
+        for expansion in expand([term for _word, term in analysed], language, sets)
         for word, _term in analysed[expansion.start : expansion.end]
     }
 

@@ -18,7 +18,7 @@ from functools import cached_property
 
 from search.analysis import FIGURE_QUESTIONS, GENERIC_WORDS, STOP_WORDS, is_stop_word
 from search.analysis import words as words_of
-from search.glossary import Glossary, Sets, current_glossary, place_words
+from search.glossary import Glossary, Sets, current_glossary, words_of_expressions
 from search.query import AnalyzedQuery, ParsedQuery, parse_query
 
 # Facets every engine counts, in the order the results page shows them.
@@ -306,7 +306,10 @@ class SearchEngine(ABC):
         country's procurement ("when did the Bahamas roll out its e-procurement
         platform?"): the query is searched without that word, as "elecciones en
         Chile", with no common word, and "government elections in Chile", with only
-        a generic one, are not.
+        a generic one, are not. A word the glossary knows (part of one of its
+        expressions) is never left out: it names a subject of the domain, and when
+        no page has it, the site has nothing on what was asked ("debarred
+        contractors list" is not "contractors list").
         Corrections come first: a misspelt word is corrected, not dropped.
         """
         if query.exact or results.complete:
@@ -324,10 +327,10 @@ class SearchEngine(ABC):
         # Generic words ("gobierno", "public") are common on any subject: "government elections in
         # Chile" is not about Chile's procurement.
         about_a_country = bool(countries) and bool(common - countries - GENERIC_WORDS) and len(unknown) == 1
-        if (
-            concept_count(known, searched.language, self.glossary().sets) <= len(unknown)
-            and not about_a_country
-        ):
+        sets = self.glossary().sets
+        if (concept_count(known, searched.language, sets) <= len(unknown) and not about_a_country) or set(
+            unknown
+        ) & words_of_expressions(significant, searched.language, sets):
             return replace(results, hits=[], total=0, facets=empty_facets(), relaxed=False)
         kept_words = [word for word in words_of(searched.parsed.loose) if word not in unknown]
         text = " ".join([*kept_words, *(f'"{phrase}"' for phrase in searched.parsed.phrases)])
@@ -346,7 +349,7 @@ class SearchEngine(ABC):
     def place_names(self, query: SearchQuery) -> set[str]:
         """The significant words of ``query`` (folded) that name a place of the glossary's: spelt as
         the reader meant them, so never "corrected" into another word ("Spain" is not "saint")."""
-        return place_words(significant_words(query), query.language, self.glossary().places)
+        return words_of_expressions(significant_words(query), query.language, self.glossary().places)
 
     def unknown_words(self, query: SearchQuery) -> list[str]:
         """The significant loose words of ``query`` (folded) that no entry contains in any language,

@@ -338,9 +338,9 @@ class TestPlaces:
         ],
     )
     def test_the_words_of_a_place_in_a_query(self, significant, language, places):
-        from search.glossary import place_words
+        from search.glossary import words_of_expressions
 
-        assert place_words(significant, language, self.PLACES) == places
+        assert words_of_expressions(significant, language, self.PLACES) == places
 
     def test_the_files_places_load_marked_as_places_and_cross_languages(self, db):
         load([GLOSSARY_DATA])

@@ -581,6 +581,17 @@ class TestMatching:
         news_saying(site, "The government of Mexico publishes its tenders.")
         assert titles(search(client, "en", q="government elections in Mexico")) == []
 
+    def test_a_subject_the_glossary_names_and_no_page_has_is_not_left_out(self, client, site):
+        news = news_saying(site, "The registry lists every contractor.")
+        # An unknown word the glossary does not know may be the reader's own wording: the other
+        # words answer.
+        assert titles(search(client, "en", q="zorglub contractors list")) == [news]
+        # One it knows names a subject of its own: the site has no page on debarment.
+        GlossaryEntry.objects.create(spanish="inhabilitado, inhabilitación", english="debarred, debarment")
+        html = search(client, "en", q="debarred contractors list")
+        assert titles(html) == []
+        assert 'class="search-page__no-answer"' in html
+
     def test_a_word_no_page_has_with_a_place_shows_no_list_not_the_places_pages(self, client, site):
         news = news_saying(site, "The network met in São Paulo to review the platform.")
         # São Paulo names no country: its two words outnumber the one no page has.
