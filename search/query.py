@@ -33,6 +33,8 @@ MAX_WORDS = 32
 # Partial matches need more than half of the groups, and only queries of this many groups have them.
 PARTIAL_MINIMUM_GROUPS = 3
 _QUOTED = re.compile(r'"([^"]*)"?')
+# An ordinal written with digits, as analysed: "3rd", "2do", "4to".
+_ORDINAL = re.compile(r"[0-9]+[a-z]{1,2}")
 _WORD = re.compile(r"\w+")
 
 
@@ -55,6 +57,17 @@ class TermGroup:
     concepts_hold_terms: bool = False
     # Whether the group is a word of ``GENERIC_WORDS``, as typed.
     generic: bool = False
+
+    @property
+    def is_expression(self) -> bool:
+        """Whether the group is a glossary expression of several words ("compras públicas")."""
+        return len(self.terms) > 1 and bool(self.alternatives)
+
+    @property
+    def is_ordinal(self) -> bool:
+        """Whether the group is an ordinal of the glossary's ("III", "tercer", "third"): an
+        equivalent of it is written with digits ("3rd", "3er")."""
+        return any(_ORDINAL.fullmatch(term) for other in self.alternatives for term in other)
 
 
 @dataclass(frozen=True)
@@ -96,12 +109,14 @@ class AnalyzedQuery:
         every one, but of a query that names two concepts only its glossary expressions of several
         words."""
         if self.names_two_concepts():
-            return [
-                position
-                for position, group in enumerate(self.groups)
-                if len(group.terms) > 1 and group.alternatives
-            ]
+            return [position for position, group in enumerate(self.groups) if group.is_expression]
         return list(range(self.clause_count()))
+
+    def partial_required(self) -> list[int]:
+        """The positions of the groups a partial match must have all the same: the ordinals. The
+        numeral says which one was asked for: the II and III seminars are no part of an answer
+        about the fourth, nor the II of one about the third."""
+        return [position for position, group in enumerate(self.groups) if group.is_ordinal]
 
     def names_two_concepts(self) -> bool:
         """Whether the query is two words or expressions (no phrase), at least one of them a glossary
@@ -110,9 +125,7 @@ class AnalyzedQuery:
         "colusión plataforma") are two words: one alone says too little of what the reader is
         after to list the pages that have only it."""
         return (
-            len(self.groups) == 2
-            and not self.phrases
-            and any(len(group.terms) > 1 and group.alternatives for group in self.groups)
+            len(self.groups) == 2 and not self.phrases and any(group.is_expression for group in self.groups)
         )
 
     def with_optional(self, positions: Collection[int]) -> "AnalyzedQuery":

@@ -1012,14 +1012,15 @@ class Matcher:
     def ids(self, terms: AnalyzedQuery, relaxed: bool) -> EntryIds:
         """Entries with every clause or, ``relaxed``, with at least ``partial_minimum`` of those that
         count (``partial_clauses``; every clause for a query too short for partial matches: those come
-        from the country it names)."""
+        from the country it names) and those ``partial_required``."""
         found = [ids for ids, _titled in self._clauses(terms)]
         if not relaxed:
             return intersection(found)
         counted = [found[position] for position in terms.partial_clauses()]
         # How many clauses each entry has, counted by id (each clause's ids are distinct).
         counts = np.bincount(np.concatenate([NO_IDS, *counted]))
-        return np.flatnonzero(counts >= (terms.partial_minimum() or len(found)))
+        enough = np.flatnonzero(counts >= (terms.partial_minimum() or len(found)))
+        return intersection([enough, *(found[position] for position in terms.partial_required())])
 
     def title_ids(self, terms: AnalyzedQuery, relaxed: bool) -> EntryIds:
         """Entries whose title has every clause of ``terms`` (``relaxed``: one of them)."""

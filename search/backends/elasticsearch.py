@@ -290,6 +290,7 @@ def text_query(
     common: Sequence[range] = (),
     concepts: tuple[str, ...] | None = None,
     about_answers: bool = False,
+    ordinals: tuple[str, ...] = (),
 ) -> Query:
     """Every loose word in some field and every phrase in one field; ``relaxed``: most of them.
 
@@ -317,6 +318,9 @@ def text_query(
 
     ``concepts`` are the typed texts of a query that is two glossary expressions, those a partial
     match may have (``two_concepts``): a relaxed query then needs one of them, whole.
+
+    ``ordinals`` are the typed texts of the query's ordinals (``typed_ordinals``): a partial match
+    must have each, as in the database engines (``AnalyzedQuery.partial_required``).
     """
     loose = " ".join(query.parsed.loose.split()) if words(query.parsed.loose) else ""
     phrases = list(query.parsed.phrases)
@@ -372,6 +376,7 @@ def text_query(
         required = [
             Q("bool", should=wanted, minimum_should_match=minimum),
             Q("bool", should=[Q("bool", must=every), *telling], minimum_should_match=1),
+            *(matching(text, query.language, type="cross_fields", operator="and") for text in ordinals),
         ]
         if countries:
             naming = matching(" ".join(countries), query.language, type="cross_fields")
@@ -416,12 +421,19 @@ def two_concepts(query: SearchQuery, glossary: Sets) -> tuple[str, ...] | None:
     analyzed = query.parsed.analyzed(query.language, glossary)
     if not analyzed.names_two_concepts():
         return None
+    return _typed_groups(query, glossary, analyzed.partial_clauses())
+
+
+def typed_ordinals(query: SearchQuery, glossary: Sets) -> tuple[str, ...]:
+    """The typed text of each of the query's ordinals, which a partial match must have
+    (``AnalyzedQuery.partial_required``)."""
+    return _typed_groups(query, glossary, query.parsed.analyzed(query.language, glossary).partial_required())
+
+
+def _typed_groups(query: SearchQuery, glossary: Sets, positions: list[int]) -> tuple[str, ...]:
     typed = words(query.parsed.loose)
     spans = query.parsed.group_spans(query.language, glossary)
-    return tuple(
-        " ".join(typed[spans[position].start : spans[position].stop])
-        for position in analyzed.partial_clauses()
-    )
+    return tuple(" ".join(typed[spans[position].start : spans[position].stop]) for position in positions)
 
 
 def scope_filter(query: SearchQuery) -> Query | None:
@@ -466,9 +478,10 @@ class EntrySearch(FacetedSearch):
         common: Sequence[range] = (),
         concepts: tuple[str, ...] | None = None,
         about_answers: bool = False,
+        ordinals: tuple[str, ...] = (),
     ):
         """``indexes`` maps each searched language to its alias; ``countries``, ``common``,
-        ``concepts`` and ``about_answers``, see ``text_query``."""
+        ``concepts``, ``about_answers`` and ``ordinals``, see ``text_query``."""
         self.using = client
         self.index = list(indexes.values())
         self.reader_index = indexes.get(query.language)
@@ -486,7 +499,7 @@ class EntrySearch(FacetedSearch):
             order = ["_score", newest, "source"] if relaxed else [newest, *order]
         filters = {name: list(values) for name, values in query.filters.items() if name in FACET_FIELDS}
         self.scope = scope_filter(query)
-        text = text_query(query, relaxed, countries, common, concepts, about_answers)
+        text = text_query(query, relaxed, countries, common, concepts, about_answers, ordinals)
         super().__init__(query=text, filters=filters, sort=order)
         start, size = query.offset, query.page_size
         if start + size > MAX_RESULT_WINDOW:
@@ -764,6 +777,7 @@ class ElasticsearchEngine(SearchEngine):
             concepts=concepts,
             common=self.common_spans(query),
             about_answers=bool(countries) and names_a_country() and not query.asks_for_a_figure(),
+            ordinals=typed_ordinals(query, self.glossary().sets),
         )
         return partial if partial.total > results.total else results
 
@@ -793,9 +807,18 @@ class ElasticsearchEngine(SearchEngine):
         common: Sequence[range] = (),
         concepts: tuple[str, ...] | None = None,
         about_answers: bool = False,
+        ordinals: tuple[str, ...] = (),
     ) -> EntrySearch:
         return EntrySearch(
-            self.client, self._indexes(query), query, relaxed, countries, common, concepts, about_answers
+            self.client,
+            self._indexes(query),
+            query,
+            relaxed,
+            countries,
+            common,
+            concepts,
+            about_answers,
+            ordinals,
         )
 
     def _run(
@@ -807,9 +830,10 @@ class ElasticsearchEngine(SearchEngine):
         common: Sequence[range] = (),
         concepts: tuple[str, ...] | None = None,
         about_answers: bool = False,
+        ordinals: tuple[str, ...] = (),
     ) -> SearchResults:
         """The requested page; ``relaxed``, the ``complete`` matches (every word) first, then partial ones."""
-        entry_search = self.entry_search(query, relaxed, countries, common, concepts, about_answers)
+        entry_search = self.entry_search(query, relaxed, countries, common, concepts, about_answers, ordinals)
         try:
             response = entry_search.execute()
         except NotFoundError:

@@ -34,6 +34,7 @@ from search.backends.elasticsearch import (
     swap_actions,
     text_query,
     two_concepts,
+    typed_ordinals,
     with_versions,
 )
 from search.glossary import current_glossary, synonym_rules
@@ -482,6 +483,17 @@ class TestPhrases:
         GlossaryEntry.objects.create(spanish="licitación", english="tender")
         query = SearchQuery("facturas electrónicas y licitaciones", "es")
         assert two_concepts(query, current_glossary().sets) == ("facturas electronicas",)
+
+    @pytest.mark.django_db
+    def test_a_partial_match_needs_the_ordinal_typed(self, engine):
+        GlossaryEntry.objects.create(spanish="IV, cuarto", english="fourth, 4th")
+        query = SearchQuery("agenda del IV seminario", "es")
+        ordinals = typed_ordinals(query, current_glossary().sets)
+        assert ordinals == ("iv",)
+        request = engine.entry_search(query, relaxed=True, ordinals=ordinals).to_dict()
+        [_most, _telling, ordinal] = request["query"]["bool"]["must"]
+        assert (ordinal["multi_match"]["query"], ordinal["multi_match"]["operator"]) == ("iv", "and")
+        assert typed_ordinals(SearchQuery("agenda del seminario 2005", "es"), current_glossary().sets) == ()
 
     def test_partial_matches_put_the_entries_with_every_word_first_in_either_order(self, engine):
         query = SearchQuery("colusión licitaciones plataforma", "es")

@@ -75,6 +75,15 @@ class TestExpansion:
         assert parse_query("vacunas covid compras").analyzed("es", GLOSSARY).partial_minimum() == 2
         assert parse_query("alpha beta gamma delta epsilon").analyzed("en").partial_minimum() == 3
 
+    def test_a_partial_match_needs_the_ordinal_that_says_which_one(self):
+        glossary = (*GLOSSARY, ("IV", "cuarto", "fourth", "4th"))
+        terms = parse_query("agenda del IV seminario").analyzed("es", glossary)
+        assert [group.is_ordinal for group in terms.groups] == [False, True, False]
+        assert (terms.partial_minimum(), terms.partial_required()) == (2, [1])
+        # A year, a number or a Roman numeral the glossary does not list is no ordinal.
+        for text in ("agenda 2005 seminario", "ley 22 de panamá", "agenda del XV seminario"):
+            assert parse_query(text).analyzed("es", glossary).partial_required() == [], text
+
     def test_two_clauses_one_an_expression_of_several_words_need_one_and_two_words_both(self):
         glossary = (*GLOSSARY, ("pequeña empresa", "small business"), ("factura electrónica", "e-invoice"))
         two_concepts = parse_query("pequeñas empresas y facturas electrónicas").analyzed("es", glossary)

@@ -592,6 +592,17 @@ class TestMatching:
         assert titles(html) == []
         assert 'class="search-page__no-answer"' in html
 
+    def test_a_partial_match_has_the_ordinal_asked_for(self, client, site):
+        GlossaryEntry.objects.create(spanish="III, tercer", english="third, 3rd")
+        GlossaryEntry.objects.create(spanish="IV, cuarto", english="fourth, 4th")
+        third = news_saying(site, "The agenda of the third seminar.")
+        ensure_child(site["home"], StandardPage, "meeting", title_es="Reunión", title_en="Fourth meeting")
+        # The third seminar's agenda has two words of three, but not the one that says which.
+        html = search(client, "en", q="agenda of the fourth seminar")
+        assert titles(html) == []
+        assert 'class="search-page__no-answer"' in html
+        assert titles(search(client, "en", q="agenda of the 3rd seminar")) == [third]
+
     def test_a_word_no_page_has_with_a_place_shows_no_list_not_the_places_pages(self, client, site):
         news = news_saying(site, "The network met in São Paulo to review the platform.")
         # São Paulo names no country: its two words outnumber the one no page has.
