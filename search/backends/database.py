@@ -483,13 +483,22 @@ class DatabaseEngine(SearchEngine):
         return unknown_among(query, snapshot.glossary.sets, found)
 
     def country_words(self, query: SearchQuery) -> set[str]:
+        """The words of the query's clauses that name a country (``_country_codes``), as the
+        selection reads them: every word of a name of several ("costa", "rica"), and the glossary's
+        equivalents ("Brasil" on the English site)."""
         snapshot = self._current()
         names = COUNTRY_NAMES.get(Matcher(self, snapshot.version)._generation)
-        languages = self._languages(query, snapshot)
+        analyzed = {
+            language: snapshot.analyzed(query.parsed, language)
+            for language in self._languages(query, snapshot)
+        }
         return {
             word
             for word in significant_words(query)
-            if any((language, tuple(analyze(word, language))) in names for language in languages)
+            if any(
+                (group := _group_of(word, language, terms)) and _country_codes(names, language, group)
+                for language, terms in analyzed.items()
+            )
         }
 
     def _has_partial_matches(self, query: SearchQuery, analyzed: dict[str, AnalyzedQuery]) -> bool:

@@ -104,6 +104,8 @@ WRITTEN_OUT = char_filter(
 FOLDED = analyzer(
     "folded", tokenizer="standard", char_filter=[WRITTEN_OUT], filter=["lowercase", "asciifolding"]
 )
+# The most words of a country's name ("saint vincent and the grenadines").
+MAX_NAME_WORDS = 5
 # A whole title folded, for the titles that are one of a query's words (countries named).
 WHOLE_FOLDED = normalizer("folded_keyword", filter=["lowercase", "asciifolding"])
 # Autocomplete: each folded title word is indexed with its beginnings ("pub", "publ", ...).
@@ -347,6 +349,7 @@ def text_query(
         )
     required = every
     about = Q("terms", countries=sorted(set(countries.values()))) if countries else None
+    named_words = {word for name in countries or {} for word in name.split()}
     if relaxed:
         if concepts is not None:
             # Either expression, each as a whole (its synonyms through the glossary's filter).
@@ -370,7 +373,7 @@ def text_query(
             matching(word, query.language, type="cross_fields", zero_terms_query="none")
             for position, word in enumerate(words(loose))
             if position not in left_common
-            and word not in (countries or {})
+            and word not in named_words
             and not is_stop_word(word, query.language)
         ]
         required = [
@@ -379,7 +382,13 @@ def text_query(
             *(matching(text, query.language, type="cross_fields", operator="and") for text in ordinals),
         ]
         if countries:
-            naming = matching(" ".join(countries), query.language, type="cross_fields")
+            naming = Q(
+                "bool",
+                should=[
+                    matching(name, query.language, type="cross_fields", operator="and") for name in countries
+                ],
+                minimum_should_match=1,
+            )
             if about_answers:
                 answering = Q("bool", filter=[about, naming])
                 required = [Q("bool", should=[Q("bool", must=required), answering], minimum_should_match=1)]
@@ -413,6 +422,22 @@ def text_query(
     if not weights:
         return scored
     return Q("function_score", query=scored, functions=weights, score_mode="multiply", boost_mode="multiply")
+
+
+def name_runs(query: SearchQuery) -> list[str]:
+    """The runs of two to MAX_NAME_WORDS typed words that end with a significant word: the
+    candidates for a country's name of several words ("costa rica", "el salvador", "trinidad and
+    tobago")."""
+    typed = words(query.parsed.loose)
+    significant = set(significant_words(query))
+    return list(
+        dict.fromkeys(
+            " ".join(typed[start:end])
+            for start in range(len(typed))
+            for end in range(start + 2, min(len(typed), start + MAX_NAME_WORDS) + 1)
+            if typed[end - 1] in significant
+        )
+    )
 
 
 def two_concepts(query: SearchQuery, glossary: Sets) -> tuple[str, ...] | None:
@@ -950,9 +975,10 @@ class ElasticsearchEngine(SearchEngine):
         return [span for span, group in zip(spans, groups, strict=True) if group.generic]
 
     def country_word_search(self, query: SearchQuery) -> Search | None:
-        """The country profiles whose whole title (folded) is one of the query's significant words,
-        by title, with their country code; None for a query without such words."""
-        candidates = significant_words(query)
+        """The country profiles whose whole title (folded) is one of the query's significant words or
+        runs of typed words ("costa rica", "trinidad and tobago"), by title, with their country code;
+        None for a query without such words."""
+        candidates = [*significant_words(query), *name_runs(query)]
         if not candidates:
             return None
         search = (
@@ -984,7 +1010,8 @@ class ElasticsearchEngine(SearchEngine):
         }
 
     def country_words(self, query: SearchQuery) -> set[str]:
-        return set(self.named_countries(query))
+        significant = set(significant_words(query))
+        return {word for name in self.named_countries(query) for word in name.split() if word in significant}
 
     @asked_once
     def unknown_words(self, query: SearchQuery) -> list[str]:

@@ -333,17 +333,25 @@ class TestWords:
         assert [clause["multi_match"]["query"] for clause in telling["bool"]["should"][1:]] == ["app"]
 
     def test_the_countries_a_query_names_are_the_profiles_whose_whole_title_is_one_of_its_words(self, engine):
-        search = engine.country_word_search(SearchQuery("resultados de las elecciones en México", "es"))
+        search = engine.country_word_search(SearchQuery("elecciones en México", "es"))
         request = search.to_dict()
         assert search._index == engine.aliases
         assert request["query"]["bool"]["filter"] == [
             {"term": {"kind": "country"}},
-            {"terms": {"title.whole": ["resultados", "elecciones", "mexico"]}},
+            {"terms": {"title.whole": ["elecciones", "mexico", "elecciones en mexico", "en mexico"]}},
         ]
         assert request["aggs"]["names"] == {
-            "terms": {"field": "title.whole", "size": 3},
+            "terms": {"field": "title.whole", "size": 4},
             "aggs": {"codes": {"terms": {"field": "countries", "size": 1}}},
         }
+        # Or a run of its words: a name of several, stop words within it or before it included.
+        for typed, name in (
+            ("licitaciones en Costa Rica", "costa rica"),
+            ("compras de El Salvador", "el salvador"),
+            ("tenders in Saint Vincent and the Grenadines", "saint vincent and the grenadines"),
+        ):
+            search = engine.country_word_search(SearchQuery(typed, "es"))
+            assert name in search.to_dict()["query"]["bool"]["filter"][1]["terms"]["title.whole"], typed
         assert request["size"] == 0
         assert engine.country_word_search(SearchQuery("de las", "es")) is None
 
@@ -360,11 +368,19 @@ class TestWords:
                 "should": [
                     about,
                     {
-                        "multi_match": {
-                            "query": "mexico",
-                            "fields": FIELDS,
-                            "analyzer": "typed_en",
-                            "type": "cross_fields",
+                        "bool": {
+                            "should": [
+                                {
+                                    "multi_match": {
+                                        "query": "mexico",
+                                        "fields": FIELDS,
+                                        "analyzer": "typed_en",
+                                        "type": "cross_fields",
+                                        "operator": "and",
+                                    }
+                                }
+                            ],
+                            "minimum_should_match": 1,
                         }
                     },
                 ],

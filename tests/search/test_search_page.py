@@ -13,6 +13,7 @@ import pytest
 
 from contracting.importer import import_files
 from contracting.models import Dataset
+from countries.models import CountryPage
 from network.models import NetworkDocument, StandardPage
 from network.skeleton import ensure_child
 from portals.models import Institution, Portal, PortalKind
@@ -602,6 +603,30 @@ class TestMatching:
         assert titles(html) == []
         assert 'class="search-page__no-answer"' in html
         assert titles(search(client, "en", q="agenda of the 3rd seminar")) == [third]
+
+    def test_a_country_named_in_several_words_is_a_country_named(self, client, site, monkeypatch):
+        """Read word by word, "Costa Rica" was two words no country is called: beside a word no
+        page has and only common ones, the question kept its empty list, where one naming Mexico
+        finds Mexico's pages."""
+        monkeypatch.setattr(base, "COMMON_MINIMUM", 1)
+        costa_rica, _ = ensure_child(
+            site["countries"],
+            CountryPage,
+            "costa-rica",
+            title_es="Costa Rica",
+            title_en="Costa Rica",
+            iso_alpha2="CR",
+            iso_alpha3="CRI",
+            subregion="central-america",
+            intro_en="Costa Rica runs one procurement platform for every public buyer.",
+        )
+        costa_rica.save_revision().publish()
+        # As in the glossary's data file: the name is one expression, the country's people another.
+        GlossaryEntry.objects.create(spanish="Costa Rica, costarricense", english="Costa Rica, Costa Rican")
+        question = "when did Costa Rica zorglub its procurement?"
+        assert titles(search(client, "en", q=question))[0] == "Costa Rica"
+        # Named in several words, a country is still no answer to a word no page has beside it.
+        assert titles(search(client, "en", q="wombat elections in Costa Rica")) == []
 
     def test_a_word_no_page_has_with_a_place_shows_no_list_not_the_places_pages(self, client, site):
         news = news_saying(site, "The network met in São Paulo to review the platform.")
