@@ -46,22 +46,24 @@ STOP_WORDS = {"es": SPANISH_STOP_WORDS, "en": ENGLISH_STOP_WORDS}
 # question they are left out of the query (``search.query``): required, they keep the pages that
 # answer out ("usan" is rarely in them), and some collide with the other language's names ("usa",
 # the verb, is also USA). Only questions lose them, so "public works" and "uso de la firma
-# digital" keep every word. Nor does the time a question is asked in ("¿qué ley rige *hoy*…?",
-# "which law applies *today*?") say what it is about: pages rarely write it.
+# digital" keep every word. "What law *governs* procurement in Costa Rica?" asks for the law, and
+# "governs" would match every page that says "government". Nor does the time a question is asked
+# in ("¿qué ley rige *hoy*…?", "which law applies *today*?") say what it is about: pages rarely
+# write it.
 QUESTION_WORDS = {
     "es": _listed(
         """
         cuales quienes cuanto cuanta cuantos cuantas usa usan usar utiliza utilizan utilizar funciona
         funcionan funcionar hace hacen hacer puedo puede pueden podemos existe existen encuentro
         encontrar busco buscar quiero necesito saber significa sirve forman integran componen ofrece
-        ofrecen maneja manejan hoy ahora actualmente
+        ofrecen maneja manejan rige rigen regula regulan hoy ahora actualmente
         """
     ),
     "en": _listed(
         """
         use uses used using work get find know want need mean means exist exists tell make many much
-        could would should may might must please handle handles deal deals today now nowadays currently
-        presently
+        could would should may might must please handle handles deal deals govern governs regulate
+        regulates today now nowadays currently presently
         """
     ),
 }

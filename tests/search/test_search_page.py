@@ -365,6 +365,21 @@ class TestMatching:
             ("es", "¿quién maneja la plataforma en México?"),
         ):
             assert titles(search(client, language, q=question))[0] == news[language]
+        # Nor what "governs" it, which would otherwise be any page that says "government".
+        ensure_child(
+            site["home"],
+            StandardPage,
+            "gobierno",
+            title_es="Plataformas del gobierno",
+            title_en="Government platforms",
+            intro_es="Plataformas del gobierno de México.",
+            intro_en="Government platforms in Mexico.",
+        )
+        for language, question in (
+            ("en", "what governs the platform in Mexico?"),
+            ("es", "¿qué rige la plataforma en México?"),
+        ):
+            assert titles(search(client, language, q=question))[0] == news[language]
 
     def test_us_in_capitals_is_the_united_states_and_us_dollars_are_not(self, client, site):
         GlossaryEntry.objects.create(spanish="Estados Unidos", english="United States")
