@@ -275,11 +275,14 @@ class CountryAdapter(PageAdapter):
         return "\n".join(parts)[:MAX_INDEXED_TEXT], tuple(sections)
 
     def keywords(self, page: CountryPage, language: str) -> list[str]:
-        """The labels of the facts the profile gives, besides its acronyms and modules.
+        """The labels of the facts the profile gives, besides its acronyms and modules, and the
+        country's subregion.
 
         Readers ask by what a fact is ("which e-procurement system does Colombia
         use?", "Peru's procurement agency") while the field holds only its value
         ("SECOP II"); the labels of running text (introduction, body) name nothing.
+        They ask by region too ("leyes de compras en Centroamérica", "e-procurement in
+        the Caribbean"), which a profile never names.
         """
         labels = []
         for field in search_fields(page, TEXT):
@@ -289,8 +292,10 @@ class CountryAdapter(PageAdapter):
                 continue
             with translation.override(language):
                 labels.append(str(field.label or _field_label(page, field.name)))
+        with translation.override(language):
+            region = str(page.get_subregion_display())
         names = [name for _label, listed in self.directory(page, language) for name, _about in listed]
-        return [*super().keywords(page, language), *labels, *names]
+        return [*super().keywords(page, language), *labels, region, *names]
 
     def directory(self, page: CountryPage, language: str) -> list[tuple[str, list[tuple[str, str]]]]:
         """The names (and acronyms) of the country's portals, institutions and open contracting

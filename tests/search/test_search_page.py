@@ -199,6 +199,15 @@ class TestMatching:
         html = search(client, "es", q="19.886")
         assert '<span class="search-result__field">Leyes:</span>' in html
 
+    def test_a_profile_is_found_by_its_subregion_in_either_language(self, client, site):
+        # No profile names its region; readers ask by it.
+        assert titles(search(client, "es", q="compras en América del Sur"))[0] == "Chile"
+        assert titles(search(client, "en", q="procurement in South America"))[0] == "Chile"
+        mexico = site["mexico"]
+        mexico.subregion = "central-america"
+        mexico.save_revision().publish()
+        assert titles(search(client, "es", q="compras en Centroamérica")) == ["México"]
+
     def test_a_profile_is_found_by_its_contact_as_the_page_shows_it(self, client, site):
         chile = site["chile"]
         chile.contact_name = "Mesa de Ayuda ChileCompra"
