@@ -307,13 +307,20 @@ def without_question_words(loose: str, language: str, text: str) -> str:
     """``loose`` without the words that frame the question ``text`` is (``QUESTION_WORDS``), if it
     is one and words of its subject remain; otherwise ``loose`` as it is."""
     framing = QUESTION_WORDS.get(language, frozenset())
-    typed = words(text)
-    if not framing or not typed or not ("?" in text or "¿" in text or typed[0] in QUESTION_STARTS[language]):
+    if not framing or not ("?" in text or "¿" in text or _begins_a_question(words(text), language)):
         return loose
     kept = _WORD.sub(lambda match: "" if fold(match.group()) in framing else match.group(), loose)
     if not any(not is_stop_word(word, language) for word in words(kept)):
         return loose
     return kept
+
+
+def _begins_a_question(typed: list[str], language: str) -> bool:
+    """Whether the first of the ``typed`` words that is not a preposition or such (a stop word) asks
+    a question (``QUESTION_STARTS``): "desde cuándo existe la red", "in which countries …"."""
+    starts = QUESTION_STARTS[language]
+    first = next((word for word in typed if word in starts or not is_stop_word(word, language)), None)
+    return first in starts
 
 
 def clean_query(text: str) -> str:

@@ -362,6 +362,9 @@ class TestMatching:
         for language, question, words in (
             ("en", "how does the platform work?", "platform work"),
             ("es", "¿quiénes usan la plataforma?", "usan plataforma"),
+            # Without a question mark, a question may begin with a preposition.
+            ("en", "since when does the platform work", "platform work"),
+            ("es", "desde cuándo usan la plataforma", "usan plataforma"),
         ):
             assert titles(search(client, language, q=question))[0] == news[language]
             assert titles(search(client, language, q=words)) == [], words
