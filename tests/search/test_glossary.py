@@ -278,6 +278,9 @@ class TestThesaurus:
             ("subasta a la baja", "es", "e-auction"),
             ("electronically signed", "en", "firma digital"),
             ("civil servants", "en", "funcionarios públicos"),
+            ("reglamentos", "es", "regulations"),
+            ("split of roles", "en", "organización institucional"),
+            ("PIB", "es", "GDP"),
             # The words for a country's people name the country.
             ("chilenas", "es", "Chile"),
             ("Mexican", "en", "México"),
