@@ -143,6 +143,12 @@ def is_stop_word(word: str, language: str) -> bool:
     return len(word) > 1 and word in STOP_WORDS.get(language, ())
 
 
+# British -ise/-yse spellings and their derivatives (organisation, institutionalised, analyse), read
+# as the American -ize/-yze that the English stemmer knows: Snowball stems "organisation" "organis"
+# and "organization" "organiz". The Caribbean members write British English. Elasticsearch's
+# English analyzers apply the same pattern (``search.backends.elasticsearch``).
+BRITISH_SPELLING = r"(?<=[a-z]{3})([iy])s(e|es|ed|ing|ation|ations|er|ers)$"
+_BRITISH = re.compile(BRITISH_SPELLING)
 # The folded endings of the Spanish nouns of -icar verbs (adjudicación, clasificaciones, verificador).
 _ICAR_NOUNS = re.compile(r"ic(?:acion|aciones|ador|adora|adores|adoras)$")
 
@@ -154,7 +160,8 @@ def stem(word: str, language: str) -> str:
     Snowball leaves some plurals alone: acronyms ("pymes", "smes") and a few
     Spanish nouns ("años", "gobiernos" → "gobi"). Spanish -os/-as words are
     stemmed from their singular, and a word Snowball did not change loses a
-    plural "s", so PYMEs = PYME and SMEs = SME.
+    plural "s", so PYMEs = PYME and SMEs = SME. English words are stemmed in
+    their American spelling (``BRITISH_SPELLING``).
     """
     stemmer = _stemmer(language)
     if stemmer is None or word.isdigit():
@@ -164,6 +171,8 @@ def stem(word: str, language: str) -> str:
         # "adjudicación" (adjud) from "adjudicado" (adjudic), and can join them to another word,
         # "comunicación" to "común" (comun): they are stemmed as their verb is.
         word = word[: noun.start()] + "icar"
+    if language == "en":
+        word = _BRITISH.sub(r"\1z\2", word)
     if language == "es" and len(word) > 4 and word[-2:] in ("os", "as"):
         stemmed = stemmer.stemWord(word[:-1])
     else:

@@ -46,6 +46,7 @@ from elasticsearch.dsl.utils import AttrDict
 
 from search.adapters import index_languages
 from search.analysis import (
+    BRITISH_SPELLING,
     ENGLISH_STOP_WORDS,
     SPANISH_STOP_WORDS,
     UNITED_STATES,
@@ -126,7 +127,12 @@ _STOP_FILTERS = {
 }
 _FILTERS = {
     "es": [_STOP_FILTERS["es"], token_filter("spanish_stemmer", "stemmer", language="light_spanish")],
-    "en": [_STOP_FILTERS["en"], token_filter("english_stemmer", "stemmer", language="english")],
+    "en": [
+        _STOP_FILTERS["en"],
+        # British -ise spellings as American -ize, as ``search.analysis.stem`` reads them.
+        token_filter("american_spelling", "pattern_replace", pattern=BRITISH_SPELLING, replacement="$1z$2"),
+        token_filter("english_stemmer", "stemmer", language="english"),
+    ],
     "pt": [token_filter("portuguese_stemmer", "stemmer", language="light_portuguese")],
     "fr": [token_filter("french_stemmer", "stemmer", language="light_french")],
 }

@@ -149,10 +149,31 @@ class TestIndexDefinition:
     def test_english_removes_possessives_before_folding_and_stems(self):
         settings = analysis("en")
         chain = settings["analyzer"]["language"]["filter"]
-        assert chain == ["english_possessive", "lowercase", "asciifolding", "english_stop", "english_stemmer"]
+        assert chain == [
+            "english_possessive",
+            "lowercase",
+            "asciifolding",
+            "english_stop",
+            "american_spelling",
+            "english_stemmer",
+        ]
         assert settings["filter"]["english_possessive"]["language"] == "possessive_english"
         assert settings["filter"]["english_stop"]["stopwords"] == sorted(ENGLISH_STOP_WORDS)
         assert settings["filter"]["english_stemmer"]["language"] == "english"
+
+    def test_english_reads_british_spellings_as_the_database_engines_do(self):
+        import re
+
+        from search.analysis import stem
+
+        spelling = analysis("en")["filter"]["american_spelling"]
+        assert spelling["type"] == "pattern_replace"
+        # The Java replacement, read with Python's syntax, spells as the database engines stem.
+        replacement = spelling["replacement"].replace("$", "\\")
+        pairs = (("organisation", "organization"), ("institutionalised", "institutionalized"))
+        for british, american in pairs:
+            assert re.sub(spelling["pattern"], replacement, british) == american
+            assert stem(british, "en") == stem(american, "en")
 
     def test_us_in_capitals_is_written_out_before_any_filter_in_every_analyzer(self):
         from search.analysis import UNITED_STATES, analyze
@@ -818,6 +839,7 @@ class TestGlossary:
             "glossary",
             "spanish_stop",
             "english_stop",
+            "american_spelling",
             "english_stemmer",
         ]
         document_index = index_definition("unit-pt-1", "pt").to_dict()["settings"]["analysis"]["analyzer"]

@@ -393,6 +393,13 @@ class TestMatching:
         ):
             assert titles(search(client, language, q=question))[0] == news[language]
 
+    def test_british_spellings_find_american_ones_and_the_reverse(self, client, site):
+        news = news_saying(site, "The network's organization was institutionalized in 2005.")
+        for query in ("organisation", "institutionalised network", "institutionalisation"):
+            assert titles(search(client, "en", q=query)) == [news], query
+        news = news_saying(site, "A centralised purchasing organisation.")
+        assert titles(search(client, "en", q="centralized organization")) == [news]
+
     def test_us_in_capitals_is_the_united_states_and_us_dollars_are_not(self, client, site):
         GlossaryEntry.objects.create(spanish="Estados Unidos", english="United States")
         news = news_saying(site, "Tenders are priced in US$ and euros.")
