@@ -332,7 +332,10 @@ class SearchEngine(ABC):
             unknown
         ) & words_of_expressions(significant, searched.language, sets):
             return replace(results, hits=[], total=0, facets=empty_facets(), relaxed=False)
-        kept_words = [word for word in words_of(searched.parsed.loose) if word not in unknown]
+        # The words that frame a question stay, so the text left is still the question it was
+        # ("how many …", which asks for a figure).
+        asked = {*words_of(searched.parsed.loose), *searched.parsed.framing_words()} - set(unknown)
+        kept_words = [word for word in words_of(searched.parsed.text) if word in asked]
         text = " ".join([*kept_words, *(f'"{phrase}"' for phrase in searched.parsed.phrases)])
         reduced = self.search_as_typed(replace(searched, text=text, exact=True, left_out=tuple(unknown)))
         if not reduced.total:
@@ -439,6 +442,15 @@ def partial_matches_of(terms: AnalyzedQuery, names_a_country: Callable[[], bool]
     profile first, are what the reader is after. The engines then list them as partial matches.
     """
     return terms.partial_minimum() is not None or (terms.clause_count() == 2 and names_a_country())
+
+
+def asks_for_a_countrys_figure(query: SearchQuery, names_a_country: Callable[[], bool]) -> bool:
+    """Whether ``query`` asks for a figure about a country it names ("¿cuánto gasta Chile en
+    compras públicas al año?"): it has no partial matches. A page with some of its words is no
+    answer, as a profile says how a country buys, not what it spends; only a page with every word
+    may give the figure. A figure of the network's own ("how many countries belong to the
+    network?") is on its pages, and its partial matches stay."""
+    return query.asks_for_a_figure() and names_a_country()
 
 
 def concept_count(significant: list[str], language: str, glossary: Sets) -> int:

@@ -55,6 +55,7 @@ from search.backends.base import (
     SearchEngine,
     SearchQuery,
     SearchResults,
+    asks_for_a_countrys_figure,
     common_least,
     empty_facets,
     named_years,
@@ -502,8 +503,11 @@ class DatabaseEngine(SearchEngine):
         }
 
     def _has_partial_matches(self, query: SearchQuery, analyzed: dict[str, AnalyzedQuery]) -> bool:
-        """Whether partial matches are looked for, in some language (``partial_matches_of``)."""
+        """Whether partial matches are looked for, in some language (``partial_matches_of``); never
+        for a question that asks for a country's figure (``asks_for_a_countrys_figure``)."""
         names_a_country = cache(lambda: bool(self.country_words(query)))
+        if asks_for_a_countrys_figure(query, names_a_country):
+            return False
         return any(partial_matches_of(terms, names_a_country) for terms in analyzed.values())
 
     def _with_common_optional(self, terms: AnalyzedQuery, language: str, matcher: "Matcher") -> AnalyzedQuery:

@@ -74,6 +74,7 @@ from search.backends.base import (
     SearchQuery,
     SearchResults,
     SearchUnavailable,
+    asks_for_a_countrys_figure,
     common_least,
     empty_facets,
     expression_words,
@@ -797,7 +798,9 @@ class ElasticsearchEngine(SearchEngine):
         longest = max(analyzed.values(), key=AnalyzedQuery.clause_count)
         concepts = two_concepts(query, self.glossary().sets)
         names_a_country = cache(lambda: self._names_a_country(query))
-        if not partial_matches_of(longest, names_a_country) and concepts is None:
+        if asks_for_a_countrys_figure(query, lambda: bool(self.named_countries(query))) or (
+            not partial_matches_of(longest, names_a_country) and concepts is None
+        ):
             return results
         countries = self.named_countries(query)
         partial = self._run(

@@ -538,6 +538,30 @@ class TestMatching:
         # Asked about how the country buys, its profile answers.
         assert titles(search(client, "en", q="where does Mexico publish its tenders?"))[0] == "Mexico"
 
+    def test_a_question_asking_for_a_countrys_figure_has_no_partial_matches(self, client, site):
+        """A page with most of its words does not give the figure; one of the network's own may."""
+        for slug, title, intro in (
+            ("cifras", "Figures", "Mexico publishes its procurement figures every year."),
+            ("auditorias", "Audits", "Audits of the platform."),
+        ):
+            ensure_child(site["home"], StandardPage, slug, title_es=title, title_en=title, intro_en=intro)
+        # "Figures" has three of the four words, "Audits" the fourth.
+        html = search(client, "en", q="how many audits does Mexico publish each year?")
+        assert "Figures" not in titles(html)
+        assert 'class="search-page__partial"' not in html
+        assert "Figures" in titles(search(client, "en", q="which audits does Mexico publish each year?"))
+        members = ensure_child(
+            site["home"],
+            StandardPage,
+            "miembros",
+            title_es="Miembros",
+            title_en="Members",
+            intro_en="The network's member countries meet every year.",
+        )[0]
+        html = search(client, "en", q="how many member countries does the network count?")
+        assert titles(html)[0] == members.title_en
+        assert 'class="search-page__partial"' in html
+
     def test_a_correction_keeps_the_rest_of_the_text_as_typed(self, client, site):
         html = search(client, "es", q="¿Dónde publica Mexcio sus licitaciones?")
         assert titles(html)[0] == "México"
