@@ -327,10 +327,10 @@ class SearchEngine(ABC):
         # Generic words ("gobierno", "public") are common on any subject: "government elections in
         # Chile" is not about Chile's procurement.
         about_a_country = bool(countries) and bool(common - countries - GENERIC_WORDS) and len(unknown) == 1
-        sets = self.glossary().sets
-        if (concept_count(known, searched.language, sets) <= len(unknown) and not about_a_country) or set(
-            unknown
-        ) & words_of_expressions(significant, searched.language, sets):
+        sets, language = self.glossary().sets, searched.language
+        too_little_known = concept_count(known, language, sets) <= len(unknown) and not about_a_country
+        names_a_subject_no_page_has = bool(set(unknown) & words_of_expressions(significant, language, sets))
+        if too_little_known or names_a_subject_no_page_has:
             return replace(results, hits=[], total=0, facets=empty_facets(), relaxed=False)
         # The words that frame a question stay, so the text left is still the question it was
         # ("how many …", which asks for a figure).
