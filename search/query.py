@@ -49,6 +49,8 @@ class TermGroup:
     When ``terms`` is one term that is itself one of the expressions, every entry
     of the query's language with it holds a concept too (``concepts_hold_terms``):
     the engines then ask for the concepts alone, one term's entries instead of two.
+    An agent noun also matches the stems of its verb (``verbs``), beside whatever
+    else the group is asked by, a glossary word's concepts included.
     """
 
     terms: tuple[str, ...]
@@ -57,6 +59,7 @@ class TermGroup:
     concepts_hold_terms: bool = False
     # Whether the group is a word of ``GENERIC_WORDS``, as typed.
     generic: bool = False
+    verbs: tuple[str, ...] = ()
 
     @property
     def is_expression(self) -> bool:
@@ -156,7 +159,8 @@ class AnalyzedQuery:
         """Terms that match wherever they are (for highlighting)."""
         groups = self.groups + self.optional
         alternatives = (other for group in groups for other in group.alternatives if len(other) == 1)
-        return set(chain.from_iterable(group.terms for group in groups)).union(*alternatives)
+        verbs = (group.verbs for group in groups)
+        return set(chain.from_iterable(group.terms for group in groups)).union(*alternatives, *verbs)
 
     def sequences(self) -> set[tuple[str, ...]]:
         """Term sequences that match only together: quoted phrases and glossary expressions."""
@@ -273,7 +277,9 @@ def _groups(
         groups += loose(terms[position : expansion.start])
         alternatives = tuple(other for other in expansion.alternatives if other != own)
         held = concepts and len(own) == 1 and own in expansion.alternatives
-        groups.append(TermGroup(own, alternatives, expansion.concepts if concepts else (), held))
+        # A glossary's agent noun keeps its verb: "compradores" is also "quien compra".
+        verbs = _word_group(own[0], language).verbs if len(own) == 1 else ()
+        groups.append(TermGroup(own, alternatives, expansion.concepts if concepts else (), held, verbs=verbs))
         position = expansion.end
     groups += loose(terms[position:])
     return tuple(groups)
@@ -285,13 +291,14 @@ def _by_expression(group: TermGroup) -> TermGroup:
     return TermGroup(
         group.terms,
         tuple(other if len(other) == 1 else (expression_term(other),) for other in group.alternatives),
+        verbs=group.verbs,
     )
 
 
 def _word_group(term: str, language: str) -> TermGroup:
     """A word's group: an agent noun also matches its verb ("compradores": "quienes compran")."""
     base = action_stem(term, language)
-    return TermGroup((term,), ((base,),) if base and base != term else ())
+    return TermGroup((term,), verbs=(base,) if base and base != term else ())
 
 
 def parse_query(text: str, language: str = "") -> ParsedQuery:

@@ -1052,6 +1052,7 @@ class Matcher:
             others = [self.postings((concept,)) for concept in group.concepts] or [
                 self.postings(alternative) for alternative in group.alternatives
             ]
+            others += [self.postings((verb,)) for verb in group.verbs]
             found = [(postings.ids, postings.titled) for postings in others]
             if own:
                 found.append((intersection([p.ids for p in own]), intersection([p.titled for p in own])))
@@ -1143,6 +1144,7 @@ class SQLiteEngine(DatabaseEngine):
                 having = members(ids, intersection([postings.ids for postings in own]))
                 scores[having] += bm25(ids[having], own, lengths)
             singles = [matcher.postings(other) for other in group.alternatives if len(other) == 1]
+            singles += [matcher.postings((verb,)) for verb in group.verbs]
             scores += bm25(ids, singles, lengths)
             sequences += [other for other in group.alternatives if len(other) > 1]
         if sequences and len(ids):
@@ -1293,6 +1295,7 @@ def _ts_group(group: TermGroup) -> str:
     others = [_ts_lexeme(concept) for concept in group.concepts] or [
         "(" + " <-> ".join(map(_ts_lexeme, other)) + ")" for other in group.alternatives
     ]
+    others += [_ts_lexeme(verb) for verb in group.verbs]
     return "(" + " | ".join([*own, *others]) + ")"
 
 

@@ -234,13 +234,21 @@ class TestWordFamilies:
     )
     def test_an_agent_noun_also_matches_its_verb(self, word, language, verb):
         [group] = groups(word, language)
-        assert group.alternatives == ((verb,),)
+        assert (group.alternatives, group.verbs) == ((), (verb,))
         assert stem(verb + ("ar" if language == "es" else ""), language).startswith(verb[:3])
+
+    def test_so_does_one_of_the_glossarys_beside_its_equivalents(self):
+        """Asked by its concept terms, "compradores" had lost the "compra" of "quien compra"."""
+        glossary = (("compradores", "compradores públicos", "buyers"),)
+        for concepts in (False, True):
+            [group] = parse_query("compradores").analyzed("es", glossary, concepts=concepts).groups
+            assert group.verbs == ("compr",)
+            assert ("buyers",) in group.alternatives
 
     @pytest.mark.parametrize(("word", "language"), [("usuarios", "es"), ("user", "en"), ("datos", "es")])
     def test_other_words_and_short_stems_stay_alone(self, word, language):
         [group] = groups(word, language)
-        assert group.alternatives == ()
+        assert (group.alternatives, group.verbs) == ((), ())
 
 
 @pytest.fixture(scope="module")

@@ -393,6 +393,15 @@ class TestMatching:
         ):
             assert titles(search(client, language, q=question))[0] == news[language]
 
+    def test_an_agent_noun_finds_its_verb_whether_or_not_the_glossary_has_it(self, client, site):
+        news = news_saying(site, "Who buys through the platform, and how.")
+        # Exactly as typed: no page has "buyers", which would otherwise be corrected to "buys".
+        assert titles(search(client, "en", q="platform buyers", exact=1)) == [news]
+        # The glossary's word is asked by its equivalents' concept terms: the verb stays beside them.
+        GlossaryEntry.objects.create(spanish="compradores públicos", english="buyers, public buyers")
+        refresh_glossary_terms.call()
+        assert titles(search(client, "en", q="platform buyers", exact=1)) == [news]
+
     def test_british_spellings_find_american_ones_and_the_reverse(self, client, site):
         news = news_saying(site, "The network's organization was institutionalized in 2005.")
         for query in ("organisation", "institutionalised network", "institutionalisation"):
