@@ -303,6 +303,17 @@ SPANISH = [
     ("no-answer", "memoria del iv seminario interamericano", ()),
     ("no-answer", "compras de medicamentos durante la pandemia", ()),
     ("no-answer", "cuanto gana un comprador publico", ()),
+    # --- From the held-out set of 2026-12-07 (the thirty-fourth), added once scored: its readers'
+    # paraphrases, the synonyms the glossary then learnt, and two others.
+    ("synonyms", "ver en que gasta el gobierno", (OPEN_DATA_ES, OPEN_PRACTICE_ES, PORTAL_NEWS_ES)),
+    ("synonyms", "tercerizar la plataforma de compras", (OUTSOURCING_ES,)),
+    ("synonyms", "pagar a proveedores por internet", (BANKING_ES, TAX_ES)),
+    (
+        "questions",
+        "puedo usar los textos del sitio en mi curso?",
+        ("Licencia del contenido", "Términos de uso"),
+    ),
+    ("typos", "honducomrpas", ("Honduras",)),
 ]
 
 ENGLISH = [
@@ -529,6 +540,20 @@ ENGLISH = [
     ("no-answer", "how much does canada spend on procurement each year", ()),
     ("no-answer", "debarred suppliers blacklist", ()),
     ("no-answer", "secretariat job vacancies", ()),
+    # --- From the held-out set of 2026-12-07, as in Spanish.
+    ("synonyms", "is my browsing tracked on this site", ("Privacy notice",)),
+    ("synonyms", "copy your articles on my company blog", ("Content licence", "Terms of use")),
+    ("synonyms", "agencies hiring an IT company to run their purchasing software", (OUTSOURCING_EN,)),
+    (
+        "synonyms",
+        "online marketplace where agencies shop from pre-approved vendors",
+        (FRAMEWORK_EN, CATALOGUE_EN, "Chile"),
+    ),
+    (
+        "questions",
+        "which countries have an online store for government purchases",
+        (FRAMEWORK_EN, "Chile", "Peru", "United States", CATALOGUE_EN),
+    ),
 ]
 
 JUDGMENTS = [("es", *judgment) for judgment in SPANISH] + [("en", *judgment) for judgment in ENGLISH]
