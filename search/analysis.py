@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 
 import snowballstemmer
+from wordfreq import zipf_frequency
 
 
 def _listed(text: str) -> frozenset[str]:
@@ -21,6 +22,10 @@ def _listed(text: str) -> frozenset[str]:
 
 STEMMER_NAMES = {"es": "spanish", "en": "english", "pt": "portuguese", "fr": "french"}
 MAX_TERM_LENGTH = 40
+# How often a word must be written (Zipf scale, wordfreq's lists: 3 is once in a million words) for
+# a reader who typed it to have meant it. Misspellings, even the frequent ones, are rarer:
+# "goverment" and "untied" are 2.7, "cost" 5.2, "impuesto" 4.6.
+COMMON_USE_ZIPF = 3.0
 
 SPANISH_STOP_WORDS = _listed(
     """
@@ -135,6 +140,15 @@ def written_out(text: str) -> str:
 def analyze(text: str, language: str) -> list[str]:
     """The search terms of ``text`` in ``language``: folded, stop words dropped, stemmed, in order."""
     return [stem(word, language) for word in words(text) if not is_stop_word(word, language)]
+
+
+@lru_cache(maxsize=50_000)
+def in_common_use(word: str, languages: tuple[str, ...]) -> bool:
+    """Whether ``word`` (folded) is commonly written in one of ``languages``: a speller leaves it as
+    typed, whether the site has it or not. An indexed word a letter away is another word, not what
+    the reader meant: "cost" is no misspelt "costa", "taxes" no "takes", "impuesto" no "impulso".
+    Readers drop accents, so the folded spellings are common too ("indice")."""
+    return any(zipf_frequency(word, language) >= COMMON_USE_ZIPF for language in languages)
 
 
 def is_stop_word(word: str, language: str) -> bool:

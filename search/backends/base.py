@@ -16,7 +16,9 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-from search.analysis import FIGURE_QUESTIONS, GENERIC_WORDS, STOP_WORDS, is_stop_word
+from django.conf import settings
+
+from search.analysis import FIGURE_QUESTIONS, GENERIC_WORDS, STOP_WORDS, in_common_use, is_stop_word, respelt
 from search.analysis import words as words_of
 from search.glossary import Glossary, Sets, current_glossary, words_of_expressions
 from search.query import AnalyzedQuery, ParsedQuery, parse_query
@@ -275,7 +277,7 @@ class SearchEngine(ABC):
         results = self.search_as_typed(query)
         if query.exact or results.complete >= FEW_RESULTS:
             return results
-        suggestions = self.suggestions(query)
+        suggestions = self.corrections(query)
         if not suggestions:
             return results
         corrected = self.search_as_typed(replace(query, text=suggestions[0], exact=True))
@@ -353,6 +355,37 @@ class SearchEngine(ABC):
         """The significant words of ``query`` (folded) that name a place of the glossary's: spelt as
         the reader meant them, so never "corrected" into another word ("Spain" is not "saint")."""
         return words_of_expressions(significant_words(query), query.language, self.glossary().places)
+
+    def spelt_right(self, query: SearchQuery) -> set[str]:
+        """The typed words (folded) that an engine's ``suggestions`` leave as typed: places' names
+        (``place_names``) and the words that frame a question."""
+        return self.place_names(query) | query.parsed.framing_words()
+
+    def corrections(self, query: SearchQuery) -> list[str]:
+        """The engine's ``suggestions``, each without the replacements of words in common use
+        (``in_common_use``) that the reader meant: "cost of e-procurement" is not "costa of
+        e-procurement", though no page says "cost". Such a word is replaced only where its
+        replacement makes an expression of the glossary with the words around it, as "electronic
+        baking" makes "electronic banking" (``expression_words``)."""
+        typed = query.parsed.words()
+        site_languages = tuple(code for code, _name in settings.LANGUAGES)
+        sets = self.glossary().sets
+        kept = []
+        for suggestion in self.suggestions(query):
+            corrected = words_of(suggestion)
+            if len(corrected) == len(typed):
+                in_expressions = expression_words(replace(query, text=suggestion), sets)
+                meant = {
+                    replacement: word
+                    for word, replacement in zip(typed, corrected, strict=True)
+                    if word != replacement
+                    and in_common_use(word, site_languages)
+                    and replacement not in in_expressions
+                }
+                suggestion = respelt(suggestion, meant)
+            if words_of(suggestion) != typed and suggestion not in kept:
+                kept.append(suggestion)
+        return kept
 
     def unknown_words(self, query: SearchQuery) -> list[str]:
         """The significant loose words of ``query`` (folded) that no entry contains in any language,

@@ -785,14 +785,14 @@ class DatabaseEngine(SearchEngine):
 
     # --- Did you mean ---------------------------------------------------------------
     def suggestions(self, query: SearchQuery) -> list[str]:
-        """Whole queries with each unknown word swapped for the closest indexed words; places'
-        names and the words that frame a question are left as typed."""
+        """Whole queries with each unknown word swapped for the closest indexed words; the words
+        ``spelt_right`` are left as typed."""
         languages = self._languages(query, self._current())
         typed = query.parsed.words()
         known = set(
             SearchTerm.objects.filter(language__in=languages, word__in=typed).values_list("word", flat=True)
         )
-        spelt_right = known | self.place_names(query) | query.parsed.framing_words()
+        spelt_right = known | self.spelt_right(query)
         unknown = [word for word in typed if word not in spelt_right and not _stop_word(word, languages)]
         replacements = {
             word: [*self._split(word, languages), *self._closest(word, languages)]

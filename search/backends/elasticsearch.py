@@ -1061,8 +1061,7 @@ class ElasticsearchEngine(SearchEngine):
             for entry in response.get("suggest", {}).get(name, []):
                 options = [option["text"] for option in entry["options"]]
                 corrections.setdefault(entry["text"], []).extend(options)
-        spelt_right = self.place_names(query) | query.parsed.framing_words()
-        return corrected_queries(query.parsed.text, corrections, spelt_right=spelt_right)
+        return corrected_queries(query.parsed.text, corrections, spelt_right=self.spelt_right(query))
 
     # --- Autocomplete -----------------------------------------------------------------
     def completion_search(self, text: str, language: str, limit: int = 8) -> Search | None:
