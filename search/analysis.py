@@ -61,14 +61,15 @@ QUESTION_WORDS = {
         cuales quienes cuanto cuanta cuantos cuantas usa usan usar utiliza utilizan utilizar funciona
         funcionan funcionar hace hacen hacer puedo puede pueden podemos existe existen encuentro
         encontrar busco buscar quiero necesito saber significa sirve forman integran componen ofrece
-        ofrecen maneja manejan rige rigen regula regulan hoy ahora actualmente
+        ofrecen maneja manejan rige rigen regula regulan hoy ahora actualmente paso pasa ocurrio ocurre
+        sucedio sucede
         """
     ),
     "en": _listed(
         """
         use uses used using work get find know want need mean means exist exists tell make many much
         could would should may might must please handle handles deal deals govern governs regulate
-        regulates today now nowadays currently presently
+        regulates today now nowadays currently presently happen happens happened occur occurs occurred
         """
     ),
 }

@@ -365,6 +365,9 @@ class TestMatching:
             # Without a question mark, a question may begin with a preposition.
             ("en", "since when does the platform work", "platform work"),
             ("es", "desde cuándo usan la plataforma", "usan plataforma"),
+            # Nor "happened": what happened somewhere is what its pages tell.
+            ("en", "what happened with the platform?", "happened platform"),
+            ("es", "¿qué pasó con la plataforma?", "pasó plataforma"),
         ):
             assert titles(search(client, language, q=question))[0] == news[language]
             assert titles(search(client, language, q=words)) == [], words
