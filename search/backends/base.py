@@ -184,8 +184,11 @@ class Completion:
     kind: str
 
 
-# A query that finds fewer entries than this is tried again corrected, when a correction exists.
-FEW_RESULTS = 3
+# A query that finds fewer entries with every word than this is tried again corrected, when a
+# correction exists, and its partial matches follow. Three are still few: the two seminars and the
+# report that name every subject the network discussed have every word of many a query whose answer
+# is a topic's page, with all but one of them.
+FEW_RESULTS = 4
 # A group of a query's words (a word or glossary expression) that at least this share of the
 # entries match, and at least COMMON_MINIMUM of them, is common: when fewer than
 # COMMON_OPTIONAL_BELOW entries have every group, the common ones rank without being required

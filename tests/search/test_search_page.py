@@ -179,6 +179,19 @@ class TestMatching:
         }
         assert html.count('class="search-page__partial"') == 1
         assert '<ol class="search-results__list" start="2">' in html
+        # Three are still few: pages that name every subject (a seminar's sessions, its report)
+        # are no reason to hide the page that answers most of the words.
+        for number in (2, 3):
+            ensure_child(
+                site["home"],
+                StandardPage,
+                f"guia-{number}",
+                title_es=f"Guía {number}",
+                intro_es="Licitaciones en la plataforma, con sus pliegos.",
+            )
+        html = search(client, "es", q="licitaciones pliegos plataforma")
+        assert len(titles(html)) == 5
+        assert '<ol class="search-results__list" start="4">' in html
 
     def test_the_words_in_the_typed_order_rank_first(self, client, site):
 
