@@ -34,7 +34,8 @@ SPANISH_STOP_WORDS = _listed(
     ella ellas ellos en entre era es esa esas ese eso esos esta estas este esto estos fue fueron ha
     han hasta hay la las le les lo los mas me mi mientras muy nos o os otra otro para pero poco por
     porque que quien se sea ser si sin sobre son su sus tambien te tiene tienen todo todos tu u un
-    una unas uno unos y ya mis tus nuestro nuestra nuestros nuestras yo usted ustedes
+    una unas uno unos y ya mis tus nuestro nuestra nuestros nuestras yo usted ustedes hacia mediante
+    segun tras traves
     """
 )
 ENGLISH_STOP_WORDS = _listed(
@@ -42,7 +43,8 @@ ENGLISH_STOP_WORDS = _listed(
     a about all an and are as at be been but by can did do does for from had has have he her his how
     i if in into is it its me more my no nor not of on or our out she so than that the their them
     then there these they this those to too up us very was we were what when where which while who
-    why will with you your against among before between during since until without
+    why will with you your against among before between during since until without across through
+    throughout within toward towards upon onto amongst
     """
 )
 STOP_WORDS = {"es": SPANISH_STOP_WORDS, "en": ENGLISH_STOP_WORDS}

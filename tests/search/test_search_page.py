@@ -238,13 +238,17 @@ class TestMatching:
         assert 'class="search-page__partial"' not in html
 
     def test_pronouns_and_prepositions_are_no_words_a_page_must_have(self, client, site):
-        # As "mi", "su" and "entre" were already: "mis", "between" are left out like them.
-        html = search(client, "es", q="los pliegos de mis licitaciones")
-        assert titles(html) == ["Compras públicas para pymes"]
-        assert "Ninguna página contiene" not in html
-        html = search(client, "en", q="tenders between enterprises")
-        assert titles(html) == ["Public procurement for SMEs"]
-        assert "No page contains" not in html
+        # As "mi", "su" and "entre" were already: "mis", "between", "across", "mediante" are left
+        # out like them.
+        for language, query, title in (
+            ("es", "los pliegos de mis licitaciones", "Compras públicas para pymes"),
+            ("es", "licitaciones mediante pliegos", "Compras públicas para pymes"),
+            ("en", "tenders between enterprises", "Public procurement for SMEs"),
+            ("en", "tenders across enterprises", "Public procurement for SMEs"),
+        ):
+            html = search(client, language, q=query)
+            assert titles(html) == [title], query
+            assert "Ninguna página contiene" not in html and "No page contains" not in html
 
     def test_a_query_mostly_of_words_no_page_has_keeps_its_empty_list(self, client, site):
         for query in ("licitaciones wombat", "receta de wombat con quinoa y pymes", "wombat 2023"):
