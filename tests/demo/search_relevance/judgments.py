@@ -314,6 +314,14 @@ SPANISH = [
         ("Licencia del contenido", "Términos de uso"),
     ),
     ("typos", "honducomrpas", ("Honduras",)),
+    # --- From the held-out sets of 2026-12-07 (the thirty-fifth and thirty-sixth), added once scored,
+    # misses included.
+    ("synonyms", "tercerizar el sistema de compras a una empresa privada", (OUTSOURCING_ES,)),
+    ("synonyms", "compras consolidadas entre dependencias", (CATALOGUE_ES, FRAMEWORK_ES, "México")),
+    ("questions", "¿mi municipio puede ser parte de la red?", (ABOUT_ES, "Contacto con la secretaría")),
+    ("typos", "licitasiones panamacompra", ("Panamá",)),
+    ("no-answer", "vacantes de trabajo en la OEA", ()),
+    ("no-answer", "padrón de proveedores jalisco requisitos", ()),
 ]
 
 ENGLISH = [
@@ -554,6 +562,17 @@ ENGLISH = [
         "which countries have an online store for government purchases",
         (FRAMEWORK_EN, "Chile", "Peru", "United States", CATALOGUE_EN),
     ),
+    # --- From the held-out sets of 2026-12-07 (35th and 36th), as in Spanish.
+    ("synonyms", "separation of regulatory and operational functions", (INSTITUTIONAL_EN,)),
+    ("synonyms", "convergence of procurement rules across countries", (HARMONIZATION_EN,)),
+    ("synonyms", "linking e-GP with PFM systems", (TAX_EN,)),
+    (
+        "questions",
+        "Can we reuse the country profiles in our diagnostic report?",
+        ("Content licence", "Terms of use"),
+    ),
+    ("accents", "What happened at the Sao Paulo seminar in 2004?", (SEMINAR_II_EN, ABOUT_EN, "Brazil")),
+    ("no-answer", "MAPS assessment reports", ()),
 ]
 
 JUDGMENTS = [("es", *judgment) for judgment in SPANISH] + [("en", *judgment) for judgment in ENGLISH]
