@@ -377,15 +377,20 @@ class SearchEngine(ABC):
         for suggestion in self.suggestions(query):
             corrected = words_of(suggestion)
             if len(corrected) == len(typed):
-                in_expressions = expression_words(replace(query, text=suggestion), sets)
-                meant = {
+                # Replacement → the word in common use it replaced.
+                in_use = {
                     replacement: word
                     for word, replacement in zip(typed, corrected, strict=True)
-                    if word != replacement
-                    and in_common_use(word, site_languages)
-                    and replacement not in in_expressions
+                    if word != replacement and in_common_use(word, site_languages)
                 }
-                suggestion = respelt(suggestion, meant)
+                if in_use:
+                    in_expressions = expression_words(replace(query, text=suggestion), sets)
+                    meant = {
+                        replacement: word
+                        for replacement, word in in_use.items()
+                        if replacement not in in_expressions
+                    }
+                    suggestion = respelt(suggestion, meant)
             if words_of(suggestion) != typed and suggestion not in kept:
                 kept.append(suggestion)
         return kept
