@@ -10,6 +10,7 @@ from network.skeleton import add_page, make_site_root, name_default_site, paragr
 
 DATA = Path(__file__).resolve().parent / "data"
 PAGE_TEXTS = (*translated("slug", "title", "intro"),)
+BODIES = tuple(Stream(f"body_{language}") for language in ("es", "en"))
 
 
 def _create_home(home: HomePage) -> HomePage:
@@ -21,7 +22,7 @@ def _create_home(home: HomePage) -> HomePage:
 HOME = Kind(
     source="network.home",
     model=HomePage,
-    fields=(*PAGE_TEXTS, *(Stream(f"body_{language}") for language in ("es", "en"))),
+    fields=(*PAGE_TEXTS, *BODIES),
     find=lambda key, values: HomePage.objects.first(),
     create=_create_home,
 )
@@ -35,16 +36,22 @@ TOPIC_INDEX = Kind(
 TOPICS = Kind(
     source="network.topics",
     model=TopicPage,
-    fields=(*PAGE_TEXTS, Attr("priority")),
+    fields=(*PAGE_TEXTS, *BODIES, Attr("priority")),
     find=lambda key, values: TopicPage.objects.filter(slug_es=values["slug_es"]).first(),
     parent=lambda: TopicIndexPage.objects.first(),
 )
 
 
+def bodies(item: Item, required: bool = True) -> dict[str, list[dict]]:
+    """A page's ``body_es`` and ``body_en`` from the item's paragraphs in each language (none where
+    an optional body is not given)."""
+    texts = item.text("body", required)
+    return {f"body_{language}": paragraphs(*(texts[language] or ())) for language in texts}
+
+
 def load_site(data: Item) -> None:
     home = data.item("home")
-    body = {f"body_{language}": paragraphs(*texts) for language, texts in home.text("body").items()}
-    sync(HOME, "home", {**page_values(home, "intro"), **body}, home.where)
+    sync(HOME, "home", {**page_values(home, "intro"), **bodies(home)}, home.where)
     # Every load (each deployment) moves the site to SITE_URL, should the address have changed.
     make_site_root(HomePage.objects.get())
     name_default_site()
@@ -54,9 +61,9 @@ def load_topics(data: Item) -> None:
     index = data.item("index")
     sync(TOPIC_INDEX, "index", {**page_values(index, "intro"), "show_in_menus": True}, index.where)
     for topic in data.items("topics"):
-        sync(
-            TOPICS, topic["key"], {**page_values(topic, "intro"), "priority": topic["priority"]}, topic.where
-        )
+        body = bodies(topic, required=False)
+        values = {**page_values(topic, "intro"), **body, "priority": topic["priority"]}
+        sync(TOPICS, topic["key"], values, topic.where)
 
 
 SITE_DATA = Dataset("network.site", DATA / "site.yaml", load_site)

@@ -79,6 +79,31 @@ def test_a_corrected_file_reaches_the_site_through_a_published_revision(db, tmp_
     assert topic.live_revision_id == topic.latest_revision_id and not topic.has_unpublished_changes
 
 
+def test_each_topic_page_says_what_its_subject_covers_in_both_languages(db, client):
+    for topic in TopicPage.objects.all():
+        assert topic.body_es and topic.body_en, topic.slug_es
+        assert {block.block_type for block in [*topic.body_es, *topic.body_en]} == {"paragraph"}
+
+    response = client.get("/en/topics/competitive-sme-participation/")
+
+    assert "splitting purchases into lots" in response.content.decode()
+
+
+def test_a_corrected_body_reaches_a_topic_and_an_editors_body_stays(db, tmp_path):
+    edited = TopicPage.objects.get(slug_es="marco-legal")
+    edited.body_en = [("paragraph", "<p>The secretariat's own overview.</p>")]
+    edited.save_revision().publish()
+
+    def correct(data: dict) -> None:
+        for topic in data["topics"]:
+            topic["body"]["en"] = ["A corrected overview."]
+
+    load([edited_dataset(datasets.TOPIC_DATA, tmp_path, correct)])
+
+    assert "A corrected overview." in str(sme().body_en)
+    assert "The secretariat's own overview." in str(TopicPage.objects.get(slug_es="marco-legal").body_en)
+
+
 def test_an_editors_change_survives_a_reload(db, tmp_path):
     topic = sme()
     topic.intro_en = "An editor's introduction."
