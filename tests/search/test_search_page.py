@@ -237,14 +237,16 @@ class TestMatching:
         assert "Ninguna página contiene “Wombatia”" in html
         assert 'class="search-page__partial"' not in html
 
-    def test_pronouns_and_prepositions_are_no_words_a_page_must_have(self, client, site):
+    def test_pronouns_prepositions_and_empty_nouns_are_no_words_a_page_must_have(self, client, site):
         # As "mi", "su" and "entre" were already: "mis", "between", "across", "mediante" are left
-        # out like them.
+        # out like them, and the nouns that name nothing ("things", "cosas").
         for language, query, title in (
             ("es", "los pliegos de mis licitaciones", "Compras públicas para pymes"),
             ("es", "licitaciones mediante pliegos", "Compras públicas para pymes"),
+            ("es", "cosas de licitaciones y pliegos", "Compras públicas para pymes"),
             ("en", "tenders between enterprises", "Public procurement for SMEs"),
             ("en", "tenders across enterprises", "Public procurement for SMEs"),
+            ("en", "things enterprises tender", "Public procurement for SMEs"),
         ):
             html = search(client, language, q=query)
             assert titles(html) == [title], query
