@@ -5,7 +5,17 @@ from pathlib import Path
 from wagtail.models import Page
 
 from network.models import HomePage, TopicIndexPage, TopicPage
-from network.reference import Attr, Dataset, Item, Kind, Stream, page_values, sync, translated
+from network.reference import (
+    Attr,
+    DataFileError,
+    Dataset,
+    Item,
+    Kind,
+    Stream,
+    page_values,
+    sync,
+    translated,
+)
 from network.skeleton import add_page, make_site_root, name_default_site, paragraphs
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -46,6 +56,9 @@ def bodies(item: Item, required: bool = True) -> dict[str, list[dict]]:
     """A page's ``body_es`` and ``body_en`` from the item's paragraphs in each language (none where
     an optional body is not given)."""
     texts = item.text("body", required)
+    for language, given in texts.items():
+        if given and not (isinstance(given, list) and all(isinstance(text, str) for text in given)):
+            raise DataFileError(f"{item.where}: body: “{language}” must be a list of paragraphs")
     return {f"body_{language}": paragraphs(*(texts[language] or ())) for language in texts}
 
 

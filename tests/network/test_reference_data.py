@@ -104,6 +104,17 @@ def test_a_corrected_body_reaches_a_topic_and_an_editors_body_stays(db, tmp_path
     assert "The secretariat's own overview." in str(TopicPage.objects.get(slug_es="marco-legal").body_en)
 
 
+def test_a_body_that_is_no_list_of_paragraphs_is_refused_with_its_place(db, tmp_path):
+    before = state()
+
+    def break_it(data: dict) -> None:
+        first_topic(data)["body"]["en"] = "One paragraph, not a list of them."
+
+    with pytest.raises(DataFileError, match=r"topics\[0\]: body: “en” must be a list of paragraphs"):
+        load([edited_dataset(datasets.TOPIC_DATA, tmp_path, break_it)])
+    assert state() == before
+
+
 def test_an_editors_change_survives_a_reload(db, tmp_path):
     topic = sme()
     topic.intro_en = "An editor's introduction."
