@@ -337,7 +337,7 @@ SPANISH = [
         "¿a quién escribo para actualizar el perfil de mi país?",
         ("Contacto con la secretaría", ABOUT_ES),
     ),
-    # --- From the held-out sets 40 to 43 of 2026-12-07, added once scored, misses included.
+    # --- From the held-out sets 40 to 45 of 2026-12-07, added once scored, misses included.
     ("synonyms", "normativa de licitaciones", (LEGAL_ES,)),
     ("synonyms", "fiscalizar el gasto publico ciudadanos", (OPEN_DATA_ES, OPEN_PRACTICE_ES, PORTAL_NEWS_ES)),
     ("synonyms", "pago a proveedores por internet", (BANKING_ES, TAX_ES)),
@@ -345,6 +345,9 @@ SPANISH = [
     ("accents", "capacitacion para usar la plataforma de compras", (USERS_ES, TRAINING_ES)),
     ("questions", "¿qué ley regula las compras del estado en Bolivia?", ("Bolivia",)),
     ("no-answer", "contratación directa por emergencia sanitaria", ()),
+    ("synonyms", "interoperabilidad con presupuesto y tesorería", (TAX_ES,)),
+    ("synonyms", "ente rector de compras públicas", (INSTITUTIONAL_ES,)),
+    ("no-answer", "colusión en licitaciones", ()),
 ]
 
 ENGLISH = [
@@ -603,7 +606,7 @@ ENGLISH = [
     ("questions", "how do I sell to the government in Trinidad", ("Trinidad and Tobago", "Portals")),
     ("questions", "who do I tell if a country page has wrong information", ("Contact the secretariat",)),
     ("no-answer", "how to register a business name in Jamaica", ()),
-    # --- From the held-out sets 40 to 43 of 2026-12-07, as in Spanish.
+    # --- From the held-out sets 40 to 45 of 2026-12-07, as in Spanish.
     ("synonyms", "standing offer arrangements", (FRAMEWORK_EN, CATALOGUE_EN)),
     ("synonyms", "buyer certification program", (TRAINING_EN,)),
     ("synonyms", "normative framework for state purchases", (LEGAL_EN,)),
@@ -611,6 +614,9 @@ ENGLISH = [
     ("questions", "What countries are members of the network?", ("Countries", ABOUT_EN, OAS_EN)),
     ("no-answer", "bid dispute resolution process", ()),
     ("no-answer", "job vacancy procurement specialist", ()),
+    ("synonyms", "bid bonds and e-invoicing", (BANKING_EN,)),
+    ("synonyms", "citizen monitoring of public spending", (OPEN_DATA_EN, OPEN_PRACTICE_EN, PORTAL_NEWS_EN)),
+    ("questions", "how can our agency update its country profile?", ("Contact the secretariat", ABOUT_EN)),
 ]
 
 JUDGMENTS = [("es", *judgment) for judgment in SPANISH] + [("en", *judgment) for judgment in ENGLISH]
