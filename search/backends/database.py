@@ -1230,9 +1230,16 @@ class PostgresEngine(DatabaseEngine):
             return np.zeros(len(ids))
         entries = int(np.count_nonzero(FACTS.get(version=matcher.version).everything()))
         by_expression = terms.by_expression()
-        clauses = [*map(_ts_group, (*by_expression.groups, *by_expression.optional))]
+        expressed = (*by_expression.groups, *by_expression.optional)
+        clauses = [*map(_ts_group, expressed)]
         clauses += ["(" + " <-> ".join(map(_ts_lexeme, phrase)) + ")" for phrase in terms.phrases]
-        return self._ranks(matcher, clauses, ids) @ np.array([rarity(entries, count) for count in found])
+        # ts_rank divides a query's rank by its number of distinct lexemes: a word with a glossary
+        # entry's sixty expressions weighed a sixtieth of a plain word, and "tienda virtual del
+        # Estado" put "Estados Unidos" above the online store. Multiplied back, a clause's rank is
+        # the sum of its lexemes', as bm25 sums a group's alternatives.
+        lexemes = [*map(_ts_lexeme_count, expressed), *(len(set(phrase)) for phrase in terms.phrases)]
+        weights = [rarity(entries, count) * size for count, size in zip(found, lexemes, strict=True)]
+        return self._ranks(matcher, clauses, ids) @ np.array(weights)
 
     def _ranks(self, matcher: "Matcher", expressions: list[str], ids: EntryIds) -> np.ndarray:
         """ts_rank of the entries ``ids`` (ascending) for each of ``expressions``, a column each,
@@ -1297,6 +1304,13 @@ def _ts_group(group: TermGroup) -> str:
     ]
     others += [_ts_lexeme(verb) for verb in group.verbs]
     return "(" + " | ".join([*own, *others]) + ")"
+
+
+def _ts_lexeme_count(group: TermGroup) -> int:
+    """How many distinct lexemes ``_ts_group`` asks for, by which ts_rank divides its rank."""
+    own = () if group.concepts_hold_terms else group.terms
+    others = group.concepts or tuple(term for other in group.alternatives for term in other)
+    return len({*own, *others, *group.verbs})
 
 
 # --- Autocomplete --------------------------------------------------------------------------

@@ -297,6 +297,33 @@ class TestMatching:
             ensure_child(site["home"], StandardPage, slug, title_es=title, body_es=paragraph(text))
         assert titles(search(client, "es", q="auditoría compras"))[:2] == ["Nota B", "Nota A"]
 
+    def test_a_word_with_many_expressions_weighs_as_much_as_a_plain_word(self, client, site):
+        """The online store's page is about the store and names suppliers; the newer suppliers' page
+        names the store in passing. The store is the rarer of the query's two things and decides.
+        PostgreSQL's ts_rank divided a clause's rank by its lexemes: with eight expressions in the
+        glossary, the store weighed an eighth of "proveedores" and the suppliers' page came first."""
+        GlossaryEntry.objects.create(
+            spanish="tienda virtual, catálogo electrónico, góndola digital, vitrina en línea, mercado web",
+            english="online store, e-catalogue, digital shelf, online showcase, digital marketplace",
+        )
+        for number in range(8):
+            ensure_child(
+                site["home"],
+                StandardPage,
+                f"boletin-{number}",
+                title_es=f"Boletín {number}",
+                body_es=paragraph("Noticias para los proveedores del mes."),
+            )
+        for slug, title, text in (
+            ("catalogo", "Catálogo electrónico", "Las entidades compran aquí a sus proveedores."),
+            ("proveedores", "Proveedores", "Registro de empresas, que venden por el catálogo electrónico."),
+        ):
+            ensure_child(site["home"], StandardPage, slug, title_es=title, body_es=paragraph(text))
+        assert titles(search(client, "es", q="tienda virtual proveedores"))[:2] == [
+            "Catálogo electrónico",
+            "Proveedores",
+        ]
+
     def test_a_section_heading_weighs_more_than_a_word_in_passing(self, client, site):
         """Three pages of the same words say "auditoría" once: two head a section with it (a heading
         block, a rich-text heading), which is what that section is about; the newest says it in
