@@ -239,7 +239,7 @@ class TestMatching:
 
     def test_pronouns_prepositions_and_empty_nouns_are_no_words_a_page_must_have(self, client, site):
         # As "mi", "su" and "entre" were already: "mis", "between", "across", "mediante" are left
-        # out like them, and the nouns that name nothing ("things", "cosas").
+        # out like them, and the nouns that name nothing ("things", "cosas"), and "vs".
         for language, query, title in (
             ("es", "los pliegos de mis licitaciones", "Compras públicas para pymes"),
             ("es", "licitaciones mediante pliegos", "Compras públicas para pymes"),
@@ -247,6 +247,9 @@ class TestMatching:
             ("en", "tenders between enterprises", "Public procurement for SMEs"),
             ("en", "tenders across enterprises", "Public procurement for SMEs"),
             ("en", "things enterprises tender", "Public procurement for SMEs"),
+            # A comparison's "vs" joins the two things compared.
+            ("es", "licitaciones vs pliegos", "Compras públicas para pymes"),
+            ("en", "tenders versus enterprises", "Public procurement for SMEs"),
         ):
             html = search(client, language, q=query)
             assert titles(html) == [title], query
@@ -414,6 +417,10 @@ class TestMatching:
             # Nor "happened": what happened somewhere is what its pages tell.
             ("en", "what happened with the platform?", "happened platform"),
             ("es", "¿qué pasó con la plataforma?", "pasó plataforma"),
+            # Nor "hago" (¿cómo hago para…?) and "parte", "part" (¿qué países forman parte…?).
+            ("es", "¿cómo hago con la plataforma?", "hago plataforma"),
+            ("es", "¿es parte de la plataforma?", "parte plataforma"),
+            ("en", "is it part of the platform?", "part platform"),
         ):
             assert titles(search(client, language, q=question))[0] == news[language]
             assert titles(search(client, language, q=words)) == [], words
