@@ -36,6 +36,9 @@ _QUOTED = re.compile(r'"([^"]*)"?')
 # An ordinal written with digits, as analysed: "3rd", "2do", "4to".
 _ORDINAL = re.compile(r"[0-9]+[a-z]{1,2}")
 _WORD = re.compile(r"\w+")
+# A word written in capitals is an acronym when it is this long: "EU", "CITT", "SERCOP". Longer,
+# it is a word typed in capitals, which a misspelling may be.
+ACRONYM_LENGTH = range(2, 7)
 
 
 @dataclass(frozen=True)
@@ -188,6 +191,15 @@ class ParsedQuery:
         """Every folded word as typed, in order, for "did you mean": a correction changes only the
         misspelt words, and keeps those that frame a question (``framing_words``)."""
         return words(self.text)
+
+    def acronyms(self) -> set[str]:
+        """The typed words (folded) written in capitals as an acronym is ("WTO GPA accession"): the
+        name of what is asked, spelt as meant. None in a text written all in capitals."""
+        if self.text.isupper():
+            return set()
+        return {
+            fold(word) for word in _WORD.findall(self.text) if word.isupper() and len(word) in ACRONYM_LENGTH
+        }
 
     def framing_words(self) -> set[str]:
         """The typed words left out of the search because they only frame the question

@@ -314,7 +314,8 @@ class SearchEngine(ABC):
         a generic one, are not. A word the glossary knows (part of one of its
         expressions) is never left out: it names a subject of the domain, and when
         no page has it, the site has nothing on what was asked ("debarred
-        contractors list" is not "contractors list").
+        contractors list" is not "contractors list"). Nor is a word typed as an acronym: it names
+        what is asked ("CITT bid protest decisions", "WTO GPA accession"), and is never corrected.
         Corrections come first: a misspelt word is corrected, not dropped.
         """
         if query.exact or results.complete:
@@ -334,7 +335,9 @@ class SearchEngine(ABC):
         about_a_country = bool(countries) and bool(common - countries - GENERIC_WORDS) and len(unknown) == 1
         sets, language = self.glossary().sets, searched.language
         too_little_known = concept_count(known, language, sets) <= len(unknown) and not about_a_country
-        names_a_subject_no_page_has = bool(set(unknown) & words_of_expressions(significant, language, sets))
+        names_a_subject_no_page_has = bool(
+            set(unknown) & (words_of_expressions(significant, language, sets) | searched.parsed.acronyms())
+        )
         if too_little_known or names_a_subject_no_page_has:
             return replace(results, hits=[], total=0, facets=empty_facets(), relaxed=False)
         # The words that frame a question stay, so the text left is still the question it was
@@ -361,8 +364,8 @@ class SearchEngine(ABC):
 
     def spelt_right(self, query: SearchQuery) -> set[str]:
         """The typed words (folded) that an engine's ``suggestions`` leave as typed: places' names
-        (``place_names``) and the words that frame a question."""
-        return self.place_names(query) | query.parsed.framing_words()
+        (``place_names``), acronyms and the words that frame a question."""
+        return self.place_names(query) | query.parsed.acronyms() | query.parsed.framing_words()
 
     def corrections(self, query: SearchQuery) -> list[str]:
         """The engine's ``suggestions``, each without the replacements of words in common use

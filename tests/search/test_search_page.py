@@ -261,6 +261,17 @@ class TestMatching:
             assert titles(html) == [], query
             assert 'class="search-page__no-answer"' in html
 
+    def test_an_acronym_no_page_has_is_what_the_query_asks(self, client, site):
+        """Typed in lower case, "wto" is a word no page has beside two the site knows, and is left
+        out; in capitals it is the name of what is asked (the WTO's), which no page has, and is
+        neither left out nor corrected."""
+        assert titles(search(client, "es", q="wto licitaciones para pymes"))[0] == "Compras públicas para pymes"
+        for query in ("WTO licitaciones para pymes", "licitaciones para pymes del BIDX"):
+            html = search(client, "es", q=query)
+            assert titles(html) == [], query
+            assert 'class="search-page__no-answer"' in html
+            assert "Quizás quiso decir" not in html and "Resultados de" not in html
+
     def test_words_most_pages_have_do_not_count_as_what_a_query_asks(self, client, site):
         """ "públicas" says nothing of which page is wanted: beside a word no page has, "pymes" alone
         is half of what the query asks, and it keeps its empty list."""
