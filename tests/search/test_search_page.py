@@ -265,7 +265,8 @@ class TestMatching:
         """Typed in lower case, "wto" is a word no page has beside two the site knows, and is left
         out; in capitals it is the name of what is asked (the WTO's), which no page has, and is
         neither left out nor corrected."""
-        assert titles(search(client, "es", q="wto licitaciones para pymes"))[0] == "Compras públicas para pymes"
+        found = titles(search(client, "es", q="wto licitaciones para pymes"))
+        assert found[0] == "Compras públicas para pymes"
         for query in ("WTO licitaciones para pymes", "licitaciones para pymes del BIDX"):
             html = search(client, "es", q=query)
             assert titles(html) == [], query
