@@ -18,7 +18,9 @@ An object with a record but no longer in the database was deleted by an editor
 and is not created again. An object found without a record (loaded before the
 records existed, or created by hand) is adopted under the same rules. Pages are
 changed through a new revision, published when the page was live without a
-pending draft; otherwise the revision is left as the newest draft.
+pending draft; otherwise the revision is left as the newest draft. A kind whose
+objects nothing points to (the search glossary's entries) can also ``retire``
+those whose key the file no longer has; pages never are.
 """
 
 import copy
@@ -372,6 +374,25 @@ def sync(kind: Kind, key: str, values: dict[str, Any], where: str = "") -> model
         raise DataFileError(f"{where or kind.source}: {key}: {'; '.join(error.messages)}") from error
     _record(kind.source, key, obj, values, record)
     return obj
+
+
+def retire(kind: Kind, keys: Iterable[str]) -> list[str]:
+    """Delete the objects of ``kind`` loaded under a key that is not in ``keys`` (the file's), when
+    every field still holds the value last loaded; the keys retired.
+
+    An object an editor changed since is theirs now, and stays with its record, as does the
+    record of one an editor deleted (it is not created again if the key comes back). For
+    kinds whose objects nothing points to: a page is never retired.
+    """
+    retired = []
+    for record in LoadedRecord.objects.filter(source=kind.source).exclude(key__in=set(keys)):
+        obj = record.target()
+        if obj is None or any(kind.field(name).read(obj) != value for name, value in record.values.items()):
+            continue
+        obj.delete()
+        record.delete()
+        retired.append(record.key)
+    return retired
 
 
 def _new_object(kind: Kind, values: dict[str, Any]) -> models.Model:

@@ -389,6 +389,36 @@ class TestEditingTheGlossary:
         assert response.status_code == 302
         assert GlossaryEntry.objects.get().expressions() == ["compras verdes", "green buying"]
 
+    def test_an_entry_taken_out_of_the_file_leaves_the_site_unless_an_editor_changed_it(self, db, tmp_path):
+        data = tmp_path / "glossary.yaml"
+        entries = {
+            "green-buying": "  es: [compras verdes]\n  en: [green buying]\n",
+            "bulk-buying": "  es: [compras por volumen]\n  en: [bulk buying]\n",
+            "pooled": "  es: [compras conjuntas]\n  en: [pooled procurement]\n",
+        }
+        glossary = dataclasses.replace(GLOSSARY_DATA, path=data)
+
+        def load_file_with(*keys: str) -> None:
+            text = "entries:\n" + "".join(f"- key: {key}\n{entries[key]}" for key in keys)
+            data.write_text(text, encoding="utf-8")
+            load([glossary])
+
+        load_file_with("green-buying", "bulk-buying", "pooled")
+        edited = GlossaryEntry.objects.get(english="pooled procurement")
+        edited.english = "pooled procurement\njoint purchasing"
+        edited.save()
+        load_file_with("green-buying")
+
+        assert sorted(entry.english for entry in GlossaryEntry.objects.all()) == [
+            "green buying",
+            "pooled procurement\njoint purchasing",
+        ]
+        assert not any("bulk buying" in expressions for expressions in current_glossary().sets)
+        # Back in the file, it is loaded again; the editor's entry is still theirs.
+        load_file_with("green-buying", "bulk-buying", "pooled")
+        assert GlossaryEntry.objects.count() == 3
+        assert GlossaryEntry.objects.filter(english="pooled procurement\njoint purchasing").exists()
+
     def test_a_data_file_with_one_names_its_entry_and_loads_nothing(self, db, tmp_path):
         data = tmp_path / "glossary.yaml"
         data.write_text(
