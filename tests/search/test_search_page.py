@@ -35,6 +35,12 @@ def news_saying(site, text: str) -> str:
     return site["news"].title_en
 
 
+def add_pages(site, pages: list[tuple[str, str, str]]) -> None:
+    """Spanish pages under the home page, one (slug, title, text) each."""
+    for slug, title, text in pages:
+        ensure_child(site["home"], StandardPage, slug, title_es=title, body_es=paragraph(text))
+
+
 def search_url(language: str) -> str:
     with translation.override(language):
         return reverse("search")
@@ -297,19 +303,14 @@ class TestMatching:
         """Two pages of the same length have both words, apart: one repeats the word many pages have,
         the other, newer, the word few have, which is what the query is about. bm25 weighs words by
         their rarity; PostgreSQL's ts_rank on its own does not, and had the pages level."""
-        for number in range(8):
-            ensure_child(
-                site["home"],
-                StandardPage,
-                f"informe-{number}",
-                title_es=f"Informe {number}",
-                body_es=paragraph("Las compras del trimestre."),
-            )
-        for slug, title, text in (
-            ("nota-b", "Nota B", "Compras anuales. Auditoría, auditoría y más auditoría del trimestre."),
-            ("nota-a", "Nota A", "Auditoría anual. Compras, compras y más compras del trimestre."),
-        ):
-            ensure_child(site["home"], StandardPage, slug, title_es=title, body_es=paragraph(text))
+        add_pages(site, [(f"informe-{n}", f"Informe {n}", "Las compras del trimestre.") for n in range(8)])
+        add_pages(
+            site,
+            [
+                ("nota-b", "Nota B", "Compras anuales. Auditoría, auditoría y más auditoría del trimestre."),
+                ("nota-a", "Nota A", "Auditoría anual. Compras, compras y más compras del trimestre."),
+            ],
+        )
         assert titles(search(client, "es", q="auditoría compras"))[:2] == ["Nota B", "Nota A"]
 
     def test_a_word_with_many_expressions_weighs_as_much_as_a_plain_word(self, client, site):
@@ -321,19 +322,21 @@ class TestMatching:
             spanish="tienda virtual, catálogo electrónico, góndola digital, vitrina en línea, mercado web",
             english="online store, e-catalogue, digital shelf, online showcase, digital marketplace",
         )
-        for number in range(8):
-            ensure_child(
-                site["home"],
-                StandardPage,
-                f"boletin-{number}",
-                title_es=f"Boletín {number}",
-                body_es=paragraph("Noticias para los proveedores del mes."),
-            )
-        for slug, title, text in (
-            ("catalogo", "Catálogo electrónico", "Las entidades compran aquí a sus proveedores."),
-            ("proveedores", "Proveedores", "Registro de empresas, que venden por el catálogo electrónico."),
-        ):
-            ensure_child(site["home"], StandardPage, slug, title_es=title, body_es=paragraph(text))
+        add_pages(
+            site,
+            [(f"boletin-{n}", f"Boletín {n}", "Noticias para los proveedores del mes.") for n in range(8)],
+        )
+        add_pages(
+            site,
+            [
+                ("catalogo", "Catálogo electrónico", "Las entidades compran aquí a sus proveedores."),
+                (
+                    "proveedores",
+                    "Proveedores",
+                    "Registro de empresas, que venden por el catálogo electrónico.",
+                ),
+            ],
+        )
         assert titles(search(client, "es", q="tienda virtual proveedores"))[:2] == [
             "Catálogo electrónico",
             "Proveedores",
