@@ -105,6 +105,39 @@ QUESTION_STARTS = {
     ),
 }
 
+# Numbers written out are the numbers in digits: "dieciocho países" is "18 países", "thirty-eight
+# officials" is "38 officials" (a page writes the words, a report the digits, a reader either).
+# Folded words; a tens word and a unit joined ("treinta y ocho", "thirty-eight") are one number.
+# "Uno" and "one" alone stay words: an article, a pronoun.
+_UNITS = {
+    "es": "uno dos tres cuatro cinco seis siete ocho nueve",
+    "en": "one two three four five six seven eight nine",
+}
+_TEENS = {
+    "es": "diez once doce trece catorce quince dieciseis diecisiete dieciocho diecinueve",
+    "en": "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen",
+}
+_TENS = {
+    "es": "veinte treinta cuarenta cincuenta sesenta setenta ochenta noventa",
+    "en": "twenty thirty forty fifty sixty seventy eighty ninety",
+}
+UNITS = {
+    language: {word: value for value, word in enumerate(text.split(), 1)} for language, text in _UNITS.items()
+}
+TENS = {
+    language: {word: 10 * value for value, word in enumerate(text.split(), 2)}
+    for language, text in _TENS.items()
+}
+NUMBER_WORDS = {
+    language: {
+        **{word: value for word, value in UNITS[language].items() if value > 1},
+        **{word: value for value, word in enumerate(_TEENS[language].split(), 10)},
+        **TENS[language],
+        **({f"veinti{unit}": 20 + value for unit, value in UNITS["es"].items()} if language == "es" else {}),
+        **({"cien": 100} if language == "es" else {}),
+    }
+    for language in _UNITS
+}
 # A letter joined to a word by a hyphen is a term of its own, the "e" of "e-procurement": without
 # it "e-procurement" read as "procurement", and the glossary put every "procurement" in the
 # e-procurement entry. Any other single letter is no term.
@@ -143,8 +176,32 @@ def written_out(text: str) -> str:
 
 
 def analyze(text: str, language: str) -> list[str]:
-    """The search terms of ``text`` in ``language``: folded, stop words dropped, stemmed, in order."""
-    return [stem(word, language) for word in words(text) if not is_stop_word(word, language)]
+    """The search terms of ``text`` in ``language``: folded, numbers as digits, stop words dropped,
+    stemmed, in order."""
+    return [
+        stem(word, language)
+        for word in numbers_joined(words(text), language)
+        if not is_stop_word(word, language)
+    ]
+
+
+def numbers_joined(typed: list[str], language: str) -> list[str]:
+    """``typed`` (folded words) with each tens word and the unit after it joined as one number in
+    digits: "treinta y ocho" → "38" (the "y" is no word: a single letter), "thirty-eight" → "38".
+    Other number words are read as digits by ``stem``."""
+    tens, units = TENS.get(language), UNITS.get(language, {})
+    if not tens or not any(word in tens for word in typed):
+        return typed
+    joined, position = [], 0
+    while position < len(typed):
+        word, following = typed[position], typed[position + 1] if position + 1 < len(typed) else ""
+        if word in tens and following in units:
+            joined.append(str(tens[word] + units[following]))
+            position += 2
+        else:
+            joined.append(word)
+            position += 1
+    return joined
 
 
 @lru_cache(maxsize=50_000)
@@ -185,6 +242,8 @@ def stem(word: str, language: str) -> str:
     stemmer = _stemmer(language)
     if stemmer is None or word.isdigit():
         return word
+    if (number := NUMBER_WORDS.get(language, {}).get(word)) is not None:
+        return str(number)
     if language == "es" and (noun := _ICAR_NOUNS.search(word)):
         # Snowball strips the "ic" of these nouns (in long words), which parts them from their verb,
         # "adjudicación" (adjud) from "adjudicado" (adjudic), and can join them to another word,

@@ -48,9 +48,12 @@ from search.adapters import index_languages
 from search.analysis import (
     BRITISH_SPELLING,
     ENGLISH_STOP_WORDS,
+    NUMBER_WORDS,
     SPANISH_STOP_WORDS,
+    TENS,
     UNITED_STATES,
     UNITED_STATES_WRITTEN_OUT,
+    UNITS,
     analyze,
     is_stop_word,
     respelt,
@@ -137,6 +140,27 @@ _FILTERS = {
     "pt": [token_filter("portuguese_stemmer", "stemmer", language="light_portuguese")],
     "fr": [token_filter("french_stemmer", "stemmer", language="light_french")],
 }
+
+
+def number_rules(language: str) -> list[str]:
+    """Synonym rules reading numbers written out as digits, as ``search.analysis`` does: each number
+    word, and each tens word with a unit after it ("treinta y ocho", "thirty eight" once the
+    hyphen has split it; the Spanish "y" is no term of the database engines either)."""
+    singles = [f"{word} => {value}" for word, value in NUMBER_WORDS[language].items()]
+    joined = [
+        f"{tens}{joint} {unit} => {tens_value + unit_value}"
+        for tens, tens_value in TENS[language].items()
+        for unit, unit_value in UNITS[language].items()
+        for joint in ("", " y")[: 2 if language == "es" else 1]
+    ]
+    return joined + singles
+
+
+# Numbers written out as digits, before the glossary and the stop words read them.
+_NUMBER_FILTERS = {
+    language: token_filter(f"{name}_numbers", "synonym", synonyms=number_rules(language))
+    for language, name in (("es", "spanish"), ("en", "english"))
+}
 # Removed before lower-casing, as Elasticsearch's own language analyzers do.
 _PREFILTERS = {
     "en": [token_filter("english_possessive", "stemmer", language="possessive_english")],
@@ -150,7 +174,8 @@ def language_analyzer(language: str, synonyms: Sequence[str] = (), typed: str | 
     """The "language" analyzer of a language's index: folded, stop words dropped, stemmed.
 
     Stop words are removed after folding, so the lists are the folded ones of
-    ``search.analysis``; languages without a stemmer here are only folded. Given
+    ``search.analysis``; so are numbers read as digits (``number_rules``). Languages without a
+    stemmer here are only folded. Given
     ``synonyms`` (the glossary's rules), it is the search-time analyzer
     "language_search": a synonym graph filter after folding makes a query's
     glossary expression also match its equivalents, in both languages.
@@ -166,6 +191,7 @@ def language_analyzer(language: str, synonyms: Sequence[str] = (), typed: str | 
         *_PREFILTERS.get(language, []),
         "lowercase",
         "asciifolding",
+        *([_NUMBER_FILTERS[language]] if language in _NUMBER_FILTERS else []),
         *(glossary if synonyms else []),
         *typed_stop,
         *_FILTERS.get(language, []),

@@ -141,7 +141,7 @@ class TestIndexDefinition:
     def test_spanish_folds_then_drops_the_shared_stop_words_then_stems_lightly(self):
         settings = analysis("es")
         chain = settings["analyzer"]["language"]["filter"]
-        assert chain == ["lowercase", "asciifolding", "spanish_stop", "spanish_stemmer"]
+        assert chain == ["lowercase", "asciifolding", "spanish_numbers", "spanish_stop", "spanish_stemmer"]
         assert settings["filter"]["spanish_stop"]["stopwords"] == sorted(SPANISH_STOP_WORDS)
         assert "tambien" in settings["filter"]["spanish_stop"]["stopwords"]
         assert settings["filter"]["spanish_stemmer"] == {"type": "stemmer", "language": "light_spanish"}
@@ -153,6 +153,7 @@ class TestIndexDefinition:
             "english_possessive",
             "lowercase",
             "asciifolding",
+            "english_numbers",
             "english_stop",
             "american_spelling",
             "english_stemmer",
@@ -189,6 +190,34 @@ class TestIndexDefinition:
         }
         assert analyze("US and U.S. but not US$ nor USA", "en") == ["unit", "state", "unit", "state", "usa"]
         assert analyze("CONTACT US", "en") == ["contact"]  # a text all in capitals keeps the pronoun
+
+    def test_numbers_written_out_are_read_as_digits_as_the_database_engines_read_them(self):
+        from search.analysis import analyze
+        from search.backends.elasticsearch import number_rules
+
+        for language, written, digits in (
+            (
+                "es",
+                "treinta y ocho altos funcionarios de dieciocho países",
+                "38 altos funcionarios de 18 países",
+            ),
+            (
+                "en",
+                "thirty-eight senior officials from eighteen countries",
+                "38 senior officials from 18 countries",
+            ),
+        ):
+            assert analyze(written, language) == analyze(digits, language)
+            rules = analysis(language)["filter"][f"{'spanish' if language == 'es' else 'english'}_numbers"]
+            assert rules["type"] == "synonym"
+            assert rules["synonyms"] == number_rules(language)
+        assert {"treinta y ocho => 38", "treinta ocho => 38", "dieciocho => 18"} <= set(number_rules("es"))
+        assert {"thirty eight => 38", "eighteen => 18"} <= set(number_rules("en"))
+        # "Uno" and "one" alone are an article and a pronoun; joined to a tens word, a unit.
+        assert analyze("the one we want, twenty-one", "en") == ["one", "want", "21"]
+        assert not any(
+            rule.startswith(("one =>", "uno =>")) for rule in number_rules("en") + number_rules("es")
+        )
 
     def test_document_languages_get_their_light_stemmers(self):
         assert analysis("pt")["filter"]["portuguese_stemmer"]["language"] == "light_portuguese"
@@ -804,6 +833,7 @@ class TestGlossary:
         assert analysis["analyzer"]["language_search"]["filter"] == [
             "lowercase",
             "asciifolding",
+            "spanish_numbers",
             "glossary",
             "spanish_stop",
             "spanish_stemmer",
@@ -826,6 +856,7 @@ class TestGlossary:
         assert spanish["typed_en"]["filter"] == [
             "lowercase",
             "asciifolding",
+            "spanish_numbers",
             "glossary",
             "english_stop",
             "spanish_stop",
@@ -836,6 +867,7 @@ class TestGlossary:
             "english_possessive",
             "lowercase",
             "asciifolding",
+            "english_numbers",
             "glossary",
             "spanish_stop",
             "english_stop",

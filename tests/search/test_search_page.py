@@ -100,6 +100,19 @@ class TestMatching:
         html = search(client, "es", q="contratacion publica pymes")
         assert titles(html)[0] == "Compras públicas para pymes"
 
+    def test_numbers_written_out_and_in_digits_find_each_other(self, client, site):
+        add_pages(
+            site,
+            [
+                ("santiago", "Santiago", "Asistieron treinta y ocho altos funcionarios de dieciocho países."),
+                ("informe", "Informe", "Participaron 38 altos funcionarios de 18 países."),
+            ],
+        )
+        for query in ("38 funcionarios de 18 países", "treinta y ocho funcionarios de dieciocho países"):
+            html = search(client, "es", q=query)
+            assert sorted(titles(html)) == ["Informe", "Santiago"], query
+        assert "<mark>dieciocho</mark>" in search(client, "es", q="18 países")
+
     def test_english_stems_and_acronym_plurals(self, client, site):
         html = search(client, "en", q="procure SME")
         assert titles(html)[0] == "Public procurement for SMEs"
