@@ -531,6 +531,8 @@ def _document_entry(document: Model) -> IndexEntry:
                 *_titles(countries, document.language),
                 *_titles(topics, document.language),
                 *kind_name("document", document.language),
+                # Readers name a document by its format too ("informe ejecutivo pdf").
+                document.file_extension.upper(),
             ]
         ),
         year=document.year,

@@ -947,6 +947,20 @@ class TestMatching:
             "Framework agreements guide"
         ]
 
+    def test_a_document_is_found_by_its_format(self, client, site):
+        """ "pdf" is in no text: without the format among a document's keywords, it was a word no page
+        has, and a query naming a country with such a word is read as one about something the site
+        lacks ("elections in Uruguay"): it showed nothing."""
+        NetworkDocument.objects.create(
+            title="Framework agreements guide",
+            language="en",
+            file=ContentFile(b"How Uruguay's framework agreements work.", name="guide.pdf"),
+        )
+        rebuild()
+        assert titles(search(client, "en", q="uruguay agreements guide pdf")) == [
+            "Framework agreements guide"
+        ]
+
     def test_sessions_and_agreements_find_their_event(self, client, site):
         assert titles(search(client, "en", q="interoperability"))[0] == "Inter-American Seminar 2023"
         assert titles(search(client, "es", q="colusion"))[0] == "Seminario Interamericano 2023"
