@@ -41,6 +41,16 @@ def add_pages(site, pages: list[tuple[str, str, str]]) -> None:
         ensure_child(site["home"], StandardPage, slug, title_es=title, body_es=paragraph(text))
 
 
+def add_guide(filename: str) -> None:
+    """An English document on Uruguay's framework agreements, in a file of that name, indexed."""
+    NetworkDocument.objects.create(
+        title="Framework agreements guide",
+        language="en",
+        file=ContentFile(b"How Uruguay's framework agreements work.", name=filename),
+    )
+    rebuild()
+
+
 def search_url(language: str) -> str:
     with translation.override(language):
         return reverse("search")
@@ -936,12 +946,7 @@ class TestMatching:
 
     def test_the_readers_stop_words_are_no_words_of_the_other_languages_query(self, client, site):
         GlossaryEntry.objects.create(spanish="convenio marco", english="framework agreement")
-        NetworkDocument.objects.create(
-            title="Framework agreements guide",
-            language="en",
-            file=ContentFile(b"How Uruguay's framework agreements work.", name="guide.txt"),
-        )
-        rebuild()
+        add_guide("guide.txt")
         # "los" and "de" are Spanish words the Spanish query leaves out: the English page need not have them.
         assert titles(search(client, "es", q="los convenios marco de Uruguay")) == [
             "Framework agreements guide"
@@ -951,12 +956,7 @@ class TestMatching:
         """ "pdf" is in no text: without the format among a document's keywords, it was a word no page
         has, and a query naming a country with such a word is read as one about something the site
         lacks ("elections in Uruguay"): it showed nothing."""
-        NetworkDocument.objects.create(
-            title="Framework agreements guide",
-            language="en",
-            file=ContentFile(b"How Uruguay's framework agreements work.", name="guide.pdf"),
-        )
-        rebuild()
+        add_guide("guide.pdf")
         assert titles(search(client, "en", q="uruguay agreements guide pdf")) == [
             "Framework agreements guide"
         ]
