@@ -105,38 +105,36 @@ QUESTION_STARTS = {
     ),
 }
 
+
+def _numbered(text: str, first: int, step: int = 1) -> dict[str, int]:
+    return {word: first + step * position for position, word in enumerate(text.split())}
+
+
 # Numbers written out are the numbers in digits: "dieciocho países" is "18 países", "thirty-eight
 # officials" is "38 officials" (a page writes the words, a report the digits, a reader either).
 # Folded words; a tens word and a unit joined ("treinta y ocho", "thirty-eight") are one number.
 # "Uno" and "one" alone stay words: an article, a pronoun.
-_UNITS = {
-    "es": "uno dos tres cuatro cinco seis siete ocho nueve",
-    "en": "one two three four five six seven eight nine",
-}
-_TEENS = {
-    "es": "diez once doce trece catorce quince dieciseis diecisiete dieciocho diecinueve",
-    "en": "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen",
-}
-_TENS = {
-    "es": "veinte treinta cuarenta cincuenta sesenta setenta ochenta noventa",
-    "en": "twenty thirty forty fifty sixty seventy eighty ninety",
-}
 UNITS = {
-    language: {word: value for value, word in enumerate(text.split(), 1)} for language, text in _UNITS.items()
+    "es": _numbered("uno dos tres cuatro cinco seis siete ocho nueve", 1),
+    "en": _numbered("one two three four five six seven eight nine", 1),
 }
 TENS = {
-    language: {word: 10 * value for value, word in enumerate(text.split(), 2)}
-    for language, text in _TENS.items()
+    "es": _numbered("veinte treinta cuarenta cincuenta sesenta setenta ochenta noventa", 20, 10),
+    "en": _numbered("twenty thirty forty fifty sixty seventy eighty ninety", 20, 10),
 }
 NUMBER_WORDS = {
-    language: {
-        **{word: value for word, value in UNITS[language].items() if value > 1},
-        **{word: value for value, word in enumerate(_TEENS[language].split(), 10)},
-        **TENS[language],
-        **({f"veinti{unit}": 20 + value for unit, value in UNITS["es"].items()} if language == "es" else {}),
-        **({"cien": 100} if language == "es" else {}),
-    }
-    for language in _UNITS
+    "es": {
+        **_numbered("dos tres cuatro cinco seis siete ocho nueve", 2),
+        **_numbered("diez once doce trece catorce quince dieciseis diecisiete dieciocho diecinueve", 10),
+        **{f"veinti{unit}": 20 + value for unit, value in UNITS["es"].items()},
+        **TENS["es"],
+        "cien": 100,
+    },
+    "en": {
+        **_numbered("two three four five six seven eight nine", 2),
+        **_numbered("ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen", 10),
+        **TENS["en"],
+    },
 }
 # A letter joined to a word by a hyphen is a term of its own, the "e" of "e-procurement": without
 # it "e-procurement" read as "procurement", and the glossary put every "procurement" in the

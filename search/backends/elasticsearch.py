@@ -146,14 +146,14 @@ def number_rules(language: str) -> list[str]:
     """Synonym rules reading numbers written out as digits, as ``search.analysis`` does: each number
     word, and each tens word with a unit after it ("treinta y ocho", "thirty eight" once the
     hyphen has split it; the Spanish "y" is no term of the database engines either)."""
-    singles = [f"{word} => {value}" for word, value in NUMBER_WORDS[language].items()]
+    joints = ("", " y") if language == "es" else ("",)
     joined = [
         f"{tens}{joint} {unit} => {tens_value + unit_value}"
         for tens, tens_value in TENS[language].items()
         for unit, unit_value in UNITS[language].items()
-        for joint in ("", " y")[: 2 if language == "es" else 1]
+        for joint in joints
     ]
-    return joined + singles
+    return joined + [f"{word} => {value}" for word, value in NUMBER_WORDS[language].items()]
 
 
 # Numbers written out as digits, before the glossary and the stop words read them.
