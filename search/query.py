@@ -313,25 +313,42 @@ def _word_group(term: str, language: str) -> TermGroup:
     return TermGroup((term,), verbs=(base,) if base and base != term else ())
 
 
-def parse_query(text: str, language: str = "") -> ParsedQuery:
+def parse_query(text: str, language: str = "", glossary: Sets = ()) -> ParsedQuery:
     """Split ``text`` (any string at all) into loose words and quoted phrases; in a question typed
     in ``language``, the loose words that only frame it are left out (``without_question_words``)."""
     cleaned = clean_query(text)
     phrases = tuple(phrase for phrase in _QUOTED.findall(cleaned) if phrase.strip())
     loose = _QUOTED.sub(" ", cleaned)
-    return ParsedQuery(cleaned, without_question_words(loose, language, cleaned), phrases, language)
+    return ParsedQuery(cleaned, without_question_words(loose, language, cleaned, glossary), phrases, language)
 
 
-def without_question_words(loose: str, language: str, text: str) -> str:
+def without_question_words(loose: str, language: str, text: str, glossary: Sets = ()) -> str:
     """``loose`` without the words that frame the question ``text`` is (``QUESTION_WORDS``), if it
-    is one and words of its subject remain; otherwise ``loose`` as it is."""
+    is one and words of its subject remain; otherwise ``loose`` as it is.
+
+    A framing word within one of the ``glossary``'s expressions of several words is part of what
+    is asked, and stays: "how do I *get* in touch?" asks for the contact page, "¿*quiénes
+    integran* la red?" for the member countries.
+    """
     framing = QUESTION_WORDS.get(language, frozenset())
     if not framing or not ("?" in text or "¿" in text or _begins_a_question(words(text), language)):
         return loose
+    framing -= _words_in_expressions(words(loose), language, glossary)
     kept = _WORD.sub(lambda match: "" if fold(match.group()) in framing else match.group(), loose)
     if not any(not is_stop_word(word, language) for word in words(kept)):
         return loose
     return kept
+
+
+def _words_in_expressions(typed: list[str], language: str, glossary: Sets) -> set[str]:
+    """The ``typed`` words that are part of an expression of several terms of the ``glossary``."""
+    analysed = [(word, terms[0]) for word in typed if (terms := analyze(word, language))]
+    return {
+        word
+        for expansion in expand([term for _word, term in analysed], language, glossary)
+        if expansion.end - expansion.start > 1
+        for word, _term in analysed[expansion.start : expansion.end]
+    }
 
 
 def _begins_a_question(typed: list[str], language: str) -> bool:

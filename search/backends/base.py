@@ -86,7 +86,8 @@ class SearchQuery:
     once, in the reader's language when that version matches. ``exact`` turns
     off the correction of misspelt words (the reader asked for what they typed).
     ``left_out`` are the significant words no entry has that were taken out of
-    the reader's text (``without_unknown_words``).
+    the reader's text (``without_unknown_words``). ``glossary`` is the engine's,
+    for the words that frame a question (``without_question_words``).
     """
 
     text: str
@@ -98,10 +99,11 @@ class SearchQuery:
     page_size: int = 10
     exact: bool = False
     left_out: tuple[str, ...] = ()
+    glossary: Sets = field(default=(), compare=False, repr=False)
 
     @cached_property
     def parsed(self) -> ParsedQuery:
-        return parse_query(self.text, self.language)
+        return parse_query(self.text, self.language, self.glossary)
 
     def asks_for_a_figure(self) -> bool:
         """Whether the text asks for a figure (``FIGURE_QUESTIONS``): the pages about a country the
@@ -268,6 +270,7 @@ class SearchEngine(ABC):
         A word the whole index lacks is left out rather than empty the list
         (``without_unknown_words``).
         """
+        query = replace(query, glossary=self.glossary().sets)
         return self.without_unknown_words(query, self.search_or_correct(query))
 
     def search_or_correct(self, query: SearchQuery) -> SearchResults:

@@ -300,6 +300,13 @@ class TestWords:
         assert words["multi_match"]["query"] == "¿qué países la subasta inversa?"
         [words] = body(engine, "usan la subasta inversa")["query"]["bool"]["must"]
         assert words["multi_match"]["query"] == "usan la subasta inversa"
+        # Within one of the glossary's expressions, such a word is part of what is asked.
+        question = "how do I get in touch?"
+        [words] = body(engine, question, language="en")["query"]["bool"]["must"]
+        assert words["multi_match"]["query"] == "how do I in touch?"
+        glossary = (("get in touch", "contact"),)
+        [words] = body(engine, question, language="en", glossary=glossary)["query"]["bool"]["must"]
+        assert words["multi_match"]["query"] == question
 
     def test_exact_words_and_their_order_only_add_to_the_score(self, engine):
         boosts = body(engine, "compras publicas")["query"]["bool"]["should"]

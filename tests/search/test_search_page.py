@@ -487,6 +487,21 @@ class TestMatching:
         ):
             assert titles(search(client, language, q=question))[0] == news[language]
 
+    def test_a_word_that_frames_a_question_stays_within_a_glossary_expression(self, client, site):
+        add_pages(
+            site,
+            [
+                ("licencia", "Licencia del contenido", "Los textos del sitio tienen una licencia abierta."),
+                ("temario", "Contenido del seminario", "El contenido de cada sesión del seminario."),
+            ],
+        )
+        GlossaryEntry.objects.create(
+            spanish="licencia del contenido\nusar el contenido", english="content licence"
+        )
+        rebuild()
+        # "usar" frames "¿puedo usar la plataforma?"; here it is part of what is asked.
+        assert titles(search(client, "es", q="¿puedo usar el contenido?")) == ["Licencia del contenido"]
+
     def test_an_agent_noun_finds_its_verb_whether_or_not_the_glossary_has_it(self, client, site):
         news = news_saying(site, "Who buys through the platform, and how.")
         # Exactly as typed: no page has "buyers", which would otherwise be corrected to "buys".
