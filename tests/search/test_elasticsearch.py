@@ -927,6 +927,7 @@ class TestUnreachableCluster:
         settings.ELASTICSEARCH_URL = closed_port_url
         assert get_search_engine().name == "elasticsearch"
 
+    @pytest.mark.django_db  # a search reads the glossary from the database first
     def test_reading_and_writing_report_search_unavailable(self, closed_port_url):
         engine = ElasticsearchEngine(url=closed_port_url, prefix="unit")
         with pytest.raises(SearchUnavailable):
