@@ -35,7 +35,7 @@ SPANISH_STOP_WORDS = _listed(
     han hasta hay la las le les lo los mas me mi mientras muy nos o os otra otro para pero poco por
     porque que quien se sea ser si sin sobre son su sus tambien te tiene tienen todo todos tu u un
     una unas uno unos y ya mis tus nuestro nuestra nuestros nuestras yo usted ustedes hacia mediante
-    segun tras traves cosa cosas vs versus
+    segun tras traves cosa cosas vs versus cada cualquier cualquiera algun alguna alguno ambos ambas
     """
 )
 ENGLISH_STOP_WORDS = _listed(
@@ -44,7 +44,8 @@ ENGLISH_STOP_WORDS = _listed(
     i if in into is it its me more my no nor not of on or our out she so than that the their them
     then there these they this those to too up us very was we were what when where which while who
     why will with you your against among before between during since until without across through
-    throughout within toward towards upon onto amongst thing things stuff vs versus
+    throughout within toward towards upon onto amongst thing things stuff vs versus any some each every
+    also both such
     """
 )
 STOP_WORDS = {"es": SPANISH_STOP_WORDS, "en": ENGLISH_STOP_WORDS}
@@ -73,7 +74,7 @@ QUESTION_WORDS = {
         use uses used using work get find know want need mean means exist exists tell make many much
         could would should may might must please handle handles deal deals govern governs regulate
         regulates today now nowadays currently presently happen happens happened occur occurs occurred
-        part
+        part run runs
         """
     ),
 }
