@@ -459,6 +459,9 @@ class TestMatching:
             ("es", "¿cómo hago con la plataforma?", "hago plataforma"),
             ("es", "¿es parte de la plataforma?", "parte plataforma"),
             ("en", "is it part of the platform?", "part platform"),
+            # Nor "runs"; and "any", "cada" say nothing of any subject.
+            ("en", "who runs any platform?", "runs any platform"),
+            ("es", "¿cada plataforma funciona?", "cada plataforma funciona"),
         ):
             assert titles(search(client, language, q=question))[0] == news[language]
             assert titles(search(client, language, q=words)) == [], words
