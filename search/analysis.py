@@ -32,7 +32,7 @@ SPANISH_STOP_WORDS = _listed(
     """
     a al algo algunas algunos ante antes como con contra cual cuando de del desde donde durante e el
     ella ellas ellos en entre era es esa esas ese eso esos esta estas este esto estos fue fueron ha
-    han hasta hay la las le les lo los mas me mi mientras muy nos o os otra otro para pero poco por
+    han hasta hay la las le les lo los mas me mi mientras muy no nos o os otra otro para pero poco por
     porque que quien se sea ser si sin sobre son su sus tambien te tiene tienen todo todos tu u un
     una unas uno unos y ya mis tus nuestro nuestra nuestros nuestras yo usted ustedes hacia mediante
     segun tras traves cosa cosas vs versus cada cualquier cualquiera algun alguna alguno ambos ambas
