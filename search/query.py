@@ -282,9 +282,11 @@ def _groups(
 
     for expansion in expand(terms, language, glossary):
         own = tuple(terms[expansion.start : expansion.end])
-        if own[0] in left_out and len(own) == 1:
+        if len(own) == 1 and (own[0] in left_out or own[0] in generic):
             # A word left out is no expression on its own: typed in English, "can" is no "Canadá",
-            # whose Spanish stem it shares. Within an expression of several words it stays.
+            # whose Spanish stem it shares. Within an expression of several words it stays. Nor is
+            # a generic word: "públicas" left alone by "órgano rector de compras" is no
+            # "publicaciones", whose stem it shares; it stays a generic word.
             continue
         groups += loose(terms[position : expansion.start])
         alternatives = tuple(other for other in expansion.alternatives if other != own)

@@ -33,6 +33,16 @@ class TestExpansion:
         assert [group.terms for group in typed.analyzed("es", glossary).groups] == [("reus",), ("tenders",)]
         assert [group.terms for group in parse_query("Canadá").analyzed("es", glossary).groups] == [("can",)]
 
+    def test_a_generic_word_alone_is_no_expression_that_shares_its_stem(self):
+        # "públicas" and "publicaciones" are both "public" once stemmed in Spanish.
+        glossary = (("órgano rector de compras", "procurement authority"), ("publicaciones", "publications"))
+        found = parse_query("órgano rector de las compras públicas").analyzed("es", glossary).groups
+        assert [(group.terms, group.alternatives, group.generic) for group in found[1:]] == [
+            (("public",), (), True)
+        ]
+        [publications] = parse_query("publicaciones").analyzed("es", glossary).groups
+        assert ("publications",) in publications.alternatives
+
     def test_an_expression_brings_its_equivalents_in_both_languages(self):
         [group] = groups("licitaciones", "es")
         assert group.terms == ("licit",)
