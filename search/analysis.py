@@ -66,7 +66,7 @@ QUESTION_WORDS = {
         funcionan funcionar hace hacen hacer puedo puede pueden podemos existe existen encuentro
         encontrar busco buscar quiero necesito saber significa sirve forman integran componen ofrece
         ofrecen maneja manejan rige rigen regula regulan hoy ahora actualmente paso pasa ocurrio ocurre
-        sucedio sucede hago hacemos parte
+        sucedio sucede hago hacemos parte ver veo
         """
     ),
     "en": _listed(
@@ -74,7 +74,7 @@ QUESTION_WORDS = {
         use uses used using work get find know want need mean means exist exists tell make many much
         could would should may might must please handle handles deal deals govern governs regulate
         regulates today now nowadays currently presently happen happens happened occur occurs occurred
-        part run runs
+        part run runs see
         """
     ),
 }

@@ -462,6 +462,9 @@ class TestMatching:
             # Nor "runs"; and "any", "cada" say nothing of any subject.
             ("en", "who runs any platform?", "runs any platform"),
             ("es", "¿cada plataforma funciona?", "cada plataforma funciona"),
+            # Nor "see", "ver" (¿dónde puedo ver…?), now that "take part" keeps its "part".
+            ("en", "where can I see the platform?", "see platform"),
+            ("es", "¿dónde puedo ver la plataforma?", "ver plataforma"),
         ):
             assert titles(search(client, language, q=question))[0] == news[language]
             assert titles(search(client, language, q=words)) == [], words
