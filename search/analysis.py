@@ -86,9 +86,22 @@ QUESTION_WORDS = {
 GENERIC_WORDS = _listed(
     """
     publico publica publicos publicas estatal estatales gubernamental gubernamentales gobierno
-    gobiernos estado estados public government governments governmental state states
+    gobiernos estado estados public government governments governmental state states govt govts gob
     """
 )
+# Abbreviations readers type for words the pages write out ("SMEs govt contracts"): each is read
+# as its word, in every language's analysis (``stem``) and by Elasticsearch's analyzers.
+ABBREVIATIONS = {
+    "govt": "government",
+    "govts": "governments",
+    "gob": "gobierno",
+    "dept": "department",
+    "depts": "departments",
+    "depto": "departamento",
+    "intl": "international",
+    "natl": "national",
+    "mgmt": "management",
+}
 # Words that ask for a figure: "¿*cuántos* contratos adjudicó Cuba en 2022?", "*how much* does
 # Canada spend?". A country's pages describe how it buys; they are no answer to such a question
 # just by being about the country (``SearchQuery.asks_for_a_figure``).
@@ -241,6 +254,7 @@ def stem(word: str, language: str) -> str:
     stemmer = _stemmer(language)
     if stemmer is None or word.isdigit():
         return word
+    word = ABBREVIATIONS.get(word, word)
     if (number := NUMBER_WORDS.get(language, {}).get(word)) is not None:
         return str(number)
     if language == "es" and (noun := _ICAR_NOUNS.search(word)):

@@ -46,10 +46,12 @@ from elasticsearch.dsl.utils import AttrDict
 
 from search.adapters import index_languages
 from search.analysis import (
+    ABBREVIATIONS,
     BRITISH_SPELLING,
     ENGLISH_STOP_WORDS,
     NUMBER_WORDS,
     SPANISH_STOP_WORDS,
+    STEMMER_NAMES,
     TENS,
     UNITED_STATES,
     UNITED_STATES_WRITTEN_OUT,
@@ -156,6 +158,10 @@ def number_rules(language: str) -> list[str]:
     return joined + [f"{word} => {value}" for word, value in NUMBER_WORDS[language].items()]
 
 
+# Abbreviations read as their words ("govt"), as ``search.analysis.stem`` reads them.
+_ABBREVIATIONS = token_filter(
+    "abbreviations", "synonym", synonyms=[f"{short} => {word}" for short, word in ABBREVIATIONS.items()]
+)
 # Numbers written out as digits, before the glossary and the stop words read them.
 _NUMBER_FILTERS = {
     language: token_filter(f"{name}_numbers", "synonym", synonyms=number_rules(language))
@@ -191,6 +197,7 @@ def language_analyzer(language: str, synonyms: Sequence[str] = (), typed: str | 
         *_PREFILTERS.get(language, []),
         "lowercase",
         "asciifolding",
+        *([_ABBREVIATIONS] if language in STEMMER_NAMES else []),
         *([_NUMBER_FILTERS[language]] if language in _NUMBER_FILTERS else []),
         *(glossary if synonyms else []),
         *typed_stop,

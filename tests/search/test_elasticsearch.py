@@ -141,7 +141,14 @@ class TestIndexDefinition:
     def test_spanish_folds_then_drops_the_shared_stop_words_then_stems_lightly(self):
         settings = analysis("es")
         chain = settings["analyzer"]["language"]["filter"]
-        assert chain == ["lowercase", "asciifolding", "spanish_numbers", "spanish_stop", "spanish_stemmer"]
+        assert chain == [
+            "lowercase",
+            "asciifolding",
+            "abbreviations",
+            "spanish_numbers",
+            "spanish_stop",
+            "spanish_stemmer",
+        ]
         assert settings["filter"]["spanish_stop"]["stopwords"] == sorted(SPANISH_STOP_WORDS)
         assert "tambien" in settings["filter"]["spanish_stop"]["stopwords"]
         assert settings["filter"]["spanish_stemmer"] == {"type": "stemmer", "language": "light_spanish"}
@@ -153,6 +160,7 @@ class TestIndexDefinition:
             "english_possessive",
             "lowercase",
             "asciifolding",
+            "abbreviations",
             "english_numbers",
             "english_stop",
             "american_spelling",
@@ -190,6 +198,15 @@ class TestIndexDefinition:
         }
         assert analyze("US and U.S. but not US$ nor USA", "en") == ["unit", "state", "unit", "state", "usa"]
         assert analyze("CONTACT US", "en") == ["contact"]  # a text all in capitals keeps the pronoun
+
+    def test_abbreviations_are_read_as_their_words_as_the_database_engines_read_them(self):
+        from search.analysis import analyze
+
+        for language in ("es", "en"):
+            rules = analysis(language)["filter"]["abbreviations"]
+            assert rules["type"] == "synonym"
+            assert "govt => government" in rules["synonyms"]
+            assert analyze("govt depts", language) == analyze("government departments", language)
 
     def test_numbers_written_out_are_read_as_digits_as_the_database_engines_read_them(self):
         from search.analysis import analyze
@@ -840,6 +857,7 @@ class TestGlossary:
         assert analysis["analyzer"]["language_search"]["filter"] == [
             "lowercase",
             "asciifolding",
+            "abbreviations",
             "spanish_numbers",
             "glossary",
             "spanish_stop",
@@ -863,6 +881,7 @@ class TestGlossary:
         assert spanish["typed_en"]["filter"] == [
             "lowercase",
             "asciifolding",
+            "abbreviations",
             "spanish_numbers",
             "glossary",
             "english_stop",
@@ -874,6 +893,7 @@ class TestGlossary:
             "english_possessive",
             "lowercase",
             "asciifolding",
+            "abbreviations",
             "english_numbers",
             "glossary",
             "spanish_stop",
@@ -885,6 +905,7 @@ class TestGlossary:
         assert document_index["typed_es"]["filter"] == [
             "lowercase",
             "asciifolding",
+            "abbreviations",
             "spanish_stop",
             "portuguese_stemmer",
         ]

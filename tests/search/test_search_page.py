@@ -123,6 +123,16 @@ class TestMatching:
             assert sorted(titles(html)) == ["Informe", "Santiago"], query
         assert "<mark>dieciocho</mark>" in search(client, "es", q="18 países")
 
+    def test_an_abbreviation_finds_the_word_written_out(self, client, site):
+        add_pages(
+            site,
+            [
+                ("guia", "Guía del departamento", "El departamento del gobierno publica sus pliegos."),
+                ("pliegos", "Pliegos de la ciudad", "La ciudad publica sus pliegos."),
+            ],
+        )
+        assert titles(search(client, "es", q="pliegos del depto del gob")) == ["Guía del departamento"]
+
     def test_english_stems_and_acronym_plurals(self, client, site):
         html = search(client, "en", q="procure SME")
         assert titles(html)[0] == "Public procurement for SMEs"
