@@ -111,13 +111,15 @@ class _HashedOnce(tuple):
         return self._hash
 
 
-def words_of_expressions(significant: list[str], language: str, sets: Sets) -> set[str]:
+def words_of_expressions(significant: list[str], language: str, sets: Sets, least_terms: int = 1) -> set[str]:
     """The ``significant`` words (folded, in typed order) that are part of an expression of
-    ``sets``: "sao" and "paulo" of "hotels in Sao Paulo" among the places' names."""
+    ``sets`` of at least ``least_terms`` terms: "sao" and "paulo" of "hotels in Sao Paulo" among
+    the places' names."""
     analysed = [(word, terms[0]) for word in significant if (terms := analyze(word, language))]
     return {
         word
         for expansion in expand([term for _word, term in analysed], language, sets)
+        if expansion.end - expansion.start >= least_terms
         for word, _term in analysed[expansion.start : expansion.end]
     }
 

@@ -26,7 +26,7 @@ from search.analysis import (
     stem,
     words,
 )
-from search.glossary import Sets, expand, expression_term
+from search.glossary import Sets, expand, expression_term, words_of_expressions
 
 MAX_QUERY_LENGTH = 500
 MAX_WORDS = 32
@@ -335,22 +335,11 @@ def without_question_words(loose: str, language: str, text: str, glossary: Sets 
     framing = QUESTION_WORDS.get(language, frozenset())
     if not framing or not ("?" in text or "¿" in text or _begins_a_question(words(text), language)):
         return loose
-    framing -= _words_in_expressions(words(loose), language, glossary)
+    framing -= words_of_expressions(words(loose), language, glossary, least_terms=2)
     kept = _WORD.sub(lambda match: "" if fold(match.group()) in framing else match.group(), loose)
     if not any(not is_stop_word(word, language) for word in words(kept)):
         return loose
     return kept
-
-
-def _words_in_expressions(typed: list[str], language: str, glossary: Sets) -> set[str]:
-    """The ``typed`` words that are part of an expression of several terms of the ``glossary``."""
-    analysed = [(word, terms[0]) for word in typed if (terms := analyze(word, language))]
-    return {
-        word
-        for expansion in expand([term for _word, term in analysed], language, glossary)
-        if expansion.end - expansion.start > 1
-        for word, _term in analysed[expansion.start : expansion.end]
-    }
 
 
 def _begins_a_question(typed: list[str], language: str) -> bool:
